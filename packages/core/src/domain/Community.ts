@@ -1,0 +1,53 @@
+/**
+ * The community: the tenant that every other record belongs to.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Option, Schema } from "effect"
+import { CommunityId } from "./Ids.js"
+import { Language } from "./Language.js"
+import { Title } from "./Text.js"
+
+/**
+ * An IANA time-zone name known to this JavaScript runtime, e.g. `Europe/Amsterdam`.
+ *
+ * @since 0.1.0
+ */
+export const TimeZoneName = Schema.String.pipe(
+  Schema.filter((s) => Option.isSome(DateTime.zoneMakeNamed(s)), {
+    message: (issue) => `expected a time zone such as "Europe/Amsterdam", got ${JSON.stringify(issue.actual)}`,
+    arbitrary: () => (fc) => fc.constantFrom("Europe/Amsterdam", "Europe/Brussels", "UTC", "America/Curacao")
+  }),
+  Schema.annotations({ identifier: "TimeZoneName" })
+)
+/** @since 0.1.0 */
+export type TimeZoneName = typeof TimeZoneName.Type
+
+/**
+ * A community of programme directors, run by a programme team. One deployment may host several
+ * communities; no record is shared between them.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const community = Schema.decodeUnknownSync(Domain.Community)({
+ *   id: "rijk",
+ *   name: "Programmadirecteuren Rijk",
+ *   defaultLanguage: "nl",
+ *   timeZone: "Europe/Amsterdam",
+ *   createdAt: "2026-01-05T09:00:00.000Z"
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export class Community extends Schema.Class<Community>("Community")({
+  id: CommunityId,
+  name: Title,
+  /** The language of messages for members who have not chosen one. */
+  defaultLanguage: Language,
+  /** The zone in which the community's meetings take place; `Europe/Amsterdam` in the Netherlands. */
+  timeZone: TimeZoneName,
+  createdAt: Schema.DateTimeUtc
+}) {}

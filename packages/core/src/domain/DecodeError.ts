@@ -1,0 +1,138 @@
+/**
+ * Decoding input from outside the library (a form, a file, an HTTP body, a database row) into
+ * domain records, with every problem reported at once.
+ *
+ * @since 0.1.0
+ */
+import { Either, ParseResult, Schema } from "effect"
+
+/**
+ * One problem found while decoding: where it is (`members[3].email`) and what is wrong.
+ *
+ * @since 0.1.0
+ */
+export const Problem = Schema.Struct({
+  /** The path to the value in the input, written as in JavaScript: `members[3].email`. */
+  path: Schema.String,
+  message: Schema.String
+})
+/** @since 0.1.0 */
+export type Problem = typeof Problem.Type
+
+/**
+ * The input did not decode. `problems` lists every problem, each with its path; `message` is a
+ * readable summary, one problem per line.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const result = Domain.decode(Domain.Member)({ id: "m-1", email: "jan@" })
+ * if (Either.isLeft(result)) {
+ *   for (const problem of result.left.problems) console.error(`${problem.path}: ${problem.message}`)
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export class DecodeError extends Schema.TaggedError<DecodeError>("@grenzeloos/core/DecodeError")("DecodeError", {
+  /** What was being decoded, e.g. "Member" or "members.csv". */
+  subject: Schema.String,
+  problems: Schema.Array(Problem)
+}) {
+  override get message(): string {
+    const count = this.problems.length
+    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the input`
+    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
+      "\n"
+    )
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+
+/**
+ * Writes a path as JavaScript would: `members[3].email`, `["odd key"]`.
+ *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * Domain.formatPath(["members", 3, "email"]) // "members[3].email"
+ * ```
+ * @since 0.1.0
+ */
+export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path.reduce<string>((out, key) => {
+    if (typeof key === "number") return `${out}[${key}]`
+    if (typeof key === "string" && IDENTIFIER.test(key)) return out === "" ? key : `${out}.${key}`
+    return `${out}[${JSON.stringify(String(key))}]`
+  }, "")
+
+/**
+ * Options for {@link decode}.
+ *
+ * @since 0.1.0
+ */
+export interface DecodeOptions {
+  /** A path prefix for every problem, e.g. `"members"` when decoding the `members` field of a file. */
+  readonly at?: ReadonlyArray<PropertyKey>
+  /** What is being decoded, for the message; defaults to the schema's identifier. */
+  readonly subject?: string
+  /**
+   * What to do with fields the schema does not know: `"error"` (the default, so that a typo such
+   * as `emial` is reported) or `"ignore"`.
+   */
+  readonly onExcessProperty?: "error" | "ignore"
+}
+
+const subjectOf = (ast: Schema.Schema.AnyNoContext["ast"]): string => {
+  const id = ast.annotations[Symbol.for("effect/annotation/Identifier")]
+  return typeof id === "string" ? id : "input"
+}
+
+/**
+ * Turns a schema parse error into a {@link DecodeError} listing every problem with its path.
+ *
+ * @since 0.1.0
+ */
+export const fromParseError = (error: ParseResult.ParseError, options: DecodeOptions = {}): DecodeError => {
+  const prefix = options.at ?? []
+  const problems = ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
+    path: formatPath([...prefix, ...issue.path]),
+    message:
+      issue._tag === "Unexpected"
+        ? "is not a field of this record (check the spelling, or leave it out)"
+        : issue._tag === "Missing"
+          ? "is required but missing"
+          : issue.message
+  }))
+  return new DecodeError({ subject: options.subject ?? "input", problems })
+}
+
+/**
+ * Decodes unknown input with a schema, collecting every problem instead of stopping at the first.
+ * Returns the decoded value or a {@link DecodeError}.
+ *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const decodeMembers = Domain.decode(Schema.Array(Domain.Member), { at: ["members"] })
+ * const result = decodeMembers(JSON.parse("[]"))
+ * if (Either.isRight(result)) console.log(result.right.length)
+ * ```
+ * @since 0.1.0
+ */
+export const decode =
+  <A, I>(schema: Schema.Schema<A, I, never>, options: DecodeOptions = {}) =>
+  (input: unknown): Either.Either<A, DecodeError> => {
+    const decodeEither = Schema.decodeUnknownEither(schema, {
+      errors: "all",
+      onExcessProperty: options.onExcessProperty ?? "error"
+    })
+    return Either.mapLeft(decodeEither(input), (error) =>
+      fromParseError(error, { ...options, subject: options.subject ?? subjectOf(schema.ast) })
+    )
+  }

@@ -1,0 +1,20 @@
+/**
+ * Durations, always in whole minutes.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * A duration in whole minutes, from 1 minute to 24 hours.
+ *
+ * @since 0.1.0
+ */
+export const DurationMinutes = Schema.Int.pipe(
+  Schema.filter((n) => n >= 1 && n <= 1440, {
+    message: (issue) => `expected a duration in whole minutes from 1 to 1440, got ${JSON.stringify(issue.actual)}`
+  }),
+  Schema.annotations({ identifier: "DurationMinutes" })
+)
+/** @since 0.1.0 */
+export type DurationMinutes = typeof DurationMinutes.Type

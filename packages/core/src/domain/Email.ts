@@ -1,0 +1,42 @@
+/**
+ * E-mail addresses.
+ *
+ * The check is deliberately simple (one `@`, a dot in the domain, no spaces): the only real test of
+ * an address is a message that arrives. Addresses are personal data: records keep them
+ * `Redacted`, so they never show up in logs or error messages by accident.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const EMAIL = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\.]+(\.[^\s@"<>()[\],;:\\.]+)+$/u
+
+/**
+ * An e-mail address such as `j.de.vries@minfin.nl` (at most 254 characters).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * Schema.decodeUnknownSync(Domain.Email)("j.de.vries@minfin.nl")
+ * ```
+ * @since 0.1.0
+ */
+export const Email = Schema.String.pipe(
+  Schema.filter((s) => s.length <= 254 && EMAIL.test(s), {
+    message: (issue) => `expected an e-mail address, got ${JSON.stringify(issue.actual)}`,
+    arbitrary: () => (fc) =>
+      fc
+        .tuple(
+          fc.stringMatching(/^[a-z0-9][a-z0-9.+_-]{0,20}$/),
+          fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/),
+          fc.constantFrom("nl", "org", "eu", "com")
+        )
+        .map(([local, domain, tld]) => `${local}@${domain}.${tld}`)
+  }),
+  Schema.brand("Email"),
+  Schema.annotations({ identifier: "Email" })
+)
+/** @since 0.1.0 */
+export type Email = typeof Email.Type

@@ -1,0 +1,139 @@
+/**
+ * Gatherings: the quarterly community meeting.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { duplicatesIn } from "../internal/duplicates.js"
+import { oneOf } from "../internal/literals.js"
+import { DurationMinutes } from "./Duration.js"
+import { CommunityId, GatheringId, MemberId, ThemeId } from "./Ids.js"
+import { Quarter } from "./Quarter.js"
+import { FreeText, Title } from "./Text.js"
+
+/**
+ * The place of a gathering and how many people it holds.
+ *
+ * @since 0.1.0
+ */
+export const Venue = Schema.Struct({
+  name: Title,
+  address: Schema.optional(FreeText),
+  capacity: Schema.Int.pipe(Schema.between(1, 100_000))
+}).annotations({ identifier: "Venue" })
+/** @since 0.1.0 */
+export type Venue = typeof Venue.Type
+
+/**
+ * One item of a gathering's programme: a theme and the minutes it gets.
+ *
+ * @since 0.1.0
+ */
+export const ProgrammeItem = Schema.Struct({
+  themeId: ThemeId,
+  durationMinutes: DurationMinutes
+}).annotations({ identifier: "ProgrammeItem" })
+/** @since 0.1.0 */
+export type ProgrammeItem = typeof ProgrammeItem.Type
+
+/**
+ * A member's answer to an invitation: `yes`, `no` or `maybe` (as calendar clients answer
+ * ACCEPTED, DECLINED, TENTATIVE).
+ *
+ * @since 0.1.0
+ */
+export const RsvpResponse = oneOf("RsvpResponse", "yes", "no", "maybe")
+/** @since 0.1.0 */
+export type RsvpResponse = typeof RsvpResponse.Type
+
+/**
+ * A member's latest answer to the invitation of a gathering.
+ *
+ * @since 0.1.0
+ */
+export const Rsvp = Schema.Struct({
+  memberId: MemberId,
+  response: RsvpResponse,
+  respondedAt: Schema.DateTimeUtc
+}).annotations({ identifier: "Rsvp" })
+/** @since 0.1.0 */
+export type Rsvp = typeof Rsvp.Type
+
+/**
+ * Where a gathering stands: `planning` (date and programme being decided), `scheduled`
+ * (invitations out), `held` or `cancelled`.
+ *
+ * @since 0.1.0
+ */
+export const GatheringStatus = oneOf("GatheringStatus", "planning", "scheduled", "held", "cancelled")
+/** @since 0.1.0 */
+export type GatheringStatus = typeof GatheringStatus.Type
+
+const GatheringFields = Schema.Struct({
+  id: GatheringId,
+  communityId: CommunityId,
+  title: Title,
+  quarter: Quarter,
+  status: GatheringStatus,
+  /** When the gathering starts, once decided. */
+  startsAt: Schema.optional(Schema.DateTimeZoned),
+  durationMinutes: DurationMinutes,
+  venue: Schema.optional(Venue),
+  programme: Schema.Array(ProgrammeItem),
+  rsvps: Schema.Array(Rsvp),
+  /** The members who were there, recorded afterwards. */
+  attendance: Schema.Array(MemberId),
+  /** Raised with every change sent to invitees (the iCalendar SEQUENCE). */
+  sequence: Schema.Int.pipe(Schema.nonNegative())
+}).pipe(
+  Schema.filter((g) => [
+    ...duplicatesIn(
+      g.programme,
+      (p) => p.themeId,
+      ["programme"],
+      (id) => `theme ${id} is on the programme twice`
+    ),
+    ...duplicatesIn(
+      g.rsvps,
+      (r) => r.memberId,
+      ["rsvps"],
+      (id) => `member ${id} has two answers; keep the latest`
+    ),
+    ...duplicatesIn(
+      g.attendance,
+      (id) => id,
+      ["attendance"],
+      (id) => `member ${id} is listed twice`
+    ),
+    ...(g.status === "scheduled" && g.startsAt === undefined
+      ? [{ path: ["startsAt"], message: "a scheduled gathering needs a start time" }]
+      : [])
+  ])
+)
+
+/**
+ * The quarterly meeting of the community: its date, venue, programme, answers and attendance.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const gathering = Schema.decodeUnknownSync(Domain.Gathering)({
+ *   id: "q-2027-1",
+ *   communityId: "rijk",
+ *   title: "Kwartaalbijeenkomst voorjaar 2027",
+ *   quarter: "2027-Q1",
+ *   status: "scheduled",
+ *   startsAt: "2027-03-11T13:00:00.000+01:00[Europe/Amsterdam]",
+ *   durationMinutes: 240,
+ *   venue: { name: "De Nieuwe Kerk", capacity: 120 },
+ *   programme: [{ themeId: "t-sabotage", durationMinutes: 60 }],
+ *   rsvps: [],
+ *   attendance: [],
+ *   sequence: 0
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export class Gathering extends Schema.Class<Gathering>("Gathering")(GatheringFields) {}

@@ -1,0 +1,26 @@
+/**
+ * The domain model: every record of the community as an `effect/Schema` with branded ids, and
+ * decoding that reports every problem with its path.
+ *
+ * @since 0.1.0
+ */
+export * from "./AvailabilityPoll.js"
+export * from "./Ballot.js"
+export * from "./CalendarDate.js"
+export * from "./Case.js"
+export * from "./Community.js"
+export * from "./DecodeError.js"
+export * from "./Duration.js"
+export * from "./Email.js"
+export * from "./Facilitator.js"
+export * from "./Gathering.js"
+export * from "./Ids.js"
+export * from "./Intake.js"
+export * from "./Language.js"
+export * from "./LearningGroup.js"
+export * from "./Member.js"
+export * from "./Quarter.js"
+export * from "./Round.js"
+export * from "./Text.js"
+export * from "./Theme.js"
+export * from "./VotingRound.js"

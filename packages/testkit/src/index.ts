@@ -1,0 +1,7 @@
+/**
+ * Test kit for Grenzeloos adapters and tools.
+ *
+ * @packageDocumentation
+ * @since 0.1.0
+ */
+export {}
