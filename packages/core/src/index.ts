@@ -19,3 +19,11 @@ export * as Domain from "./domain/index.js"
  * @since 0.1.0
  */
 export * as Rng from "./random/index.js"
+
+/**
+ * The agenda engine: ballots, voting methods, the Method of Equal Shares, standing rules,
+ * explanations, fairness per member and the Pabulib format.
+ *
+ * @since 0.1.0
+ */
+export * as Agenda from "./agenda/index.js"

@@ -1,0 +1,410 @@
+/**
+ * The Method of Equal Shares (MES) with the completions of its reference implementations.
+ *
+ * Sources: Peters, D., Pierczyński, G. & Skowron, P. (2021), "Proportional Participatory Budgeting
+ * with Additive Utilities" (NeurIPS); Peters, D. & Skowron, P. (2020), "Proportionality and the
+ * Limits of Welfarism" (EC); equalshares.net (Peters, Pierczyński, Skowron), its compute tool and
+ * the Add1 completion; pabutools (Faliszewski et al., COMSOC community) for the satisfaction
+ * measures and the utilitarian completion.
+ *
+ * Every voter gets an equal share of the budget. A candidate can be bought when its supporters
+ * together still hold its cost; the price is split so that each supporter pays `ρ · u` (ρ per unit
+ * of their utility u), or everything they have left if that is less. Step by step, the candidate
+ * with the smallest ρ is bought. Ties on ρ (compared with a relative tolerance of 1e-9, see decision
+ * record 0021) go to more supporters, then lower cost, then the id in code-point order.
+ *
+ * Completions (MES alone often leaves budget unspent):
+ * - `add1`: raise every voter's share by `increment` and rerun, as long as the outcome stays within
+ *   the budget, and stop at the first exhaustive outcome (equalshares.net options `exhaustive,
+ *   integral`; `stop: "budget"` runs on until the next step would overspend, as Wieliczka 2023 did);
+ * - `add1-utilitarian`: `add1`, then fill what is left greedily by utilitarian welfare;
+ * - `utilitarian`: MES with the plain share, then the greedy fill.
+ *
+ * @since 0.1.0
+ */
+import { Either } from "effect"
+import type { Election, Satisfaction } from "./Election.js"
+import { AgendaInputError } from "./InputError.js"
+import { compile, defaultSatisfaction, type Profile, tieBreak, utilities } from "./Profile.js"
+
+/** Relative tolerance under which two values of ρ (or money and a cost) count as equal. */
+const EPS = 1e-9
+
+/**
+ * The completion applied after the plain Method of Equal Shares.
+ *
+ * @since 0.1.0
+ */
+export type Completion = "none" | "add1" | "add1-utilitarian" | "utilitarian"
+
+/**
+ * Options of {@link select}.
+ *
+ * @example
+ * ```ts
+ * import type { Agenda } from "@grenzeloos/core"
+ *
+ * const options: Agenda.EqualShares.Options = { completion: "add1", add1: { increment: 1, integral: true } }
+ * ```
+ * @since 0.1.0
+ */
+export interface Options {
+  /** Defaults to `cost` for approval votes and `cardinality` (the points) for the others. */
+  readonly satisfaction?: Satisfaction
+  /** Defaults to `add1`. */
+  readonly completion?: Completion
+  readonly add1?: {
+    /** Added to every voter's share per step (in cost units); defaults to 1, as equalshares.net. */
+    readonly increment?: number
+    /** Start from the share rounded down to a whole unit (equalshares.net `integral`); defaults to true. */
+    readonly integral?: boolean
+    /** `exhaustive` (default): stop at the first outcome that leaves no candidate affordable; `budget`: go on while within the budget. */
+    readonly stop?: "exhaustive" | "budget"
+  }
+  /** A utility multiplier per candidate id (the ageing rule); 1 when absent. */
+  readonly multipliers?: ReadonlyMap<string, number>
+}
+
+/**
+ * One selected candidate and how it was paid for.
+ *
+ * @since 0.1.0
+ */
+export interface Step {
+  readonly id: string
+  readonly cost: number
+  readonly by: "equal-shares" | "utilitarian-completion"
+  /** Price per unit of utility (for `equal-shares`); with approval and cost satisfaction, ρ · cost is the most a supporter paid. */
+  readonly rho?: number
+  /** Supporters who paid a share. */
+  readonly payers?: number
+  /** Of them, those who paid everything they had left. */
+  readonly exhausted?: number
+  /** Candidates whose ρ tied with this one and lost on the tie-break, in tie-break order. */
+  readonly tiedWith?: ReadonlyArray<string>
+}
+
+/**
+ * Why a candidate was not selected.
+ *
+ * @since 0.1.0
+ */
+export type Rejection =
+  /** Nobody supports it (or it costs nothing). */
+  | { readonly _tag: "NoSupport" }
+  /** At some step its supporters held less money than its cost. */
+  | { readonly _tag: "Unaffordable"; readonly step: number; readonly money: number }
+  /** It did not fit the budget that the completion had left. */
+  | { readonly _tag: "DoesNotFit"; readonly remaining: number }
+
+/**
+ * The outcome of {@link select}: the selection in order, the share per voter of the final run, and
+ * per candidate not selected, why.
+ *
+ * @since 0.1.0
+ */
+export interface Outcome {
+  readonly selected: ReadonlyArray<Step>
+  readonly totalCost: number
+  readonly sharePerVoter: number
+  readonly satisfaction: Satisfaction
+  readonly completion: Completion
+  /** How many runs of MES the completion made. */
+  readonly runs: number
+  readonly rejected: ReadonlyMap<string, Rejection>
+  /** Money left per voter after the final run, in input order of the votes. */
+  readonly leftPerVoter: ReadonlyArray<number>
+}
+
+interface Run {
+  readonly order: Array<number>
+  readonly rho: Array<number>
+  readonly payers: Array<number>
+  readonly exhausted: Array<number>
+  readonly tied: Array<Array<number>>
+  readonly unaffordable: Map<number, { step: number; money: number }>
+  readonly left: Float64Array
+}
+
+/** One run of MES with a fixed share per voter. */
+const run = (
+  p: Profile,
+  u: Float64Array,
+  total: Float64Array,
+  eligible: Uint8Array,
+  share: number,
+  cmpTie: (a: number, b: number) => number
+): Run => {
+  const groups = p.mult.length
+  const money = new Float64Array(groups).fill(share)
+  const lower = new Float64Array(p.m)
+  let alive: Array<number> = []
+  for (let c = 0; c < p.m; c++) {
+    const cost = p.costs[c] ?? 0
+    const t = total[c] ?? 0
+    if (eligible[c] === 1 && cost > 0 && t > 0) {
+      lower[c] = cost / t
+      alive.push(c)
+    }
+  }
+  const result: Run = {
+    order: [],
+    rho: [],
+    payers: [],
+    exhausted: [],
+    tied: [],
+    unaffordable: new Map(),
+    left: money
+  }
+  const { start, group, mult } = p
+  // ρ of candidate c given the current money, or Infinity if its supporters cannot pay it. Starts
+  // from a lower bound and raises it: the supporters who cannot pay ρ·u ("poor") pay all they have,
+  // the others share the rest; the poor set only grows, so this reaches the fixed point.
+  const affordability = (c: number): number => {
+    const cost = p.costs[c] ?? 0
+    const from = start[c] ?? 0
+    const to = start[c + 1] ?? 0
+    let rho = lower[c] ?? 0
+    let poorBefore = -1
+    for (let pass = 0; ; pass++) {
+      let paid = 0
+      let rich = 0
+      let poor = 0
+      let all = 0
+      let maxRatio = 0
+      for (let k = from; k < to; k++) {
+        const g = group[k] ?? 0
+        const uk = u[k] ?? 0
+        const b = money[g] ?? 0
+        const w = mult[g] ?? 0
+        all += w * b
+        if (b < rho * uk) {
+          paid += w * b
+          poor++
+          const ratio = b / uk
+          if (ratio > maxRatio) maxRatio = ratio
+        } else rich += w * uk
+      }
+      if (pass === 0 && all < cost * (1 - EPS)) return Number.POSITIVE_INFINITY
+      if (poor === poorBefore) return rho
+      if (rich === 0) return maxRatio
+      const next = (cost - paid) / rich
+      poorBefore = poor
+      rho = Math.max(next, rho)
+    }
+  }
+  for (let step = 0; alive.length > 0; step++) {
+    alive.sort((a, b) => (lower[a] ?? 0) - (lower[b] ?? 0) || cmpTie(a, b))
+    let best = -1
+    let bestRho = Number.POSITIVE_INFINITY
+    let ties: Array<number> = []
+    const keep: Array<number> = []
+    for (let k = 0; k < alive.length; k++) {
+      const c = alive[k] ?? 0
+      if (best >= 0 && (lower[c] ?? 0) > bestRho * (1 + EPS)) {
+        for (let r = k; r < alive.length; r++) keep.push(alive[r] ?? 0)
+        break
+      }
+      const rho = affordability(c)
+      if (rho === Number.POSITIVE_INFINITY) {
+        let m = 0
+        for (let s = start[c] ?? 0; s < (start[c + 1] ?? 0); s++) {
+          const g = group[s] ?? 0
+          m += (mult[g] ?? 0) * (money[g] ?? 0)
+        }
+        result.unaffordable.set(c, { step, money: m })
+        continue
+      }
+      keep.push(c)
+      lower[c] = rho
+      if (best < 0 || rho < bestRho * (1 - EPS)) {
+        best = c
+        bestRho = rho
+        ties = [c]
+      } else if (rho <= bestRho * (1 + EPS)) {
+        ties.push(c)
+        if (rho < bestRho) bestRho = rho
+      }
+    }
+    if (best < 0) break
+    ties = ties.filter((c) => (lower[c] ?? 0) <= bestRho * (1 + EPS)).sort(cmpTie)
+    best = ties[0] ?? best
+    const rho = lower[best] ?? bestRho
+    let payers = 0
+    let exhausted = 0
+    for (let k = start[best] ?? 0; k < (start[best + 1] ?? 0); k++) {
+      const g = group[k] ?? 0
+      const b = money[g] ?? 0
+      const pay = rho * (u[k] ?? 0)
+      const w = mult[g] ?? 0
+      payers += w
+      if (b <= pay * (1 + EPS) || b - pay <= share * EPS) {
+        money[g] = 0
+        exhausted += w
+      } else money[g] = b - pay
+    }
+    result.order.push(best)
+    result.rho.push(rho)
+    result.payers.push(payers)
+    result.exhausted.push(exhausted)
+    result.tied.push(ties.slice(1))
+    alive = keep.filter((c) => c !== best)
+  }
+  return result
+}
+
+const costOf = (p: Profile, order: ReadonlyArray<number>): number =>
+  order.reduce((sum, c) => sum + (p.costs[c] ?? 0), 0)
+
+/** Adds, greedily by utilitarian welfare per cost, every eligible candidate that still fits. */
+const utilitarianFill = (
+  p: Profile,
+  total: Float64Array,
+  eligible: Uint8Array,
+  chosen: ReadonlyArray<number>,
+  cmpTie: (a: number, b: number) => number
+): Array<number> => {
+  const taken = new Uint8Array(p.m)
+  for (const c of chosen) taken[c] = 1
+  let spent = costOf(p, chosen)
+  const value = (c: number) => {
+    const cost = p.costs[c] ?? 0
+    return cost > 0 ? (total[c] ?? 0) / cost : Number.POSITIVE_INFINITY
+  }
+  const order = [...Array(p.m).keys()]
+    .filter((c) => eligible[c] === 1 && taken[c] === 0 && (total[c] ?? 0) > 0)
+    .sort((a, b) => value(b) - value(a) || cmpTie(a, b))
+  const added: Array<number> = []
+  for (const c of order) {
+    const cost = p.costs[c] ?? 0
+    if (spent + cost <= p.budget) {
+      added.push(c)
+      spent += cost
+    }
+  }
+  return added
+}
+
+/**
+ * Runs MES with a completion on a compiled profile (the engine behind {@link select} and the
+ * agenda's {@link Prioritise.prioritise}); `eligible` marks the candidates that may be chosen.
+ *
+ * @internal
+ */
+export const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome => {
+  const satisfaction = options.satisfaction ?? defaultSatisfaction(p)
+  const completion = options.completion ?? "add1"
+  const multiplier = Float64Array.from(p.ids, (id) => options.multipliers?.get(id) ?? 1)
+  const { u, total } = utilities(p, satisfaction, multiplier)
+  const cmpTie = tieBreak(p)
+  const n = p.voterCount
+  const plain = n > 0 ? p.budget / n : 0
+  let runs = 0
+  const go = (share: number) => {
+    runs++
+    return run(p, u, total, eligible, share, cmpTie)
+  }
+  let share = plain
+  let current: Run
+  if (completion === "add1" || completion === "add1-utilitarian") {
+    const increment = options.add1?.increment ?? 1
+    const integral = options.add1?.integral ?? true
+    const stop = options.add1?.stop ?? "exhaustive"
+    share = integral ? Math.floor(plain) : plain
+    current = go(share)
+    let cost = costOf(p, current.order)
+    const supported = [...Array(p.m).keys()].filter(
+      (c) => eligible[c] === 1 && (total[c] ?? 0) > 0 && (p.costs[c] ?? 0) > 0
+    ).length
+    while (increment > 0 && n > 0) {
+      if (stop === "exhaustive") {
+        const chosen = new Uint8Array(p.m)
+        for (const c of current.order) chosen[c] = 1
+        let exhaustive = true
+        for (let c = 0; c < p.m && exhaustive; c++)
+          if (eligible[c] === 1 && chosen[c] === 0 && cost + (p.costs[c] ?? 0) <= p.budget) exhaustive = false
+        if (exhaustive) break
+      }
+      // MES cannot add more once every supported candidate is in; stop instead of looping for ever.
+      if (current.order.length >= supported) break
+      const next = go(share + increment)
+      const nextCost = costOf(p, next.order)
+      if (nextCost > p.budget) break
+      share += increment
+      current = next
+      cost = nextCost
+    }
+  } else current = go(share)
+
+  const steps: Array<Step> = current.order.map((c, k) => ({
+    id: p.ids[c] ?? "",
+    cost: p.costs[c] ?? 0,
+    by: "equal-shares",
+    rho: current.rho[k] ?? 0,
+    payers: current.payers[k] ?? 0,
+    exhausted: current.exhausted[k] ?? 0,
+    tiedWith: (current.tied[k] ?? []).map((t) => p.ids[t] ?? "")
+  }))
+  const chosenOrder = [...current.order]
+  if (completion === "utilitarian" || completion === "add1-utilitarian") {
+    for (const c of utilitarianFill(p, total, eligible, chosenOrder, cmpTie)) {
+      chosenOrder.push(c)
+      steps.push({ id: p.ids[c] ?? "", cost: p.costs[c] ?? 0, by: "utilitarian-completion" })
+    }
+  }
+  const totalCost = costOf(p, chosenOrder)
+  const chosen = new Set(chosenOrder)
+  const rejected = new Map<string, Rejection>()
+  for (let c = 0; c < p.m; c++) {
+    if (eligible[c] !== 1 || chosen.has(c)) continue
+    const id = p.ids[c] ?? ""
+    const gone = current.unaffordable.get(c)
+    if ((total[c] ?? 0) <= 0 || (p.costs[c] ?? 0) <= 0) rejected.set(id, { _tag: "NoSupport" })
+    else if (gone !== undefined) rejected.set(id, { _tag: "Unaffordable", step: gone.step, money: gone.money })
+    else rejected.set(id, { _tag: "DoesNotFit", remaining: p.budget - totalCost })
+  }
+  const leftPerVoter = Array.from(p.groupOf, (g) => current.left[g] ?? 0)
+  return {
+    selected: steps,
+    totalCost,
+    sharePerVoter: share,
+    satisfaction,
+    completion,
+    runs,
+    rejected,
+    leftPerVoter
+  }
+}
+
+/**
+ * Selects candidates by the Method of Equal Shares with a completion, as equalshares.net and
+ * pabutools do; returns the selection in order of selection, or every problem of the election.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * const outcome = Agenda.EqualShares.select(
+ *   {
+ *     budget: 120,
+ *     candidates: [{ id: "t-woo", cost: 60 }, { id: "t-ego", cost: 60 }, { id: "t-ai", cost: 60 }],
+ *     votes: [
+ *       { _tag: "approval", themeIds: ["t-woo", "t-ego"] },
+ *       { _tag: "approval", themeIds: ["t-woo", "t-ego"] },
+ *       { _tag: "approval", themeIds: ["t-ai"] }
+ *     ]
+ *   },
+ *   { completion: "none" }
+ * )
+ * if (Either.isRight(outcome)) console.log(outcome.right.selected.map((s) => s.id)) // ["t-woo", "t-ai"]
+ * ```
+ * @since 0.1.0
+ */
+export const select = (election: Election, options: Options = {}): Either.Either<Outcome, AgendaInputError> => {
+  const compiled = compile(election)
+  if (!("profile" in compiled))
+    return Either.left(new AgendaInputError({ subject: "election", problems: compiled.problems }))
+  const p = compiled.profile
+  return Either.right(onProfile(p, options, new Uint8Array(p.m).fill(1)))
+}

@@ -1,0 +1,90 @@
+/**
+ * Utilitarian greedy selection ("greedy by votes", as most city budgets and Decidim/CONSUL do):
+ * candidates in order of support per unit of cost under the satisfaction, each taken if it still
+ * fits, skipped otherwise. With cost satisfaction the order is plain support (votes, dots, points);
+ * with cardinality satisfaction it is support per unit of cost (pabutools
+ * `greedy_utilitarian_welfare`, Faliszewski et al. 2023). Ties: more supporters, lower cost, id in
+ * code-point order.
+ *
+ * @since 0.1.0
+ */
+import { Either } from "effect"
+import type { Election, Satisfaction } from "./Election.js"
+import { AgendaInputError } from "./InputError.js"
+import { compile, type Profile, tieBreak, utilities } from "./Profile.js"
+
+/**
+ * The outcome of {@link select}: the selection in order, all candidates in order of support, and
+ * each candidate's support per unit of cost.
+ *
+ * @since 0.1.0
+ */
+export interface Outcome {
+  readonly selected: ReadonlyArray<{ readonly id: string; readonly cost: number }>
+  readonly ranking: ReadonlyArray<string>
+  readonly support: ReadonlyMap<string, number>
+  readonly totalCost: number
+}
+
+/**
+ * The order of candidates by support per cost (then the tie-break), as indices.
+ *
+ * @internal
+ */
+export const orderOnProfile = (
+  p: Profile,
+  satisfaction: Satisfaction,
+  multiplier?: Float64Array
+): { order: Array<number>; support: Float64Array } => {
+  const { total } = utilities(p, satisfaction, multiplier)
+  const support = Float64Array.from(total, (t, c) => {
+    const cost = p.costs[c] ?? 0
+    return satisfaction === "cost" ? (cost > 0 ? t / cost : 0) : cost > 0 ? t / cost : Number.POSITIVE_INFINITY
+  })
+  const cmp = tieBreak(p)
+  const order = [...Array(p.m).keys()].sort((a, b) => (support[b] ?? 0) - (support[a] ?? 0) || cmp(a, b))
+  return { order, support }
+}
+
+/**
+ * Selects greedily by support, skipping candidates that no longer fit the budget.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * const outcome = Agenda.Greedy.select({
+ *   budget: 100,
+ *   candidates: [{ id: "a", cost: 60 }, { id: "b", cost: 50 }, { id: "c", cost: 40 }],
+ *   votes: [{ _tag: "approval", themeIds: ["a", "b"] }, { _tag: "approval", themeIds: ["a", "c"] }]
+ * })
+ * if (Either.isRight(outcome)) console.log(outcome.right.selected.map((s) => s.id)) // ["a", "c"]
+ * ```
+ * @since 0.1.0
+ */
+export const select = (
+  election: Election,
+  options: { readonly satisfaction?: Satisfaction } = {}
+): Either.Either<Outcome, AgendaInputError> => {
+  const compiled = compile(election, "positional")
+  if (!("profile" in compiled))
+    return Either.left(new AgendaInputError({ subject: "election", problems: compiled.problems }))
+  const p = compiled.profile
+  const { order, support } = orderOnProfile(p, options.satisfaction ?? "cost")
+  const selected: Array<{ id: string; cost: number }> = []
+  let spent = 0
+  for (const c of order) {
+    const cost = p.costs[c] ?? 0
+    if ((p.supporters[c] ?? 0) > 0 && spent + cost <= p.budget) {
+      selected.push({ id: p.ids[c] ?? "", cost })
+      spent += cost
+    }
+  }
+  return Either.right({
+    selected,
+    ranking: order.map((c) => p.ids[c] ?? ""),
+    support: new Map(order.map((c) => [p.ids[c] ?? "", support[c] ?? 0])),
+    totalCost: spent
+  })
+}

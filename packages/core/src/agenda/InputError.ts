@@ -1,0 +1,39 @@
+/**
+ * The typed error of the agenda engine for input it cannot use: every problem at once, each with
+ * its path, in the same shape as {@link Domain.DecodeError}.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Problem } from "../domain/DecodeError.js"
+
+/**
+ * The agenda input (a voting round's ballots, an election, a `.pb` file) has problems; `problems`
+ * lists every one with its path, nothing is dropped silently.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * const result = Agenda.Pabulib.parse("META\nkey;value\n")
+ * if (Either.isLeft(result)) for (const p of result.left.problems) console.error(`${p.path}: ${p.message}`)
+ * ```
+ * @since 0.1.0
+ */
+export class AgendaInputError extends Schema.TaggedError<AgendaInputError>("@grenzeloos/core/AgendaInputError")(
+  "AgendaInputError",
+  {
+    /** What was being checked, e.g. "ballots of voting round v-2027-q1" or "wieliczka.pb". */
+    subject: Schema.String,
+    problems: Schema.Array(Problem)
+  }
+) {
+  override get message(): string {
+    const count = this.problems.length
+    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the input`
+    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
+      "\n"
+    )
+  }
+}
