@@ -1,0 +1,181 @@
+/**
+ * Candidate dates for a quarterly meeting: N slots in a quarter on the preferred weekdays and
+ * times, far enough from the previous meeting, none on an unsuitable day, spread evenly over the
+ * quarter so that a poll offers real alternatives.
+ *
+ * @since 0.1.0
+ */
+import { type DateTime, Either, Schema } from "effect"
+import { CalendarDate } from "../domain/CalendarDate.js"
+import { DurationMinutes } from "../domain/Duration.js"
+import { SlotId } from "../domain/Ids.js"
+import { Weekday } from "../domain/Member.js"
+import { Quarter, quarterParts } from "../domain/Quarter.js"
+import { yearRangeProblems } from "./DutchCalendar.js"
+import * as EpochDay from "./EpochDay.js"
+import { decodeWith, SchedulingInputError, validateWith } from "./InputError.js"
+import { atDay, DEFAULT_TIME_ZONE, minutesOfDay, TimeOfDay, zone } from "./LocalTime.js"
+import type { SchoolHolidaysUnavailable } from "./SchoolHolidays.js"
+import { CalendarOptions, type Reason, reasonsByDay } from "./UnsuitableDays.js"
+
+/**
+ * What to propose: the quarter, how many slots, on which weekdays and at which local times.
+ *
+ * @since 0.1.0
+ */
+export const Request = Schema.Struct({
+  quarter: Quarter,
+  count: Schema.Int.pipe(Schema.between(1, 200)),
+  weekdays: Schema.NonEmptyArray(Weekday),
+  startTimes: Schema.NonEmptyArray(TimeOfDay),
+  durationMinutes: DurationMinutes,
+  /** IANA zone of the start times; Europe/Amsterdam when left out. */
+  timeZone: Schema.optionalWith(Schema.String, { exact: true }),
+  /** The day of the previous meeting, if any. */
+  previousMeetingOn: Schema.optionalWith(CalendarDate, { exact: true }),
+  /** The fewest days between the previous meeting and a candidate (default 42, six weeks). */
+  minDaysSincePrevious: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 366)), { exact: true }),
+  calendar: Schema.optionalWith(CalendarOptions, { exact: true })
+}).annotations({ identifier: "CandidateSlotsRequest" })
+/** @since 0.1.0 */
+export type Request = typeof Request.Type
+
+/**
+ * A proposed slot, shaped so that it can be put in an {@link Domain.AvailabilityPoll} as is.
+ *
+ * @since 0.1.0
+ */
+export interface Candidate {
+  readonly id: SlotId
+  readonly startsAt: DateTime.Zoned
+  readonly durationMinutes: number
+  readonly date: CalendarDate
+}
+
+/**
+ * The proposal, with the days that were left out and why.
+ *
+ * @since 0.1.0
+ */
+export interface Proposal {
+  readonly slots: ReadonlyArray<Candidate>
+  /** How many days of the quarter were eligible (preferred weekday, suitable, far enough from the previous meeting). */
+  readonly eligibleDays: number
+  /** Preferred weekdays of the quarter that were left out, with every reason. */
+  readonly excluded: ReadonlyArray<{ readonly date: CalendarDate; readonly reasons: ReadonlyArray<Reason | TooSoon> }>
+  /** Set when fewer slots than asked could be proposed, saying why. */
+  readonly shortfall?: string
+}
+
+/**
+ * A day too close to the previous meeting.
+ *
+ * @since 0.1.0
+ */
+export interface TooSoon {
+  readonly _tag: "TooSoonAfterPrevious"
+  readonly previousMeetingOn: CalendarDate
+  readonly minDays: number
+}
+
+const validate = validateWith(Request, "candidate slots")
+
+/**
+ * Proposes `count` candidate slots in a quarter.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, Scheduling } from "@grenzeloos/core"
+ *
+ * const proposal = Scheduling.CandidateSlots.propose({
+ *   quarter: Domain.Quarter.make("2027-Q2"),
+ *   count: 6,
+ *   weekdays: ["tuesday", "thursday"],
+ *   startTimes: [Scheduling.LocalTime.TimeOfDay.make("13:00")],
+ *   durationMinutes: 240,
+ *   previousMeetingOn: Domain.CalendarDate.make("2027-03-11")
+ * })
+ * if (Either.isRight(proposal)) for (const s of proposal.right.slots) console.log(s.id)
+ * ```
+ * @since 0.1.0
+ */
+export const propose = (request: Request): Either.Either<Proposal, SchedulingInputError | SchoolHolidaysUnavailable> =>
+  Either.flatMap(
+    validate(request),
+    (req): Either.Either<Proposal, SchedulingInputError | SchoolHolidaysUnavailable> =>
+      Either.flatMap(
+        zone(req.timeZone ?? DEFAULT_TIME_ZONE),
+        (timeZone): Either.Either<Proposal, SchedulingInputError | SchoolHolidaysUnavailable> => {
+          const { year, quarter } = quarterParts(req.quarter)
+          const first = EpochDay.fromYmd(year, 3 * (quarter - 1) + 1, 1)
+          const last =
+            (quarter === 4 ? EpochDay.fromYmd(year + 1, 1, 1) : EpochDay.fromYmd(year, 3 * quarter + 1, 1)) - 1
+          const range = yearRangeProblems(first, last, "quarter")
+          if (range.length > 0)
+            return Either.left(new SchedulingInputError({ subject: "candidate slots", problems: range }))
+          return Either.map(reasonsByDay(first, last, req.calendar ?? {}), (reasons) => {
+            const minGap = req.minDaysSincePrevious ?? 42
+            const previous = req.previousMeetingOn === undefined ? undefined : EpochDay.parse(req.previousMeetingOn)
+            const eligible: Array<number> = []
+            const excluded: Array<{ date: CalendarDate; reasons: Array<Reason | TooSoon> }> = []
+            for (let day = first; day <= last; day++) {
+              if (!req.weekdays.includes(EpochDay.weekdayOf(day))) continue
+              const why: Array<Reason | TooSoon> = [...(reasons.get(day) ?? [])]
+              if (previous !== undefined && req.previousMeetingOn !== undefined && Math.abs(day - previous) < minGap) {
+                why.push({ _tag: "TooSoonAfterPrevious", previousMeetingOn: req.previousMeetingOn, minDays: minGap })
+              }
+              if (why.length === 0) eligible.push(day)
+              else excluded.push({ date: EpochDay.format(day), reasons: why })
+            }
+            const times = req.startTimes.map(minutesOfDay).sort((a, b) => a - b)
+            // Spread: distinct days first, evenly over the eligible days; only when there are fewer
+            // eligible days than slots asked, a day gets a second start time.
+            const picks: Array<{ day: number; minutes: number }> = []
+            const perDay = Math.min(times.length, Math.ceil(req.count / Math.max(1, eligible.length)))
+            const dayCount = Math.min(eligible.length, Math.ceil(req.count / Math.max(1, perDay)))
+            for (let i = 0; i < dayCount; i++) {
+              const index = Math.floor(((i + 0.5) * eligible.length) / dayCount)
+              const day = eligible[index] as number
+              for (let t = 0; t < perDay && picks.length < req.count; t++) {
+                picks.push({ day, minutes: times[(i + t) % times.length] as number })
+              }
+            }
+            const slots = picks.map(({ day, minutes }) => {
+              const date = EpochDay.format(day)
+              const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}`
+              return {
+                id: SlotId.make(`${req.quarter}-${date.replaceAll("-", "")}-${hhmm}`),
+                startsAt: atDay(day, minutes, timeZone),
+                durationMinutes: req.durationMinutes,
+                date
+              }
+            })
+            return {
+              slots,
+              eligibleDays: eligible.length,
+              excluded,
+              ...(slots.length < req.count
+                ? {
+                    shortfall: `only ${slots.length} of ${req.count} slots: ${eligible.length} eligible days × ${times.length} start times in ${req.quarter}`
+                  }
+                : {})
+            }
+          })
+        }
+      )
+  )
+
+/**
+ * Decodes a request from outside (a form, a file) with every problem and its path, e.g. a
+ * quarter written "2027-Q5".
+ *
+ * @example
+ * ```ts
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * Scheduling.CandidateSlots.decodeRequest({ quarter: "2027-Q5" }) // Left, with a problem at "quarter"
+ * ```
+ * @since 0.1.0
+ */
+export const decodeRequest = decodeWith(Request, "candidate slots")

@@ -1,0 +1,472 @@
+/**
+ * Deciding an availability poll (yes / if need be / no): the best slot, explained with the
+ * runner-up and who cannot come to each, and the best pair of slots when a meeting is held twice.
+ *
+ * The ordering follows Rallly's ranking of poll options (people who can come, then "yes"
+ * answers) inside the hard / medium / soft levels of Timefold's meeting-scheduling example
+ * (required attendees are hard, capacity caps attendance), with the fairness-over-time idea of
+ * perpetual voting (Lackner 2020, "Perpetual Voting: Fairness in Long-Term Decision Making", AAAI):
+ * members who missed the last meeting weigh more, so the same people do not always lose.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Either } from "effect"
+import type { AvailabilityAnswer } from "../domain/AvailabilityPoll.js"
+import type { Problem } from "../domain/DecodeError.js"
+import type { MemberId, SlotId } from "../domain/Ids.js"
+import { inputError, type SchedulingInputError } from "./InputError.js"
+
+/**
+ * What the poll engine needs; an {@link Domain.AvailabilityPoll} and its
+ * {@link Domain.PollResponse}s fit as they are.
+ *
+ * @since 0.1.0
+ */
+export interface Input {
+  readonly poll: {
+    readonly id?: string
+    readonly slots: ReadonlyArray<{ readonly id: SlotId; readonly startsAt: DateTime.DateTime }>
+    readonly requiredMemberIds: ReadonlyArray<MemberId>
+  }
+  /** Everyone asked to answer; answers from anyone else are an error. */
+  readonly invitees: ReadonlyArray<MemberId>
+  readonly responses: ReadonlyArray<{
+    readonly memberId: MemberId
+    readonly answers: ReadonlyArray<{ readonly slotId: SlotId; readonly answer: AvailabilityAnswer }>
+  }>
+  /** How many people the venue holds; no limit when left out. */
+  readonly capacity?: number
+  /** Members who missed the previous meeting (from {@link Domain.Gathering}'s attendance). */
+  readonly missedLastMeeting?: ReadonlyArray<MemberId>
+  /** How much a member who missed the last meeting counts (a whole number, default 2). */
+  readonly missedLastWeight?: number
+}
+
+/**
+ * A slot's standing in the poll: who can come, who cannot, and the scores of the ordering.
+ *
+ * @since 0.1.0
+ */
+export interface SlotScore {
+  readonly slotId: SlotId
+  /** The slot's position in the poll. */
+  readonly index: number
+  readonly startsAt: DateTime.DateTime
+  /** Every required person answered yes or if need be. */
+  readonly feasible: boolean
+  readonly requiredMissing: ReadonlyArray<MemberId>
+  readonly yes: ReadonlyArray<MemberId>
+  readonly ifNeedBe: ReadonlyArray<MemberId>
+  /** Answered no. */
+  readonly no: ReadonlyArray<MemberId>
+  /** Invited but did not answer this slot (counts as no). */
+  readonly noAnswer: ReadonlyArray<MemberId>
+  /** Who can come, weighted (missed-last members count more), capped at the venue's capacity. */
+  readonly attendanceScore: number
+  /** The weighted "yes" answers among those admitted. */
+  readonly yesScore: number
+  /** How many people who can come would not fit in the venue. */
+  readonly turnedAway: number
+}
+
+/**
+ * The documented ordering of slots, best first: (1) feasible (every required person can come),
+ * (2) higher attendance score, (3) higher yes score, (4) earlier start, (5) earlier in the poll.
+ * Negative when `a` is better than `b`.
+ *
+ * @example
+ * ```ts
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * const sorted = (scores: ReadonlyArray<Scheduling.Poll.SlotScore>) => [...scores].sort(Scheduling.Poll.compareSlots)
+ * ```
+ * @since 0.1.0
+ */
+export const compareSlots = (a: SlotScore, b: SlotScore): number =>
+  Number(b.feasible) - Number(a.feasible) ||
+  b.attendanceScore - a.attendanceScore ||
+  b.yesScore - a.yesScore ||
+  DateTime.toEpochMillis(a.startsAt) - DateTime.toEpochMillis(b.startsAt) ||
+  a.index - b.index
+
+/**
+ * A readable text in Dutch and English.
+ *
+ * @since 0.1.0
+ */
+export interface Explanation {
+  readonly nl: string
+  readonly en: string
+}
+
+/**
+ * The decision of a poll: the chosen slot and the runner-up with every slot's standing, or no
+ * slot at all because required people cannot come to any.
+ *
+ * @since 0.1.0
+ */
+export type Decision =
+  | {
+      readonly _tag: "Decided"
+      readonly chosen: SlotScore
+      readonly runnerUp: SlotScore | undefined
+      /** Every slot, best first. */
+      readonly ranking: ReadonlyArray<SlotScore>
+      readonly explanation: Explanation
+    }
+  | {
+      readonly _tag: "NoFeasibleSlot"
+      readonly ranking: ReadonlyArray<SlotScore>
+      readonly explanation: Explanation
+    }
+
+interface Prepared {
+  readonly memberIds: ReadonlyArray<MemberId>
+  /** answers[slot * n + member]: 0 no / no answer, 1 if need be, 2 yes. */
+  readonly answers: Uint8Array
+  readonly answered: Uint8Array
+  readonly weight: Uint8Array
+  readonly required: Uint8Array
+  readonly n: number
+}
+
+const prepare = (input: Input): Either.Either<Prepared, SchedulingInputError> => {
+  const problems: Array<Problem> = []
+  const subject = `availability poll${input.poll.id === undefined ? "" : ` ${input.poll.id}`}`
+  const memberIndex = new Map<string, number>()
+  input.invitees.forEach((id, i) => {
+    if (memberIndex.has(id)) problems.push({ path: `invitees[${i}]`, message: `member ${id} is invited twice` })
+    else memberIndex.set(id, i)
+  })
+  const slotIndex = new Map<string, number>()
+  input.poll.slots.forEach((slot, i) => {
+    if (slotIndex.has(slot.id))
+      problems.push({ path: `poll.slots[${i}]`, message: `slot ${slot.id} is in the poll twice` })
+    else slotIndex.set(slot.id, i)
+  })
+  if (input.poll.slots.length === 0) problems.push({ path: "poll.slots", message: "the poll has no slots" })
+  if (input.capacity !== undefined && !(Number.isInteger(input.capacity) && input.capacity >= 1)) {
+    problems.push({ path: "capacity", message: `expected a whole number of at least 1, got ${input.capacity}` })
+  }
+  const w = input.missedLastWeight ?? 2
+  if (!(Number.isInteger(w) && w >= 1 && w <= 100)) {
+    problems.push({ path: "missedLastWeight", message: `expected a whole number from 1 to 100, got ${w}` })
+  }
+  const n = input.invitees.length
+  const s = input.poll.slots.length
+  const answers = new Uint8Array(n * s)
+  const answered = new Uint8Array(n * s)
+  const seen = new Set<string>()
+  input.responses.forEach((response, r) => {
+    const m = memberIndex.get(response.memberId)
+    if (m === undefined) {
+      problems.push({
+        path: `responses[${r}].memberId`,
+        message: `member ${response.memberId} answered but is not invited to this poll`
+      })
+      return
+    }
+    if (seen.has(response.memberId)) {
+      problems.push({
+        path: `responses[${r}].memberId`,
+        message: `member ${response.memberId} answered twice; keep the latest`
+      })
+      return
+    }
+    seen.add(response.memberId)
+    response.answers.forEach((a, j) => {
+      const k = slotIndex.get(a.slotId)
+      if (k === undefined) {
+        problems.push({
+          path: `responses[${r}].answers[${j}].slotId`,
+          message: `slot ${a.slotId} is not one of the poll's slots`
+        })
+        return
+      }
+      answers[k * n + m] = a.answer === "yes" ? 2 : a.answer === "if-need-be" ? 1 : 0
+      answered[k * n + m] = 1
+    })
+  })
+  const required = new Uint8Array(n)
+  input.poll.requiredMemberIds.forEach((id, i) => {
+    const m = memberIndex.get(id)
+    if (m === undefined) {
+      problems.push({
+        path: `poll.requiredMemberIds[${i}]`,
+        message: `required member ${id} is not among the invitees`
+      })
+    } else required[m] = 1
+  })
+  const weight = new Uint8Array(n).fill(1)
+  for (const id of input.missedLastMeeting ?? []) {
+    const m = memberIndex.get(id)
+    if (m !== undefined) weight[m] = w
+  }
+  const error = inputError(subject, problems)
+  return error === undefined
+    ? Either.right({ memberIds: input.invitees, answers, answered, weight, required, n })
+    : Either.left(error)
+}
+
+const scoreSlots = (input: Input, p: Prepared): Array<SlotScore> => {
+  const capacity = input.capacity ?? Number.POSITIVE_INFINITY
+  const { n, answers, answered, weight, required, memberIds } = p
+  return input.poll.slots.map((slot, k) => {
+    const yes: Array<MemberId> = []
+    const ifNeedBe: Array<MemberId> = []
+    const no: Array<MemberId> = []
+    const noAnswer: Array<MemberId> = []
+    const requiredMissing: Array<MemberId> = []
+    // Admission order when the venue is full: heavier members first, "yes" before "if need be".
+    let heavyYes = 0
+    let heavyMaybe = 0
+    let lightYes = 0
+    let lightMaybe = 0
+    const heavyWeight = input.missedLastWeight ?? 2
+    for (let m = 0; m < n; m++) {
+      const a = answers[k * n + m] as number
+      const id = memberIds[m] as MemberId
+      if (a === 2) yes.push(id)
+      else if (a === 1) ifNeedBe.push(id)
+      else if (answered[k * n + m] === 1) no.push(id)
+      else noAnswer.push(id)
+      if (a === 0 && required[m] === 1) requiredMissing.push(id)
+      if (a > 0) {
+        if (weight[m] !== 1) a === 2 ? heavyYes++ : heavyMaybe++
+        else a === 2 ? lightYes++ : lightMaybe++
+      }
+    }
+    let room = capacity
+    const take = (count: number) => {
+      const t = Math.min(count, room)
+      room -= t
+      return t
+    }
+    const hy = take(heavyYes)
+    const hm = take(heavyMaybe)
+    const ly = take(lightYes)
+    const lm = take(lightMaybe)
+    return {
+      slotId: slot.id,
+      index: k,
+      startsAt: slot.startsAt,
+      feasible: requiredMissing.length === 0,
+      requiredMissing,
+      yes,
+      ifNeedBe,
+      no,
+      noAnswer,
+      attendanceScore: heavyWeight * (hy + hm) + ly + lm,
+      yesScore: heavyWeight * hy + ly,
+      turnedAway: heavyYes + heavyMaybe + lightYes + lightMaybe - (hy + hm + ly + lm)
+    }
+  })
+}
+
+const names = (ids: ReadonlyArray<string>) => (ids.length === 0 ? "—" : ids.join(", "))
+
+const describe = (s: SlotScore) => ({
+  nl: `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names([...s.no, ...s.noAnswer])}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`,
+  en: `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names([...s.no, ...s.noAnswer])}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
+})
+
+/**
+ * Picks the best slot of a poll on the documented ordering ({@link compareSlots}), or says that
+ * required people cannot come to any slot. Bad input (answers from people not invited, unknown
+ * slots) is a {@link SchedulingInputError} naming every problem.
+ *
+ * @example
+ * ```ts
+ * import { DateTime, Either } from "effect"
+ * import { Domain, Scheduling } from "@grenzeloos/core"
+ *
+ * const slot = (id: string, iso: string) => ({ id: Domain.SlotId.make(id), startsAt: DateTime.unsafeMake(iso) })
+ * const [anna, bram] = [Domain.MemberId.make("anna"), Domain.MemberId.make("bram")]
+ * const decision = Scheduling.Poll.decide({
+ *   poll: { slots: [slot("s1", "2027-03-09T12:00:00Z"), slot("s2", "2027-03-11T12:00:00Z")], requiredMemberIds: [anna] },
+ *   invitees: [anna, bram],
+ *   responses: [
+ *     { memberId: anna, answers: [{ slotId: Domain.SlotId.make("s1"), answer: "yes" }, { slotId: Domain.SlotId.make("s2"), answer: "if-need-be" }] },
+ *     { memberId: bram, answers: [{ slotId: Domain.SlotId.make("s2"), answer: "yes" }] }
+ *   ]
+ * })
+ * if (Either.isRight(decision) && decision.right._tag === "Decided") console.log(decision.right.chosen.slotId) // "s2"
+ * ```
+ * @since 0.1.0
+ */
+export const decide = (input: Input): Either.Either<Decision, SchedulingInputError> =>
+  Either.map(prepare(input), (p) => {
+    const ranking = scoreSlots(input, p).sort(compareSlots)
+    const best = ranking[0] as SlotScore
+    if (!best.feasible) {
+      const lines = ranking.map((s) => `${s.slotId}: ${names(s.requiredMissing)}`)
+      return {
+        _tag: "NoFeasibleSlot",
+        ranking,
+        explanation: {
+          nl: `Geen enkele datum past voor alle verplichte deelnemers. Wie ontbreekt per datum: ${lines.join("; ")}`,
+          en: `No slot suits every required person. Who is missing per slot: ${lines.join("; ")}`
+        }
+      } as const
+    }
+    const runnerUp = ranking[1]
+    const why = (a: SlotScore, b: SlotScore | undefined) => {
+      if (b === undefined) return { nl: "de enige datum", en: "the only slot" }
+      if (!b.feasible)
+        return { nl: "de andere datums missen verplichte deelnemers", en: "the other slots miss required people" }
+      if (a.attendanceScore !== b.attendanceScore)
+        return {
+          nl: `meer deelnemers kunnen komen (gewogen ${a.attendanceScore} tegen ${b.attendanceScore})`,
+          en: `more people can come (weighted ${a.attendanceScore} against ${b.attendanceScore})`
+        }
+      if (a.yesScore !== b.yesScore)
+        return {
+          nl: `evenveel deelnemers, maar meer 'ja' dan 'als het moet' (${a.yesScore} tegen ${b.yesScore})`,
+          en: `as many people, but more 'yes' than 'if need be' (${a.yesScore} against ${b.yesScore})`
+        }
+      return { nl: "gelijke stand; de vroegste datum gaat voor", en: "a tie; the earliest slot goes first" }
+    }
+    const reason = why(best, runnerUp)
+    const a = describe(best)
+    const b = runnerUp === undefined ? undefined : describe(runnerUp)
+    return {
+      _tag: "Decided",
+      chosen: best,
+      runnerUp,
+      ranking,
+      explanation: {
+        nl: `Gekozen: ${a.nl}. Reden: ${reason.nl}.${b === undefined ? "" : ` Tweede keus: ${b.nl}.`}`,
+        en: `Chosen: ${a.en}. Why: ${reason.en}.${b === undefined ? "" : ` Runner-up: ${b.en}.`}`
+      }
+    } as const
+  })
+
+/**
+ * The best pair of slots when a meeting is held twice.
+ *
+ * @since 0.1.0
+ */
+export type PairDecision =
+  | {
+      readonly _tag: "Pair"
+      readonly first: SlotScore
+      readonly second: SlotScore
+      /** Members who can come to at least one of the two, within the venue's capacity at each. */
+      readonly reached: number
+      readonly onlyFirst: ReadonlyArray<MemberId>
+      readonly onlySecond: ReadonlyArray<MemberId>
+      readonly both: ReadonlyArray<MemberId>
+      /** Members who can come to neither. */
+      readonly neither: ReadonlyArray<MemberId>
+      readonly explanation: Explanation
+    }
+  | { readonly _tag: "NoFeasiblePair"; readonly explanation: Explanation }
+
+const popcount = (x: number) => {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+/**
+ * Which two slots, if the meeting is held twice, let the most members come to at least one. Only
+ * slots every required person can come to are considered; with a capacity, each meeting admits
+ * at most that many. Ties: more members with a "yes" for at least one, then the more even split,
+ * then the earlier slots.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * declare const input: Scheduling.Poll.Input
+ * const pair = Scheduling.Poll.bestPair(input)
+ * if (Either.isRight(pair) && pair.right._tag === "Pair") console.log(pair.right.first.slotId, pair.right.second.slotId)
+ * ```
+ * @since 0.1.0
+ */
+export const bestPair = (input: Input): Either.Either<PairDecision, SchedulingInputError> =>
+  Either.map(prepare(input), (p) => {
+    const scores = scoreSlots(input, p)
+    const feasible = scores.filter((s) => s.feasible)
+    if (feasible.length < 2) {
+      return {
+        _tag: "NoFeasiblePair",
+        explanation: {
+          nl: `Er zijn ${feasible.length} datums waarop alle verplichte deelnemers kunnen; voor twee bijeenkomsten zijn er twee nodig.`,
+          en: `${feasible.length} slots suit every required person; two meetings need two.`
+        }
+      } as const
+    }
+    const { n, answers } = p
+    const words = (n + 31) >>> 5
+    const can = new Uint32Array(feasible.length * words)
+    const yes = new Uint32Array(feasible.length * words)
+    const canCount = new Int32Array(feasible.length)
+    feasible.forEach((s, f) => {
+      for (let m = 0; m < n; m++) {
+        const a = answers[s.index * n + m] as number
+        if (a > 0) {
+          const at = f * words + (m >>> 5)
+          can[at] = (can[at] as number) | (1 << (m & 31))
+          canCount[f] = (canCount[f] as number) + 1
+          if (a === 2) yes[at] = (yes[at] as number) | (1 << (m & 31))
+        }
+      }
+    })
+    const capacity = input.capacity ?? Number.POSITIVE_INFINITY
+    let best: { i: number; j: number; reached: number; yesReached: number; balance: number } | undefined
+    for (let i = 0; i < feasible.length; i++) {
+      for (let j = i + 1; j < feasible.length; j++) {
+        let both = 0
+        let yesUnion = 0
+        for (let w = 0; w < words; w++) {
+          both += popcount((can[i * words + w] as number) & (can[j * words + w] as number))
+          yesUnion += popcount((yes[i * words + w] as number) | (yes[j * words + w] as number))
+        }
+        const onlyA = (canCount[i] as number) - both
+        const onlyB = (canCount[j] as number) - both
+        const fitA = Math.min(onlyA, capacity)
+        const fitB = Math.min(onlyB, capacity)
+        const reached = fitA + fitB + Math.min(both, 2 * capacity - fitA - fitB)
+        const balance = -Math.abs(onlyA - onlyB)
+        if (
+          best === undefined ||
+          reached > best.reached ||
+          (reached === best.reached &&
+            (yesUnion > best.yesReached || (yesUnion === best.yesReached && balance > best.balance)))
+        ) {
+          best = { i, j, reached, yesReached: yesUnion, balance }
+        }
+      }
+    }
+    const chosen = best as { i: number; j: number; reached: number }
+    const [first, second] = [feasible[chosen.i] as SlotScore, feasible[chosen.j] as SlotScore]
+    const onlyFirst: Array<MemberId> = []
+    const onlySecond: Array<MemberId> = []
+    const both: Array<MemberId> = []
+    const neither: Array<MemberId> = []
+    for (let m = 0; m < n; m++) {
+      const a = (answers[first.index * n + m] as number) > 0
+      const b = (answers[second.index * n + m] as number) > 0
+      const id = p.memberIds[m] as MemberId
+      if (a && b) both.push(id)
+      else if (a) onlyFirst.push(id)
+      else if (b) onlySecond.push(id)
+      else neither.push(id)
+    }
+    return {
+      _tag: "Pair",
+      first,
+      second,
+      reached: chosen.reached,
+      onlyFirst,
+      onlySecond,
+      both,
+      neither,
+      explanation: {
+        nl: `Met ${first.slotId} en ${second.slotId} kunnen ${chosen.reached} van de ${n} leden ten minste één keer komen; niet te bereiken: ${names(neither)}.`,
+        en: `With ${first.slotId} and ${second.slotId}, ${chosen.reached} of ${n} members can come to at least one; not reached: ${names(neither)}.`
+      }
+    } as const
+  })

@@ -1,0 +1,191 @@
+/**
+ * Which days of a period are unsuitable for a meeting, and why: central-government days off,
+ * Prinsjesdag, school holidays of the regions that matter, and the community's own blackout dates.
+ *
+ * @since 0.1.0
+ */
+import { Either, Schema } from "effect"
+import { CalendarDate } from "../domain/CalendarDate.js"
+import { holidayDays, yearRangeProblems } from "./DutchCalendar.js"
+import * as EpochDay from "./EpochDay.js"
+import { decodeWith, SchedulingInputError, validateWith } from "./InputError.js"
+import { holidayDaysBetween, Region, type SchoolHolidaysUnavailable, SchoolYear, table } from "./SchoolHolidays.js"
+
+const endNotBeforeStart = <A extends { readonly from: string; readonly to: string }>(value: A) =>
+  value.to < value.from
+    ? { path: ["to"], message: `expected a date on or after from (${value.from}), got ${value.to}` }
+    : undefined
+
+/**
+ * Days the community keeps free (a recess, the budget weeks, a retreat), first and last day included.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * Schema.decodeUnknownSync(Scheduling.UnsuitableDays.Blackout)({ from: "2027-07-01", to: "2027-08-31", reason: "zomerreces" })
+ * ```
+ * @since 0.1.0
+ */
+export const Blackout = Schema.Struct({
+  from: CalendarDate,
+  to: CalendarDate,
+  reason: Schema.NonEmptyTrimmedString
+}).pipe(Schema.filter(endNotBeforeStart), Schema.annotations({ identifier: "Blackout" }))
+/** @since 0.1.0 */
+export type Blackout = typeof Blackout.Type
+
+/**
+ * The calendar options every scheduling engine shares: the school regions to avoid (none by
+ * default), blackout dates, and school years to add to the shipped table.
+ *
+ * @since 0.1.0
+ */
+export const CalendarOptions = Schema.Struct({
+  schoolRegions: Schema.optionalWith(Schema.Array(Region), { exact: true }),
+  blackouts: Schema.optionalWith(Schema.Array(Blackout), { exact: true }),
+  schoolYears: Schema.optionalWith(Schema.Array(SchoolYear), { exact: true }),
+  /** Also avoid Prinsjesdag (default true). */
+  avoidPrinsjesdag: Schema.optionalWith(Schema.Boolean, { exact: true })
+}).annotations({ identifier: "CalendarOptions" })
+/** @since 0.1.0 */
+export type CalendarOptions = typeof CalendarOptions.Type
+
+/**
+ * A period and the calendar options: what {@link unsuitableDays} is asked.
+ *
+ * @since 0.1.0
+ */
+export const Query = Schema.extend(Schema.Struct({ from: CalendarDate, to: CalendarDate }), CalendarOptions).pipe(
+  Schema.filter(endNotBeforeStart),
+  Schema.annotations({ identifier: "UnsuitableDaysQuery" })
+)
+/** @since 0.1.0 */
+export type Query = typeof Query.Type
+
+/**
+ * Why a day is unsuitable.
+ *
+ * @since 0.1.0
+ */
+export type Reason =
+  | { readonly _tag: "DayOff"; readonly ruleId: string; readonly nameNl: string; readonly nameEn: string }
+  | { readonly _tag: "Prinsjesdag"; readonly nameNl: string; readonly nameEn: string }
+  | {
+      readonly _tag: "SchoolHoliday"
+      readonly region: Region
+      readonly schoolYear: string
+      readonly nameNl: string
+      readonly nameEn: string
+    }
+  | { readonly _tag: "Blackout"; readonly reason: string }
+
+/**
+ * An unsuitable day and every reason it is.
+ *
+ * @since 0.1.0
+ */
+export interface UnsuitableDay {
+  readonly date: CalendarDate
+  readonly reasons: ReadonlyArray<Reason>
+}
+
+/** Reasons per day number for [first, last] (private to the engines). */
+export const reasonsByDay = (
+  firstDay: number,
+  lastDay: number,
+  options: CalendarOptions
+): Either.Either<Map<number, Array<Reason>>, SchoolHolidaysUnavailable> => {
+  const out = new Map<number, Array<Reason>>()
+  const add = (day: number, reason: Reason) => {
+    const list = out.get(day)
+    if (list === undefined) out.set(day, [reason])
+    else list.push(reason)
+  }
+  const firstYear = EpochDay.toYmd(firstDay).year
+  const lastYear = EpochDay.toYmd(lastDay).year
+  for (let year = firstYear; year <= lastYear; year++) {
+    for (const { day, rule } of holidayDays(year)) {
+      if (day < firstDay || day > lastDay) continue
+      if (rule.kind === "prinsjesdag") {
+        if (options.avoidPrinsjesdag !== false)
+          add(day, { _tag: "Prinsjesdag", nameNl: rule.nameNl, nameEn: rule.nameEn })
+      } else add(day, { _tag: "DayOff", ruleId: rule.id, nameNl: rule.nameNl, nameEn: rule.nameEn })
+    }
+  }
+  const regions = options.schoolRegions ?? []
+  if (regions.length > 0) {
+    const school = holidayDaysBetween(firstDay, lastDay, regions, [...table, ...(options.schoolYears ?? [])])
+    if (Either.isLeft(school)) return Either.left(school.left)
+    for (const [day, list] of school.right) {
+      for (const { holiday, schoolYear } of list) {
+        add(day, {
+          _tag: "SchoolHoliday",
+          region: holiday.region,
+          schoolYear,
+          nameNl: holiday.nameNl,
+          nameEn: holiday.nameEn
+        })
+      }
+    }
+  }
+  for (const blackout of options.blackouts ?? []) {
+    const from = Math.max(firstDay, EpochDay.parse(blackout.from))
+    const to = Math.min(lastDay, EpochDay.parse(blackout.to))
+    for (let day = from; day <= to; day++) add(day, { _tag: "Blackout", reason: blackout.reason })
+  }
+  return Either.right(out)
+}
+
+const validateQuery = validateWith(Query, "unsuitable days")
+
+/**
+ * The unsuitable days of a period (1900–2200) in date order, each with every reason.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, Scheduling } from "@grenzeloos/core"
+ *
+ * const days = Scheduling.UnsuitableDays.unsuitableDays({
+ *   from: Domain.CalendarDate.make("2026-04-01"),
+ *   to: Domain.CalendarDate.make("2026-05-31"),
+ *   schoolRegions: ["middle"],
+ *   blackouts: [{ from: Domain.CalendarDate.make("2026-05-18"), to: Domain.CalendarDate.make("2026-05-22"), reason: "begrotingsweek" }]
+ * })
+ * if (Either.isRight(days)) for (const d of days.right) console.log(d.date, d.reasons.map((r) => r._tag))
+ * ```
+ * @since 0.1.0
+ */
+export const unsuitableDays = (
+  query: Query
+): Either.Either<ReadonlyArray<UnsuitableDay>, SchedulingInputError | SchoolHolidaysUnavailable> =>
+  Either.flatMap(
+    validateQuery(query),
+    (q): Either.Either<ReadonlyArray<UnsuitableDay>, SchedulingInputError | SchoolHolidaysUnavailable> => {
+      const first = EpochDay.parse(q.from)
+      const last = EpochDay.parse(q.to)
+      const range = yearRangeProblems(first, last, "")
+      if (range.length > 0)
+        return Either.left(new SchedulingInputError({ subject: "unsuitable days", problems: range }))
+      return Either.map(reasonsByDay(first, last, q), (byDay) =>
+        [...byDay.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([day, reasons]) => ({ date: EpochDay.format(day), reasons }))
+      )
+    }
+  )
+
+/**
+ * Decodes a query from outside (a form, a file) with every problem and its path.
+ *
+ * @example
+ * ```ts
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * Scheduling.UnsuitableDays.decodeQuery({ from: "2027-03-31", to: "2027-03-01" }) // Left: to is before from
+ * ```
+ * @since 0.1.0
+ */
+export const decodeQuery = decodeWith(Query, "unsuitable days")
