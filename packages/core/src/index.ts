@@ -27,3 +27,11 @@ export * as Rng from "./random/index.js"
  * @since 0.1.0
  */
 export * as Agenda from "./agenda/index.js"
+
+/**
+ * The scheduling engines: the Dutch calendar, candidate dates, availability polls, session
+ * timetables and intake assignment.
+ *
+ * @since 0.1.0
+ */
+export * as Scheduling from "./scheduling/index.js"
