@@ -80,6 +80,8 @@ export interface Step {
   readonly payers?: number
   /** Of them, those who paid everything they had left. */
   readonly exhausted?: number
+  /** The most one supporter paid. */
+  readonly maxPayment?: number
   /** Candidates whose ρ tied with this one and lost on the tie-break, in tie-break order. */
   readonly tiedWith?: ReadonlyArray<string>
 }
@@ -121,6 +123,7 @@ interface Run {
   readonly rho: Array<number>
   readonly payers: Array<number>
   readonly exhausted: Array<number>
+  readonly maxPayment: Array<number>
   readonly tied: Array<Array<number>>
   readonly unaffordable: Map<number, { step: number; money: number }>
   readonly left: Float64Array
@@ -152,6 +155,7 @@ const run = (
     rho: [],
     payers: [],
     exhausted: [],
+    maxPayment: [],
     tied: [],
     unaffordable: new Map(),
     left: money
@@ -232,6 +236,7 @@ const run = (
     const rho = lower[best] ?? bestRho
     let payers = 0
     let exhausted = 0
+    let maxPaid = 0
     for (let k = start[best] ?? 0; k < (start[best + 1] ?? 0); k++) {
       const g = group[k] ?? 0
       const b = money[g] ?? 0
@@ -241,12 +246,17 @@ const run = (
       if (b <= pay * (1 + EPS) || b - pay <= share * EPS) {
         money[g] = 0
         exhausted += w
-      } else money[g] = b - pay
+        maxPaid = Math.max(maxPaid, b)
+      } else {
+        money[g] = b - pay
+        maxPaid = Math.max(maxPaid, pay)
+      }
     }
     result.order.push(best)
     result.rho.push(rho)
     result.payers.push(payers)
     result.exhausted.push(exhausted)
+    result.maxPayment.push(maxPaid)
     result.tied.push(ties.slice(1))
     alive = keep.filter((c) => c !== best)
   }
@@ -285,13 +295,8 @@ const utilitarianFill = (
   return added
 }
 
-/**
- * Runs MES with a completion on a compiled profile (the engine behind {@link select} and the
- * agenda's {@link Prioritise.prioritise}); `eligible` marks the candidates that may be chosen.
- *
- * @internal
- */
-export const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome => {
+/** Runs MES with a completion on a compiled profile; `eligible` marks the candidates that may be chosen. */
+const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome => {
   const satisfaction = options.satisfaction ?? defaultSatisfaction(p)
   const completion = options.completion ?? "add1"
   const multiplier = Float64Array.from(p.ids, (id) => options.multipliers?.get(id) ?? 1)
@@ -310,7 +315,9 @@ export const onProfile = (p: Profile, options: Options, eligible: Uint8Array): O
     const increment = options.add1?.increment ?? 1
     const integral = options.add1?.integral ?? true
     const stop = options.add1?.stop ?? "exhaustive"
-    share = integral ? Math.floor(plain) : plain
+    const base = integral ? Math.floor(plain) : plain
+    let steps = 0
+    share = base
     current = go(share)
     let cost = costOf(p, current.order)
     const supported = [...Array(p.m).keys()].filter(
@@ -327,10 +334,13 @@ export const onProfile = (p: Profile, options: Options, eligible: Uint8Array): O
       }
       // MES cannot add more once every supported candidate is in; stop instead of looping for ever.
       if (current.order.length >= supported) break
-      const next = go(share + increment)
+      // Computed from the start rather than summed, so that many small steps do not drift.
+      const nextShare = base + (steps + 1) * increment
+      const next = go(nextShare)
       const nextCost = costOf(p, next.order)
       if (nextCost > p.budget) break
-      share += increment
+      steps++
+      share = nextShare
       current = next
       cost = nextCost
     }
@@ -343,6 +353,7 @@ export const onProfile = (p: Profile, options: Options, eligible: Uint8Array): O
     rho: current.rho[k] ?? 0,
     payers: current.payers[k] ?? 0,
     exhausted: current.exhausted[k] ?? 0,
+    maxPayment: current.maxPayment[k] ?? 0,
     tiedWith: (current.tied[k] ?? []).map((t) => p.ids[t] ?? "")
   }))
   const chosenOrder = [...current.order]

@@ -26,12 +26,8 @@ export interface Outcome {
   readonly totalCost: number
 }
 
-/**
- * The order of candidates by support per cost (then the tie-break), as indices.
- *
- * @internal
- */
-export const orderOnProfile = (
+/** The order of candidates by support per cost (then the tie-break), as indices. */
+const orderOnProfile = (
   p: Profile,
   satisfaction: Satisfaction,
   multiplier?: Float64Array

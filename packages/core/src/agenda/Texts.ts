@@ -1,0 +1,190 @@
+/**
+ * Every sentence the agenda engine writes for people, in Dutch (the default) and English, in one
+ * place.
+ *
+ * @since 0.1.0
+ */
+import { match } from "ts-pattern"
+import type { Language } from "../domain/Language.js"
+import type { MethodName, Reason } from "./Explanation.js"
+
+/**
+ * The unit of the meeting's budget: minutes or slots.
+ *
+ * @since 0.1.0
+ */
+export type Unit = "minutes" | "slots"
+
+const number = (language: Language, x: number): string =>
+  Number.isInteger(x)
+    ? x.toLocaleString(language === "nl" ? "nl-NL" : "en-GB")
+    : x.toLocaleString(language === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 })
+
+const unitName = (language: Language, unit: Unit, x: number): string =>
+  language === "nl"
+    ? unit === "minutes"
+      ? x === 1
+        ? "minuut"
+        : "minuten"
+      : x === 1
+        ? "plek"
+        : "plekken"
+    : x === 1
+      ? unit.slice(0, -1)
+      : unit
+
+const methodNames: Record<Language, Record<MethodName, string>> = {
+  nl: {
+    greedy: "de meeste steun",
+    dots: "het aantal stippen",
+    score: "de totale score",
+    borda: "de Borda-telling",
+    schulze: "de Schulze-methode",
+    "equal-shares": "de methode van gelijke delen"
+  },
+  en: {
+    greedy: "most support",
+    dots: "the number of dots",
+    score: "the total score",
+    borda: "the Borda count",
+    schulze: "the Schulze method",
+    "equal-shares": "the Method of Equal Shares"
+  }
+}
+
+/**
+ * The name of a method in a language.
+ *
+ * @example
+ * ```ts
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * Agenda.Texts.methodName("nl", "equal-shares") // "de methode van gelijke delen"
+ * ```
+ * @since 0.1.0
+ */
+export const methodName = (language: Language, method: MethodName): string => methodNames[language][method]
+
+/**
+ * The sentence that explains a reason, e.g. "Gekozen in stap 2 van de methode van gelijke delen: …".
+ *
+ * @example
+ * ```ts
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * Agenda.Texts.reason("en", "minutes", { _tag: "DoesNotFit", needed: 60, remaining: 45 })
+ * // "Does not fit: it needs 60 minutes and 45 minutes are left."
+ * ```
+ * @since 0.1.0
+ */
+export const reason = (language: Language, unit: Unit, r: Reason): string => {
+  const n = (x: number) => number(language, x)
+  const u = (x: number) => `${n(x)} ${unitName(language, unit, x)}`
+  const nl = language === "nl"
+  return match(r)
+    .with({ _tag: "Pinned" }, ({ coolingOffOverridden }) =>
+      nl
+        ? `Vastgezet door het programmateam${coolingOffOverridden ? ", ondanks de afkoelperiode" : ""}.`
+        : `Pinned by the programme team${coolingOffOverridden ? ", over its cooling-off" : ""}.`
+    )
+    .with({ _tag: "Ranked" }, ({ method, place, of, support }) =>
+      nl
+        ? `Op het programma: plaats ${place} van ${of} volgens ${methodName(language, method)} (steun ${n(support)}), en het paste nog.`
+        : `On the programme: place ${place} of ${of} by ${methodName(language, method)} (support ${n(support)}), and it still fitted.`
+    )
+    .with({ _tag: "EqualShares" }, ({ step, payers, maxPayment, share, tiedWith }) => {
+      const tie =
+        tiedWith.length === 0
+          ? ""
+          : nl
+            ? ` Het stond gelijk met ${tiedWith.join(", ")}; meer steun, dan kortere duur, dan het id gaf de doorslag.`
+            : ` It tied with ${tiedWith.join(", ")}; more supporters, then the shorter duration, then the id decided.`
+      return nl
+        ? `Gekozen in stap ${step} van de methode van gelijke delen: ${n(payers)} ${payers === 1 ? "lid betaalde" : "leden betaalden"} mee, ieder hoogstens ${u(maxPayment)} van een gelijk deel van ${u(share)}.${tie}`
+        : `Chosen at step ${step} of the Method of Equal Shares: ${n(payers)} ${payers === 1 ? "member" : "members"} paid for it, each at most ${u(maxPayment)} of an equal share of ${u(share)}.${tie}`
+    })
+    .with({ _tag: "Completion" }, ({ support }) =>
+      nl
+        ? `Toegevoegd met de overgebleven tijd, op volgorde van steun (steun ${n(support)}).`
+        : `Added with the time left over, in order of support (support ${n(support)}).`
+    )
+    .with({ _tag: "AddedForMinimum" }, ({ minThemes }) =>
+      nl
+        ? `Toegevoegd omdat het programma minstens ${minThemes} thema's moet hebben.`
+        : `Added because the programme needs at least ${minThemes} themes.`
+    )
+    .with({ _tag: "DoesNotFit" }, ({ needed, remaining }) =>
+      nl
+        ? `Past niet: het vraagt ${u(needed)} en er is nog ${u(remaining)} over.`
+        : `Does not fit: it needs ${u(needed)} and ${u(remaining)} ${remaining === 1 ? "is" : "are"} left.`
+    )
+    .with({ _tag: "MaxThemes" }, ({ maxThemes }) =>
+      nl
+        ? `Het programma heeft al het maximum van ${maxThemes} thema's.`
+        : `The programme already has the maximum of ${maxThemes} themes.`
+    )
+    .with({ _tag: "ReservedForMinimum" }, ({ minThemes }) =>
+      nl
+        ? `Overgeslagen: anders blijft er te weinig tijd over voor minstens ${minThemes} thema's.`
+        : `Skipped: taking it would leave too little time for at least ${minThemes} themes.`
+    )
+    .with({ _tag: "CoolingOff" }, ({ meetingsAgo, meetings }) =>
+      nl
+        ? `Rust even: besproken ${meetingsAgo === 1 ? "op de vorige bijeenkomst" : `${meetingsAgo} bijeenkomsten geleden`}, en thema's rusten ${meetings} ${meetings === 1 ? "bijeenkomst" : "bijeenkomsten"}.`
+        : `Cooling off: discussed ${meetingsAgo === 1 ? "at the last meeting" : `${meetingsAgo} meetings ago`}, and themes rest for ${meetings} ${meetings === 1 ? "meeting" : "meetings"}.`
+    )
+    .with({ _tag: "NoSupport" }, () => (nl ? "Geen enkel lid steunde dit thema." : "No member supported this theme."))
+    .with({ _tag: "SupportersCannotPay" }, ({ step, money, needed }) =>
+      nl
+        ? `De leden die het steunden hadden in stap ${step} samen nog ${u(money)} van hun gelijke delen over; het vraagt ${u(needed)}.`
+        : `At step ${step} the members who supported it had ${u(money)} left of their equal shares together; it needs ${u(needed)}.`
+    )
+    .exhaustive()
+}
+
+/**
+ * The sentence about ageing added to a theme's explanation.
+ *
+ * @example
+ * ```ts
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * Agenda.Texts.ageing("nl", 2, 20) // "Het wacht al 2 bijeenkomsten: steun +20 %."
+ * ```
+ * @since 0.1.0
+ */
+export const ageing = (language: Language, waitingMeetings: number, percent: number): string =>
+  language === "nl"
+    ? `Het wacht al ${waitingMeetings} ${waitingMeetings === 1 ? "bijeenkomst" : "bijeenkomsten"}: steun +${number(language, percent)} %.`
+    : `It has waited ${waitingMeetings} ${waitingMeetings === 1 ? "meeting" : "meetings"}: support +${number(language, percent)}%.`
+
+/**
+ * The summary of an outcome for the room: method, programme size, time used, and fairness.
+ *
+ * @example
+ * ```ts
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * Agenda.Texts.summary("en", "minutes", { method: "greedy", themes: 3, used: 170, budget: 180, members: 10, withAtLeastOne: 9 })
+ * ```
+ * @since 0.1.0
+ */
+export const summary = (
+  language: Language,
+  unit: Unit,
+  s: {
+    readonly method: MethodName
+    readonly themes: number
+    readonly used: number
+    readonly budget: number
+    readonly members: number
+    readonly withAtLeastOne: number
+  }
+): string => {
+  const n = (x: number) => number(language, x)
+  const u = (x: number) => `${n(x)} ${unitName(language, unit, x)}`
+  const percent = s.members === 0 ? 0 : Math.round((100 * s.withAtLeastOne) / s.members)
+  return language === "nl"
+    ? `Volgens ${methodName(language, s.method)} staan er ${s.themes} thema's op het programma (${u(s.used)} van ${u(s.budget)}). ${n(s.withAtLeastOne)} van de ${n(s.members)} leden die stemden (${percent} %) zien minstens één thema terug dat ze steunden.`
+    : `By ${methodName(language, s.method)} the programme has ${s.themes} themes (${u(s.used)} of ${u(s.budget)}). ${n(s.withAtLeastOne)} of the ${n(s.members)} members who voted (${percent}%) see at least one theme they supported.`
+}
