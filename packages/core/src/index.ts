@@ -7,12 +7,18 @@
  */
 
 /**
+ * The agenda engine: ballots, voting methods, the Method of Equal Shares, standing rules,
+ * explanations, fairness per member and the Pabulib format.
+ *
+ * @since 0.1.0
+ */
+export * as Agenda from "./agenda/index.js"
+/**
  * The domain model: records, branded ids and decoding with paths.
  *
  * @since 0.1.0
  */
 export * as Domain from "./domain/index.js"
-
 /**
  * Seeded randomness for the deterministic engines.
  *
@@ -21,17 +27,17 @@ export * as Domain from "./domain/index.js"
 export * as Rng from "./random/index.js"
 
 /**
- * The agenda engine: ballots, voting methods, the Method of Equal Shares, standing rules,
- * explanations, fairness per member and the Pabulib format.
- *
- * @since 0.1.0
- */
-export * as Agenda from "./agenda/index.js"
-
-/**
  * The scheduling engines: the Dutch calendar, candidate dates, availability polls, session
  * timetables and intake assignment.
  *
  * @since 0.1.0
  */
 export * as Scheduling from "./scheduling/index.js"
+
+/**
+ * iCalendar rendering: invitations (REQUEST), updates (SEQUENCE) and cancellations (CANCEL) with
+ * a VTIMEZONE.
+ *
+ * @since 0.1.0
+ */
+export * as ICalendar from "./ical/index.js"

@@ -1,0 +1,38 @@
+/**
+ * The typed error of the iCalendar renderer for events it cannot render correctly: every problem
+ * at once, each with its path, in the same shape as {@link Domain.DecodeError}.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Problem } from "../domain/DecodeError.js"
+
+/**
+ * An event or message cannot be rendered (an end before its start, an e-mail address with a line
+ * break, an offset zone without a name); `problems` lists every one with its path.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { ICalendar } from "@grenzeloos/core"
+ *
+ * declare const message: ICalendar.Invitation.Message
+ * const rendered = ICalendar.Invitation.render(message)
+ * if (Either.isLeft(rendered)) console.error(rendered.left.message)
+ * ```
+ * @since 0.1.0
+ */
+export class ICalendarInputError extends Schema.TaggedError<ICalendarInputError>(
+  "@grenzeloos/core/ICalendarInputError"
+)("ICalendarInputError", {
+  subject: Schema.String,
+  problems: Schema.Array(Problem)
+}) {
+  override get message(): string {
+    const count = this.problems.length
+    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the input`
+    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
+      "\n"
+    )
+  }
+}
