@@ -1,0 +1,246 @@
+import { Domain, Scheduling } from "@grenzeloos/core"
+import { DateTime, Either, FastCheck as fc } from "effect"
+import { describe, expect, it } from "vitest"
+
+const { Poll } = Scheduling
+type Answer = "yes" | "if-need-be" | "no"
+const member = (i: number) => Domain.MemberId.make(`m-${String(i).padStart(3, "0")}`)
+const slotId = (k: number) => Domain.SlotId.make(`s${k}`)
+const start = (k: number) => DateTime.unsafeMake(Date.UTC(2027, 2, 1 + k, 12))
+
+/** A poll from a matrix of answers (rows: members, columns: slots; undefined = no answer). */
+const pollOf = (
+  answers: ReadonlyArray<ReadonlyArray<Answer | undefined>>,
+  slots: number,
+  extra: Partial<Scheduling.Poll.Input> = {}
+): Scheduling.Poll.Input => ({
+  poll: {
+    id: "p-test",
+    slots: Array.from({ length: slots }, (_, k) => ({ id: slotId(k), startsAt: start(k) })),
+    requiredMemberIds: []
+  },
+  invitees: answers.map((_, i) => member(i)),
+  responses: answers.map((row, i) => ({
+    memberId: member(i),
+    answers: row.flatMap((a, k) => (a === undefined ? [] : [{ slotId: slotId(k), answer: a }]))
+  })),
+  ...extra
+})
+
+describe("Poll.decide", () => {
+  it("prefers more people who can come, then more yes, and explains with the runner-up", () => {
+    const input = pollOf(
+      [
+        ["yes", "if-need-be", "no"],
+        ["no", "if-need-be", "yes"],
+        ["yes", "yes", "no"],
+        [undefined, "no", "yes"]
+      ],
+      3
+    )
+    const decision = Either.getOrThrow(Poll.decide(input))
+    if (decision._tag !== "Decided") throw new Error("expected a decision")
+    expect(decision.chosen.slotId).toBe("s1") // 3 can come (1 yes) against 2 + 2
+    expect(decision.runnerUp?.slotId).toBe("s0") // 2 can come, 2 yes; s2 too, but later
+    expect(decision.chosen.no).toEqual(["m-003"])
+    expect(decision.runnerUp?.noAnswer).toEqual(["m-003"])
+    expect(decision.explanation.en).toContain("Runner-up: s0")
+    expect(decision.explanation.en).toContain("cannot come: m-003")
+    expect(decision.explanation.nl).toContain("Tweede keus: s0")
+  })
+
+  it("never picks a slot a required person cannot make, and says who is missing when none works", () => {
+    const answers: Array<Array<Answer>> = [
+      ["no", "yes"],
+      ["yes", "no"],
+      ["yes", "no"]
+    ]
+    const required = pollOf(answers, 2)
+    const withRequired = { ...required, poll: { ...required.poll, requiredMemberIds: [member(0)] } }
+    const decision = Either.getOrThrow(Poll.decide(withRequired))
+    expect(decision._tag === "Decided" && decision.chosen.slotId).toBe("s1")
+    const impossible = { ...required, poll: { ...required.poll, requiredMemberIds: [member(0), member(1)] } }
+    const none = Either.getOrThrow(Poll.decide(impossible))
+    expect(none._tag).toBe("NoFeasibleSlot")
+    expect(none.explanation.en).toContain("s0: m-000")
+    expect(none.explanation.en).toContain("s1: m-001")
+  })
+
+  it("weighs members who missed the last meeting more, so the same people do not always lose", () => {
+    const answers: Array<Array<Answer>> = [
+      ["yes", "no"],
+      ["yes", "no"],
+      ["no", "yes"]
+    ]
+    const plain = Either.getOrThrow(Poll.decide(pollOf(answers, 2)))
+    expect(plain._tag === "Decided" && plain.chosen.slotId).toBe("s0")
+    const fair = Either.getOrThrow(
+      Poll.decide(pollOf(answers, 2, { missedLastMeeting: [member(2)], missedLastWeight: 3 }))
+    )
+    expect(fair._tag === "Decided" && fair.chosen.slotId).toBe("s1")
+  })
+
+  it("caps attendance at the venue's capacity", () => {
+    const answers: Array<Array<Answer>> = [
+      ["yes", "yes"],
+      ["yes", "if-need-be"],
+      ["yes", "no"],
+      ["yes", "no"]
+    ]
+    const decision = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { capacity: 2 })))
+    if (decision._tag !== "Decided") throw new Error("expected a decision")
+    // Both slots fill the venue; s0 has two "yes" admitted, s1 one yes and one if-need-be.
+    expect(decision.chosen.slotId).toBe("s0")
+    expect(decision.chosen.turnedAway).toBe(2)
+    expect(decision.chosen.attendanceScore).toBe(2)
+  })
+
+  it("rejects answers from people not in the poll and unknown slots, with paths", () => {
+    const input = pollOf([["yes", "no"]], 2)
+    const bad: Scheduling.Poll.Input = {
+      ...input,
+      responses: [
+        ...input.responses,
+        { memberId: Domain.MemberId.make("stranger"), answers: [{ slotId: slotId(0), answer: "yes" }] },
+        { memberId: member(0), answers: [] }
+      ],
+      poll: { ...input.poll, requiredMemberIds: [Domain.MemberId.make("ghost")] }
+    }
+    const result = Poll.decide({
+      ...bad,
+      responses: [
+        ...bad.responses,
+        { memberId: member(0), answers: [{ slotId: Domain.SlotId.make("s9"), answer: "yes" }] }
+      ]
+    })
+    expect(Either.isLeft(result)).toBe(true)
+    if (Either.isLeft(result)) {
+      expect(result.left.problems.map((p) => p.path)).toEqual([
+        "responses[1].memberId",
+        "responses[2].memberId",
+        "responses[3].memberId",
+        "poll.requiredMemberIds[0]"
+      ])
+      expect(result.left.problems[0]?.message).toBe("member stranger answered but is not invited to this poll")
+      expect(result.left.message).toContain("availability poll p-test")
+    }
+  })
+
+  // A reference implementation of the documented ordering, written from the definition.
+  const referenceKey = (input: Scheduling.Poll.Input, k: number): [number, number, number] => {
+    const w = input.missedLastWeight ?? 2
+    const missed = new Set<string>(input.missedLastMeeting ?? [])
+    const answerOf = (m: string) =>
+      input.responses.find((r) => r.memberId === m)?.answers.find((a) => a.slotId === slotId(k))?.answer ?? "no"
+    const coming = input.invitees
+      .filter((m) => answerOf(m) !== "no")
+      .map((m) => ({ weight: missed.has(m) ? w : 1, yes: answerOf(m) === "yes" }))
+      .sort((a, b) => b.weight - a.weight || Number(b.yes) - Number(a.yes))
+      .slice(0, input.capacity ?? Number.POSITIVE_INFINITY)
+    const feasible = input.poll.requiredMemberIds.every((m) => answerOf(m) !== "no")
+    return [
+      feasible ? 1 : 0,
+      coming.reduce((s, c) => s + c.weight, 0),
+      coming.reduce((s, c) => s + (c.yes ? c.weight : 0), 0)
+    ]
+  }
+
+  const arbitraryPoll = fc
+    .record({
+      members: fc.integer({ min: 1, max: 12 }),
+      slots: fc.integer({ min: 1, max: 6 }),
+      seedAnswers: fc.array(fc.constantFrom<Answer | undefined>("yes", "if-need-be", "no", undefined), {
+        minLength: 72,
+        maxLength: 72
+      }),
+      required: fc.array(fc.integer({ min: 0, max: 11 }), { maxLength: 2 }),
+      missed: fc.array(fc.integer({ min: 0, max: 11 }), { maxLength: 4 }),
+      capacity: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
+      weight: fc.integer({ min: 1, max: 4 })
+    })
+    .map(({ members, slots, seedAnswers, required, missed, capacity, weight }) => {
+      const answers = Array.from({ length: members }, (_, i) =>
+        Array.from({ length: slots }, (_, k) => seedAnswers[i * 6 + k])
+      )
+      const input = pollOf(answers, slots, {
+        missedLastMeeting: [...new Set(missed.filter((m) => m < members))].map(member),
+        missedLastWeight: weight,
+        ...(capacity === undefined ? {} : { capacity })
+      })
+      return {
+        ...input,
+        poll: { ...input.poll, requiredMemberIds: [...new Set(required.filter((m) => m < members))].map(member) }
+      }
+    })
+
+  it("never lets another slot beat the chosen one on the documented ordering (property)", () => {
+    fc.assert(
+      fc.property(arbitraryPoll, (input) => {
+        const decision = Either.getOrThrow(Poll.decide(input))
+        const keys = input.poll.slots.map((_, k) => referenceKey(input, k))
+        const best = keys.reduce((a, b) =>
+          b[0] > a[0] || (b[0] === a[0] && (b[1] > a[1] || (b[1] === a[1] && b[2] > a[2]))) ? b : a
+        )
+        if (decision._tag === "NoFeasibleSlot") return best[0] === 0
+        const chosen = keys[decision.chosen.index] as [number, number, number]
+        expect(chosen).toEqual(best)
+        expect(decision.chosen.feasible).toBe(true)
+        // Ties go to the earliest slot.
+        const firstBest = keys.findIndex((k) => k[0] === best[0] && k[1] === best[1] && k[2] === best[2])
+        expect(decision.chosen.index).toBe(firstBest)
+        return true
+      }),
+      { seed: 20270311, numRuns: 300 }
+    )
+  })
+})
+
+describe("Poll.bestPair", () => {
+  it("finds the two dates that together reach the most members (property: equals brute force)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.constantFrom<Answer>("yes", "if-need-be", "no"), { minLength: 60, maxLength: 60 }),
+        fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+        (slots, flat, capacity) => {
+          const answers = Array.from({ length: 10 }, (_, i) =>
+            Array.from({ length: slots }, (_, k) => flat[i * 6 + k] as Answer)
+          )
+          const input = pollOf(answers, slots, capacity === undefined ? {} : { capacity })
+          const pair = Either.getOrThrow(Poll.bestPair(input))
+          if (pair._tag !== "Pair") throw new Error("expected a pair")
+          const cap = capacity ?? Number.POSITIVE_INFINITY
+          const reach = (a: number, b: number) => {
+            const can = (i: number, k: number) => (answers[i]?.[k] ?? "no") !== "no"
+            let onlyA = 0
+            let onlyB = 0
+            let both = 0
+            for (let i = 0; i < 10; i++) {
+              if (can(i, a) && can(i, b)) both++
+              else if (can(i, a)) onlyA++
+              else if (can(i, b)) onlyB++
+            }
+            // Maximum admissions: brute force over how many flexible people go to the first meeting.
+            let best = 0
+            for (let x = 0; x <= both; x++)
+              best = Math.max(best, Math.min(onlyA + x, cap) + Math.min(onlyB + both - x, cap))
+            return best
+          }
+          let best = 0
+          for (let a = 0; a < slots; a++) for (let b = a + 1; b < slots; b++) best = Math.max(best, reach(a, b))
+          expect(pair.reached).toBe(best)
+          expect(reach(pair.first.index, pair.second.index)).toBe(best)
+          expect(pair.onlyFirst.length + pair.onlySecond.length + pair.both.length + pair.neither.length).toBe(10)
+          return true
+        }
+      ),
+      { seed: 42, numRuns: 200 }
+    )
+  })
+
+  it("says so when fewer than two dates suit the required people", () => {
+    const input = pollOf([["yes", "no", "no"]], 3)
+    const pair = Either.getOrThrow(Poll.bestPair({ ...input, poll: { ...input.poll, requiredMemberIds: [member(0)] } }))
+    expect(pair._tag).toBe("NoFeasiblePair")
+  })
+})
