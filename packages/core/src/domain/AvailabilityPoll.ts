@@ -6,6 +6,8 @@
 import { Schema } from "effect"
 import { duplicatesIn } from "../internal/duplicates.js"
 import { oneOf } from "../internal/literals.js"
+import { repairArbitrary, uniqueBy } from "../internal/repairArbitrary.js"
+import { Timestamp, ZonedDateTime } from "./DateTimes.js"
 import { DurationMinutes } from "./Duration.js"
 import { AvailabilityPollId, CommunityId, GatheringId, MemberId, PollResponseId, SlotId } from "./Ids.js"
 import { Title } from "./Text.js"
@@ -17,7 +19,7 @@ import { Title } from "./Text.js"
  */
 export const PollSlot = Schema.Struct({
   id: SlotId,
-  startsAt: Schema.DateTimeZoned,
+  startsAt: ZonedDateTime,
   durationMinutes: DurationMinutes
 }).annotations({ identifier: "PollSlot" })
 /** @since 0.1.0 */
@@ -36,12 +38,12 @@ const PollFields = Schema.Struct({
   id: AvailabilityPollId,
   communityId: CommunityId,
   title: Title,
-  gatheringId: Schema.optional(GatheringId),
+  gatheringId: Schema.optionalWith(GatheringId, { exact: true }),
   slots: Schema.NonEmptyArray(PollSlot),
   /** People without whom the meeting cannot take place. */
   requiredMemberIds: Schema.Array(MemberId),
   status: PollStatus,
-  decidedSlotId: Schema.optional(SlotId)
+  decidedSlotId: Schema.optionalWith(SlotId, { exact: true })
 }).pipe(
   Schema.filter((poll) => [
     ...duplicatesIn(
@@ -81,7 +83,21 @@ const PollFields = Schema.Struct({
  * ```
  * @since 0.1.0
  */
-export class AvailabilityPoll extends Schema.Class<AvailabilityPoll>("AvailabilityPoll")(PollFields) {}
+export class AvailabilityPoll extends Schema.Class<AvailabilityPoll>("AvailabilityPoll")(
+  PollFields.annotations({
+    arbitrary: repairArbitrary<typeof PollFields.Type>((poll) => {
+      const [first, ...rest] = poll.slots
+      const slots: typeof poll.slots = [first, ...uniqueBy(rest, (s) => s.id).filter((s) => s.id !== first.id)]
+      const { decidedSlotId, ...withoutDecision } = poll
+      return {
+        ...withoutDecision,
+        slots,
+        requiredMemberIds: uniqueBy(poll.requiredMemberIds, (id) => id),
+        ...(decidedSlotId !== undefined && slots.some((s) => s.id === decidedSlotId) ? { decidedSlotId } : {})
+      }
+    })
+  })
+) {}
 
 /**
  * An answer to one slot: `yes`, `if-need-be` ("als het moet") or `no`.
@@ -98,7 +114,7 @@ const ResponseFields = Schema.Struct({
   pollId: AvailabilityPollId,
   memberId: MemberId,
   answers: Schema.Array(Schema.Struct({ slotId: SlotId, answer: AvailabilityAnswer })),
-  respondedAt: Schema.DateTimeUtc
+  respondedAt: Timestamp
 }).pipe(
   Schema.filter((r) =>
     duplicatesIn(
@@ -129,4 +145,11 @@ const ResponseFields = Schema.Struct({
  * ```
  * @since 0.1.0
  */
-export class PollResponse extends Schema.Class<PollResponse>("PollResponse")(ResponseFields) {}
+export class PollResponse extends Schema.Class<PollResponse>("PollResponse")(
+  ResponseFields.annotations({
+    arbitrary: repairArbitrary<typeof ResponseFields.Type>((r) => ({
+      ...r,
+      answers: uniqueBy(r.answers, (a) => a.slotId)
+    }))
+  })
+) {}

@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { duplicatesIn } from "../internal/duplicates.js"
+import { Timestamp } from "./DateTimes.js"
 import { BallotId, CommunityId, MemberId, ThemeId, VotingRoundId } from "./Ids.js"
 
 const themeTwice = (id: string) => `theme ${id} appears twice on the ballot`
@@ -57,6 +58,6 @@ export class Ballot extends Schema.Class<Ballot>("Ballot")({
   communityId: CommunityId,
   votingRoundId: VotingRoundId,
   memberId: MemberId,
-  castAt: Schema.DateTimeUtc,
+  castAt: Timestamp,
   content: BallotContent
 }) {}

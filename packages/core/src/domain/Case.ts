@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { oneOf } from "../internal/literals.js"
+import { Timestamp } from "./DateTimes.js"
 import { CaseId, CommunityId, LearningGroupId, MemberId } from "./Ids.js"
 import { FreeText, Title } from "./Text.js"
 
@@ -47,5 +48,5 @@ export class Case extends Schema.Class<Case>("Case")({
   title: Title,
   description: Schema.Redacted(FreeText),
   status: CaseStatus,
-  createdAt: Schema.DateTimeUtc
+  createdAt: Timestamp
 }) {}

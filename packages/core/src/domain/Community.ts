@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { DateTime, Option, Schema } from "effect"
+import { Timestamp } from "./DateTimes.js"
 import { CommunityId } from "./Ids.js"
 import { Language } from "./Language.js"
 import { Title } from "./Text.js"
@@ -49,5 +50,5 @@ export class Community extends Schema.Class<Community>("Community")({
   defaultLanguage: Language,
   /** The zone in which the community's meetings take place; `Europe/Amsterdam` in the Netherlands. */
   timeZone: TimeZoneName,
-  createdAt: Schema.DateTimeUtc
+  createdAt: Timestamp
 }) {}

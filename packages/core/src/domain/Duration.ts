@@ -11,7 +11,7 @@ import { Schema } from "effect"
  * @since 0.1.0
  */
 export const DurationMinutes = Schema.Int.pipe(
-  Schema.filter((n) => n >= 1 && n <= 1440, {
+  Schema.between(1, 1440, {
     message: (issue) => `expected a duration in whole minutes from 1 to 1440, got ${JSON.stringify(issue.actual)}`
   }),
   Schema.annotations({ identifier: "DurationMinutes" })

@@ -49,5 +49,5 @@ export class Facilitator extends Schema.Class<Facilitator>("Facilitator")({
   role: FacilitatorRole,
   preferredLanguage: Language,
   /** The most learning groups this facilitator leads in one round. */
-  maxGroups: Schema.optional(Schema.Int.pipe(Schema.between(0, 50)))
+  maxGroups: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 50)), { exact: true })
 }) {}

@@ -6,6 +6,8 @@
 import { Schema } from "effect"
 import { duplicatesIn } from "../internal/duplicates.js"
 import { oneOf } from "../internal/literals.js"
+import { repairArbitrary, uniqueBy } from "../internal/repairArbitrary.js"
+import { Timestamp, ZonedDateTime } from "./DateTimes.js"
 import { DurationMinutes } from "./Duration.js"
 import { CommunityId, GatheringId, MemberId, ThemeId } from "./Ids.js"
 import { Quarter } from "./Quarter.js"
@@ -18,7 +20,7 @@ import { FreeText, Title } from "./Text.js"
  */
 export const Venue = Schema.Struct({
   name: Title,
-  address: Schema.optional(FreeText),
+  address: Schema.optionalWith(FreeText, { exact: true }),
   capacity: Schema.Int.pipe(Schema.between(1, 100_000))
 }).annotations({ identifier: "Venue" })
 /** @since 0.1.0 */
@@ -54,7 +56,7 @@ export type RsvpResponse = typeof RsvpResponse.Type
 export const Rsvp = Schema.Struct({
   memberId: MemberId,
   response: RsvpResponse,
-  respondedAt: Schema.DateTimeUtc
+  respondedAt: Timestamp
 }).annotations({ identifier: "Rsvp" })
 /** @since 0.1.0 */
 export type Rsvp = typeof Rsvp.Type
@@ -76,9 +78,9 @@ const GatheringFields = Schema.Struct({
   quarter: Quarter,
   status: GatheringStatus,
   /** When the gathering starts, once decided. */
-  startsAt: Schema.optional(Schema.DateTimeZoned),
+  startsAt: Schema.optionalWith(ZonedDateTime, { exact: true }),
   durationMinutes: DurationMinutes,
-  venue: Schema.optional(Venue),
+  venue: Schema.optionalWith(Venue, { exact: true }),
   programme: Schema.Array(ProgrammeItem),
   rsvps: Schema.Array(Rsvp),
   /** The members who were there, recorded afterwards. */
@@ -136,4 +138,14 @@ const GatheringFields = Schema.Struct({
  * ```
  * @since 0.1.0
  */
-export class Gathering extends Schema.Class<Gathering>("Gathering")(GatheringFields) {}
+export class Gathering extends Schema.Class<Gathering>("Gathering")(
+  GatheringFields.annotations({
+    arbitrary: repairArbitrary<typeof GatheringFields.Type>((g) => ({
+      ...g,
+      status: g.status === "scheduled" && g.startsAt === undefined ? "planning" : g.status,
+      programme: uniqueBy(g.programme, (p) => p.themeId),
+      rsvps: uniqueBy(g.rsvps, (r) => r.memberId),
+      attendance: uniqueBy(g.attendance, (id) => id)
+    }))
+  })
+) {}

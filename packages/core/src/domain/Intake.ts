@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { oneOf } from "../internal/literals.js"
+import { ZonedDateTime } from "./DateTimes.js"
 import { DurationMinutes } from "./Duration.js"
 import { CommunityId, FacilitatorId, IntakeId, MemberId } from "./Ids.js"
 import { FreeText, Interest } from "./Text.js"
@@ -46,10 +47,10 @@ export class Intake extends Schema.Class<Intake>("Intake")({
   memberId: MemberId,
   facilitatorId: FacilitatorId,
   status: IntakeStatus,
-  startsAt: Schema.DateTimeZoned,
+  startsAt: ZonedDateTime,
   durationMinutes: DurationMinutes,
   /** The interests the member named in the conversation. */
   interests: Schema.Array(Interest),
   /** Confidential notes, readable by the programme team only. */
-  notes: Schema.optional(Schema.Redacted(FreeText))
+  notes: Schema.optionalWith(Schema.Redacted(FreeText), { exact: true })
 }) {}

@@ -5,6 +5,8 @@
  */
 import { Schema } from "effect"
 import { duplicatesIn } from "../internal/duplicates.js"
+import { repairArbitrary, uniqueBy } from "../internal/repairArbitrary.js"
+import { Timestamp } from "./DateTimes.js"
 import { CommunityId, FacilitatorId, LearningGroupId, MemberId, RoundId } from "./Ids.js"
 import { Title } from "./Text.js"
 
@@ -14,8 +16,8 @@ const GroupFields = Schema.Struct({
   roundId: RoundId,
   name: Title,
   memberIds: Schema.Array(MemberId),
-  facilitatorId: Schema.optional(FacilitatorId),
-  formedAt: Schema.DateTimeUtc
+  facilitatorId: Schema.optionalWith(FacilitatorId, { exact: true }),
+  formedAt: Timestamp
 }).pipe(
   Schema.filter((group) =>
     duplicatesIn(
@@ -49,4 +51,8 @@ import { duplicatesIn } from "../internal/duplicates.js"
  * ```
  * @since 0.1.0
  */
-export class LearningGroup extends Schema.Class<LearningGroup>("LearningGroup")(GroupFields) {}
+export class LearningGroup extends Schema.Class<LearningGroup>("LearningGroup")(
+  GroupFields.annotations({
+    arbitrary: repairArbitrary<typeof GroupFields.Type>((g) => ({ ...g, memberIds: uniqueBy(g.memberIds, (id) => id) }))
+  })
+) {}

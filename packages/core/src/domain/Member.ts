@@ -91,5 +91,5 @@ export class Member extends Schema.Class<Member>("Member")({
   preferredLanguage: Language,
   status: MemberStatus,
   joinedOn: CalendarDate,
-  availability: Schema.optional(Availability)
+  availability: Schema.optionalWith(Availability, { exact: true })
 }) {}

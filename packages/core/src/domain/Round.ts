@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { oneOf } from "../internal/literals.js"
+import { repairArbitrary } from "../internal/repairArbitrary.js"
 import { CalendarDate } from "./CalendarDate.js"
 import { CommunityId, RoundId } from "./Ids.js"
 import { Title } from "./Text.js"
@@ -52,4 +53,10 @@ const RoundFields = Schema.Struct({
  * ```
  * @since 0.1.0
  */
-export class Round extends Schema.Class<Round>("Round")(RoundFields) {}
+export class Round extends Schema.Class<Round>("Round")(
+  RoundFields.annotations({
+    arbitrary: repairArbitrary<typeof RoundFields.Type>((r) =>
+      r.endsOn < r.startsOn ? { ...r, startsOn: r.endsOn, endsOn: r.startsOn } : r
+    )
+  })
+) {}

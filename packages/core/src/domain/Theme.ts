@@ -56,7 +56,7 @@ export class Theme extends Schema.Class<Theme>("Theme")({
   id: ThemeId,
   communityId: CommunityId,
   title: Title,
-  description: Schema.optional(FreeText),
+  description: Schema.optionalWith(FreeText, { exact: true }),
   /** The time the theme needs on a gathering's programme. */
   durationMinutes: DurationMinutes,
   status: ThemeStatus,

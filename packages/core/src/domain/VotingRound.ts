@@ -6,6 +6,8 @@
 import { Schema } from "effect"
 import { duplicatesIn } from "../internal/duplicates.js"
 import { oneOf } from "../internal/literals.js"
+import { repairArbitrary, uniqueBy } from "../internal/repairArbitrary.js"
+import { Timestamp } from "./DateTimes.js"
 import { CommunityId, GatheringId, ThemeId, VotingRoundId } from "./Ids.js"
 import { Title } from "./Text.js"
 
@@ -19,7 +21,9 @@ import { Title } from "./Text.js"
  * @since 0.1.0
  */
 export const BallotFormat = Schema.Union(
-  Schema.TaggedStruct("approval", { maxApprovals: Schema.optional(Schema.Int.pipe(Schema.positive())) }),
+  Schema.TaggedStruct("approval", {
+    maxApprovals: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { exact: true })
+  }),
   Schema.TaggedStruct("dots", { dotsPerMember: Schema.Int.pipe(Schema.between(1, 1000)) }),
   Schema.TaggedStruct("scores", {
     minScore: Schema.Int.pipe(Schema.between(-100, 100)),
@@ -53,10 +57,10 @@ const VotingRoundFields = Schema.Struct({
   themeIds: Schema.NonEmptyArray(ThemeId),
   format: BallotFormat,
   status: VotingRoundStatus,
-  opensAt: Schema.DateTimeUtc,
-  closesAt: Schema.DateTimeUtc,
+  opensAt: Timestamp,
+  closesAt: Timestamp,
   /** The gathering whose programme this round decides, if any. */
-  gatheringId: Schema.optional(GatheringId)
+  gatheringId: Schema.optionalWith(GatheringId, { exact: true })
 }).pipe(
   Schema.filter((round) => [
     ...duplicatesIn(
@@ -92,4 +96,14 @@ const VotingRoundFields = Schema.Struct({
  * ```
  * @since 0.1.0
  */
-export class VotingRound extends Schema.Class<VotingRound>("VotingRound")(VotingRoundFields) {}
+export class VotingRound extends Schema.Class<VotingRound>("VotingRound")(
+  VotingRoundFields.annotations({
+    arbitrary: repairArbitrary<typeof VotingRoundFields.Type>((r) => {
+      const [first, ...rest] = r.themeIds
+      const themeIds: typeof r.themeIds = [first, ...uniqueBy(rest, (id) => id).filter((id) => id !== first)]
+      return r.closesAt.epochMillis < r.opensAt.epochMillis
+        ? { ...r, themeIds, opensAt: r.closesAt, closesAt: r.opensAt }
+        : { ...r, themeIds }
+    })
+  })
+) {}
