@@ -308,7 +308,6 @@ const solve = (
   const chosen = new Int32Array(sequence.length).fill(-1)
   const maxSteps = input.maxSteps ?? 200_000
   let steps = 0
-  let deepest = 0
   const minGap = (g: GroupRequest) => input.minGapDays ?? Math.max(1, Math.floor(days / g.sessions / 2))
 
   const fits = (v: Variable, d: number, at: number): boolean => {
@@ -323,14 +322,33 @@ const solve = (
   const place = (v: Variable, d: number, value: number) => {
     for (const p of groupPeople[v.group] as Array<number>) busy[p * days + d] = value
   }
+  // The deepest dead end seen, with who held the people on its candidate days at that moment.
+  let failure: { at: number; clashes: Set<string>; rivals: Set<string> } | undefined
+  const recordFailure = (at: number) => {
+    if (failure !== undefined && failure.at > at) return
+    const v = sequence[at] as Variable
+    const clashes = new Set<string>()
+    const rivals = new Set<string>()
+    for (const p of groupPeople[v.group] as Array<number>) {
+      for (let c = 0; c < v.candidates.length; c++) {
+        const other = busy[p * days + (v.candidates[c] as number)] as number
+        if (other >= 0 && other !== v.group) {
+          clashes.add(personName[p] as string)
+          rivals.add((input.groups[other] as GroupRequest).id)
+        }
+      }
+    }
+    failure = { at, clashes, rivals }
+  }
   const search = (at: number): boolean | "limit" => {
     if (at === sequence.length) return true
     if (++steps > maxSteps) return "limit"
-    if (at > deepest) deepest = at
     const v = sequence[at] as Variable
+    let tried = 0
     for (let c = 0; c < v.candidates.length; c++) {
       const d = v.candidates[c] as number
       if (!fits(v, d, at)) continue
+      tried++
       chosen[at] = d
       place(v, d, v.group)
       const r = search(at + 1)
@@ -338,6 +356,7 @@ const solve = (
       place(v, d, -1)
       chosen[at] = -1
     }
+    if (tried === 0) recordFailure(at)
     return false
   }
   const outcome = search(0)
@@ -357,21 +376,12 @@ const solve = (
     sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.groupId < b.groupId ? -1 : 1))
     return { _tag: "Timetable", sessions }
   }
-  // Explain the deepest dead end: which other groups hold the people on every remaining day.
-  const v = sequence[Math.min(deepest, sequence.length - 1)] as Variable
+  // Explain the deepest dead end: which other groups held the people on every remaining day.
+  const at = failure?.at ?? 0
+  const v = sequence[at] as Variable
   const g = input.groups[v.group] as GroupRequest
-  const clashes = new Set<string>()
-  const rivals = new Set<string>()
-  for (const p of groupPeople[v.group] as Array<number>) {
-    for (let c = 0; c < v.candidates.length; c++) {
-      const d = v.candidates[c] as number
-      const other = busy[p * days + d] as number
-      if (other >= 0 && other !== v.group) {
-        clashes.add(personName[p] as string)
-        rivals.add((input.groups[other] as GroupRequest).id)
-      }
-    }
-  }
+  const clashes = failure?.clashes ?? new Set<string>()
+  const rivals = failure?.rivals ?? new Set<string>()
   return {
     _tag: "Infeasible",
     groupId: g.id,

@@ -15,7 +15,7 @@ describe("UnsuitableDays", () => {
         blackouts: [{ from: date("2026-05-04"), to: date("2026-05-06"), reason: "begrotingsweek" }]
       })
     )
-    const byDate = new Map(days.map((d) => [d.date, d.reasons.map((r) => r._tag)]))
+    const byDate = new Map<string, ReadonlyArray<string>>(days.map((d) => [d.date, d.reasons.map((r) => r._tag)]))
     expect(byDate.get("2026-04-24")).toBeUndefined()
     expect(byDate.get("2026-04-25")).toEqual(["SchoolHoliday"])
     expect(byDate.get("2026-04-27")).toEqual(["DayOff", "SchoolHoliday"])
