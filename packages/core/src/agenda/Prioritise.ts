@@ -316,7 +316,7 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
   // Equal Shares' own "does not fit" was measured before the fill; report what is left in the end.
   for (const id of rest) {
     const r = reasons.get(id)
-    if (r?._tag === "DoesNotFit") reasons.set(id, { ...r, remaining })
+    if (r?._tag === "DoesNotFit" && r === mesReasons.get(id)) reasons.set(id, { ...r, remaining })
   }
 
   const coolingSorted = [...coolingOff].sort((a, b) => support(b) - support(a) || cmp(a, b))

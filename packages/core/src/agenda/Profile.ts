@@ -133,7 +133,7 @@ export const compile = (
     if (vote._tag !== kind)
       problems.push({
         path: `votes[${v}]`,
-        message: `expected a ${kind} vote like the first one, got a ${vote._tag} vote`
+        message: `expected every vote of one kind, as the first (${kind}), got ${vote._tag}`
       })
     const entries = entriesOf(vote, index, minScore, rankingPoints, `votes[${v}]`, problems)
     entries.sort((a, b) => a[0] - b[0])

@@ -36,6 +36,7 @@ export interface Validated {
 }
 
 const isWhole = (n: number) => Number.isInteger(n)
+const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`)
 
 /**
  * Validates the input of {@link Prioritise.prioritise}; returns the usable input or every problem.
@@ -180,7 +181,7 @@ export const validate = (input: AgendaInput): Either.Either<Validated, AgendaInp
     if (content._tag !== format._tag) {
       problems.push({
         path: `${at}.content`,
-        message: `expected a ${format._tag} ballot as the round asks, got a ${content._tag} ballot`
+        message: `expected ${article(format._tag)} ballot as the round asks, got ${article(content._tag)} ballot`
       })
       return
     }

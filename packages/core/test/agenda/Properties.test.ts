@@ -99,7 +99,7 @@ describe("Equal Shares properties", () => {
     fc.assert(
       fc.property(
         smallElection(7, fc.integer({ min: 1, max: 20 })),
-        fc.constantFrom("cost", "cardinality" as const),
+        fc.constantFrom<"cost" | "cardinality">("cost", "cardinality"),
         (e, sat) => {
           const o = Either.getOrThrow(
             Agenda.EqualShares.select(toElection(e), { completion: "none", satisfaction: sat })
@@ -185,8 +185,8 @@ describe("Equal Shares properties", () => {
             votes: anyVotes(m)
           })
         ),
-        fc.constantFrom("none", "add1", "add1-utilitarian", "utilitarian" as const),
-        fc.constantFrom("cost", "cardinality" as const),
+        fc.constantFrom<Agenda.EqualShares.Completion>("none", "add1", "add1-utilitarian", "utilitarian"),
+        fc.constantFrom<"cost" | "cardinality">("cost", "cardinality"),
         fc.boolean(),
         (e, completion, satisfaction, integral) => {
           const election = {
