@@ -195,9 +195,13 @@ const eventLines = (e: Event, method: Message["method"], stamp: string): Array<s
         ? [`RRULE:FREQ=${FREQ[r.frequency]};INTERVAL=${r.interval};COUNT=${r.count}`]
         : r.starts.length === 0
           ? []
-          : // One RDATE line per zone, so that each carries its TZID.
-            [...new Set(r.starts.map(zoneName))].map((z) => {
-              const values = r.starts.filter((s) => zoneName(s) === z).map((s) => (z === "UTC" ? utc(s) : local(s)))
+          : // One RDATE line per zone, so that each carries its TZID. DTSTART is repeated in the
+            // set (RFC 5545 §3.8.5.2: duplicates count once) because some readers, ical.js among
+            // them, expand only the RDATE values when there is no RRULE.
+            [...new Set([e.start, ...r.starts].map(zoneName))].map((z) => {
+              const values = [e.start, ...r.starts]
+                .filter((s) => zoneName(s) === z)
+                .map((s) => (z === "UTC" ? utc(s) : local(s)))
               return z === "UTC" ? `RDATE:${values.join(",")}` : `RDATE;TZID=${z}:${values.join(",")}`
             })
   return [
