@@ -318,9 +318,9 @@ const agendaInput = fc.integer({ min: 1, max: 8 }).chain((m) => {
   })
 })
 
-const toInput = (
-  r: fc.Arbitrary<unknown> extends never ? never : Parameters<Parameters<typeof agendaInput.map>[0]>[0]
-) =>
+type Raw = typeof agendaInput extends fc.Arbitrary<infer A> ? A : never
+
+const toInput = (r: Raw) =>
   ({
     round: { themeIds: r.ids, format: { _tag: "approval" } },
     themes: r.ids.map((id, k) => ({
