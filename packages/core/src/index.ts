@@ -20,6 +20,13 @@ export * as Agenda from "./agenda/index.js"
  */
 export * as Domain from "./domain/index.js"
 /**
+ * The grouping engine: learning groups from a policy over a pairwise score matrix, rotations
+ * without repeated pairs, facilitators, explanations and infeasibility as a value.
+ *
+ * @since 0.1.0
+ */
+export * as Grouping from "./grouping/index.js"
+/**
  * Seeded randomness for the deterministic engines.
  *
  * @since 0.1.0
@@ -41,3 +48,18 @@ export * as Scheduling from "./scheduling/index.js"
  * @since 0.1.0
  */
 export * as ICalendar from "./ical/index.js"
+
+/**
+ * The Store port of the plugin SDK: the service, the driver contract adapters implement, its
+ * errors and the Promise-based driver helper.
+ *
+ * @since 0.1.0
+ */
+export * as Store from "./ports/Store.js"
+
+/**
+ * The reference in-memory Store.
+ *
+ * @since 0.1.0
+ */
+export * as MemoryStore from "./memory/MemoryStore.js"
