@@ -48,18 +48,3 @@ export * as Scheduling from "./scheduling/index.js"
  * @since 0.1.0
  */
 export * as ICalendar from "./ical/index.js"
-
-/**
- * The Store port of the plugin SDK: the service, the driver contract adapters implement, its
- * errors and the Promise-based driver helper.
- *
- * @since 0.1.0
- */
-export * as Store from "./ports/Store.js"
-
-/**
- * The reference in-memory Store.
- *
- * @since 0.1.0
- */
-export * as MemoryStore from "./memory/MemoryStore.js"
