@@ -1,6 +1,6 @@
 /**
  * `pnpm --silent bench:pb <file.pb> --method equal-shares|greedy [--sat cost|cardinality]
- * [--completion none|add1|add1-utilitarian|utilitarian] [--increment N] [--stop exhaustive|budget]`
+ * [--completion none|add1|add1-utilitarian|utilitarian] [--increment N] [--stop exhaustive|budget] [--ties supporters-cost-id|id]`
  *
  * Prints one JSON object: `{"selected": [...], "cost": N, "seconds": S}` with the project ids in
  * order of selection. `seconds` covers the method only (not reading the file).
@@ -10,7 +10,7 @@ import { Agenda } from "@grenzeloos/core"
 import { Either } from "effect"
 
 const usage =
-  "usage: pnpm --silent bench:pb <file.pb> --method equal-shares|greedy [--sat cost|cardinality] [--completion none|add1|add1-utilitarian|utilitarian] [--increment N] [--stop exhaustive|budget]"
+  "usage: pnpm --silent bench:pb <file.pb> --method equal-shares|greedy [--sat cost|cardinality] [--completion none|add1|add1-utilitarian|utilitarian] [--increment N] [--stop exhaustive|budget] [--ties supporters-cost-id|id]"
 
 const args = process.argv.slice(2)
 const flags = new Map<string, string>()
@@ -37,6 +37,13 @@ const stopFlag = flags.get("stop") ?? "exhaustive"
 const stop =
   stopFlag === "budget" ? "budget" : stopFlag === "exhaustive" ? "exhaustive" : fail(`unknown --stop ${stopFlag}`)
 const increment = Number(flags.get("increment") ?? "1")
+const tiesFlag = flags.get("ties") ?? "supporters-cost-id"
+const ties =
+  tiesFlag === "id"
+    ? "id"
+    : tiesFlag === "supporters-cost-id"
+      ? "supporters-cost-id"
+      : fail(`unknown --ties ${tiesFlag}`)
 
 const parsed = Either.flatMap(Agenda.Pabulib.parse(readFileSync(file, "utf8"), file), Agenda.Pabulib.toElection)
 if (Either.isLeft(parsed)) {
@@ -62,7 +69,7 @@ if (method === "equal-shares") {
   selected = outcome.right.selected.map((s) => s.id)
   cost = outcome.right.totalCost
 } else if (method === "greedy") {
-  const outcome = Agenda.Greedy.select(election, satisfaction === undefined ? {} : { satisfaction })
+  const outcome = Agenda.Greedy.select(election, { ties, ...(satisfaction === undefined ? {} : { satisfaction }) })
   if (Either.isLeft(outcome)) {
     console.error(outcome.left.message)
     process.exit(1)

@@ -4,7 +4,7 @@
  * fits, skipped otherwise. With cost satisfaction the order is plain support (votes, dots, points);
  * with cardinality satisfaction it is support per unit of cost (pabutools
  * `greedy_utilitarian_welfare`, Faliszewski et al. 2023). Ties: more supporters, lower cost, id in
- * code-point order.
+ * code-point order; or, with `ties: "id"`, the id alone (pabutools' lexicographic tie-breaking).
  *
  * @since 0.1.0
  */
@@ -26,18 +26,26 @@ export interface Outcome {
   readonly totalCost: number
 }
 
+/**
+ * How ties in support are broken: `supporters-cost-id` (more supporters, lower cost, then the id in
+ * code-point order; the default, as for Equal Shares) or `id` (code-point order of the ids alone).
+ *
+ * @since 0.1.0
+ */
+export type Ties = "supporters-cost-id" | "id"
+
 /** The order of candidates by support per cost (then the tie-break), as indices. */
 const orderOnProfile = (
   p: Profile,
   satisfaction: Satisfaction,
-  multiplier?: Float64Array
+  ties: Ties
 ): { order: Array<number>; support: Float64Array } => {
-  const { total } = utilities(p, satisfaction, multiplier)
+  const { total } = utilities(p, satisfaction)
   const support = Float64Array.from(total, (t, c) => {
     const cost = p.costs[c] ?? 0
     return satisfaction === "cost" ? (cost > 0 ? t / cost : 0) : cost > 0 ? t / cost : Number.POSITIVE_INFINITY
   })
-  const cmp = tieBreak(p)
+  const cmp = ties === "id" ? (a: number, b: number) => (p.idRank[a] ?? 0) - (p.idRank[b] ?? 0) : tieBreak(p)
   const order = [...Array(p.m).keys()].sort((a, b) => (support[b] ?? 0) - (support[a] ?? 0) || cmp(a, b))
   return { order, support }
 }
@@ -61,13 +69,13 @@ const orderOnProfile = (
  */
 export const select = (
   election: Election,
-  options: { readonly satisfaction?: Satisfaction } = {}
+  options: { readonly satisfaction?: Satisfaction; readonly ties?: Ties } = {}
 ): Either.Either<Outcome, AgendaInputError> => {
   const compiled = compile(election, "positional")
   if (!("profile" in compiled))
     return Either.left(new AgendaInputError({ subject: "election", problems: compiled.problems }))
   const p = compiled.profile
-  const { order, support } = orderOnProfile(p, options.satisfaction ?? "cost")
+  const { order, support } = orderOnProfile(p, options.satisfaction ?? "cost", options.ties ?? "supporters-cost-id")
   const selected: Array<{ id: string; cost: number }> = []
   let spent = 0
   for (const c of order) {
