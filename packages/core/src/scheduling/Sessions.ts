@@ -61,7 +61,7 @@ export interface Input {
   readonly calendar?: CalendarOptions
   /** The fewest days between two sessions of a group (half the interval when left out). */
   readonly minGapDays?: number
-  /** The most search steps before giving up (200 000 when left out). */
+  /** The most search steps before giving up (20 000 when left out). */
   readonly maxSteps?: number
 }
 
@@ -238,9 +238,11 @@ const solve = (
     const interval = days / g.sessions
     const out: Array<Variable> = []
     for (let k = 0; k < g.sessions; k++) {
-      const from = Math.ceil(k * interval)
-      const to = Math.min(days - 1, Math.ceil((k + 1) * interval) - 1)
+      // The window reaches three quarters of an interval either side of the even spread, so a
+      // session can move around a recess; the minimum gap keeps the sessions apart and in order.
       const ideal = Math.floor((k + 0.5) * interval)
+      const from = Math.max(0, Math.ceil(ideal - 0.75 * interval))
+      const to = Math.min(days - 1, Math.floor(ideal + 0.75 * interval))
       const list: Array<number> = []
       for (let d = from; d <= to; d++) {
         const weekday = EpochDay.weekdayOf(first + d)
@@ -295,37 +297,50 @@ const solve = (
     }
   }
 
-  // Most constrained group first; sessions in order within a group.
-  const order = input.groups
-    .map((_, gi) => gi)
-    .sort(
-      (a, b) =>
-        Math.min(...(variables[a] as Array<Variable>).map((v) => v.candidates.length)) -
-          Math.min(...(variables[b] as Array<Variable>).map((v) => v.candidates.length)) || a - b
-    )
-  const sequence: Array<Variable> = order.flatMap((gi) => variables[gi] as Array<Variable>)
+  // Depth-first search with dynamic "fewest remaining days first" ordering and forward checking:
+  // after each placement every open session recounts its possible days, and a session left with
+  // none ends the branch at once.
+  const sequence: Array<Variable> = variables.flat()
+  const count = sequence.length
+  const groupOffset = new Int32Array(input.groups.length + 1)
+  for (let gi = 0; gi < input.groups.length; gi++) {
+    groupOffset[gi + 1] = (groupOffset[gi] as number) + (input.groups[gi] as GroupRequest).sessions
+  }
   const busy = new Int32Array(people * days).fill(-1) // the group holding a person's day
-  const chosen = new Int32Array(sequence.length).fill(-1)
-  const maxSteps = input.maxSteps ?? 200_000
+  const chosen = new Int32Array(count).fill(-1)
+  const maxSteps = input.maxSteps ?? 20_000
   let steps = 0
-  const minGap = (g: GroupRequest) => input.minGapDays ?? Math.max(1, Math.floor(days / g.sessions / 2))
+  const minGapOf = input.groups.map((g) => input.minGapDays ?? Math.max(1, Math.floor(days / g.sessions / 2)))
 
-  const fits = (v: Variable, d: number, at: number): boolean => {
-    const g = input.groups[v.group] as GroupRequest
-    if (v.k > 0) {
-      const previous = chosen[at - 1] as number
-      if (d - previous < minGap(g)) return false
+  const fits = (at: number, d: number): boolean => {
+    const v = sequence[at] as Variable
+    const gap = minGapOf[v.group] as number
+    const base = groupOffset[v.group] as number
+    // The nearest placed sessions of the same group on either side keep their order and gap.
+    for (let j = at - 1, hops = 1; j >= base; j--, hops++) {
+      const other = chosen[j] as number
+      if (other !== -1) {
+        if (d - other < gap * hops) return false
+        break
+      }
+    }
+    for (let j = at + 1, hops = 1; j < (groupOffset[v.group + 1] as number); j++, hops++) {
+      const other = chosen[j] as number
+      if (other !== -1) {
+        if (other - d < gap * hops) return false
+        break
+      }
     }
     for (const p of groupPeople[v.group] as Array<number>) if ((busy[p * days + d] as number) !== -1) return false
     return true
   }
-  const place = (v: Variable, d: number, value: number) => {
-    for (const p of groupPeople[v.group] as Array<number>) busy[p * days + d] = value
+  const place = (at: number, d: number, value: number) => {
+    for (const p of groupPeople[(sequence[at] as Variable).group] as Array<number>) busy[p * days + d] = value
   }
   // The deepest dead end seen, with who held the people on its candidate days at that moment.
-  let failure: { at: number; clashes: Set<string>; rivals: Set<string> } | undefined
-  const recordFailure = (at: number) => {
-    if (failure !== undefined && failure.at > at) return
+  let failure: { depth: number; at: number; clashes: Set<string>; rivals: Set<string> } | undefined
+  const recordFailure = (depth: number, at: number) => {
+    if (failure !== undefined && failure.depth > depth) return
     const v = sequence[at] as Variable
     const clashes = new Set<string>()
     const rivals = new Set<string>()
@@ -338,25 +353,40 @@ const solve = (
         }
       }
     }
-    failure = { at, clashes, rivals }
+    failure = { depth, at, clashes, rivals }
   }
-  const search = (at: number): boolean | "limit" => {
-    if (at === sequence.length) return true
+  const search = (depth: number): boolean | "limit" => {
+    if (depth === count) return true
     if (++steps > maxSteps) return "limit"
-    const v = sequence[at] as Variable
-    let tried = 0
+    // Choose the open session with the fewest possible days; stop at once if one has none.
+    let pick = -1
+    let fewest = Number.POSITIVE_INFINITY
+    for (let at = 0; at < count; at++) {
+      if ((chosen[at] as number) !== -1) continue
+      const v = sequence[at] as Variable
+      let n = 0
+      for (let c = 0; c < v.candidates.length && n < fewest; c++) if (fits(at, v.candidates[c] as number)) n++
+      if (n === 0) {
+        recordFailure(depth, at)
+        return false
+      }
+      if (n < fewest) {
+        fewest = n
+        pick = at
+      }
+    }
+    const v = sequence[pick] as Variable
     for (let c = 0; c < v.candidates.length; c++) {
       const d = v.candidates[c] as number
-      if (!fits(v, d, at)) continue
-      tried++
-      chosen[at] = d
-      place(v, d, v.group)
-      const r = search(at + 1)
+      if (!fits(pick, d)) continue
+      chosen[pick] = d
+      place(pick, d, v.group)
+      const r = search(depth + 1)
       if (r !== false) return r
-      place(v, d, -1)
-      chosen[at] = -1
+      place(pick, d, -1)
+      chosen[pick] = -1
+      if (steps > maxSteps) return "limit"
     }
-    if (tried === 0) recordFailure(at)
     return false
   }
   const outcome = search(0)
@@ -377,8 +407,7 @@ const solve = (
     return { _tag: "Timetable", sessions }
   }
   // Explain the deepest dead end: which other groups held the people on every remaining day.
-  const at = failure?.at ?? 0
-  const v = sequence[at] as Variable
+  const v = sequence[failure?.at ?? 0] as Variable
   const g = input.groups[v.group] as GroupRequest
   const clashes = failure?.clashes ?? new Set<string>()
   const rivals = failure?.rivals ?? new Set<string>()
