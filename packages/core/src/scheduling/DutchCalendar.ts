@@ -13,8 +13,8 @@
  */
 import { Either } from "effect"
 import type { CalendarDate } from "../domain/CalendarDate.js"
-import * as EpochDay from "./EpochDay.js"
 import { SchedulingInputError } from "./InputError.js"
+import * as EpochDay from "./internal/EpochDay.js"
 
 /**
  * The first and last year the rules are written for.
@@ -237,6 +237,14 @@ export interface Holiday {
   readonly kind: DayKind
 }
 
+const daysOf = (year: number) =>
+  rules
+    .flatMap((rule) => {
+      const day = rule.dayIn(year)
+      return day === undefined ? [] : [{ day, rule }]
+    })
+    .sort((a, b) => a.day - b.day)
+
 const yearProblem = (year: number, path: string) =>
   Number.isInteger(year) && year >= YEARS.first && year <= YEARS.last
     ? undefined
@@ -264,16 +272,6 @@ export const easterSunday = (year: number): Either.Either<CalendarDate, Scheduli
     : Either.left(new SchedulingInputError({ subject: "Easter", problems: [problem] }))
 }
 
-/** Holidays of a year as day numbers, without checks (private to the engines). */
-export const holidayDays = (year: number): ReadonlyArray<{ readonly day: number; readonly rule: Rule }> => {
-  const out: Array<{ day: number; rule: Rule }> = []
-  for (const rule of rules) {
-    const day = rule.dayIn(year)
-    if (day !== undefined) out.push({ day, rule })
-  }
-  return out.sort((a, b) => a.day - b.day)
-}
-
 /**
  * Every day of the table in a year from 1900 to 2200, in date order.
  *
@@ -292,7 +290,7 @@ export const holidays = (year: number): Either.Either<ReadonlyArray<Holiday>, Sc
   if (problem !== undefined)
     return Either.left(new SchedulingInputError({ subject: "Dutch calendar", problems: [problem] }))
   return Either.right(
-    holidayDays(year).map(({ day, rule }) => ({
+    daysOf(year).map(({ day, rule }) => ({
       date: EpochDay.format(day),
       ruleId: rule.id,
       nameNl: rule.nameNl,
@@ -300,18 +298,4 @@ export const holidays = (year: number): Either.Either<ReadonlyArray<Holiday>, Sc
       kind: rule.kind
     }))
   )
-}
-
-/** The checks of a year range, shared by the engines that take a period. */
-export const yearRangeProblems = (firstDay: number, lastDay: number, path: string) => {
-  const first = EpochDay.toYmd(firstDay).year
-  const last = EpochDay.toYmd(lastDay).year
-  return first < YEARS.first || last > YEARS.last
-    ? [
-        {
-          path,
-          message: `the period ${EpochDay.format(firstDay)} – ${EpochDay.format(lastDay)} reaches outside ${YEARS.first}–${YEARS.last}, the years the calendar rules are written for`
-        }
-      ]
-    : []
 }

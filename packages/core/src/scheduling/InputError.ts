@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import { Either, type ParseResult, Schema } from "effect"
-import { fromParseError, Problem } from "../domain/DecodeError.js"
+import { Schema } from "effect"
+import { Problem } from "../domain/DecodeError.js"
 
 /**
  * The scheduling input (a period, a poll with its answers, a time zone, a quarter) has problems;
@@ -36,34 +36,3 @@ export class SchedulingInputError extends Schema.TaggedError<SchedulingInputErro
     )
   }
 }
-
-/** Builds the error from problems, or returns `undefined` when there are none. */
-export const inputError = (subject: string, problems: ReadonlyArray<Problem>): SchedulingInputError | undefined =>
-  problems.length === 0 ? undefined : new SchedulingInputError({ subject, problems })
-
-/**
- * Decodes unknown input with a schema into the engine's input, every problem at once, as a
- * {@link SchedulingInputError}.
- */
-export const decodeWith =
-  <A, I>(schema: Schema.Schema<A, I, never>, subject: string) =>
-  (input: unknown): Either.Either<A, SchedulingInputError> =>
-    Either.mapLeft(
-      Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(input),
-      (error: ParseResult.ParseError) => {
-        const decoded = fromParseError(error, { subject })
-        return new SchedulingInputError({ subject, problems: decoded.problems })
-      }
-    )
-
-/**
- * Checks an already-typed value against its schema (filters included, e.g. an end before its
- * start), every problem at once, as a {@link SchedulingInputError}.
- */
-export const validateWith =
-  <A, I>(schema: Schema.Schema<A, I, never>, subject: string) =>
-  (value: A): Either.Either<A, SchedulingInputError> =>
-    Either.mapLeft(Schema.validateEither(schema, { errors: "all" })(value), (error: ParseResult.ParseError) => {
-      const decoded = fromParseError(error, { subject })
-      return new SchedulingInputError({ subject, problems: decoded.problems })
-    })

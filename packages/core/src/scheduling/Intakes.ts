@@ -6,7 +6,7 @@
  * Solved as a minimum-cost maximum flow (source → member → slot → facilitator-day → sink; the
  * day caps are the capacities of the last arcs), which a plain assignment (Hungarian, Kuhn 1955,
  * "The Hungarian method for the assignment problem", Naval Research Logistics Quarterly 2) cannot
- * express. See Ahuja, Magnanti & Orlin (1993), "Network Flows", ch. 9, and ./MinCostFlow.ts.
+ * express. See Ahuja, Magnanti & Orlin (1993), "Network Flows", ch. 9, and ./internal/MinCostFlow.ts.
  *
  * @since 0.1.0
  */
@@ -16,10 +16,11 @@ import type { CalendarDate } from "../domain/CalendarDate.js"
 import type { Problem } from "../domain/DecodeError.js"
 import type { FacilitatorId, MemberId, SlotId } from "../domain/Ids.js"
 import type { Availability } from "../domain/Member.js"
-import * as EpochDay from "./EpochDay.js"
-import { inputError, type SchedulingInputError } from "./InputError.js"
-import { localDayAndMinutes } from "./LocalTime.js"
-import * as MinCostFlow from "./MinCostFlow.js"
+import type { SchedulingInputError } from "./InputError.js"
+import * as EpochDay from "./internal/EpochDay.js"
+import * as MinCostFlow from "./internal/MinCostFlow.js"
+import { inputError } from "./internal/Validation.js"
+import { localDayAndMinutes } from "./internal/Wall.js"
 
 /**
  * A new member to place; `availability` is {@link Domain.Member}'s own.

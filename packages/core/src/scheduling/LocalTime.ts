@@ -7,8 +7,9 @@
  */
 import { DateTime, Either, Option, Schema } from "effect"
 import type { CalendarDate } from "../domain/CalendarDate.js"
-import * as EpochDay from "./EpochDay.js"
 import { SchedulingInputError } from "./InputError.js"
+import * as EpochDay from "./internal/EpochDay.js"
+import { atDay } from "./internal/Wall.js"
 
 /**
  * The community's time zone, used whenever a caller does not name one.
@@ -107,15 +108,6 @@ export const zone = (name: string, path = "timeZone"): Either.Either<DateTime.Ti
 export const at = (date: CalendarDate, minutes: number, timeZone: DateTime.TimeZone): DateTime.Zoned =>
   atDay(EpochDay.parse(date), minutes, timeZone)
 
-/** The same as {@link at}, from a day number (days since 1970-01-01). */
-export const atDay = (days: number, minutes: number, timeZone: DateTime.TimeZone): DateTime.Zoned => {
-  const { year, month, day } = EpochDay.toYmd(days)
-  return DateTime.unsafeMakeZoned(
-    { year, month, day, hours: Math.floor(minutes / 60), minutes: minutes % 60 },
-    { timeZone, adjustForTimeZone: true, disambiguation: "compatible" }
-  )
-}
-
 /**
  * The local calendar date of an instant in its own zone.
  *
@@ -132,10 +124,4 @@ export const atDay = (days: number, minutes: number, timeZone: DateTime.TimeZone
 export const localDate = (moment: DateTime.Zoned): CalendarDate => {
   const parts = DateTime.toParts(moment)
   return EpochDay.format(EpochDay.fromYmd(parts.year, parts.month, parts.day))
-}
-
-/** Local day number and minutes after midnight of a zoned instant (private to the engines). */
-export const localDayAndMinutes = (moment: DateTime.Zoned): { readonly day: number; readonly minutes: number } => {
-  const parts = DateTime.toParts(moment)
-  return { day: EpochDay.fromYmd(parts.year, parts.month, parts.day), minutes: parts.hours * 60 + parts.minutes }
 }

@@ -14,7 +14,8 @@ import { DateTime, Either } from "effect"
 import type { AvailabilityAnswer } from "../domain/AvailabilityPoll.js"
 import type { Problem } from "../domain/DecodeError.js"
 import type { MemberId, SlotId } from "../domain/Ids.js"
-import { inputError, type SchedulingInputError } from "./InputError.js"
+import type { SchedulingInputError } from "./InputError.js"
+import { inputError } from "./internal/Validation.js"
 
 /**
  * What the poll engine needs; an {@link Domain.AvailabilityPoll} and its

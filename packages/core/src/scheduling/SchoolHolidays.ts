@@ -8,7 +8,8 @@
 import { Either, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
 import { oneOf } from "../internal/literals.js"
-import * as EpochDay from "./EpochDay.js"
+import * as EpochDay from "./internal/EpochDay.js"
+import { schoolDaysBetween } from "./internal/SchoolDays.js"
 
 /**
  * A school-holiday region: `north`, `middle` or `south` (noord, midden, zuid).
@@ -166,51 +167,12 @@ export class SchoolHolidaysUnavailable extends Schema.TaggedError<SchoolHolidays
   }
 }
 
-/** Per day of [first, last] the names of the school holidays, or the unavailable error (private). */
-export const holidayDaysBetween = (
-  firstDay: number,
-  lastDay: number,
-  regions: ReadonlyArray<Region>,
-  years: ReadonlyArray<SchoolYear>
-): Either.Either<Map<number, Array<{ holiday: Holiday; schoolYear: string }>>, SchoolHolidaysUnavailable> => {
-  const covered = new Uint8Array(lastDay - firstDay + 1)
-  const byDay = new Map<number, Array<{ holiday: Holiday; schoolYear: string }>>()
-  for (const year of years) {
-    const from = Math.max(firstDay, EpochDay.parse(year.coversFrom))
-    const to = Math.min(lastDay, EpochDay.parse(year.coversTo))
-    for (let day = from; day <= to; day++) covered[day - firstDay] = 1
-    for (const holiday of year.holidays) {
-      if (!regions.includes(holiday.region)) continue
-      const hFrom = Math.max(firstDay, EpochDay.parse(holiday.from))
-      const hTo = Math.min(lastDay, EpochDay.parse(holiday.to))
-      for (let day = hFrom; day <= hTo; day++) {
-        const list = byDay.get(day) ?? []
-        list.push({ holiday, schoolYear: year.schoolYear })
-        byDay.set(day, list)
-      }
-    }
-  }
-  if (regions.length > 0) {
-    let missingFrom = -1
-    let missingTo = -1
-    for (let i = 0; i < covered.length; i++) {
-      if (covered[i] === 0) {
-        if (missingFrom < 0) missingFrom = firstDay + i
-        missingTo = firstDay + i
-      }
-    }
-    if (missingFrom >= 0) {
-      return Either.left(
-        new SchoolHolidaysUnavailable({
-          missingFrom: EpochDay.format(missingFrom),
-          missingTo: EpochDay.format(missingTo),
-          available: years.map((y) => y.schoolYear)
-        })
-      )
-    }
-  }
-  return Either.right(byDay)
-}
+const unavailable = (missing: { readonly from: number; readonly to: number }, years: ReadonlyArray<SchoolYear>) =>
+  new SchoolHolidaysUnavailable({
+    missingFrom: EpochDay.format(missing.from),
+    missingTo: EpochDay.format(missing.to),
+    available: years.map((y) => y.schoolYear)
+  })
 
 /**
  * The school holidays of the given regions that touch a period, from the shipped table (and any
@@ -236,8 +198,11 @@ export const holidaysBetween = (
 ): Either.Either<ReadonlyArray<Holiday>, SchoolHolidaysUnavailable> => {
   const first = EpochDay.parse(from)
   const last = EpochDay.parse(to)
-  return Either.map(holidayDaysBetween(first, last, regions, [...table, ...extraSchoolYears]), () =>
-    [...table, ...extraSchoolYears].flatMap((y) =>
+  const years = [...table, ...extraSchoolYears]
+  const days = schoolDaysBetween(first, last, regions, years)
+  if (days.missing !== undefined) return Either.left(unavailable(days.missing, years))
+  return Either.right(
+    years.flatMap((y) =>
       y.holidays.filter(
         (hol) => regions.includes(hol.region) && EpochDay.parse(hol.from) <= last && EpochDay.parse(hol.to) >= first
       )

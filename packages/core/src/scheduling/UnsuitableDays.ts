@@ -6,10 +6,11 @@
  */
 import { Either, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
-import { holidayDays, yearRangeProblems } from "./DutchCalendar.js"
-import * as EpochDay from "./EpochDay.js"
-import { decodeWith, SchedulingInputError, validateWith } from "./InputError.js"
-import { holidayDaysBetween, Region, type SchoolHolidaysUnavailable, SchoolYear, table } from "./SchoolHolidays.js"
+import { SchedulingInputError } from "./InputError.js"
+import { reasonsByDay, yearRangeProblems } from "./internal/Calendar.js"
+import * as EpochDay from "./internal/EpochDay.js"
+import { decodeWith, validateWith } from "./internal/Validation.js"
+import { Region, type SchoolHolidaysUnavailable, SchoolYear } from "./SchoolHolidays.js"
 
 const endNotBeforeStart = <A extends { readonly from: string; readonly to: string }>(value: A) =>
   value.to < value.from
@@ -89,53 +90,6 @@ export type Reason =
 export interface UnsuitableDay {
   readonly date: CalendarDate
   readonly reasons: ReadonlyArray<Reason>
-}
-
-/** Reasons per day number for [first, last] (private to the engines). */
-export const reasonsByDay = (
-  firstDay: number,
-  lastDay: number,
-  options: CalendarOptions
-): Either.Either<Map<number, Array<Reason>>, SchoolHolidaysUnavailable> => {
-  const out = new Map<number, Array<Reason>>()
-  const add = (day: number, reason: Reason) => {
-    const list = out.get(day)
-    if (list === undefined) out.set(day, [reason])
-    else list.push(reason)
-  }
-  const firstYear = EpochDay.toYmd(firstDay).year
-  const lastYear = EpochDay.toYmd(lastDay).year
-  for (let year = firstYear; year <= lastYear; year++) {
-    for (const { day, rule } of holidayDays(year)) {
-      if (day < firstDay || day > lastDay) continue
-      if (rule.kind === "prinsjesdag") {
-        if (options.avoidPrinsjesdag !== false)
-          add(day, { _tag: "Prinsjesdag", nameNl: rule.nameNl, nameEn: rule.nameEn })
-      } else add(day, { _tag: "DayOff", ruleId: rule.id, nameNl: rule.nameNl, nameEn: rule.nameEn })
-    }
-  }
-  const regions = options.schoolRegions ?? []
-  if (regions.length > 0) {
-    const school = holidayDaysBetween(firstDay, lastDay, regions, [...table, ...(options.schoolYears ?? [])])
-    if (Either.isLeft(school)) return Either.left(school.left)
-    for (const [day, list] of school.right) {
-      for (const { holiday, schoolYear } of list) {
-        add(day, {
-          _tag: "SchoolHoliday",
-          region: holiday.region,
-          schoolYear,
-          nameNl: holiday.nameNl,
-          nameEn: holiday.nameEn
-        })
-      }
-    }
-  }
-  for (const blackout of options.blackouts ?? []) {
-    const from = Math.max(firstDay, EpochDay.parse(blackout.from))
-    const to = Math.min(lastDay, EpochDay.parse(blackout.to))
-    for (let day = from; day <= to; day++) add(day, { _tag: "Blackout", reason: blackout.reason })
-  }
-  return Either.right(out)
 }
 
 const validateQuery = validateWith(Query, "unsuitable days")

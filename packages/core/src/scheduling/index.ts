@@ -6,7 +6,7 @@
  */
 export * as CandidateSlots from "./CandidateSlots.js"
 export * as DutchCalendar from "./DutchCalendar.js"
-export * from "./InputError.js"
+export { SchedulingInputError } from "./InputError.js"
 export * as Intakes from "./Intakes.js"
 export * as LocalTime from "./LocalTime.js"
 export * as Poll from "./Poll.js"

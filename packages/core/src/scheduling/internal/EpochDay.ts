@@ -1,14 +1,14 @@
 /**
  * Whole days counted from 1970-01-01 in the proleptic Gregorian calendar: the engines' integer
- * representation of a calendar date (private to the scheduling engines).
+ * representation of a calendar date. Private to the scheduling engines.
  *
  * The conversions follow Howard Hinnant (2013), "chrono-Compatible Low-Level Date Algorithms"
  * (`days_from_civil` / `civil_from_days`), exact for every year of the proleptic calendar.
  *
  * @since 0.1.0
  */
-import type { CalendarDate } from "../domain/CalendarDate.js"
-import type { Weekday } from "../domain/Member.js"
+import type { CalendarDate } from "../../domain/CalendarDate.js"
+import type { Weekday } from "../../domain/Member.js"
 
 /** Days since 1970-01-01 for a year, month (1–12) and day. */
 export const fromYmd = (year: number, month: number, day: number): number => {
