@@ -15,10 +15,13 @@ import type { MethodName, Reason } from "./Explanation.js"
  */
 export type Unit = "minutes" | "slots"
 
-const number = (language: Language, x: number): string =>
-  Number.isInteger(x)
-    ? x.toLocaleString(language === "nl" ? "nl-NL" : "en-GB")
-    : x.toLocaleString(language === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 })
+// Made once: building an Intl.NumberFormat per call costs more than the whole vote count.
+const formats: Record<Language, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 })
+}
+
+const number = (language: Language, x: number): string => formats[language].format(x)
 
 const unitName = (language: Language, unit: Unit, x: number): string =>
   language === "nl"
