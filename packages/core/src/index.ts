@@ -27,12 +27,37 @@ export * as Domain from "./domain/index.js"
  */
 export * as Grouping from "./grouping/index.js"
 /**
+ * iCalendar rendering: invitations (REQUEST), updates (SEQUENCE) and cancellations (CANCEL) with
+ * a VTIMEZONE.
+ *
+ * @since 0.1.0
+ */
+export * as ICalendar from "./ical/index.js"
+/**
+ * The reference in-memory Store.
+ *
+ * @since 0.1.0
+ */
+export * as MemoryStore from "./memory/MemoryStore.js"
+/**
+ * The Store port of the plugin SDK: the service, the driver contract adapters implement, its
+ * errors and the Promise-based driver helper.
+ *
+ * @since 0.1.0
+ */
+export * as Store from "./ports/Store.js"
+/**
  * Seeded randomness for the deterministic engines.
  *
  * @since 0.1.0
  */
 export * as Rng from "./random/index.js"
-
+/**
+ * Typed repositories over the Store port that encode and decode with the domain schemas.
+ *
+ * @since 0.1.0
+ */
+export * as Repository from "./repository/index.js"
 /**
  * The scheduling engines: the Dutch calendar, candidate dates, availability polls, session
  * timetables and intake assignment.
@@ -40,11 +65,3 @@ export * as Rng from "./random/index.js"
  * @since 0.1.0
  */
 export * as Scheduling from "./scheduling/index.js"
-
-/**
- * iCalendar rendering: invitations (REQUEST), updates (SEQUENCE) and cancellations (CANCEL) with
- * a VTIMEZONE.
- *
- * @since 0.1.0
- */
-export * as ICalendar from "./ical/index.js"

@@ -1,0 +1,216 @@
+/**
+ * The reference Store: everything in memory, every call applied synchronously (so atomic by
+ * construction). The conformance kit is written against it; use it in tests and demos.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Layer } from "effect"
+import {
+  type Conflict,
+  type Driver,
+  type EncodedAuditRecord,
+  type EncodedOutboxEntry,
+  type EncodedRecord,
+  makeEncoded,
+  Store,
+  type StoreService
+} from "../ports/Store.js"
+
+interface CommunityState {
+  readonly records: Map<string, Map<string, EncodedRecord>>
+  readonly outbox: Map<string, EncodedOutboxEntry>
+  readonly audit: Array<EncodedAuditRecord>
+  readonly auditIds: Set<string>
+}
+
+const byId = <A extends { readonly id: string }>(a: A, b: A) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+const claimOrder = (a: EncodedOutboxEntry, b: EncodedOutboxEntry) =>
+  a.availableAt - b.availableAt || a.createdAt - b.createdAt || byId(a, b)
+
+/**
+ * Makes an empty in-memory driver.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { MemoryStore, Store } from "@grenzeloos/core"
+ *
+ * const service = Effect.map(MemoryStore.makeDriver, Store.makeEncoded)
+ * ```
+ * @since 0.1.0
+ */
+export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
+  const communities = new Map<string, CommunityState>()
+  let seq = 0
+
+  const stateOf = (communityId: string): CommunityState => {
+    let state = communities.get(communityId)
+    if (state === undefined) {
+      state = { records: new Map(), outbox: new Map(), audit: [], auditIds: new Set() }
+      communities.set(communityId, state)
+    }
+    return state
+  }
+
+  const kindOf = (state: CommunityState, kind: string) => {
+    let records = state.records.get(kind)
+    if (records === undefined) {
+      records = new Map()
+      state.records.set(kind, records)
+    }
+    return records
+  }
+
+  const driver: Driver = {
+    capabilities: { name: "memory", maxDocumentBytes: 16 * 1024 * 1024, sharedAcrossProcesses: false },
+    get: (communityId, kind, id) => Effect.sync(() => communities.get(communityId)?.records.get(kind)?.get(id)),
+    find: ({ communityId, kind, where, afterId, limit }) =>
+      Effect.sync(() => {
+        const records = communities.get(communityId)?.records.get(kind)
+        if (records === undefined) return []
+        const matches: Array<EncodedRecord> = []
+        for (const record of records.values()) {
+          if (afterId !== undefined && record.id <= afterId) continue
+          if (where.every(([field, value]) => record.indexes[field]?.includes(value) === true)) matches.push(record)
+        }
+        return matches.sort(byId).slice(0, limit)
+      }),
+    commit: (batch) =>
+      Effect.sync(() => {
+        const state = stateOf(batch.communityId)
+        const conflicts: Array<Conflict> = []
+        for (const write of batch.writes) {
+          const actualVersion = state.records.get(write.kind)?.get(write.id)?.version ?? 0
+          if (actualVersion !== write.expectedVersion)
+            conflicts.push({
+              _tag: "VersionMismatch",
+              kind: write.kind,
+              id: write.id,
+              expectedVersion: write.expectedVersion,
+              actualVersion
+            })
+        }
+        for (const message of batch.outbox)
+          if (state.outbox.has(message.id)) conflicts.push({ _tag: "DuplicateId", area: "outbox", id: message.id })
+        for (const entry of batch.audit)
+          if (state.auditIds.has(entry.id)) conflicts.push({ _tag: "DuplicateId", area: "audit", id: entry.id })
+        const [first, ...rest] = conflicts
+        if (first !== undefined) return { _tag: "Rejected", conflicts: [first, ...rest] } as const
+        for (const write of batch.writes) {
+          const records = kindOf(state, write.kind)
+          if (write._tag === "Delete") records.delete(write.id)
+          else
+            records.set(write.id, {
+              kind: write.kind,
+              id: write.id,
+              version: write.expectedVersion + 1,
+              indexes: write.indexes,
+              document: write.document
+            })
+        }
+        for (const message of batch.outbox)
+          state.outbox.set(message.id, {
+            ...message,
+            status: "pending",
+            attempts: 0,
+            leaseId: undefined,
+            leaseExpiresAt: undefined,
+            lastError: undefined,
+            settledAt: undefined
+          })
+        for (const entry of batch.audit) {
+          state.audit.push({ ...entry, seq: ++seq })
+          state.auditIds.add(entry.id)
+        }
+        return { _tag: "Committed" } as const
+      }),
+    claimOutbox: ({ communityId, leaseId, now, leaseExpiresAt, limit }) =>
+      Effect.sync(() => {
+        const state = communities.get(communityId)
+        if (state === undefined) return []
+        const due = [...state.outbox.values()]
+          .filter(
+            (m) =>
+              (m.status === "pending" && m.availableAt <= now) ||
+              (m.status === "claimed" && (m.leaseExpiresAt ?? 0) <= now)
+          )
+          .sort(claimOrder)
+          .slice(0, limit)
+        return due.map((m) => {
+          const claimed: EncodedOutboxEntry = {
+            ...m,
+            status: "claimed",
+            attempts: m.attempts + 1,
+            leaseId,
+            leaseExpiresAt
+          }
+          state.outbox.set(m.id, claimed)
+          return claimed
+        })
+      }),
+    settleOutbox: ({ communityId, id, leaseId, now, settlement }) =>
+      Effect.sync(() => {
+        const state = communities.get(communityId)
+        const message = state?.outbox.get(id)
+        if (state === undefined || message === undefined || message.status !== "claimed" || message.leaseId !== leaseId)
+          return false
+        switch (settlement._tag) {
+          case "Acknowledge":
+            state.outbox.set(id, { ...message, status: "delivered", settledAt: now })
+            break
+          case "Release":
+            state.outbox.set(id, {
+              ...message,
+              status: "pending",
+              availableAt: settlement.retryAt,
+              leaseExpiresAt: undefined,
+              lastError: settlement.error ?? message.lastError
+            })
+            break
+          case "DeadLetter":
+            state.outbox.set(id, { ...message, status: "dead", lastError: settlement.error, settledAt: now })
+            break
+        }
+        return true
+      }),
+    listOutbox: ({ communityId, status, afterId, limit }) =>
+      Effect.sync(() =>
+        [...(communities.get(communityId)?.outbox.values() ?? [])]
+          .filter((m) => (status === undefined || m.status === status) && (afterId === undefined || m.id > afterId))
+          .sort(byId)
+          .slice(0, limit)
+      ),
+    listAudit: ({ communityId, afterSeq, limit }) =>
+      Effect.sync(() => (communities.get(communityId)?.audit ?? []).filter((e) => e.seq > afterSeq).slice(0, limit))
+  }
+  return driver
+})
+
+/**
+ * Makes an empty in-memory Store service.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { MemoryStore } from "@grenzeloos/core"
+ *
+ * const program = Effect.map(MemoryStore.make, (store) => store.capabilities.name) // "memory"
+ * ```
+ * @since 0.1.0
+ */
+export const make: Effect.Effect<StoreService> = Effect.map(makeDriver, makeEncoded)
+
+/**
+ * A layer with an empty in-memory Store (a new one each time the layer is built).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { MemoryStore, Store } from "@grenzeloos/core"
+ *
+ * Effect.runPromise(Effect.provide(Store.forCommunity("rijk"), MemoryStore.layer))
+ * ```
+ * @since 0.1.0
+ */
+export const layer: Layer.Layer<Store> = Layer.effect(Store, make)

@@ -1,0 +1,97 @@
+/**
+ * A driver written with plain async functions, for adapter authors who do not use Effect.
+ * {@link fromPromises} wraps it into a {@link Driver}; `Store.layerPromises` makes a layer of it.
+ *
+ * @since 0.1.0
+ */
+import { Effect } from "effect"
+import type {
+  Capabilities,
+  CommitOutcome,
+  Driver,
+  EncodedAuditRecord,
+  EncodedBatch,
+  EncodedOutboxEntry,
+  EncodedRecord
+} from "./StoreDriver.js"
+import { StoreUnavailable } from "./StoreError.js"
+
+/**
+ * The {@link Driver} contract with promises: the same methods and the same guarantees. A method
+ * that throws is reported as `StoreUnavailable`; a commit that throws is reported as "may or may
+ * not have been written", unless it throws {@link BatchNotApplied}.
+ *
+ * @example
+ * ```ts
+ * import type { Store } from "@grenzeloos/core"
+ *
+ * declare const driver: Store.PromiseDriver
+ * const record = driver.get("rijk", "member", "m-001") // Promise<EncodedRecord | undefined>
+ * ```
+ * @since 0.1.0
+ */
+export interface PromiseDriver {
+  readonly capabilities: Capabilities
+  readonly get: (communityId: string, kind: string, id: string) => Promise<EncodedRecord | undefined>
+  readonly find: (query: Parameters<Driver["find"]>[0]) => Promise<ReadonlyArray<EncodedRecord>>
+  readonly commit: (batch: EncodedBatch) => Promise<CommitOutcome>
+  readonly claimOutbox: (request: Parameters<Driver["claimOutbox"]>[0]) => Promise<ReadonlyArray<EncodedOutboxEntry>>
+  readonly settleOutbox: (request: Parameters<Driver["settleOutbox"]>[0]) => Promise<boolean>
+  readonly listOutbox: (query: Parameters<Driver["listOutbox"]>[0]) => Promise<ReadonlyArray<EncodedOutboxEntry>>
+  readonly listAudit: (query: Parameters<Driver["listAudit"]>[0]) => Promise<ReadonlyArray<EncodedAuditRecord>>
+  /** Releases connections or file handles; called when the layer is released. */
+  readonly close?: () => Promise<void>
+}
+
+/**
+ * Throw this from a {@link PromiseDriver}'s `commit` when the database failed and you know that
+ * nothing of the batch was written (for instance the transaction was rolled back).
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * throw new Store.BatchNotApplied("disk full; transaction rolled back")
+ * ```
+ * @since 0.1.0
+ */
+export class BatchNotApplied extends Error {
+  override readonly name = "BatchNotApplied"
+}
+
+const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
+
+const call = <A>(operation: string, run: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
+  Effect.tryPromise({
+    try: run,
+    catch: (cause) =>
+      new StoreUnavailable({
+        operation,
+        batchApplied: operation === "commit" && !(cause instanceof BatchNotApplied) ? "unknown" : "none",
+        reason: reasonOf(cause),
+        cause
+      })
+  })
+
+/**
+ * Wraps a driver of async functions into an Effect {@link Driver}.
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * declare const promiseDriver: Store.PromiseDriver
+ * const service = Store.makeEncoded(Store.fromPromises(promiseDriver))
+ * ```
+ * @since 0.1.0
+ */
+export const fromPromises = (driver: PromiseDriver): Driver => ({
+  capabilities: driver.capabilities,
+  get: (communityId, kind, id) => call("get", () => driver.get(communityId, kind, id)),
+  find: (query) => call("find", () => driver.find(query)),
+  commit: (batch) => call("commit", () => driver.commit(batch)),
+  claimOutbox: (request) => call("claimOutbox", () => driver.claimOutbox(request)),
+  settleOutbox: (request) => call("settleOutbox", () => driver.settleOutbox(request)),
+  listOutbox: (query) => call("listOutbox", () => driver.listOutbox(query)),
+  listAudit: (query) => call("listAudit", () => driver.listAudit(query))
+})

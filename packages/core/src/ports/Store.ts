@@ -1,0 +1,871 @@
+/**
+ * The Store port: a small, versioned, transactional record store scoped to one community at a
+ * time, with an outbox of outgoing messages and an append-only audit log written in the same
+ * atomic batch as the records they belong to.
+ *
+ * An adapter implements a {@link Driver} over encoded rows (strings and numbers); {@link makeEncoded}
+ * turns it into the service, after the pattern of `MessageStorage.makeEncoded` in `@effect/cluster`.
+ * Adapters that do not use Effect implement a {@link PromiseDriver} and wrap it with
+ * {@link fromPromises}. Every adapter proves itself with `storeConformance` from
+ * `@grenzeloos/testkit`.
+ *
+ * @since 0.1.0
+ */
+import { Clock, Context, Effect, Either, Encoding, Layer, Option, type Scope } from "effect"
+import type { Problem } from "../domain/DecodeError.js"
+import { fromPromises, type PromiseDriver } from "./PromiseDriver.js"
+import type {
+  Capabilities,
+  Driver,
+  EncodedAuditRecord,
+  EncodedOutboxEntry,
+  EncodedRecord,
+  EncodedWrite,
+  OutboxStatus
+} from "./StoreDriver.js"
+import {
+  StoreConflict,
+  StoreDecodeError,
+  type StoreError,
+  StoreInvalidRequest,
+  StoreLeaseLost,
+  StoreUnavailable
+} from "./StoreError.js"
+
+export * from "./PromiseDriver.js"
+export * from "./StoreDriver.js"
+export * from "./StoreError.js"
+
+/**
+ * A record as read from the store: its encoded document (parsed JSON), its version and indexes.
+ * Typed repositories (`Repository`) decode the document with the domain schemas.
+ *
+ * @since 0.1.0
+ */
+export interface StoredRecord {
+  readonly kind: string
+  readonly id: string
+  readonly version: number
+  readonly indexes: Readonly<Record<string, ReadonlyArray<string>>>
+  readonly document: unknown
+}
+
+/**
+ * One page of results and the cursor of the next page (`undefined` on the last page).
+ *
+ * @since 0.1.0
+ */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly cursor: string | undefined
+}
+
+/**
+ * Index values of a record: each field has one value or several (a group is indexed by each of
+ * its members).
+ *
+ * @since 0.1.0
+ */
+export type Indexes = Readonly<Record<string, string | ReadonlyArray<string>>>
+
+/**
+ * A write of a batch: create or replace a record ({@link put}) or delete one ({@link remove}).
+ *
+ * @since 0.1.0
+ */
+export type Write =
+  | {
+      readonly _tag: "Put"
+      readonly kind: string
+      readonly id: string
+      /** 0 to create; otherwise the version read before the change. */
+      readonly expectedVersion: number
+      /** The encoded record: any JSON value. */
+      readonly document: unknown
+      readonly indexes?: Indexes
+    }
+  | { readonly _tag: "Delete"; readonly kind: string; readonly id: string; readonly expectedVersion: number }
+
+/**
+ * A put: creates the record when `expectedVersion` is 0, otherwise replaces the version read.
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * const write = Store.put("theme", "t-woo", 0, { title: "Worstelen met de Woo" }, { status: "backlog" })
+ * ```
+ * @since 0.1.0
+ */
+export const put = (
+  kind: string,
+  id: string,
+  expectedVersion: number,
+  document: unknown,
+  indexes: Indexes = {}
+): Write => ({ _tag: "Put", kind, id, expectedVersion, document, indexes })
+
+/**
+ * A delete of the version read.
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * const write = Store.remove("theme", "t-woo", 3)
+ * ```
+ * @since 0.1.0
+ */
+export const remove = (kind: string, id: string, expectedVersion: number): Write => ({
+  _tag: "Delete",
+  kind,
+  id,
+  expectedVersion
+})
+
+/**
+ * An outgoing message, committed together with the change that causes it. `id` is the
+ * idempotency key (unique per community).
+ *
+ * @since 0.1.0
+ */
+export interface OutboxMessage {
+  readonly id: string
+  readonly topic: string
+  /** Any JSON value. */
+  readonly payload: unknown
+  /** Epoch milliseconds before which it is not delivered; defaults to the commit time. */
+  readonly availableAt?: number
+}
+
+/**
+ * An audit entry: who did what to which record. `actor` is a pseudonymous id.
+ *
+ * @since 0.1.0
+ */
+export interface AuditEntry {
+  readonly id: string
+  readonly actor: string
+  readonly action: string
+  readonly subject?: { readonly kind: string; readonly id: string }
+  /** Any JSON value; never personal data that is not needed. */
+  readonly detail?: unknown
+  /** Epoch milliseconds; defaults to the commit time. */
+  readonly at?: number
+}
+
+/**
+ * What one commit writes, atomically.
+ *
+ * @since 0.1.0
+ */
+export interface Batch {
+  readonly writes?: ReadonlyArray<Write>
+  readonly outbox?: ReadonlyArray<OutboxMessage>
+  readonly audit?: ReadonlyArray<AuditEntry>
+}
+
+/**
+ * The result of a commit: the new version of every written record (0 for a deleted one).
+ *
+ * @since 0.1.0
+ */
+export interface Committed {
+  readonly batchId: string
+  readonly versions: ReadonlyArray<{ readonly kind: string; readonly id: string; readonly version: number }>
+}
+
+/**
+ * An outbox message with its delivery state.
+ *
+ * @since 0.1.0
+ */
+export interface OutboxEntry {
+  readonly id: string
+  readonly topic: string
+  readonly payload: unknown
+  readonly status: OutboxStatus
+  readonly attempts: number
+  readonly availableAt: number
+  readonly createdAt: number
+  readonly leaseId: string | undefined
+  readonly leaseExpiresAt: number | undefined
+  readonly lastError: string | undefined
+  readonly settledAt: number | undefined
+}
+
+/**
+ * A claimed outbox message: deliver it, then {@link CommunityStore.acknowledge} it before
+ * `leaseExpiresAt`, or release it with a retry time, or dead-letter it.
+ *
+ * @since 0.1.0
+ */
+export interface ClaimedMessage extends OutboxEntry {
+  readonly leaseId: string
+  readonly leaseExpiresAt: number
+}
+
+/**
+ * The handle that settles a claimed message.
+ *
+ * @since 0.1.0
+ */
+export interface Lease {
+  readonly id: string
+  readonly leaseId: string
+}
+
+/**
+ * An audit entry as read back, with its position in the log.
+ *
+ * @since 0.1.0
+ */
+export interface AuditRecord {
+  readonly seq: number
+  readonly id: string
+  readonly at: number
+  readonly actor: string
+  readonly action: string
+  readonly subject: { readonly kind: string; readonly id: string } | undefined
+  readonly detail: unknown
+}
+
+/**
+ * Options of {@link CommunityStore.find}.
+ *
+ * @since 0.1.0
+ */
+export interface FindOptions {
+  /** Indexed field values that must all match. */
+  readonly where?: Readonly<Record<string, string>>
+  /** Page size, 1 to 1000 (default 100). */
+  readonly limit?: number
+  /** The cursor of the previous page. */
+  readonly cursor?: string
+}
+
+/**
+ * The store of one community: no call can read or write another community's records.
+ *
+ * @since 0.1.0
+ */
+export interface CommunityStore {
+  readonly communityId: string
+  readonly get: (kind: string, id: string) => Effect.Effect<Option.Option<StoredRecord>, StoreError>
+  /** One page of the records of a kind, by id. */
+  readonly find: (kind: string, options?: FindOptions) => Effect.Effect<Page<StoredRecord>, StoreError>
+  /** Every record of a kind matching `where`, by id (reads page by page). */
+  readonly findAll: (
+    kind: string,
+    where?: Readonly<Record<string, string>>
+  ) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
+  /** Writes the whole batch or nothing; fails with `StoreConflict` when any expected version is wrong. */
+  readonly commit: (batch: Batch) => Effect.Effect<Committed, StoreError>
+  /** Leases up to `limit` (default 10) due messages for `leaseMs` milliseconds. */
+  readonly claimOutbox: (options: {
+    readonly leaseMs: number
+    readonly limit?: number
+  }) => Effect.Effect<ReadonlyArray<ClaimedMessage>, StoreError>
+  /** Marks a claimed message delivered. */
+  readonly acknowledge: (lease: Lease) => Effect.Effect<void, StoreError>
+  /** Returns a claimed message to the queue, to be claimed again from `retryAt` on. */
+  readonly release: (
+    lease: Lease,
+    options: { readonly retryAt: number; readonly error?: string }
+  ) => Effect.Effect<void, StoreError>
+  /** Gives up on a claimed message: it is kept with status `dead` and the error. */
+  readonly deadLetter: (lease: Lease, options: { readonly error: string }) => Effect.Effect<void, StoreError>
+  /** One page of outbox messages by id, optionally of one status. */
+  readonly outbox: (options?: {
+    readonly status?: OutboxStatus
+    readonly limit?: number
+    readonly cursor?: string
+  }) => Effect.Effect<Page<OutboxEntry>, StoreError>
+  /** One page of the audit log in commit order. */
+  readonly audit: (options?: {
+    readonly limit?: number
+    readonly cursor?: string
+  }) => Effect.Effect<Page<AuditRecord>, StoreError>
+}
+
+/**
+ * The Store service: what the adapter declares, and a store per community.
+ *
+ * @since 0.1.0
+ */
+export interface StoreService {
+  readonly capabilities: Capabilities
+  readonly forCommunity: (communityId: string) => CommunityStore
+}
+
+/**
+ * The Store port as an Effect service.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { MemoryStore, Store } from "@grenzeloos/core"
+ *
+ * const program = Effect.gen(function* () {
+ *   const store = (yield* Store.Store).forCommunity("rijk")
+ *   yield* store.commit({ writes: [Store.put("theme", "t-woo", 0, { title: "Woo" })] })
+ *   return yield* store.get("theme", "t-woo")
+ * })
+ * Effect.runPromise(Effect.provide(program, MemoryStore.layer))
+ * ```
+ * @since 0.1.0
+ */
+export class Store extends Context.Tag("@grenzeloos/core/Store")<Store, StoreService>() {}
+
+/**
+ * The store of one community, from the service in the context.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Store } from "@grenzeloos/core"
+ *
+ * const themes = Effect.flatMap(Store.forCommunity("rijk"), (store) => store.findAll("theme"))
+ * ```
+ * @since 0.1.0
+ */
+export const forCommunity = (communityId: string): Effect.Effect<CommunityStore, never, Store> =>
+  Effect.map(Store, (store) => store.forCommunity(communityId))
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:~-]{0,127}$/
+const KIND = /^[a-z][a-z0-9-]{0,63}$/
+const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
+const MAX_INDEX_VALUE = 512
+const MAX_LIMIT = 1000
+const DEFAULT_LIMIT = 100
+
+type Problems = Array<Problem>
+
+const checkId = (problems: Problems, path: string, value: unknown, what = "an id") => {
+  if (typeof value !== "string" || !ID.test(value))
+    problems.push({
+      path,
+      message: `expected ${what} (1–128 characters: letters, digits and - _ . : ~, starting with a letter or digit), got ${JSON.stringify(value)}`
+    })
+}
+
+const checkKind = (problems: Problems, path: string, value: unknown) => {
+  if (typeof value !== "string" || !KIND.test(value))
+    problems.push({
+      path,
+      message: `expected a record kind (lower-case letters, digits and -, e.g. "member"), got ${JSON.stringify(value)}`
+    })
+}
+
+const checkLimit = (problems: Problems, value: number | undefined, fallback: number): number => {
+  const limit = value ?? fallback
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    problems.push({ path: "limit", message: `expected a whole number from 1 to ${MAX_LIMIT}, got ${limit}` })
+  return limit
+}
+
+const checkVersion = (problems: Problems, path: string, value: unknown) => {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+    problems.push({ path, message: `expected a version (a whole number, 0 for a new record), got ${String(value)}` })
+}
+
+const checkTime = (problems: Problems, path: string, value: unknown) => {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+    problems.push({ path, message: `expected epoch milliseconds (a whole number), got ${String(value)}` })
+}
+
+const checkText = (problems: Problems, path: string, value: unknown, max: number) => {
+  if (typeof value !== "string" || value.length === 0 || value.length > max)
+    problems.push({ path, message: `expected text of 1 to ${max} characters, got ${JSON.stringify(value)}` })
+}
+
+const utf8 = new TextEncoder()
+
+const toJson = (problems: Problems, path: string, value: unknown): string => {
+  try {
+    const text = JSON.stringify(value)
+    if (typeof text !== "string") {
+      problems.push({ path, message: "expected a JSON value (got undefined, a function or a symbol)" })
+      return ""
+    }
+    return text
+  } catch (error) {
+    problems.push({ path, message: `is not JSON: ${error instanceof Error ? error.message : String(error)}` })
+    return ""
+  }
+}
+
+const invalid = (operation: string, problems: Problems) =>
+  new StoreInvalidRequest({ operation, problems: problems as [Problem, ...Array<Problem>] })
+
+const parseJson = (text: string): Either.Either<unknown, string> => {
+  try {
+    return Either.right(JSON.parse(text) as unknown)
+  } catch (error) {
+    return Either.left(error instanceof Error ? error.message : String(error))
+  }
+}
+
+// Cursors are opaque to callers: base64url of the scope they belong to and the last key.
+const encodeCursor = (scope: string, key: string | number): string =>
+  Encoding.encodeBase64Url(JSON.stringify([scope, key]))
+
+const decodeCursor = (problems: Problems, scope: string, cursor: string | undefined): string | number | undefined => {
+  if (cursor === undefined) return undefined
+  const decoded = Either.flatMap(Encoding.decodeBase64UrlString(cursor), (text) => parseJson(text))
+  if (Either.isRight(decoded) && Array.isArray(decoded.right) && decoded.right[0] === scope) {
+    const key: unknown = decoded.right[1]
+    if (typeof key === "string" || typeof key === "number") return key
+  }
+  problems.push({ path: "cursor", message: "is not a cursor of this query (pass the cursor of the previous page)" })
+  return undefined
+}
+
+const newId = (): string => globalThis.crypto.randomUUID()
+
+// ---------------------------------------------------------------------------------------------
+// makeEncoded
+
+/**
+ * Turns a driver over encoded rows into the Store service: validates every request (ids, kinds,
+ * batches, JSON, document size), encodes and decodes JSON, makes cursors, lease and batch ids,
+ * and reads the time from Effect's `Clock`.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Layer } from "effect"
+ * import { MemoryStore, Store } from "@grenzeloos/core"
+ *
+ * const layer = Layer.effect(Store.Store, Effect.map(MemoryStore.makeDriver, Store.makeEncoded))
+ * ```
+ * @since 0.1.0
+ */
+export const makeEncoded = (driver: Driver): StoreService => {
+  const { capabilities } = driver
+
+  const decodeRecord =
+    (communityId: string) =>
+    (row: EncodedRecord): Effect.Effect<StoredRecord, StoreDecodeError> =>
+      Either.match(parseJson(row.document), {
+        onLeft: (reason) =>
+          Effect.fail(
+            new StoreDecodeError({
+              communityId,
+              kind: row.kind,
+              id: row.id,
+              problems: [{ path: "", message: `the stored document is not JSON: ${reason}` }]
+            })
+          ),
+        onRight: (document) =>
+          Effect.succeed({ kind: row.kind, id: row.id, version: row.version, indexes: row.indexes, document })
+      })
+
+  const decodeOutbox =
+    (communityId: string) =>
+    (row: EncodedOutboxEntry): Effect.Effect<OutboxEntry, StoreDecodeError> =>
+      Either.match(parseJson(row.payload), {
+        onLeft: (reason) =>
+          Effect.fail(
+            new StoreDecodeError({
+              communityId,
+              kind: "outbox",
+              id: row.id,
+              problems: [{ path: "payload", message: `is not JSON: ${reason}` }]
+            })
+          ),
+        onRight: (payload) =>
+          Effect.succeed({
+            id: row.id,
+            topic: row.topic,
+            payload,
+            status: row.status,
+            attempts: row.attempts,
+            availableAt: row.availableAt,
+            createdAt: row.createdAt,
+            leaseId: row.leaseId,
+            leaseExpiresAt: row.leaseExpiresAt,
+            lastError: row.lastError,
+            settledAt: row.settledAt
+          })
+      })
+
+  const decodeAudit =
+    (communityId: string) =>
+    (row: EncodedAuditRecord): Effect.Effect<AuditRecord, StoreDecodeError> =>
+      Either.match(parseJson(row.detail), {
+        onLeft: (reason) =>
+          Effect.fail(
+            new StoreDecodeError({
+              communityId,
+              kind: "audit",
+              id: row.id,
+              problems: [{ path: "detail", message: `is not JSON: ${reason}` }]
+            })
+          ),
+        onRight: (detail) =>
+          Effect.succeed({
+            seq: row.seq,
+            id: row.id,
+            at: row.at,
+            actor: row.actor,
+            action: row.action,
+            subject:
+              row.subjectKind !== undefined && row.subjectId !== undefined
+                ? { kind: row.subjectKind, id: row.subjectId }
+                : undefined,
+            detail
+          })
+      })
+
+  const forCommunity = (communityId: string): CommunityStore => {
+    const communityProblems: Problems = []
+    checkId(communityProblems, "communityId", communityId, "a community id")
+
+    const guard = <A, E, R>(
+      operation: string,
+      check: (problems: Problems) => Effect.Effect<A, E, R>
+    ): Effect.Effect<A, E | StoreInvalidRequest, R> =>
+      Effect.suspend((): Effect.Effect<A, E | StoreInvalidRequest, R> => {
+        const problems: Problems = [...communityProblems]
+        const effect = check(problems)
+        return problems.length > 0 ? Effect.fail(invalid(operation, problems)) : effect
+      })
+
+    const find = (kind: string, options: FindOptions = {}) =>
+      guard("find", (problems) => {
+        checkKind(problems, "kind", kind)
+        const where = Object.entries(options.where ?? {})
+        for (const [field, value] of where) {
+          if (!FIELD.test(field))
+            problems.push({ path: `where.${field}`, message: "expected an index field name (letters, digits and _)" })
+          if (typeof value !== "string" || value.length > MAX_INDEX_VALUE)
+            problems.push({ path: `where.${field}`, message: `expected text of at most ${MAX_INDEX_VALUE} characters` })
+        }
+        where.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        const limit = checkLimit(problems, options.limit, DEFAULT_LIMIT)
+        const scope = `record:${kind}:${JSON.stringify(where)}`
+        const after = decodeCursor(problems, scope, options.cursor)
+        return driver
+          .find({ communityId, kind, where, afterId: typeof after === "string" ? after : undefined, limit: limit + 1 })
+          .pipe(
+            Effect.flatMap((rows) =>
+              Effect.map(
+                Effect.forEach(rows.slice(0, limit), decodeRecord(communityId)),
+                (items): Page<StoredRecord> => ({
+                  items,
+                  cursor: rows.length > limit ? encodeCursor(scope, items[limit - 1]?.id ?? "") : undefined
+                })
+              )
+            )
+          )
+      }).pipe(Effect.withSpan("Store.find", { attributes: { kind } }))
+
+    const findAll = (kind: string, where?: Readonly<Record<string, string>>) =>
+      Effect.gen(function* () {
+        const out: Array<StoredRecord> = []
+        let cursor: string | undefined
+        do {
+          const page: Page<StoredRecord> = yield* find(kind, {
+            limit: MAX_LIMIT,
+            ...(where === undefined ? {} : { where }),
+            ...(cursor === undefined ? {} : { cursor })
+          })
+          out.push(...page.items)
+          cursor = page.cursor
+        } while (cursor !== undefined)
+        return out as ReadonlyArray<StoredRecord>
+      })
+
+    const commit = (batch: Batch) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        guard("commit", (problems) => {
+          const writes: Array<EncodedWrite> = []
+          const seen = new Set<string>()
+          ;(batch.writes ?? []).forEach((write, i) => {
+            const at = `writes[${i}]`
+            checkKind(problems, `${at}.kind`, write.kind)
+            checkId(problems, `${at}.id`, write.id)
+            checkVersion(problems, `${at}.expectedVersion`, write.expectedVersion)
+            const key = `${write.kind}\u0000${write.id}`
+            if (seen.has(key))
+              problems.push({ path: at, message: `${write.kind} ${write.id} is written twice in one batch` })
+            seen.add(key)
+            if (write._tag === "Delete") {
+              if (write.expectedVersion === 0)
+                problems.push({
+                  path: `${at}.expectedVersion`,
+                  message: "a delete needs the version read (at least 1)"
+                })
+              writes.push({ _tag: "Delete", kind: write.kind, id: write.id, expectedVersion: write.expectedVersion })
+              return
+            }
+            const document = toJson(problems, `${at}.document`, write.document)
+            const bytes = utf8.encode(document).length
+            if (bytes > capabilities.maxDocumentBytes)
+              problems.push({
+                path: `${at}.document`,
+                message: `is ${bytes} bytes; the ${capabilities.name} store takes at most ${capabilities.maxDocumentBytes}`
+              })
+            const indexes: Record<string, ReadonlyArray<string>> = {}
+            for (const [field, value] of Object.entries(write.indexes ?? {})) {
+              if (!FIELD.test(field))
+                problems.push({ path: `${at}.indexes.${field}`, message: "expected an index field name" })
+              const values = typeof value === "string" ? [value] : [...new Set(value)]
+              if (values.some((v) => typeof v !== "string" || v.length > MAX_INDEX_VALUE))
+                problems.push({
+                  path: `${at}.indexes.${field}`,
+                  message: `expected text of at most ${MAX_INDEX_VALUE} characters`
+                })
+              indexes[field] = values.sort()
+            }
+            writes.push({
+              _tag: "Put",
+              kind: write.kind,
+              id: write.id,
+              expectedVersion: write.expectedVersion,
+              document,
+              indexes
+            })
+          })
+          writes.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          const outboxIds = new Set<string>()
+          const outbox = (batch.outbox ?? []).map((message, i) => {
+            const at = `outbox[${i}]`
+            checkId(problems, `${at}.id`, message.id)
+            if (outboxIds.has(message.id))
+              problems.push({ path: `${at}.id`, message: `outbox message ${message.id} is in the batch twice` })
+            outboxIds.add(message.id)
+            checkText(problems, `${at}.topic`, message.topic, 200)
+            if (message.availableAt !== undefined) checkTime(problems, `${at}.availableAt`, message.availableAt)
+            return {
+              id: message.id,
+              topic: message.topic,
+              payload: toJson(problems, `${at}.payload`, message.payload),
+              availableAt: message.availableAt ?? now,
+              createdAt: now
+            }
+          })
+          const auditIds = new Set<string>()
+          const audit = (batch.audit ?? []).map((entry, i) => {
+            const at = `audit[${i}]`
+            checkId(problems, `${at}.id`, entry.id)
+            if (auditIds.has(entry.id))
+              problems.push({ path: `${at}.id`, message: `audit entry ${entry.id} is in the batch twice` })
+            auditIds.add(entry.id)
+            checkText(problems, `${at}.actor`, entry.actor, 200)
+            checkText(problems, `${at}.action`, entry.action, 200)
+            if (entry.subject !== undefined) {
+              checkKind(problems, `${at}.subject.kind`, entry.subject.kind)
+              checkId(problems, `${at}.subject.id`, entry.subject.id)
+            }
+            if (entry.at !== undefined) checkTime(problems, `${at}.at`, entry.at)
+            return {
+              id: entry.id,
+              at: entry.at ?? now,
+              actor: entry.actor,
+              action: entry.action,
+              subjectKind: entry.subject?.kind,
+              subjectId: entry.subject?.id,
+              detail: toJson(problems, `${at}.detail`, entry.detail ?? null)
+            }
+          })
+          const batchId = newId()
+          const versions = writes.map((w) => ({
+            kind: w.kind,
+            id: w.id,
+            version: w._tag === "Put" ? w.expectedVersion + 1 : 0
+          }))
+          if (writes.length === 0 && outbox.length === 0 && audit.length === 0)
+            return Effect.succeed<Committed>({ batchId, versions })
+          return driver
+            .commit({ communityId, batchId, writes, outbox, audit })
+            .pipe(
+              Effect.flatMap((outcome) =>
+                outcome._tag === "Committed"
+                  ? Effect.succeed<Committed>({ batchId, versions })
+                  : Effect.fail(new StoreConflict({ communityId, conflicts: outcome.conflicts }))
+              )
+            )
+        })
+      ).pipe(Effect.withSpan("Store.commit"))
+
+    const claimOutbox = (options: { readonly leaseMs: number; readonly limit?: number }) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        guard("claimOutbox", (problems) => {
+          if (!Number.isSafeInteger(options.leaseMs) || options.leaseMs < 1)
+            problems.push({ path: "leaseMs", message: `expected a positive whole number, got ${options.leaseMs}` })
+          const limit = checkLimit(problems, options.limit, 10)
+          const leaseId = newId()
+          return driver.claimOutbox({ communityId, leaseId, now, leaseExpiresAt: now + options.leaseMs, limit }).pipe(
+            Effect.flatMap((rows) =>
+              Effect.forEach(rows, (row) =>
+                Effect.map(
+                  decodeOutbox(communityId)(row),
+                  (entry): ClaimedMessage => ({
+                    ...entry,
+                    leaseId,
+                    leaseExpiresAt: now + options.leaseMs
+                  })
+                )
+              )
+            )
+          )
+        })
+      ).pipe(Effect.withSpan("Store.claimOutbox"))
+
+    const settle = (
+      operation: string,
+      lease: Lease,
+      settlement: (problems: Problems) => Parameters<Driver["settleOutbox"]>[0]["settlement"]
+    ) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        guard(operation, (problems) => {
+          checkId(problems, "id", lease.id)
+          checkText(problems, "leaseId", lease.leaseId, 200)
+          const s = settlement(problems)
+          return driver
+            .settleOutbox({ communityId, id: lease.id, leaseId: lease.leaseId, now, settlement: s })
+            .pipe(
+              Effect.flatMap((settled) =>
+                settled
+                  ? Effect.void
+                  : Effect.fail(new StoreLeaseLost({ communityId, messageId: lease.id, leaseId: lease.leaseId }))
+              )
+            )
+        })
+      )
+
+    const outbox = (
+      options: { readonly status?: OutboxStatus; readonly limit?: number; readonly cursor?: string } = {}
+    ) =>
+      guard("outbox", (problems) => {
+        const limit = checkLimit(problems, options.limit, DEFAULT_LIMIT)
+        const scope = `outbox:${options.status ?? "*"}`
+        const after = decodeCursor(problems, scope, options.cursor)
+        return driver
+          .listOutbox({
+            communityId,
+            status: options.status,
+            afterId: typeof after === "string" ? after : undefined,
+            limit: limit + 1
+          })
+          .pipe(
+            Effect.flatMap((rows) =>
+              Effect.map(
+                Effect.forEach(rows.slice(0, limit), decodeOutbox(communityId)),
+                (items): Page<OutboxEntry> => ({
+                  items,
+                  cursor: rows.length > limit ? encodeCursor(scope, items[limit - 1]?.id ?? "") : undefined
+                })
+              )
+            )
+          )
+      })
+
+    const audit = (options: { readonly limit?: number; readonly cursor?: string } = {}) =>
+      guard("audit", (problems) => {
+        const limit = checkLimit(problems, options.limit, DEFAULT_LIMIT)
+        const after = decodeCursor(problems, "audit", options.cursor)
+        return driver
+          .listAudit({ communityId, afterSeq: typeof after === "number" ? after : 0, limit: limit + 1 })
+          .pipe(
+            Effect.flatMap((rows) =>
+              Effect.map(
+                Effect.forEach(rows.slice(0, limit), decodeAudit(communityId)),
+                (items): Page<AuditRecord> => ({
+                  items,
+                  cursor: rows.length > limit ? encodeCursor("audit", items[limit - 1]?.seq ?? 0) : undefined
+                })
+              )
+            )
+          )
+      })
+
+    return {
+      communityId,
+      get: (kind, id) =>
+        guard("get", (problems) => {
+          checkKind(problems, "kind", kind)
+          checkId(problems, "id", id)
+          return driver
+            .get(communityId, kind, id)
+            .pipe(
+              Effect.flatMap((row) =>
+                row === undefined
+                  ? Effect.succeedNone
+                  : Effect.map(decodeRecord(communityId)(row), (record) => Option.some(record))
+              )
+            )
+        }),
+      find,
+      findAll,
+      commit,
+      claimOutbox,
+      acknowledge: (lease) => settle("acknowledge", lease, () => ({ _tag: "Acknowledge" })),
+      release: (lease, options) =>
+        settle("release", lease, (problems) => {
+          checkTime(problems, "retryAt", options.retryAt)
+          return { _tag: "Release", retryAt: options.retryAt, error: options.error }
+        }),
+      deadLetter: (lease, options) =>
+        settle("deadLetter", lease, (problems) => {
+          checkText(problems, "error", options.error, 10_000)
+          return { _tag: "DeadLetter", error: options.error }
+        }),
+      outbox,
+      audit
+    }
+  }
+
+  return { capabilities, forCommunity }
+}
+
+/**
+ * A layer of the Store service from an effect that makes a driver (and may need a scope, e.g. a
+ * database connection that is closed with the layer).
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore, Store } from "@grenzeloos/core"
+ *
+ * const layer = Store.layerDriver(MemoryStore.makeDriver)
+ * ```
+ * @since 0.1.0
+ */
+export const layerDriver = <E, R>(
+  driver: Effect.Effect<Driver, E, R>
+): Layer.Layer<Store, E, Exclude<R, Scope.Scope>> => Layer.scoped(Store, Effect.map(driver, makeEncoded))
+
+/**
+ * A layer of the Store service from a driver written with plain async functions: `acquire` opens
+ * it (and may run migrations), `close` (when the driver has one) runs when the layer is released.
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * declare const openMyDriver: () => Promise<Store.PromiseDriver>
+ * const layer = Store.layerPromises(openMyDriver)
+ * ```
+ * @since 0.1.0
+ */
+export const layerPromises = (acquire: () => Promise<PromiseDriver>): Layer.Layer<Store, StoreUnavailable> =>
+  layerDriver(
+    Effect.acquireRelease(
+      Effect.tryPromise({
+        try: acquire,
+        catch: (cause) =>
+          new StoreUnavailable({
+            operation: "open",
+            batchApplied: "none",
+            reason: cause instanceof Error ? cause.message : String(cause),
+            cause
+          })
+      }),
+      (driver) =>
+        driver.close === undefined ? Effect.void : Effect.promise(() => driver.close?.() ?? Promise.resolve())
+    ).pipe(Effect.map(fromPromises))
+  )

@@ -1,0 +1,185 @@
+/**
+ * The record kinds of the domain as the Store keeps them: a kind name, the schema that encodes and
+ * decodes the document, and the few fields the core declares as indexed.
+ *
+ * @since 0.1.0
+ */
+import type { Schema } from "effect"
+import { AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
+import { Ballot } from "../domain/Ballot.js"
+import { Case } from "../domain/Case.js"
+import { Community } from "../domain/Community.js"
+import { Facilitator } from "../domain/Facilitator.js"
+import { Gathering } from "../domain/Gathering.js"
+import { Intake } from "../domain/Intake.js"
+import { LearningGroup } from "../domain/LearningGroup.js"
+import { Member } from "../domain/Member.js"
+import { Round } from "../domain/Round.js"
+import { Theme } from "../domain/Theme.js"
+import { VotingRound } from "../domain/VotingRound.js"
+import type { Indexes } from "../ports/Store.js"
+
+/**
+ * A kind of record: its name in the store, its schema, how to read its id and community, and its
+ * indexed fields.
+ *
+ * @since 0.1.0
+ */
+export interface RecordKind<A, I = unknown> {
+  readonly kind: string
+  readonly schema: Schema.Schema<A, I, never>
+  readonly idOf: (record: A) => string
+  readonly communityOf: (record: A) => string
+  readonly indexes: (record: A) => Indexes
+}
+
+/**
+ * Declares a record kind for a schema whose records have an `id` and a `communityId`.
+ *
+ * @example
+ * ```ts
+ * import { Domain, Repository } from "@grenzeloos/core"
+ *
+ * const Themes = Repository.define("theme", Domain.Theme, (t) => ({ status: t.status }))
+ * ```
+ * @since 0.1.0
+ */
+export const define = <A extends { readonly id: string; readonly communityId: string }, I>(
+  kind: string,
+  schema: Schema.Schema<A, I, never>,
+  indexes: (record: A) => Indexes = () => ({})
+): RecordKind<A, I> => ({ kind, schema, idOf: (r) => r.id, communityOf: (r) => r.communityId, indexes })
+
+const optional = (value: string | undefined): ReadonlyArray<string> => (value === undefined ? [] : [value])
+
+/**
+ * The community record itself (stored in its own community).
+ *
+ * @since 0.1.0
+ */
+export const Communities: RecordKind<Community, typeof Community.Encoded> = {
+  kind: "community",
+  schema: Community,
+  idOf: (c) => c.id,
+  communityOf: (c) => c.id,
+  indexes: () => ({})
+}
+
+/**
+ * Members, indexed by `status`.
+ *
+ * @since 0.1.0
+ */
+export const Members = define("member", Member, (m) => ({ status: m.status }))
+
+/**
+ * Facilitators, indexed by `role`.
+ *
+ * @since 0.1.0
+ */
+export const Facilitators = define("facilitator", Facilitator, (f) => ({ role: f.role }))
+
+/**
+ * Intakes, indexed by `memberId`, `facilitatorId` and `status`.
+ *
+ * @since 0.1.0
+ */
+export const Intakes = define("intake", Intake, (i) => ({
+  memberId: i.memberId,
+  facilitatorId: i.facilitatorId,
+  status: i.status
+}))
+
+/**
+ * Rounds of learning groups, indexed by `status`.
+ *
+ * @since 0.1.0
+ */
+export const Rounds = define("round", Round, (r) => ({ status: r.status }))
+
+/**
+ * Learning groups, indexed by `roundId`, by each `memberId` and by `facilitatorId`.
+ *
+ * @since 0.1.0
+ */
+export const LearningGroups = define("learning-group", LearningGroup, (g) => ({
+  roundId: g.roundId,
+  memberId: g.memberIds,
+  facilitatorId: optional(g.facilitatorId)
+}))
+
+/**
+ * Cases, indexed by `groupId` and `authorId`.
+ *
+ * @since 0.1.0
+ */
+export const Cases = define("case", Case, (c) => ({ groupId: c.groupId, authorId: c.authorId }))
+
+/**
+ * Themes of the backlog, indexed by `status`.
+ *
+ * @since 0.1.0
+ */
+export const Themes = define("theme", Theme, (t) => ({ status: t.status }))
+
+/**
+ * Voting rounds, indexed by `status` and `gatheringId`.
+ *
+ * @since 0.1.0
+ */
+export const VotingRounds = define("voting-round", VotingRound, (v) => ({
+  status: v.status,
+  gatheringId: optional(v.gatheringId)
+}))
+
+/**
+ * Ballots, indexed by `votingRoundId` and `memberId`.
+ *
+ * @since 0.1.0
+ */
+export const Ballots = define("ballot", Ballot, (b) => ({ votingRoundId: b.votingRoundId, memberId: b.memberId }))
+
+/**
+ * Gatherings, indexed by `quarter` and `status`.
+ *
+ * @since 0.1.0
+ */
+export const Gatherings = define("gathering", Gathering, (g) => ({ quarter: g.quarter, status: g.status }))
+
+/**
+ * Availability polls, indexed by `status` and `gatheringId`.
+ *
+ * @since 0.1.0
+ */
+export const AvailabilityPolls = define("availability-poll", AvailabilityPoll, (p) => ({
+  status: p.status,
+  gatheringId: optional(p.gatheringId)
+}))
+
+/**
+ * Responses to availability polls, indexed by `pollId` and `memberId`.
+ *
+ * @since 0.1.0
+ */
+export const PollResponses = define("poll-response", PollResponse, (r) => ({ pollId: r.pollId, memberId: r.memberId }))
+
+/**
+ * Every record kind of the domain.
+ *
+ * @since 0.1.0
+ */
+export const kinds = [
+  Communities,
+  Members,
+  Facilitators,
+  Intakes,
+  Rounds,
+  LearningGroups,
+  Cases,
+  Themes,
+  VotingRounds,
+  Ballots,
+  Gatherings,
+  AvailabilityPolls,
+  PollResponses
+] as const

@@ -1,0 +1,1047 @@
+/**
+ * The conformance kit of the Store port: one call registers the vitest tests that every storage
+ * adapter must pass, in the manner of keyv's `@keyv/test-suite` and Auth.js's adapter tests. A
+ * failing test names the guarantee that broke and how to fix the adapter.
+ *
+ * @since 0.1.0
+ */
+import { layer, type Vitest } from "@effect/vitest"
+import { Repository, Rng, Store } from "@grenzeloos/core"
+import { Arbitrary, Effect, Either, FastCheck, type Layer, Option, Schema } from "effect"
+import { describe, expect, it as vitestIt } from "vitest"
+import * as ManualClock from "./store/ManualClock.js"
+
+/**
+ * The groups of guarantees the kit checks; each can be skipped by name.
+ *
+ * @since 0.1.0
+ */
+export type Guarantee =
+  | "round-trips"
+  | "versions"
+  | "atomic-batches"
+  | "concurrent-writers"
+  | "community-isolation"
+  | "ordering-and-pagination"
+  | "outbox"
+  | "outbox-concurrency"
+  | "audit"
+  | "bad-input"
+
+/**
+ * Options of {@link storeConformance}.
+ *
+ * @since 0.1.0
+ */
+export interface StoreConformanceOptions {
+  /** Groups of guarantees not to check (reported as skipped, so the gap stays visible). */
+  readonly skip?: ReadonlyArray<Guarantee>
+  /** Overrides of what the adapter declares, e.g. a smaller `maxDocumentBytes` for the large-document test. */
+  readonly capabilities?: Partial<Store.Capabilities>
+  /** Fibers in the concurrency tests (default 8). */
+  readonly concurrency?: number
+  /** Timeout of each test in milliseconds (default 60 000). */
+  readonly timeoutMs?: number
+}
+
+const START_MS = 1_800_000_000_000
+
+/** Builds the message of a failed check: the guarantee, what happened, and how to fix the adapter. */
+const broke = (guarantee: string, what: string, fix: string) =>
+  `[${guarantee}] ${what}\n  How to fix the adapter: ${fix}`
+
+const communityIdOf = (label: string) => `${label}-${globalThis.crypto.randomUUID().slice(0, 8)}` as const
+
+const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<E | undefined, never, R> =>
+  Effect.map(Effect.either(effect), (result) => (Either.isLeft(result) ? result.left : undefined))
+
+const present = <A>(value: A | undefined, what: string): A => {
+  if (value === undefined) throw new Error(`expected ${what}, got nothing`)
+  return value
+}
+
+const getDocument = (store: Store.CommunityStore, kind: string, id: string) =>
+  Effect.map(store.get(kind, id), Option.getOrUndefined)
+
+const allIds = (store: Store.CommunityStore, kind: string, where?: Record<string, string>) =>
+  Effect.map(store.findAll(kind, where), (records) => records.map((r) => r.id))
+
+const listAllOutbox = (store: Store.CommunityStore, status?: Store.OutboxStatus) =>
+  Effect.gen(function* () {
+    const out: Array<Store.OutboxEntry> = []
+    let cursor: string | undefined
+    do {
+      const page: Store.Page<Store.OutboxEntry> = yield* store.outbox({
+        limit: 50,
+        ...(status === undefined ? {} : { status }),
+        ...(cursor === undefined ? {} : { cursor })
+      })
+      out.push(...page.items)
+      cursor = page.cursor
+    } while (cursor !== undefined)
+    return out
+  })
+
+const listAllAudit = (store: Store.CommunityStore) =>
+  Effect.gen(function* () {
+    const out: Array<Store.AuditRecord> = []
+    let cursor: string | undefined
+    do {
+      const page: Store.Page<Store.AuditRecord> = yield* store.audit({
+        limit: 7,
+        ...(cursor === undefined ? {} : { cursor })
+      })
+      out.push(...page.items)
+      cursor = page.cursor
+    } while (cursor !== undefined)
+    return out
+  })
+
+const tricky = [
+  "Robert'); DROP TABLE records;--",
+  `"double" and 'single' quotes, back\\slash and \`ticks\``,
+  "1 OR 1=1; SELECT * FROM pg_catalog.pg_tables",
+  "ÅØÆ ïjsselmeer — Ĳsbrand, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀👩🏽‍💻 עברית العربية 中文",
+  "line\nbreak\ttab\r\u2028\u2029 and a NUL \u0000 byte",
+  "%_ LIKE wildcards [a-z]* $1 ? :name"
+] as const
+
+/**
+ * Registers the conformance tests of the Store port for an adapter. `makeLayer` is called once
+ * per group of guarantees; every test works in a community of its own, so the store need not be
+ * empty.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore } from "@grenzeloos/core"
+ * import { storeConformance } from "@grenzeloos/testkit"
+ *
+ * storeConformance("memory", () => MemoryStore.layer)
+ * ```
+ * @since 0.1.0
+ */
+export const storeConformance = <E>(
+  name: string,
+  makeLayer: () => Layer.Layer<Store.Store, E>,
+  options: StoreConformanceOptions = {}
+): void => {
+  const skip = new Set(options.skip ?? [])
+  const fibers = options.concurrency ?? 8
+  const timeout = options.timeoutMs ?? 60_000
+
+  const group = (guarantee: Guarantee, body: (it: Vitest.MethodsNonLive<Store.Store, true>) => void) => {
+    if (skip.has(guarantee)) {
+      describe(guarantee, () => {
+        vitestIt.skip(`${guarantee}: skipped by the adapter's options (this guarantee is NOT checked)`, () => {})
+      })
+      return
+    }
+    layer(makeLayer(), { excludeTestServices: true, timeout: 120_000 })(guarantee, body)
+  }
+
+  const withStore = <A, E2>(
+    label: string,
+    f: (store: Store.CommunityStore, service: Store.StoreService) => Effect.Effect<A, E2>
+  ): Effect.Effect<A, E2, Store.Store> =>
+    Effect.flatMap(Store.Store, (service) => f(service.forCommunity(communityIdOf(label)), service))
+
+  describe(`${name}: Store conformance`, () => {
+    // -------------------------------------------------------------------------------------------
+    group("round-trips", (it) => {
+      it.effect(
+        "every domain record kind round-trips through the typed repositories",
+        () =>
+          withStore("rt", (store) =>
+            Effect.gen(function* () {
+              for (const [index, kind] of Repository.kinds.entries()) {
+                const schema = kind.schema as Schema.Schema<unknown, unknown>
+                const samples = FastCheck.sample(Arbitrary.make(schema), { seed: 6000 + index, numRuns: 3 })
+                const ids = new Set<string>()
+                for (const sample of samples) {
+                  const encoded = Schema.encodeSync(schema)(sample) as Record<string, unknown>
+                  const rehomed =
+                    kind.kind === "community"
+                      ? { ...encoded, id: store.communityId }
+                      : { ...encoded, communityId: store.communityId }
+                  const value = Schema.decodeUnknownSync(schema)(rehomed)
+                  const id = (kind as Repository.RecordKind<unknown>).idOf(value)
+                  if (ids.has(id)) continue
+                  ids.add(id)
+                  const write = yield* Repository.put(kind as Repository.RecordKind<unknown>, value, 0)
+                  yield* store.commit({ writes: [write] })
+                  const back = yield* Repository.get(store, kind as Repository.RecordKind<unknown>, id)
+                  expect(
+                    Option.map(back, (v) => Schema.encodeSync(schema)(v.value)),
+                    broke(
+                      "round-trips",
+                      `a ${kind.kind} did not come back as it was written`,
+                      "store the document text exactly as given (no re-serialisation that changes it) and return it unchanged from get"
+                    )
+                  ).toEqual(Option.some(Schema.encodeSync(schema)(value)))
+                }
+              }
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "Unicode, quotes and SQL-looking strings come back byte for byte",
+        () =>
+          withStore("unicode", (store) =>
+            Effect.gen(function* () {
+              const document = { texts: tricky, nested: { [tricky[0]]: tricky[3] }, n: [0, -1.5, 1e21, 2 ** 53 - 1] }
+              yield* store.commit({ writes: [Store.put("note", "n-1", 0, document, { label: [...tricky] })] })
+              const back = yield* getDocument(store, "note", "n-1")
+              expect(
+                back?.document,
+                broke(
+                  "round-trips",
+                  "a document with Unicode, quotes, NUL or SQL-looking text changed on the way through the store",
+                  "bind documents as parameters (never build SQL by string concatenation) and store them in a text column with a Unicode encoding"
+                )
+              ).toEqual(document)
+              for (const value of tricky) {
+                expect(
+                  yield* allIds(store, "note", { label: value }),
+                  broke(
+                    "round-trips",
+                    `find by an index value with special characters (${JSON.stringify(value)}) did not find the record`,
+                    "compare index values as exact text, bound as parameters (no LIKE, no trimming)"
+                  )
+                ).toEqual(["n-1"])
+              }
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "large documents round-trip, and documents over the declared size are refused before the driver",
+        () =>
+          Effect.flatMap(Store.Store, (service) =>
+            Effect.gen(function* () {
+              const store = service.forCommunity(communityIdOf("large"))
+              const max = options.capabilities?.maxDocumentBytes ?? service.capabilities.maxDocumentBytes
+              const size = Math.min(max, 2 * 1024 * 1024) - 1024
+              const rng = Rng.make(7)
+              const alphabet = "abcdefghijklmnopqrstuvwxyzé€😀 "
+              let text = ""
+              while (text.length < size / 4) text += alphabet[rng.int(alphabet.length)]
+              const document = { text, items: Array.from({ length: 200 }, (_, i) => ({ i, t: text.slice(i, i + 20) })) }
+              yield* store.commit({ writes: [Store.put("blob", "b-1", 0, document)] })
+              const back = yield* getDocument(store, "blob", "b-1")
+              expect(
+                back?.document,
+                broke(
+                  "round-trips",
+                  `a document of about ${Math.round(size / 1024)} KiB did not come back whole`,
+                  "use a column type without a small length limit (TEXT), or declare a smaller maxDocumentBytes"
+                )
+              ).toEqual(document)
+              const tooBig = "x".repeat(service.capabilities.maxDocumentBytes + 1)
+              const error = yield* failureOf(store.commit({ writes: [Store.put("blob", "b-2", 0, tooBig)] }))
+              expect(error?._tag).toBe("StoreInvalidRequest")
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "any JSON value round-trips (property, fixed seed)",
+        () =>
+          withStore("json", (store) =>
+            Effect.gen(function* () {
+              const values = FastCheck.sample(FastCheck.jsonValue({ maxDepth: 4 }), { seed: 4242, numRuns: 40 })
+              yield* store.commit({ writes: values.map((v, i) => Store.put("json", `j-${i}`, 0, v)) })
+              for (const [i, v] of values.entries()) {
+                const back = yield* getDocument(store, "json", `j-${i}`)
+                expect(
+                  back?.document,
+                  broke("round-trips", `JSON value j-${i} changed in the store`, "store the JSON text unchanged")
+                ).toEqual(JSON.parse(JSON.stringify(v)))
+              }
+            })
+          ),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("versions", (it) => {
+      it.effect(
+        "a create gives version 1 and every update raises it by one",
+        () =>
+          withStore("ver", (store) =>
+            Effect.gen(function* () {
+              const first = yield* store.commit({ writes: [Store.put("counter", "c-1", 0, { n: 0 })] })
+              expect(first.versions).toEqual([{ kind: "counter", id: "c-1", version: 1 }])
+              yield* store.commit({ writes: [Store.put("counter", "c-1", 1, { n: 1 })] })
+              yield* store.commit({ writes: [Store.put("counter", "c-1", 2, { n: 2 })] })
+              const back = yield* getDocument(store, "counter", "c-1")
+              expect(
+                back?.version,
+                broke(
+                  "versions",
+                  "the version after one create and two updates is not 3",
+                  "store expectedVersion + 1 with every put"
+                )
+              ).toBe(3)
+              expect(back?.document).toEqual({ n: 2 })
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a stale, missing or unexpected version fails with StoreConflict and changes nothing",
+        () =>
+          withStore("conflict", (store) =>
+            Effect.gen(function* () {
+              yield* store.commit({ writes: [Store.put("counter", "c-1", 0, { n: 0 })] })
+              yield* store.commit({ writes: [Store.put("counter", "c-1", 1, { n: 1 })] })
+              const stale = yield* failureOf(store.commit({ writes: [Store.put("counter", "c-1", 1, { n: 99 })] }))
+              expect(
+                stale,
+                broke(
+                  "versions",
+                  "an update with a stale expected version was accepted (a lost update)",
+                  "check the stored version in the same statement as the write (UPDATE ... WHERE version = expected) or lock the row first, and report a VersionMismatch"
+                )
+              ).toBeInstanceOf(Store.StoreConflict)
+              expect((stale as Store.StoreConflict).conflicts).toEqual([
+                { _tag: "VersionMismatch", kind: "counter", id: "c-1", expectedVersion: 1, actualVersion: 2 }
+              ])
+              const recreate = yield* failureOf(store.commit({ writes: [Store.put("counter", "c-1", 0, {})] }))
+              expect(
+                (recreate as Store.StoreConflict | undefined)?.conflicts,
+                broke(
+                  "versions",
+                  "a create (expected version 0) of an existing record did not fail with actualVersion = the stored version",
+                  "treat expectedVersion 0 as 'must not exist' (INSERT without upsert)"
+                )
+              ).toEqual([{ _tag: "VersionMismatch", kind: "counter", id: "c-1", expectedVersion: 0, actualVersion: 2 }])
+              const missing = yield* failureOf(store.commit({ writes: [Store.put("counter", "c-404", 4, {})] }))
+              expect(
+                (missing as Store.StoreConflict | undefined)?.conflicts,
+                broke(
+                  "versions",
+                  "an update of a record that does not exist did not fail with actualVersion 0",
+                  "never create a record from a put whose expectedVersion is not 0"
+                )
+              ).toEqual([
+                { _tag: "VersionMismatch", kind: "counter", id: "c-404", expectedVersion: 4, actualVersion: 0 }
+              ])
+              const back = yield* getDocument(store, "counter", "c-1")
+              expect(back?.document).toEqual({ n: 1 })
+              expect(back?.version).toBe(2)
+              expect(yield* getDocument(store, "counter", "c-404")).toBeUndefined()
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a delete needs the stored version; afterwards the id can be created again at version 1",
+        () =>
+          withStore("delete", (store) =>
+            Effect.gen(function* () {
+              yield* store.commit({ writes: [Store.put("thing", "t-1", 0, { a: 1 }, { colour: "red" })] })
+              const wrong = yield* failureOf(store.commit({ writes: [Store.remove("thing", "t-1", 2)] }))
+              expect(
+                wrong,
+                broke("versions", "a delete with a wrong version was accepted", "DELETE ... WHERE version = expected")
+              ).toBeInstanceOf(Store.StoreConflict)
+              yield* store.commit({ writes: [Store.remove("thing", "t-1", 1)] })
+              expect(yield* getDocument(store, "thing", "t-1")).toBeUndefined()
+              expect(
+                yield* allIds(store, "thing", { colour: "red" }),
+                broke("versions", "a deleted record is still found by its index", "delete its index rows with it")
+              ).toEqual([])
+              const again = yield* store.commit({ writes: [Store.put("thing", "t-1", 0, { a: 2 })] })
+              expect(again.versions[0]?.version).toBe(1)
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "index values are replaced on update",
+        () =>
+          withStore("reindex", (store) =>
+            Effect.gen(function* () {
+              yield* store.commit({
+                writes: [Store.put("group", "g-1", 0, {}, { roundId: "r-1", memberId: ["m-1", "m-2"] })]
+              })
+              yield* store.commit({ writes: [Store.put("group", "g-1", 1, {}, { roundId: "r-2", memberId: ["m-3"] })] })
+              const stale = [
+                ...(yield* allIds(store, "group", { roundId: "r-1" })),
+                ...(yield* allIds(store, "group", { memberId: "m-1" }))
+              ]
+              expect(
+                stale,
+                broke(
+                  "versions",
+                  "a record is still found by index values it no longer has",
+                  "replace all index rows of a record when it is put"
+                )
+              ).toEqual([])
+              expect(yield* allIds(store, "group", { roundId: "r-2", memberId: "m-3" })).toEqual(["g-1"])
+              expect((yield* getDocument(store, "group", "g-1"))?.indexes).toEqual({
+                roundId: ["r-2"],
+                memberId: ["m-3"]
+              })
+            })
+          ),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("atomic-batches", (it) => {
+      it.effect(
+        "a batch with one failing write leaves nothing behind: no record, outbox message or audit entry",
+        () =>
+          withStore("atomic", (store) =>
+            Effect.gen(function* () {
+              yield* store.commit({ writes: [Store.put("counter", "c-2", 0, { n: 0 })] })
+              const error = yield* failureOf(
+                store.commit({
+                  writes: [
+                    Store.put("counter", "c-1", 0, { n: 1 }),
+                    Store.put("counter", "c-2", 5, { n: 2 }),
+                    Store.put("counter", "c-3", 0, { n: 3 })
+                  ],
+                  outbox: [{ id: "msg-1", topic: "test", payload: { hello: "world" } }],
+                  audit: [{ id: "a-1", actor: "actor-1", action: "counter.bump" }]
+                })
+              )
+              expect(error).toBeInstanceOf(Store.StoreConflict)
+              const left = {
+                records: yield* allIds(store, "counter"),
+                outbox: (yield* listAllOutbox(store)).map((m) => m.id),
+                audit: (yield* listAllAudit(store)).map((e) => e.id)
+              }
+              expect(
+                left,
+                broke(
+                  "atomic-batches",
+                  "a rejected batch left some of its writes behind",
+                  "run the whole commit in one transaction and roll it back when any write conflicts"
+                )
+              ).toEqual({ records: ["c-2"], outbox: [], audit: [] })
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a batch reusing an outbox or audit id is rejected whole",
+        () =>
+          withStore("dup", (store) =>
+            Effect.gen(function* () {
+              yield* store.commit({
+                outbox: [{ id: "msg-1", topic: "test", payload: 1 }],
+                audit: [{ id: "a-1", actor: "x", action: "first" }]
+              })
+              const outboxError = yield* failureOf(
+                store.commit({
+                  writes: [Store.put("thing", "t-1", 0, {})],
+                  outbox: [{ id: "msg-1", topic: "test", payload: 2 }]
+                })
+              )
+              const auditError = yield* failureOf(
+                store.commit({
+                  writes: [Store.put("thing", "t-2", 0, {})],
+                  audit: [{ id: "a-1", actor: "x", action: "second" }]
+                })
+              )
+              expect(
+                [
+                  (outboxError as Store.StoreConflict | undefined)?.conflicts,
+                  (auditError as Store.StoreConflict | undefined)?.conflicts
+                ],
+                broke(
+                  "atomic-batches",
+                  "reusing an outbox message id or audit entry id did not fail with a DuplicateId conflict",
+                  "make (community, id) unique in the outbox and the audit log, and report duplicates as conflicts"
+                )
+              ).toEqual([
+                [{ _tag: "DuplicateId", area: "outbox", id: "msg-1" }],
+                [{ _tag: "DuplicateId", area: "audit", id: "a-1" }]
+              ])
+              expect(yield* allIds(store, "thing")).toEqual([])
+              expect((yield* listAllOutbox(store)).map((m) => m.payload)).toEqual([1])
+              expect((yield* listAllAudit(store)).map((e) => e.action)).toEqual(["first"])
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a good batch writes records, outbox messages and audit entries together",
+        () =>
+          withStore("good", (store) =>
+            Effect.gen(function* () {
+              const committed = yield* store.commit({
+                writes: [Store.put("a", "x-1", 0, { v: 1 }), Store.put("b", "x-1", 0, { v: 2 })],
+                outbox: [
+                  { id: "msg-1", topic: "member.welcome", payload: { to: "m-1" } },
+                  { id: "msg-2", topic: "member.welcome", payload: { to: "m-2" }, availableAt: START_MS }
+                ],
+                audit: [{ id: "a-1", actor: "f-1", action: "member.register", subject: { kind: "a", id: "x-1" } }]
+              })
+              expect(committed.versions).toEqual([
+                { kind: "a", id: "x-1", version: 1 },
+                { kind: "b", id: "x-1", version: 1 }
+              ])
+              expect((yield* getDocument(store, "b", "x-1"))?.document).toEqual({ v: 2 })
+              const outbox = yield* listAllOutbox(store)
+              expect(
+                outbox.map((m) => [m.id, m.status, m.attempts, m.topic, m.payload]),
+                broke(
+                  "atomic-batches",
+                  "outbox messages of a committed batch are missing or not pending with 0 attempts",
+                  "insert every outbox message of the batch in the same transaction, status pending, attempts 0"
+                )
+              ).toEqual([
+                ["msg-1", "pending", 0, "member.welcome", { to: "m-1" }],
+                ["msg-2", "pending", 0, "member.welcome", { to: "m-2" }]
+              ])
+              expect(outbox[1]?.availableAt).toBe(START_MS)
+              const audit = yield* listAllAudit(store)
+              expect(audit.map((e) => [e.id, e.actor, e.action, e.subject, e.detail])).toEqual([
+                ["a-1", "f-1", "member.register", { kind: "a", id: "x-1" }, null]
+              ])
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "invalid requests are refused with every problem and their paths",
+        () =>
+          withStore("invalid", (store) =>
+            Effect.gen(function* () {
+              const error = yield* failureOf(
+                store.commit({
+                  writes: [
+                    Store.put("Member", "m 1", 0, {}),
+                    Store.put("member", "m-1", -1, {}),
+                    Store.put("member", "m-2", 0, {}),
+                    Store.put("member", "m-2", 0, {})
+                  ]
+                })
+              )
+              expect(error).toBeInstanceOf(Store.StoreInvalidRequest)
+              expect((error as Store.StoreInvalidRequest).problems.map((p) => p.path)).toEqual([
+                "writes[0].kind",
+                "writes[0].id",
+                "writes[1].expectedVersion",
+                "writes[3]"
+              ])
+              expect(yield* allIds(store, "member")).toEqual([])
+            })
+          ),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("concurrent-writers", (it) => {
+      it.effect(
+        `${fibers} fibers doing read-modify-write increments lose no update`,
+        () =>
+          withStore("rmw", (store) =>
+            Effect.gen(function* () {
+              const perFiber = 15
+              yield* store.commit({ writes: [Store.put("counter", "c-1", 0, { n: 0 })] })
+              let conflicts = 0
+              const increment = Effect.gen(function* () {
+                for (;;) {
+                  const current = present(yield* getDocument(store, "counter", "c-1"), "the counter")
+                  const n = (current.document as { n: number }).n
+                  const result = yield* Effect.either(
+                    store.commit({ writes: [Store.put("counter", "c-1", current.version, { n: n + 1 })] })
+                  )
+                  if (Either.isRight(result)) return
+                  if (!(result.left instanceof Store.StoreConflict)) return yield* Effect.fail(result.left)
+                  conflicts++
+                  yield* Effect.yieldNow()
+                }
+              })
+              yield* Effect.forEach(
+                Array.from({ length: fibers }),
+                () => Effect.forEach(Array.from({ length: perFiber }), () => increment, { discard: true }),
+                { concurrency: "unbounded", discard: true }
+              )
+              const final = yield* getDocument(store, "counter", "c-1")
+              expect(
+                [final?.document, final?.version],
+                broke(
+                  "concurrent-writers",
+                  `after ${fibers * perFiber} landed increments (${conflicts} conflicts retried) the counter is not ${fibers * perFiber}: an update was lost`,
+                  "check the version and write in one atomic step (UPDATE ... SET version = version + 1 WHERE version = expected, checking the row count), inside the batch's transaction"
+                )
+              ).toEqual([{ n: fibers * perFiber }, fibers * perFiber + 1])
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        `${fibers} fibers creating the same record: exactly one wins`,
+        () =>
+          withStore("create-race", (store) =>
+            Effect.gen(function* () {
+              const results = yield* Effect.forEach(
+                Array.from({ length: fibers }, (_, i) => i),
+                (i) => Effect.either(store.commit({ writes: [Store.put("thing", "t-1", 0, { by: i })] })),
+                { concurrency: "unbounded" }
+              )
+              const winners = results.filter(Either.isRight).length
+              const conflicts = results.filter((r) => Either.isLeft(r) && r.left instanceof Store.StoreConflict).length
+              expect(
+                [winners, conflicts],
+                broke(
+                  "concurrent-writers",
+                  `${winners} of ${fibers} concurrent creates of one id succeeded`,
+                  "make (community, kind, id) the primary key and turn a duplicate-key error into a VersionMismatch"
+                )
+              ).toEqual([1, fibers - 1])
+            })
+          ),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("community-isolation", (it) => {
+      it.effect(
+        "no call of one community reads or writes another community's records, messages or audit",
+        () =>
+          Effect.flatMap(Store.Store, (service) =>
+            Effect.gen(function* () {
+              const a = service.forCommunity(communityIdOf("iso-a"))
+              const b = service.forCommunity(communityIdOf("iso-b"))
+              yield* a.commit({
+                writes: [Store.put("member", "m-1", 0, { of: "a" }, { status: "active" })],
+                outbox: [{ id: "msg-1", topic: "t", payload: "a" }],
+                audit: [{ id: "a-1", actor: "x", action: "a" }]
+              })
+              const fix = "add the community id to every key, every WHERE clause and every claim"
+              expect(
+                yield* getDocument(b, "member", "m-1"),
+                broke("community-isolation", "get returned another community's record", fix)
+              ).toBeUndefined()
+              expect(
+                yield* allIds(b, "member", { status: "active" }),
+                broke("community-isolation", "find returned another community's record", fix)
+              ).toEqual([])
+              expect(
+                yield* b.claimOutbox({ leaseMs: 60_000, limit: 10 }),
+                broke("community-isolation", "claimOutbox returned another community's message", fix)
+              ).toEqual([])
+              expect(yield* listAllOutbox(b)).toEqual([])
+              expect(yield* listAllAudit(b)).toEqual([])
+              const crossUpdate = yield* failureOf(b.commit({ writes: [Store.put("member", "m-1", 1, { of: "b" })] }))
+              expect(
+                crossUpdate,
+                broke("community-isolation", "a write in one community matched another community's version", fix)
+              ).toBeInstanceOf(Store.StoreConflict)
+              yield* b.commit({
+                writes: [Store.put("member", "m-1", 0, { of: "b" })],
+                outbox: [{ id: "msg-1", topic: "t", payload: "b" }],
+                audit: [{ id: "a-1", actor: "x", action: "b" }]
+              })
+              expect((yield* getDocument(a, "member", "m-1"))?.document).toEqual({ of: "a" })
+              expect((yield* getDocument(b, "member", "m-1"))?.document).toEqual({ of: "b" })
+              const claimedB = yield* b.claimOutbox({ leaseMs: 60_000 })
+              expect(claimedB.map((m) => m.payload)).toEqual(["b"])
+              const ackInA = yield* failureOf(a.acknowledge(present(claimedB[0], "a claimed message")))
+              expect(
+                ackInA,
+                broke("community-isolation", "a lease of one community settled another community's message", fix)
+              ).toBeInstanceOf(Store.StoreLeaseLost)
+              expect((yield* listAllAudit(a)).map((e) => e.action)).toEqual(["a"])
+            })
+          ),
+        timeout
+      )
+
+      it.effect("a community id that is not an id is refused", () =>
+        Effect.flatMap(Store.Store, (service) =>
+          Effect.gen(function* () {
+            const error = yield* failureOf(service.forCommunity("x' OR '1'='1").get("member", "m-1"))
+            expect(error).toBeInstanceOf(Store.StoreInvalidRequest)
+          })
+        )
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("ordering-and-pagination", (it) => {
+      it.effect(
+        "find pages through every record once, by id, whatever the insertion order",
+        () =>
+          withStore("page", (store) =>
+            Effect.gen(function* () {
+              const special = ["A", "Z-1", "a", "a-b", "a.b", "a:b", "a_b", "a~b", "0", "9z", "m-1", "m-10", "m-2"]
+              const ids = [
+                ...special,
+                ...Array.from({ length: 230 }, (_, i) => `r-${String((i * 7919) % 1000).padStart(3, "0")}`)
+              ]
+              const shuffled = Rng.shuffle(Rng.make(99), ids)
+              for (let i = 0; i < shuffled.length; i += 40)
+                yield* store.commit({
+                  writes: shuffled
+                    .slice(i, i + 40)
+                    .map((id, j) => Store.put("item", id, 0, { id }, { parity: String((i + j) % 2) }))
+                })
+              const expected = [...ids].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+              const seen: Array<string> = []
+              let cursor: string | undefined
+              let pages = 0
+              do {
+                const page: Store.Page<Store.StoredRecord> = yield* store.find("item", {
+                  limit: 7,
+                  ...(cursor === undefined ? {} : { cursor })
+                })
+                seen.push(...page.items.map((r) => r.id))
+                cursor = page.cursor
+                pages++
+              } while (cursor !== undefined && pages < 100)
+              expect(
+                seen,
+                broke(
+                  "ordering-and-pagination",
+                  "paging with limit 7 did not return every id once in ascending code-unit order",
+                  'ORDER BY id with a binary collation (COLLATE "C" on PostgreSQL, the default BINARY on SQLite), WHERE id > the cursor id, LIMIT the page size + 1'
+                )
+              ).toEqual(expected)
+              const evens = yield* allIds(store, "item", { parity: "0" })
+              expect(evens.length).toBe(Math.ceil(ids.length / 2))
+              expect(evens).toEqual([...evens].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)))
+              expect(yield* allIds(store, "item")).toEqual(expected)
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a cursor stays valid while records are added, and the last page has no cursor",
+        () =>
+          withStore("cursor", (store) =>
+            Effect.gen(function* () {
+              yield* store.commit({ writes: ["b", "d", "f"].map((id) => Store.put("item", id, 0, {})) })
+              const first = yield* store.find("item", { limit: 2 })
+              expect(first.items.map((r) => r.id)).toEqual(["b", "d"])
+              yield* store.commit({ writes: ["a", "c", "e"].map((id) => Store.put("item", id, 0, {})) })
+              const second = yield* store.find("item", { limit: 2, ...(first.cursor ? { cursor: first.cursor } : {}) })
+              expect(
+                second.items.map((r) => r.id),
+                broke(
+                  "ordering-and-pagination",
+                  "the page after a cursor is not the ids greater than the cursor's id",
+                  "continue strictly after the last id of the previous page (WHERE id > cursor)"
+                )
+              ).toEqual(["e", "f"])
+              expect(second.cursor).toBeUndefined()
+              const exact = yield* store.find("item", { limit: 6 })
+              expect(exact.cursor).toBeUndefined()
+              const invalid = yield* failureOf(
+                store.find("other", { ...(first.cursor ? { cursor: first.cursor } : {}) })
+              )
+              expect(invalid).toBeInstanceOf(Store.StoreInvalidRequest)
+            })
+          ),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("outbox", (it) => {
+      it.effect(
+        "claims due messages oldest first with a lease; leased and future messages are not claimed",
+        () =>
+          withStore("claim", (store) => {
+            const time = ManualClock.make(START_MS)
+            return Effect.gen(function* () {
+              yield* store.commit({
+                outbox: [
+                  { id: "msg-late", topic: "t", payload: 3, availableAt: START_MS + 60_000 },
+                  { id: "msg-b", topic: "t", payload: 2, availableAt: START_MS - 1000 },
+                  { id: "msg-a", topic: "t", payload: 1, availableAt: START_MS - 2000 }
+                ]
+              })
+              const claimed = yield* store.claimOutbox({ leaseMs: 30_000, limit: 10 })
+              expect(
+                claimed.map((m) => [m.id, m.status, m.attempts, m.leaseExpiresAt]),
+                broke(
+                  "outbox",
+                  "claimOutbox did not return exactly the due messages, oldest availableAt first, claimed with 1 attempt",
+                  "select status = 'pending' AND available_at <= now (or claimed with an expired lease) ORDER BY available_at, created_at, id"
+                )
+              ).toEqual([
+                ["msg-a", "claimed", 1, START_MS + 30_000],
+                ["msg-b", "claimed", 1, START_MS + 30_000]
+              ])
+              expect(
+                yield* store.claimOutbox({ leaseMs: 30_000 }),
+                broke(
+                  "outbox",
+                  "a message under a live lease was claimed again",
+                  "skip claimed messages whose lease has not expired"
+                )
+              ).toEqual([])
+              time.advance(60_000)
+              const late = yield* store.claimOutbox({ leaseMs: 30_000 })
+              expect(late.map((m) => m.id).sort()).toEqual(["msg-a", "msg-b", "msg-late"])
+            }).pipe(Effect.withClock(time.clock))
+          }),
+        timeout
+      )
+
+      it.effect(
+        "an expired lease can be claimed again; the old lease can no longer settle it",
+        () =>
+          withStore("lease", (store) => {
+            const time = ManualClock.make(START_MS)
+            return Effect.gen(function* () {
+              yield* store.commit({ outbox: [{ id: "msg-1", topic: "t", payload: {} }] })
+              const [first] = yield* store.claimOutbox({ leaseMs: 10_000 })
+              time.advance(10_000)
+              const [second] = yield* store.claimOutbox({ leaseMs: 10_000 })
+              expect(
+                [second?.id, second?.attempts],
+                broke(
+                  "outbox",
+                  "a message whose lease expired was not claimable again (a crashed dispatcher would block it forever)",
+                  "also claim rows with status 'claimed' AND lease_expires_at <= now, adding one attempt"
+                )
+              ).toEqual(["msg-1", 2])
+              expect(second?.leaseId).not.toBe(first?.leaseId)
+              const stale = yield* failureOf(store.acknowledge(present(first, "a claimed message")))
+              expect(
+                stale,
+                broke(
+                  "outbox",
+                  "an acknowledgement with an expired, re-claimed lease was accepted",
+                  "settle only WHERE status = 'claimed' AND lease_id = the given lease, and return false otherwise"
+                )
+              ).toBeInstanceOf(Store.StoreLeaseLost)
+              yield* store.acknowledge(present(second, "a claimed message"))
+              time.advance(1_000_000)
+              expect(yield* store.claimOutbox({ leaseMs: 10_000 })).toEqual([])
+              const [delivered] = yield* listAllOutbox(store)
+              expect([delivered?.status, delivered?.attempts, delivered?.settledAt]).toEqual([
+                "delivered",
+                2,
+                START_MS + 10_000
+              ])
+              expect(
+                yield* failureOf(store.acknowledge(present(second, "a claimed message"))),
+                broke("outbox", "a delivered message was acknowledged twice", "settle only claimed messages")
+              ).toBeInstanceOf(Store.StoreLeaseLost)
+            }).pipe(Effect.withClock(time.clock))
+          }),
+        timeout
+      )
+
+      it.effect(
+        "release puts a message back until its retry time; dead-letter keeps it out with the error",
+        () =>
+          withStore("retry", (store) => {
+            const time = ManualClock.make(START_MS)
+            return Effect.gen(function* () {
+              yield* store.commit({
+                outbox: [
+                  { id: "msg-1", topic: "t", payload: 1 },
+                  { id: "msg-2", topic: "t", payload: 2 }
+                ]
+              })
+              const [m1, m2] = yield* store.claimOutbox({ leaseMs: 60_000 })
+              yield* store.release(present(m1, "a claimed message"), {
+                retryAt: START_MS + 5_000,
+                error: "SMTP 451 try again later"
+              })
+              yield* store.deadLetter(present(m2, "a claimed message"), { error: "550 mailbox unavailable" })
+              expect(
+                yield* store.claimOutbox({ leaseMs: 60_000 }),
+                broke(
+                  "outbox",
+                  "a released message was claimed before its retry time",
+                  "set available_at = retryAt on release"
+                )
+              ).toEqual([])
+              time.advance(5_000)
+              const again = yield* store.claimOutbox({ leaseMs: 60_000 })
+              expect(
+                again.map((m) => [m.id, m.attempts, m.lastError]),
+                broke(
+                  "outbox",
+                  "a released message did not come back at its retry time with its attempts and last error",
+                  "on release set status 'pending', available_at = retryAt and last_error; keep attempts"
+                )
+              ).toEqual([["msg-1", 2, "SMTP 451 try again later"]])
+              const dead = yield* listAllOutbox(store, "dead")
+              expect(
+                dead.map((m) => [m.id, m.status, m.lastError, m.settledAt]),
+                broke(
+                  "outbox",
+                  "a dead-lettered message is not kept with status 'dead' and its error",
+                  "on dead-letter set status 'dead', last_error and settled_at"
+                )
+              ).toEqual([["msg-2", "dead", "550 mailbox unavailable", START_MS]])
+              expect((yield* listAllOutbox(store, "claimed")).map((m) => m.id)).toEqual(["msg-1"])
+              expect((yield* listAllOutbox(store, "pending")).map((m) => m.id)).toEqual([])
+            }).pipe(Effect.withClock(time.clock))
+          }),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("outbox-concurrency", (it) => {
+      it.effect(
+        `${fibers} concurrent dispatchers never claim the same message twice`,
+        () =>
+          withStore("claim-race", (store) =>
+            Effect.gen(function* () {
+              const count = 60
+              yield* store.commit({
+                outbox: Array.from({ length: count }, (_, i) => ({
+                  id: `msg-${String(i).padStart(3, "0")}`,
+                  topic: "t",
+                  payload: i
+                }))
+              })
+              const claims = yield* Effect.forEach(
+                Array.from({ length: fibers }),
+                () =>
+                  Effect.gen(function* () {
+                    const mine: Array<string> = []
+                    for (;;) {
+                      const batch = yield* store.claimOutbox({ leaseMs: 600_000, limit: 3 })
+                      if (batch.length === 0) return mine
+                      mine.push(...batch.map((m) => m.id))
+                      yield* Effect.yieldNow()
+                    }
+                  }),
+                { concurrency: "unbounded" }
+              )
+              const all = claims.flat()
+              const duplicates = all.filter((id, i) => all.indexOf(id) !== i)
+              expect(
+                duplicates,
+                broke(
+                  "outbox-concurrency",
+                  `messages were claimed by two dispatchers under live leases: ${duplicates.slice(0, 5).join(", ")}`,
+                  "select and lease in one atomic step: UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING, or a serialised transaction"
+                )
+              ).toEqual([])
+              expect(all.length).toBe(count)
+            })
+          ),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("audit", (it) => {
+      it.effect(
+        "the audit log lists entries in commit order and cannot be rewritten",
+        () =>
+          withStore("audit", (store) =>
+            Effect.gen(function* () {
+              for (let i = 0; i < 20; i++)
+                yield* store.commit({
+                  audit: [
+                    { id: `z-${i}`, actor: "f-1", action: "step", detail: { i, part: 1 } },
+                    { id: `a-${i}`, actor: "f-1", action: "step", detail: { i, part: 2 }, at: START_MS + i }
+                  ]
+                })
+              const log = yield* listAllAudit(store)
+              expect(
+                log.map((e) => e.id),
+                broke(
+                  "audit",
+                  "the audit log is not in commit order (then batch order)",
+                  "give every entry a rising sequence number (an autoincrement / bigserial) and list by it"
+                )
+              ).toEqual(Array.from({ length: 20 }, (_, i) => [`z-${i}`, `a-${i}`]).flat())
+              expect(log.every((e, i) => i === 0 || e.seq > (log[i - 1]?.seq ?? 0))).toBe(true)
+              expect(log[1]?.at).toBe(START_MS)
+              const rewrite = yield* failureOf(
+                store.commit({ audit: [{ id: "a-3", actor: "intruder", action: "rewrite", detail: "gone" }] })
+              )
+              expect(
+                rewrite,
+                broke(
+                  "audit",
+                  "an audit entry was overwritten",
+                  "insert audit entries only; a duplicate id is a conflict"
+                )
+              ).toBeInstanceOf(Store.StoreConflict)
+              const after = yield* listAllAudit(store)
+              expect(after).toEqual(log)
+            })
+          ),
+        timeout
+      )
+    })
+
+    // -------------------------------------------------------------------------------------------
+    group("bad-input", (it) => {
+      it.effect(
+        "a stored document that does not decode is reported with its kind, id and path, never skipped",
+        () =>
+          withStore("undecodable", (store) =>
+            Effect.gen(function* () {
+              const good = {
+                id: "m-001",
+                communityId: store.communityId,
+                name: "Ĳsbrand O'Neill",
+                email: "ijsbrand@example.org",
+                organisation: "Ministerie van Financiën",
+                programme: "Renovatie Binnenhof",
+                interests: [],
+                preferredLanguage: "nl",
+                status: "active",
+                joinedOn: "2026-02-01"
+              }
+              yield* store.commit({
+                writes: [
+                  Store.put("member", "m-001", 0, good, { status: "active" }),
+                  Store.put(
+                    "member",
+                    "m-002",
+                    0,
+                    { ...good, id: "m-002", email: "not an address" },
+                    { status: "active" }
+                  )
+                ]
+              })
+              const one = yield* failureOf(Repository.get(store, Repository.Members, "m-002"))
+              const all = yield* failureOf(Repository.all(store, Repository.Members))
+              for (const error of [one, all]) {
+                expect(
+                  error instanceof Store.StoreDecodeError
+                    ? { kind: error.kind, id: error.id, paths: error.problems.map((p) => p.path) }
+                    : error,
+                  broke(
+                    "bad-input",
+                    "an undecodable document was not reported with its kind, id and path",
+                    "return the stored document text unchanged; never drop rows that fail to parse"
+                  )
+                ).toEqual({ kind: "member", id: "m-002", paths: ["email"] })
+              }
+              const ok = yield* Repository.get(store, Repository.Members, "m-001")
+              expect(Option.map(ok, (m) => m.value.name)).toEqual(Option.some("Ĳsbrand O'Neill"))
+            })
+          ),
+        timeout
+      )
+    })
+  })
+}

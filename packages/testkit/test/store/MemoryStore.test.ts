@@ -1,0 +1,5 @@
+import { MemoryStore } from "@grenzeloos/core"
+import { storeConformance } from "@grenzeloos/testkit"
+
+// The reference adapter the kit is written against: it must pass every guarantee.
+storeConformance("memory", () => MemoryStore.layer)
