@@ -11,7 +11,7 @@
  * together still hold its cost; the price is split so that each supporter pays `ρ · u` (ρ per unit
  * of their utility u), or everything they have left if that is less. Step by step, the candidate
  * with the smallest ρ is bought. Ties on ρ (compared with a relative tolerance of 1e-9, see decision
- * record 0021) go to more supporters, then lower cost, then the id in code-point order.
+ * record 0020) go to more supporters, then lower cost, then the id in code-point order.
  *
  * Completions (MES alone often leaves budget unspent):
  * - `add1`: raise every voter's share by `increment` and rerun, as long as the outcome stays within
