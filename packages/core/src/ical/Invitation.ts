@@ -8,6 +8,7 @@
  */
 import { DateTime, Duration, Either, Redacted } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
+import type * as Domain from "../domain/index.js"
 import { escapeText, join, local, paramValue, utc } from "./ContentLine.js"
 import { ICalendarInputError } from "./InputError.js"
 import * as VTimezone from "./VTimezone.js"
@@ -368,4 +369,64 @@ export const programmeText = (
     return line
   })
   return [heading, ...lines].join("\n")
+}
+
+/**
+ * The event of a {@link Domain.Gathering}: UID from its id, SEQUENCE from its own counter, the
+ * venue as location and the programme (theme titles looked up by id) in the description.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, ICalendar } from "@grenzeloos/core"
+ *
+ * declare const gathering: Domain.Gathering
+ * const event = ICalendar.Invitation.fromGathering(gathering, {
+ *   uidDomain: "grenzeloos.example",
+ *   organizer: { name: "Programmateam Grenzeloos", email: "team@grenzeloos.example" },
+ *   attendees: [],
+ *   themeTitles: new Map()
+ * })
+ * if (Either.isRight(event)) console.log(event.right.uid)
+ * ```
+ * @since 0.1.0
+ */
+export const fromGathering = (
+  gathering: Domain.Gathering,
+  options: {
+    readonly uidDomain: string
+    readonly organizer: Person
+    readonly attendees: ReadonlyArray<Attendee>
+    readonly themeTitles: ReadonlyMap<string, string>
+    readonly language?: "nl" | "en"
+  }
+): Either.Either<Event, ICalendarInputError> => {
+  const start = gathering.startsAt
+  if (start === undefined) {
+    return Either.left(
+      new ICalendarInputError({
+        subject: `gathering ${gathering.id}`,
+        problems: [{ path: "startsAt", message: "the gathering has no start time yet; decide the date first" }]
+      })
+    )
+  }
+  const en = options.language === "en"
+  const items = gathering.programme.map((item) => ({
+    title: options.themeTitles.get(item.themeId) ?? item.themeId,
+    durationMinutes: item.durationMinutes
+  }))
+  const venue = gathering.venue
+  return Either.right({
+    uid: `${gathering.id}@${options.uidDomain}`,
+    sequence: gathering.sequence,
+    summary: gathering.title,
+    ...(items.length === 0 ? {} : { description: programmeText(start, items, en ? "Programme:" : "Programma:") }),
+    ...(venue === undefined
+      ? {}
+      : { location: venue.address === undefined ? venue.name : `${venue.name}, ${venue.address}` }),
+    start,
+    durationMinutes: gathering.durationMinutes,
+    organizer: options.organizer,
+    attendees: options.attendees
+  })
 }

@@ -1,5 +1,5 @@
 import { Domain, ICalendar, Scheduling } from "@grenzeloos/core"
-import { DateTime, Either, FastCheck as fc, Redacted } from "effect"
+import { DateTime, Either, FastCheck as fc, Redacted, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { ICAL } from "./IcalJs.js"
 
@@ -225,6 +225,53 @@ describe("Invitation.render", () => {
         "events[0].attendees[0].email"
       ])
     }
+  })
+})
+
+describe("Invitation.fromGathering", () => {
+  it("turns a Gathering record into an invitation with its programme, venue and sequence", () => {
+    const record = Schema.decodeUnknownSync(Domain.Gathering)({
+      id: "q-2027-2",
+      communityId: "rijk",
+      title: "Kwartaalbijeenkomst zomer 2027",
+      quarter: "2027-Q2",
+      status: "scheduled",
+      startsAt: "2027-06-10T13:00:00.000+02:00[Europe/Amsterdam]",
+      durationMinutes: 180,
+      venue: { name: "Beatrixgebouw", address: "Utrecht", capacity: 120 },
+      programme: [
+        { themeId: "t-sabotage", durationMinutes: 60 },
+        { themeId: "t-woo", durationMinutes: 30 }
+      ],
+      rsvps: [],
+      attendance: [],
+      sequence: 3
+    })
+    const event = Either.getOrThrow(
+      Invitation.fromGathering(record, {
+        uidDomain: "grenzeloos.example",
+        organizer: gathering.organizer,
+        attendees: gathering.attendees,
+        themeTitles: new Map([["t-sabotage", "Omgaan met sabotage"]])
+      })
+    )
+    const parsed = new ICAL.Event(
+      parse(render({ method: "REQUEST", stamp, events: [event] })).getFirstSubcomponent("vevent")!
+    )
+    expect(parsed.uid).toBe("q-2027-2@grenzeloos.example")
+    expect(parsed.sequence).toBe(3)
+    expect(parsed.location).toBe("Beatrixgebouw, Utrecht")
+    expect(parsed.description).toBe("Programma:\n13:00–14:00 Omgaan met sabotage\n14:00–14:30 t-woo")
+    expect(parsed.startDate.toJSDate().toISOString()).toBe("2027-06-10T11:00:00.000Z")
+    const { startsAt: _decided, ...encoded } = Schema.encodeSync(Domain.Gathering)(record)
+    const planning = Schema.decodeUnknownSync(Domain.Gathering)({ ...encoded, status: "planning" })
+    const noDate = Invitation.fromGathering(planning, {
+      uidDomain: "x",
+      organizer: gathering.organizer,
+      attendees: [],
+      themeTitles: new Map()
+    })
+    expect(Either.isLeft(noDate) && noDate.left.problems[0]?.path).toBe("startsAt")
   })
 })
 

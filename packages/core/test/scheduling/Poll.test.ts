@@ -1,5 +1,5 @@
 import { Domain, Scheduling } from "@grenzeloos/core"
-import { DateTime, Either, FastCheck as fc } from "effect"
+import { DateTime, Either, FastCheck as fc, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 
 const { Poll } = Scheduling
@@ -192,6 +192,38 @@ describe("Poll.decide", () => {
       }),
       { seed: 20270311, numRuns: 300 }
     )
+  })
+})
+
+describe("Poll with domain records", () => {
+  it("takes a decoded AvailabilityPoll and its PollResponses as they are", () => {
+    const poll = Schema.decodeUnknownSync(Domain.AvailabilityPoll)({
+      id: "p-2027-q1",
+      communityId: "rijk",
+      title: "Datum voorjaarsbijeenkomst",
+      slots: [
+        { id: "s1", startsAt: "2027-03-09T13:00:00.000+01:00[Europe/Amsterdam]", durationMinutes: 240 },
+        { id: "s2", startsAt: "2027-03-11T13:00:00.000+01:00[Europe/Amsterdam]", durationMinutes: 240 }
+      ],
+      requiredMemberIds: ["m-001"],
+      status: "open"
+    })
+    const responses = ["m-001", "m-002"].map((memberId, i) =>
+      Schema.decodeUnknownSync(Domain.PollResponse)({
+        id: `pr-${i}`,
+        communityId: "rijk",
+        pollId: "p-2027-q1",
+        memberId,
+        answers: [
+          { slotId: "s1", answer: i === 0 ? "if-need-be" : "no" },
+          { slotId: "s2", answer: "yes" }
+        ],
+        respondedAt: "2027-01-10T08:00:00.000Z"
+      })
+    )
+    const invitees = [Domain.MemberId.make("m-001"), Domain.MemberId.make("m-002")]
+    const decision = Either.getOrThrow(Poll.decide({ poll, responses, invitees }))
+    expect(decision._tag === "Decided" && decision.chosen.slotId).toBe("s2")
   })
 })
 
