@@ -11,7 +11,7 @@ import * as Instances from "../scheduling/Instances.js"
 import { elapsedMs, table } from "../Table.js"
 
 const time = (runs: number, f: () => unknown): { median: number; p95: number; worst: number } => {
-  for (let i = 0; i < 3; i++) f()
+  for (let i = 0; i < 10; i++) f()
   const times: Array<number> = []
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
@@ -97,7 +97,7 @@ const suite: Suite = {
     }
     console.log(table(["case", "seed", "median ms", "p95 ms", "worst ms", "target ms", "met (median)", "result"], rows))
     console.log(
-      `\n${runs} timed runs per poll case, ${Math.max(5, Math.floor(runs / 3))} per intake and session case, after 3 warm-up runs; load average ${(await import("node:os")).loadavg()[0]?.toFixed(2)} on ${(await import("node:os")).cpus().length} cores.`
+      `\n${runs} timed runs per poll case, ${Math.max(5, Math.floor(runs / 3))} per intake and session case, after 10 warm-up runs; load average ${(await import("node:os")).loadavg()[0]?.toFixed(2)} on ${(await import("node:os")).cpus().length} cores.`
     )
   }
 }
