@@ -136,7 +136,8 @@ const run = (
   total: Float64Array,
   eligible: Uint8Array,
   share: number,
-  cmpTie: (a: number, b: number) => number
+  cmpTie: (a: number, b: number) => number,
+  tieRank: Int32Array
 ): Run => {
   const groups = p.mult.length
   const money = new Float64Array(groups).fill(share)
@@ -193,12 +194,14 @@ const run = (
       if (poor === poorBefore) return rho
       if (rich === 0) return maxRatio
       const next = (cost - paid) / rich
+      // ρ never decreases; if it did not rise, the poor set is already the fixed point's.
+      if (next <= rho) return rho
       poorBefore = poor
-      rho = Math.max(next, rho)
+      rho = next
     }
   }
   for (let step = 0; alive.length > 0; step++) {
-    alive.sort((a, b) => (lower[a] ?? 0) - (lower[b] ?? 0) || cmpTie(a, b))
+    alive.sort((a, b) => (lower[a] ?? 0) - (lower[b] ?? 0) || (tieRank[a] ?? 0) - (tieRank[b] ?? 0))
     let best = -1
     let bestRho = Number.POSITIVE_INFINITY
     let ties: Array<number> = []
@@ -302,12 +305,16 @@ const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome 
   const multiplier = Float64Array.from(p.ids, (id) => options.multipliers?.get(id) ?? 1)
   const { u, total } = utilities(p, satisfaction, multiplier)
   const cmpTie = tieBreak(p)
+  const tieRank = new Int32Array(p.m)
+  ;[...Array(p.m).keys()].sort(cmpTie).forEach((c, k) => {
+    tieRank[c] = k
+  })
   const n = p.voterCount
   const plain = n > 0 ? p.budget / n : 0
   let runs = 0
   const go = (share: number) => {
     runs++
-    return run(p, u, total, eligible, share, cmpTie)
+    return run(p, u, total, eligible, share, cmpTie, tieRank)
   }
   let share = plain
   let current: Run
