@@ -2,10 +2,11 @@
  * `pnpm --silent bench:mdgp <instance-file> [--seconds S] [--seed N]`: solves one MDGPLIB instance
  * with the grouping engine (the distance matrix is the score) and prints one JSON object.
  */
-import { Either } from "effect"
+
 import { Grouping } from "@grenzeloos/core"
-import { read } from "./grouping/Mdgplib.js"
+import { Either } from "effect"
 import { flag } from "./grouping/Args.js"
+import { read } from "./grouping/Mdgplib.js"
 
 const args = process.argv.slice(2)
 const file = args.find((a, i) => !a.startsWith("--") && !(args[i - 1] ?? "").startsWith("--"))
@@ -25,7 +26,9 @@ if (Either.isLeft(result)) {
 }
 const { assignment, objective } = result.right
 const groups: Array<Array<number>> = instance.problem.minSizes.map(() => [])
-assignment.forEach((g, i) => groups[g]?.push(i))
+assignment.forEach((g, i) => {
+  groups[g]?.push(i)
+})
 console.log(
   JSON.stringify({
     instance: instance.name,

@@ -3,8 +3,9 @@
  * groups of p people, w weeks) planned by the grouping engine's rotation planner with an empty
  * policy; prints one JSON object.
  */
-import { Either } from "effect"
+
 import { Grouping } from "@grenzeloos/core"
+import { Either } from "effect"
 import { flag, positional } from "./grouping/Args.js"
 
 const args = process.argv.slice(2)
@@ -28,7 +29,9 @@ if (Either.isLeft(result)) {
 }
 const weeks = result.right.rounds.map((round) => {
   const groups: Array<Array<number>> = Array.from({ length: g }, () => [])
-  round.forEach((group, i) => groups[group]?.push(i))
+  round.forEach((group, i) => {
+    groups[group]?.push(i)
+  })
   return groups
 })
 console.log(

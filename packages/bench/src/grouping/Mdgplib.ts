@@ -18,7 +18,9 @@ export interface Instance {
 
 /** Parses one instance file. */
 export const read = (file: string): Instance => {
-  const tokens = readFileSync(file, "utf8").split(/\s+/).filter((t) => t.length > 0)
+  const tokens = readFileSync(file, "utf8")
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
   let at = 0
   const next = () => tokens[at++] ?? ""
   const n = Number(next())
@@ -46,9 +48,14 @@ export const instanceDir = join(benchData, "mdgp", "instances")
 
 /** The TPSDP best-known objective per instance name. */
 export const bestKnown = (): ReadonlyMap<string, number> => {
-  const lines = readFileSync(join(benchData, "mdgp", "best-known-tpsdp.csv"), "utf8").trim().split("\n").slice(1)
-  return new Map(lines.map((line) => {
-    const cells = line.split(",")
-    return [cells[0] ?? "", Number(cells[5])] as const
-  }))
+  const lines = readFileSync(join(benchData, "mdgp", "best-known-tpsdp.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+  return new Map(
+    lines.map((line) => {
+      const cells = line.split(",")
+      return [cells[0] ?? "", Number(cells[5])] as const
+    })
+  )
 }

@@ -393,10 +393,12 @@ const search = (problem: Problem, options: Options): Solution => {
     candR.length = 0
     const focus = extra > 0 && (!hasScore || (iterations & 1) === 0)
     if (focus) {
-      for (let r = 0; r < R; r++) for (let i = 0; i < n; i++) if (inConflict(r, i)) {
-        candR.push(r)
-        candI.push(i)
-      }
+      for (let r = 0; r < R; r++)
+        for (let i = 0; i < n; i++)
+          if (inConflict(r, i)) {
+            candR.push(r)
+            candI.push(i)
+          }
     } else {
       const r = rng.int(R)
       for (let i = 0; i < n; i++) {

@@ -137,7 +137,8 @@ export const checkSizes = (problem: Problem): Either.Either<void, SizeConflict> 
   const conflict = (message: string) => Either.left<SizeConflict>({ _tag: "SizeConflict", message })
   if (minSizes.length === 0) return n === 0 ? Either.right(undefined) : conflict("there are no groups")
   if (maxSizes.length !== minSizes.length) return conflict("minSizes and maxSizes differ in length")
-  if (problem.score.length !== n * n) return conflict(`the score matrix has ${problem.score.length} cells, not ${n * n}`)
+  if (problem.score.length !== n * n)
+    return conflict(`the score matrix has ${problem.score.length} cells, not ${n * n}`)
   let low = 0
   let high = 0
   for (let g = 0; g < minSizes.length; g++) {
@@ -247,9 +248,9 @@ export class State {
 export const randomStart = (
   state: State,
   rng: Rng.Rng,
-  minSizes: ReadonlyArray<number>,
-  maxSizes: ReadonlyArray<number>,
-  fixed: ReadonlyArray<number> | undefined
+  minSizes: ArrayLike<number>,
+  maxSizes: ArrayLike<number>,
+  fixed: ArrayLike<number> | undefined
 ): void => {
   const { n, G, assignment } = state
   const count = new Int32Array(G)
@@ -406,8 +407,7 @@ const search = (problem: Problem, options: Options): Solution => {
   const clock = options.clock ?? (() => globalThis.performance.now())
   const hasTime = options.timeLimitMs !== undefined
   const deadline = hasTime ? clock() + (options.timeLimitMs as number) : Number.POSITIVE_INFINITY
-  const maxIterations =
-    options.iterations ?? (hasTime ? Number.POSITIVE_INFINITY : defaultIterations)
+  const maxIterations = options.iterations ?? (hasTime ? Number.POSITIVE_INFINITY : defaultIterations)
 
   descent()
   best.copyFrom(cur)

@@ -1,0 +1,250 @@
+/**
+ * The input of the grouping engine: the members of a round, the group sizes, the policy (what makes
+ * a good group), the groups of earlier rounds, must-together / must-apart pairs, fixed members and
+ * facilitators. Decoding reports every problem with its path, including references to members that
+ * are not in the round.
+ *
+ * @since 0.1.0
+ */
+import { type Either, Schema } from "effect"
+import * as DecodeError from "../domain/DecodeError.js"
+import { FacilitatorId, MemberId } from "../domain/Ids.js"
+import type { Language } from "../domain/Language.js"
+import type * as Member from "../domain/Member.js"
+import { duplicatesIn } from "../internal/duplicates.js"
+
+const Count = Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))
+const Index = Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))
+const Weight = Schema.Number.pipe(Schema.nonNegative(), Schema.finite())
+
+/**
+ * A member as the grouping engine sees them: id, organisation, programme and interests.
+ *
+ * @since 0.1.0
+ */
+export const GroupMember = Schema.Struct({
+  id: MemberId,
+  /** The name used in explanations; defaults to the id. */
+  name: Schema.optionalWith(Schema.String, { exact: true }),
+  organisation: Schema.String,
+  programme: Schema.String,
+  interests: Schema.Array(Schema.String)
+}).annotations({ identifier: "GroupMember" })
+/** @since 0.1.0 */
+export type GroupMember = typeof GroupMember.Type
+
+/**
+ * The group sizes: bounds (`{ min: 5, max: 7 }`, as few groups as the bounds allow, sizes as even
+ * as possible) or a number of groups (`{ groups: 4 }`, sizes differing by at most one).
+ *
+ * @since 0.1.0
+ */
+export const Size = Schema.Union(
+  Schema.Struct({ min: Count, max: Count }).pipe(
+    Schema.filter((s) =>
+      s.max < s.min
+        ? { path: ["max"], message: `expected a maximum of at least ${s.min} (the minimum), got ${s.max}` }
+        : undefined
+    )
+  ),
+  Schema.Struct({ groups: Count })
+).annotations({ identifier: "Size" })
+/** @since 0.1.0 */
+export type Size = typeof Size.Type
+
+/**
+ * Diversity of a member attribute: `hard` (at most one member per value in a group) or `soft` (each
+ * pair sharing the value costs `weight`).
+ *
+ * @since 0.1.0
+ */
+export const Diversity = Schema.Union(
+  Schema.Struct({ mode: Schema.Literal("hard") }),
+  Schema.Struct({ mode: Schema.Literal("soft"), weight: Weight }),
+  Schema.Struct({ mode: Schema.Literal("off") })
+).annotations({ identifier: "Diversity" })
+/** @since 0.1.0 */
+export type Diversity = typeof Diversity.Type
+
+/**
+ * Earlier rounds: `hard` (nobody meets anyone from an earlier group again) or `soft` (a pair that
+ * met `k` rounds ago costs `weight × decay^(k−1)`).
+ *
+ * @since 0.1.0
+ */
+export const HistoryRule = Schema.Union(
+  Schema.Struct({ mode: Schema.Literal("hard") }),
+  Schema.Struct({ mode: Schema.Literal("soft"), weight: Weight, decay: Schema.Number.pipe(Schema.between(0, 1)) })
+).annotations({ identifier: "HistoryRule" })
+/** @since 0.1.0 */
+export type HistoryRule = typeof HistoryRule.Type
+
+/**
+ * What makes a good group, with weights. Omitted criteria take {@link defaultPolicy}'s values.
+ *
+ * @since 0.1.0
+ */
+export const Policy = Schema.Struct({
+  organisation: Schema.optionalWith(Diversity, { exact: true }),
+  programme: Schema.optionalWith(Diversity, { exact: true }),
+  /** Each interest two members share is worth `weight`. */
+  interests: Schema.optionalWith(Schema.Struct({ weight: Weight }), { exact: true }),
+  history: Schema.optionalWith(HistoryRule, { exact: true })
+}).annotations({ identifier: "Policy" })
+/** @since 0.1.0 */
+export type Policy = typeof Policy.Type
+
+/**
+ * The policy used for omitted criteria: organisations soft (weight 10), programmes soft (5),
+ * interests 3 per shared interest, earlier rounds soft (20, halving every round back).
+ *
+ * @since 0.1.0
+ */
+export const defaultPolicy = {
+  organisation: { mode: "soft", weight: 10 },
+  programme: { mode: "soft", weight: 5 },
+  interests: { weight: 3 },
+  history: { mode: "soft", weight: 20, decay: 0.5 }
+} as const satisfies Required<Policy>
+
+/**
+ * A facilitator who can lead up to `maxGroups` groups, and never a group with one of `conflicts`.
+ *
+ * @since 0.1.0
+ */
+export const GroupFacilitator = Schema.Struct({
+  id: FacilitatorId,
+  name: Schema.optionalWith(Schema.String, { exact: true }),
+  maxGroups: Index,
+  conflicts: Schema.optionalWith(Schema.Array(MemberId), { exact: true })
+}).annotations({ identifier: "GroupFacilitator" })
+/** @since 0.1.0 */
+export type GroupFacilitator = typeof GroupFacilitator.Type
+
+const Pair = Schema.Tuple(MemberId, MemberId)
+
+const RequestFields = Schema.Struct({
+  members: Schema.Array(GroupMember),
+  size: Size,
+  policy: Schema.optionalWith(Policy, { exact: true }),
+  /** The groups of earlier rounds, oldest first (the last one is the most recent round). */
+  history: Schema.optionalWith(Schema.Array(Schema.Array(Schema.Array(MemberId))), { exact: true }),
+  mustTogether: Schema.optionalWith(Schema.Array(Pair), { exact: true }),
+  mustApart: Schema.optionalWith(Schema.Array(Pair), { exact: true }),
+  /** Members fixed to a group, by group number (0-based). */
+  fixed: Schema.optionalWith(Schema.Array(Schema.Struct({ memberId: MemberId, group: Index })), { exact: true }),
+  facilitators: Schema.optionalWith(Schema.Array(GroupFacilitator), { exact: true })
+})
+
+type Issue = Schema.FilterIssue
+
+const references = (request: typeof RequestFields.Type): Array<Issue> => {
+  const known = new Set<string>(request.members.map((m) => m.id))
+  const issues: Array<Issue> = [
+    ...duplicatesIn(
+      request.members,
+      (m) => m.id,
+      ["members"],
+      (id) => `member ${id} is listed twice`
+    )
+  ]
+  const check = (id: string, path: ReadonlyArray<PropertyKey>) => {
+    if (!known.has(id)) issues.push({ path, message: `unknown member ${id}: not among the members of this round` })
+  }
+  for (const key of ["mustTogether", "mustApart"] as const)
+    request[key]?.forEach(([a, b], index) => {
+      check(a, [key, index, 0])
+      check(b, [key, index, 1])
+      if (a === b) issues.push({ path: [key, index], message: `a pair needs two different members, got ${a} twice` })
+    })
+  request.fixed?.forEach((f, index) => {
+    check(f.memberId, ["fixed", index, "memberId"])
+  })
+  if (request.fixed !== undefined)
+    issues.push(
+      ...duplicatesIn(
+        request.fixed,
+        (f) => f.memberId,
+        ["fixed"],
+        (id) => `member ${id} is fixed twice`
+      )
+    )
+  if ("groups" in request.size) {
+    const groups = request.size.groups
+    request.fixed?.forEach((f, index) => {
+      if (f.group >= groups)
+        issues.push({
+          path: ["fixed", index, "group"],
+          message: `expected a group number below ${groups}, got ${f.group}`
+        })
+    })
+  }
+  request.facilitators?.forEach((f, index) => {
+    f.conflicts?.forEach((id, c) => {
+      check(id, ["facilitators", index, "conflicts", c])
+    })
+  })
+  if (request.facilitators !== undefined)
+    issues.push(
+      ...duplicatesIn(
+        request.facilitators,
+        (f) => f.id,
+        ["facilitators"],
+        (id) => `facilitator ${id} is listed twice`
+      )
+    )
+  return issues
+}
+
+/**
+ * A request to form groups: the schema that {@link decode} applies, with cross-reference checks
+ * (every member named in a pair, a fixed place, the history or a conflict must be in `members`).
+ *
+ * @since 0.1.0
+ */
+export const Request = RequestFields.pipe(Schema.filter(references)).annotations({ identifier: "GroupingRequest" })
+/** @since 0.1.0 */
+export type Request = typeof Request.Type
+
+/**
+ * Decodes a request from unknown input (e.g. JSON), reporting every problem with its path.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * const result = Grouping.Input.decode({ members: [], size: { min: 5, max: -7 } })
+ * if (Either.isLeft(result)) console.log(result.left.problems) // [{ path: "size.max", ... }]
+ * ```
+ * @since 0.1.0
+ */
+export const decode = (input: unknown): Either.Either<Request, DecodeError.DecodeError> =>
+  DecodeError.decode(Request, { subject: "grouping request" })(input)
+
+/**
+ * The engine's view of a domain member (id, name, organisation, programme, interests).
+ *
+ * @example
+ * ```ts
+ * import { Domain, Grouping } from "@grenzeloos/core"
+ *
+ * declare const members: ReadonlyArray<Domain.Member>
+ * const input = members.filter((m) => m.status === "active").map(Grouping.Input.fromMember)
+ * ```
+ * @since 0.1.0
+ */
+export const fromMember = (member: Member.Member): GroupMember => ({
+  id: member.id,
+  name: member.name,
+  organisation: member.organisation,
+  programme: member.programme,
+  interests: member.interests
+})
+
+/**
+ * The language of explanations and messages (Dutch by default).
+ *
+ * @since 0.1.0
+ */
+export type Lang = Language
