@@ -104,7 +104,7 @@ export const table: ReadonlyArray<SchoolYear> = [
     source: SOURCE.replace("<school year>", "2024-2025"),
     holidays: [
       h("Herfstvakantie", "Autumn holiday", "north", "2024-10-26", "2024-11-03"),
-      h("Herfstvakantie", "Autumn holiday", "middle", "2024-10-19", "2024-10-27"),
+      h("Herfstvakantie", "Autumn holiday", "middle", "2024-10-26", "2024-11-03"),
       h("Herfstvakantie", "Autumn holiday", "south", "2024-10-19", "2024-10-27"),
       ...all("Kerstvakantie", "Christmas holiday", "2024-12-21", "2025-01-05"),
       h("Voorjaarsvakantie", "Spring holiday", "north", "2025-02-15", "2025-02-23"),
