@@ -26,8 +26,10 @@ export const syntheticElection = (options: SyntheticOptions): Agenda.Election.El
     cost: Math.round(minCost * 20 ** rng.next())
   }))
   // Popularity: a Zipf-like weight, shuffled so that cost and popularity are independent.
-  const popularity = candidates.map((_, k) => 1 / (k + 1) ** 0.7)
-  Rng.shuffle(rng, popularity)
+  const popularity = Rng.shuffle(
+    rng,
+    candidates.map((_, k) => 1 / (k + 1) ** 0.7)
+  )
   const cumulative: Array<number> = []
   let sum = 0
   for (const w of popularity) cumulative.push((sum += w))
