@@ -261,7 +261,7 @@ const yearProblem = (year: number, path: string) =>
  * import { Either } from "effect"
  * import { Scheduling } from "@grenzeloos/core"
  *
- * Scheduling.DutchCalendar.easterSunday(2027) // Either.right("2027-03-28")
+ * Either.getOrThrow(Scheduling.DutchCalendar.easterSunday(2027)) // "2027-03-28"
  * ```
  * @since 0.1.0
  */

@@ -186,7 +186,7 @@ const unavailable = (missing: { readonly from: number; readonly to: number }, ye
  * const result = Scheduling.SchoolHolidays.holidaysBetween(
  *   Domain.CalendarDate.make("2025-10-01"), Domain.CalendarDate.make("2025-10-31"), ["south"]
  * )
- * // Either.right([{ nameNl: "Herfstvakantie", region: "south", from: "2025-10-11", to: "2025-10-19", ... }])
+ * if (Either.isRight(result)) console.log(result.right[0]?.from) // "2025-10-11" (Herfstvakantie, south)
  * ```
  * @since 0.1.0
  */
