@@ -137,14 +137,15 @@ const fail = (
 export const shape = (request: Request, language: Language = "nl"): Either.Either<Shape, GroupingInfeasible> => {
   const n = request.members.length
   const ids = request.members.map((m) => m.id)
-  if ("groups" in request.size) {
+  if (request.size.groups !== undefined) {
     const G = request.size.groups
     if (G > n) return fail(language, "sizes", { _tag: "TooManyGroups", members: n, groups: G }, ids)
     const lo = Math.floor(n / G)
     const hi = Math.ceil(n / G)
     return Either.right({ minSizes: new Array(G).fill(lo), maxSizes: new Array(G).fill(hi) })
   }
-  const { min, max } = request.size
+  const min = request.size.min ?? 1
+  const max = request.size.max ?? Math.max(1, n)
   const G = Math.max(1, Math.ceil(n / max))
   if (n === 0 || G * min > n) return fail(language, "sizes", { _tag: "Sizes", members: n, min, max }, ids)
   const lo = Math.max(min, Math.floor(n / G))
@@ -196,8 +197,7 @@ const precheck = (
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number
     return i
   }
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) if (hard[i * n + j] === Matrix.HardCode.mustTogether) parent[find(i)] = find(j)
+  for (const [i, j] of compiled.together) parent[find(i)] = find(j)
   const components = new Map<number, Array<number>>()
   for (let i = 0; i < n; i++) components.set(find(i), [...(components.get(find(i)) ?? []), i])
   for (const component of components.values()) {

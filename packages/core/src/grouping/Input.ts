@@ -39,16 +39,27 @@ export type GroupMember = typeof GroupMember.Type
  *
  * @since 0.1.0
  */
-export const Size = Schema.Union(
-  Schema.Struct({ min: Count, max: Count }).pipe(
-    Schema.filter((s) =>
-      s.max < s.min
+export const Size = Schema.Struct({
+  min: Schema.optionalWith(Count, { exact: true }),
+  max: Schema.optionalWith(Count, { exact: true }),
+  groups: Schema.optionalWith(Count, { exact: true })
+})
+  .pipe(
+    Schema.filter((s): Schema.FilterIssue | undefined => {
+      if (s.groups !== undefined)
+        return s.min !== undefined || s.max !== undefined
+          ? { path: ["groups"], message: "give either a number of groups or size bounds (min and max), not both" }
+          : undefined
+      if (s.min === undefined)
+        return { path: ["min"], message: "expected a minimum group size (or a number of groups)" }
+      if (s.max === undefined)
+        return { path: ["max"], message: "expected a maximum group size (or a number of groups)" }
+      return s.max < s.min
         ? { path: ["max"], message: `expected a maximum of at least ${s.min} (the minimum), got ${s.max}` }
         : undefined
-    )
-  ),
-  Schema.Struct({ groups: Count })
-).annotations({ identifier: "Size" })
+    })
+  )
+  .annotations({ identifier: "Size" })
 /** @since 0.1.0 */
 export type Size = typeof Size.Type
 
@@ -169,8 +180,8 @@ const references = (request: typeof RequestFields.Type): Array<Issue> => {
         (id) => `member ${id} is fixed twice`
       )
     )
-  if ("groups" in request.size) {
-    const groups = request.size.groups
+  const groups = request.size.groups
+  if (groups !== undefined) {
     request.fixed?.forEach((f, index) => {
       if (f.group >= groups)
         issues.push({

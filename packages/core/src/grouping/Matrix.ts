@@ -30,6 +30,8 @@ export interface Compiled {
   readonly hard: Int8Array
   readonly score: Float64Array
   readonly hardWeight: number
+  /** The must-together pairs (their cells in `hard` keep any "apart" rule that contradicts them). */
+  readonly together: ReadonlyArray<readonly [number, number]>
   /** `metAgo[i * n + j]`: rounds since the pair last met (1 = last round), 0 if never. */
   readonly metAgo: Int32Array
 }
@@ -57,8 +59,8 @@ export const build = (
   const soft = new Float64Array(n * n)
   const hard = new Int8Array(n * n)
   const metAgo = new Int32Array(n * n)
+  const together: Array<readonly [number, number]> = []
   const setHard = (i: number, j: number, code: number) => {
-    if (hard[i * n + j] === HardCode.mustTogether) return
     hard[i * n + j] = code
     hard[j * n + i] = code
   }
@@ -119,7 +121,9 @@ export const build = (
   for (const [a, b] of request.mustTogether ?? []) {
     const i = index.get(a)
     const j = index.get(b)
-    if (i !== undefined && j !== undefined) {
+    if (i === undefined || j === undefined) continue
+    together.push([i, j])
+    if (hard[i * n + j] === HardCode.none) {
       hard[i * n + j] = HardCode.mustTogether
       hard[j * n + i] = HardCode.mustTogether
     }
@@ -132,5 +136,5 @@ export const build = (
     const h = hard[k] as number
     score[k] = (soft[k] as number) + (h === 0 ? 0 : h === HardCode.mustTogether ? hardWeight : -hardWeight)
   }
-  return { n, soft, hard, score, hardWeight, metAgo }
+  return { n, soft, hard, score, hardWeight, together, metAgo }
 }
