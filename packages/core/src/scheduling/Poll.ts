@@ -471,3 +471,25 @@ export const bestPair = (input: Input): Either.Either<PairDecision, SchedulingIn
       }
     } as const
   })
+
+/**
+ * The members who were invited to the previous gathering but are not in its attendance: what
+ * {@link Input.missedLastMeeting} expects, from a {@link Domain.Gathering} record.
+ *
+ * @example
+ * ```ts
+ * import { Domain, Scheduling } from "@grenzeloos/core"
+ *
+ * declare const previous: Domain.Gathering
+ * declare const invitees: ReadonlyArray<Domain.MemberId>
+ * const missed = Scheduling.Poll.missedLastMeeting(previous, invitees)
+ * ```
+ * @since 0.1.0
+ */
+export const missedLastMeeting = (
+  previous: { readonly attendance: ReadonlyArray<MemberId> },
+  invitedThen: ReadonlyArray<MemberId>
+): ReadonlyArray<MemberId> => {
+  const present = new Set<string>(previous.attendance)
+  return invitedThen.filter((id) => !present.has(id))
+}
