@@ -65,3 +65,10 @@ export * as Repository from "./repository/index.js"
  * @since 0.1.0
  */
 export * as Scheduling from "./scheduling/index.js"
+
+/**
+ * The authorization policy: who may do what, as a pure function of actor, action and resource.
+ *
+ * @since 0.1.0
+ */
+export * as Access from "./services/Access.js"
