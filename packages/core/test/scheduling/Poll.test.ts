@@ -74,9 +74,9 @@ describe("Poll.decide", () => {
     ]
     const plain = Either.getOrThrow(Poll.decide(pollOf(answers, 2)))
     expect(plain._tag === "Decided" && plain.chosen.slotId).toBe("s0")
-    const fair = Either.getOrThrow(
-      Poll.decide(pollOf(answers, 2, { missedLastMeeting: [member(2)], missedLastWeight: 3 }))
-    )
+    const missed = Poll.missedLastMeeting({ attendance: [member(0), member(1)] }, [member(0), member(1), member(2)])
+    expect(missed).toEqual([member(2)])
+    const fair = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { missedLastMeeting: missed, missedLastWeight: 3 })))
     expect(fair._tag === "Decided" && fair.chosen.slotId).toBe("s1")
   })
 
