@@ -102,7 +102,7 @@ const tricky = [
   `"double" and 'single' quotes, back\\slash and \`ticks\``,
   "1 OR 1=1; SELECT * FROM pg_catalog.pg_tables",
   "ÅØÆ ïjsselmeer — Ĳsbrand, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀👩🏽‍💻 עברית العربية 中文",
-  "line\nbreak\ttab\r\u2028\u2029 and a NUL \u0000 byte",
+  "line\nbreak\ttab\r\u2028\u2029 and a backspace \b",
   "%_ LIKE wildcards [a-z]* $1 ? :name"
 ] as const
 
@@ -190,7 +190,11 @@ export const storeConformance = <E>(
         () =>
           withStore("unicode", (store) =>
             Effect.gen(function* () {
-              const document = { texts: tricky, nested: { [tricky[0]]: tricky[3] }, n: [0, -1.5, 1e21, 2 ** 53 - 1] }
+              const document = {
+                texts: [...tricky, "a NUL \u0000 inside a document"],
+                nested: { [tricky[0]]: tricky[3] },
+                n: [0, -1.5, 1e21, 2 ** 53 - 1]
+              }
               yield* store.commit({ writes: [Store.put("note", "n-1", 0, document, { label: [...tricky] })] })
               const back = yield* getDocument(store, "note", "n-1")
               expect(
@@ -201,6 +205,24 @@ export const storeConformance = <E>(
                   "bind documents as parameters (never build SQL by string concatenation) and store them in a text column with a Unicode encoding"
                 )
               ).toEqual(document)
+              yield* store.commit({
+                outbox: [{ id: "msg-1", topic: tricky[0], payload: tricky }],
+                audit: [{ id: "a-1", actor: tricky[1], action: tricky[2], detail: tricky }]
+              })
+              const [message] = yield* listAllOutbox(store)
+              const [entry] = yield* listAllAudit(store)
+              expect(
+                [message?.topic, message?.payload, entry?.actor, entry?.action, entry?.detail],
+                broke(
+                  "round-trips",
+                  "quotes or SQL-looking text in an outbox message or audit entry changed in the store",
+                  "bind every value as a statement parameter"
+                )
+              ).toEqual([tricky[0], tricky, tricky[1], tricky[2], tricky])
+              const nul = yield* failureOf(
+                store.commit({ writes: [Store.put("note", "n-2", 0, {}, { label: "a NUL \u0000" })] })
+              )
+              expect(nul?._tag, "an index value with U+0000 must be refused by the core").toBe("StoreInvalidRequest")
               for (const value of tricky) {
                 expect(
                   yield* allIds(store, "note", { label: value }),

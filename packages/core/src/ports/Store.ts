@@ -377,10 +377,17 @@ const checkTime = (problems: Problems, path: string, value: unknown) => {
     problems.push({ path, message: `expected epoch milliseconds (a whole number), got ${String(value)}` })
 }
 
+// U+0000 cannot be stored in a PostgreSQL text column, so no adapter is asked to store it outside
+// a JSON document (where it is escaped as \u0000).
 const checkText = (problems: Problems, path: string, value: unknown, max: number) => {
-  if (typeof value !== "string" || value.length === 0 || value.length > max)
-    problems.push({ path, message: `expected text of 1 to ${max} characters, got ${JSON.stringify(value)}` })
+  if (typeof value !== "string" || value.length === 0 || value.length > max || value.includes("\u0000"))
+    problems.push({
+      path,
+      message: `expected text of 1 to ${max} characters without U+0000, got ${JSON.stringify(value)}`
+    })
 }
+
+const withoutNul = (text: string): string => text.replaceAll("\u0000", "\uFFFD")
 
 const utf8 = new TextEncoder()
 
@@ -541,8 +548,11 @@ export const makeEncoded = (driver: Driver): StoreService => {
         for (const [field, value] of where) {
           if (!FIELD.test(field))
             problems.push({ path: `where.${field}`, message: "expected an index field name (letters, digits and _)" })
-          if (typeof value !== "string" || value.length > MAX_INDEX_VALUE)
-            problems.push({ path: `where.${field}`, message: `expected text of at most ${MAX_INDEX_VALUE} characters` })
+          if (typeof value !== "string" || value.length > MAX_INDEX_VALUE || value.includes("\u0000"))
+            problems.push({
+              path: `where.${field}`,
+              message: `expected text of at most ${MAX_INDEX_VALUE} characters without U+0000`
+            })
         }
         where.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         const limit = checkLimit(problems, options.limit, DEFAULT_LIMIT)
@@ -614,10 +624,10 @@ export const makeEncoded = (driver: Driver): StoreService => {
               if (!FIELD.test(field))
                 problems.push({ path: `${at}.indexes.${field}`, message: "expected an index field name" })
               const values = typeof value === "string" ? [value] : [...new Set(value)]
-              if (values.some((v) => typeof v !== "string" || v.length > MAX_INDEX_VALUE))
+              if (values.some((v) => typeof v !== "string" || v.length > MAX_INDEX_VALUE || v.includes("\u0000")))
                 problems.push({
                   path: `${at}.indexes.${field}`,
-                  message: `expected text of at most ${MAX_INDEX_VALUE} characters`
+                  message: `expected text of at most ${MAX_INDEX_VALUE} characters without U+0000`
                 })
               indexes[field] = values.sort()
             }
@@ -808,12 +818,16 @@ export const makeEncoded = (driver: Driver): StoreService => {
       release: (lease, options) =>
         settle("release", lease, (problems) => {
           checkTime(problems, "retryAt", options.retryAt)
-          return { _tag: "Release", retryAt: options.retryAt, error: options.error }
+          return {
+            _tag: "Release",
+            retryAt: options.retryAt,
+            error: options.error === undefined ? undefined : withoutNul(options.error)
+          }
         }),
       deadLetter: (lease, options) =>
         settle("deadLetter", lease, (problems) => {
-          checkText(problems, "error", options.error, 10_000)
-          return { _tag: "DeadLetter", error: options.error }
+          checkText(problems, "error", withoutNul(options.error), 10_000)
+          return { _tag: "DeadLetter", error: withoutNul(options.error) }
         }),
       outbox,
       audit

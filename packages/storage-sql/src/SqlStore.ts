@@ -1,0 +1,498 @@
+/**
+ * The Store driver on `@effect/sql`, shared by the SQLite and PostgreSQL adapters.
+ *
+ * Concurrency: every write checks its expected version in the same statement that writes
+ * (`UPDATE ... WHERE version = expected RETURNING`, `INSERT ... ON CONFLICT DO NOTHING RETURNING`,
+ * `DELETE ... WHERE version = expected RETURNING`) inside one transaction per batch, with writes
+ * sorted by kind and id so row locks are always taken in the same order. Outbox claims select and
+ * lease in one statement (`FOR UPDATE SKIP LOCKED` on PostgreSQL). Every batch records its id in a
+ * batches table, so when the connection is lost during a commit the driver can tell whether the
+ * batch landed.
+ *
+ * @since 0.1.0
+ */
+import { SqlClient, type SqlError } from "@effect/sql"
+import { Store } from "@grenzeloos/core"
+import { Clock, Data, Effect, Either, Schedule } from "effect"
+import * as Migrations from "./Migrations.js"
+import * as Tables from "./Tables.js"
+
+/**
+ * Options of {@link makeDriver}.
+ *
+ * @since 0.1.0
+ */
+export interface Options extends Tables.TableOptions {
+  /** What the adapter declares (its name is used in messages). */
+  readonly capabilities: Store.Capabilities
+  /** Run pending migrations on start-up (default `true`). When `false`, a schema that is not current is an error. */
+  readonly migrate?: boolean
+  /** Rows per multi-row INSERT (default 500). */
+  readonly chunkSize?: number
+}
+
+interface RecordRow {
+  readonly kind: string
+  readonly id: string
+  readonly version: number | string
+  readonly document: string
+}
+
+interface IndexRow {
+  readonly id: string
+  readonly field: string
+  readonly value: string
+}
+
+interface OutboxRow {
+  readonly id: string
+  readonly topic: string
+  readonly payload: string
+  readonly status: string
+  readonly attempts: number | string
+  readonly available_at: number | string
+  readonly created_at: number | string
+  readonly lease_id: string | null
+  readonly lease_expires_at: number | string | null
+  readonly last_error: string | null
+  readonly settled_at: number | string | null
+}
+
+interface AuditRow {
+  readonly seq: number | string
+  readonly id: string
+  readonly at: number | string
+  readonly actor: string
+  readonly action: string
+  readonly subject_kind: string | null
+  readonly subject_id: string | null
+  readonly detail: string
+}
+
+class Rejected extends Data.TaggedError("Rejected")<{
+  readonly writes: ReadonlyArray<Store.EncodedWrite>
+  readonly outbox: ReadonlyArray<string>
+  readonly audit: ReadonlyArray<string>
+}> {}
+
+const num = (value: number | string): number => (typeof value === "number" ? value : Number(value))
+const optNum = (value: number | string | null): number | undefined => (value === null ? undefined : num(value))
+const opt = (value: string | null): string | undefined => (value === null ? undefined : value)
+
+const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+const outboxEntry = (row: OutboxRow): Store.EncodedOutboxEntry => ({
+  id: row.id,
+  topic: row.topic,
+  payload: row.payload,
+  status: row.status as Store.OutboxStatus,
+  attempts: num(row.attempts),
+  availableAt: num(row.available_at),
+  createdAt: num(row.created_at),
+  leaseId: opt(row.lease_id),
+  leaseExpiresAt: optNum(row.lease_expires_at),
+  lastError: opt(row.last_error),
+  settledAt: optNum(row.settled_at)
+})
+
+const describe = (error: unknown): string => {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause
+    return cause instanceof Error && cause.message !== error.message
+      ? `${error.message}: ${cause.message}`
+      : error.message
+  }
+  return String(error)
+}
+
+// PostgreSQL aborts one of two transactions that deadlock (40P01) or fail to serialise (40001);
+// SQLite reports a locked database. All are safe to retry: the transaction was rolled back.
+const isTransient = (error: SqlError.SqlError): boolean => {
+  const code = (error.cause as { code?: unknown } | undefined)?.code
+  return code === "40P01" || code === "40001" || code === "SQLITE_BUSY" || code === "SQLITE_LOCKED"
+}
+
+/**
+ * Makes the driver over the `SqlClient` in the context, running pending migrations first unless
+ * `migrate` is `false`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Store } from "@grenzeloos/core"
+ * import { SqlStore } from "@grenzeloos/storage-sql"
+ *
+ * const layer = Store.layerDriver(
+ *   SqlStore.makeDriver({
+ *     dialect: "sqlite",
+ *     capabilities: { name: "sqlite", maxDocumentBytes: 16_777_216, sharedAcrossProcesses: true }
+ *   })
+ * ) // still needs a SqlClient layer, e.g. from @effect/sql-sqlite-node
+ * ```
+ * @since 0.1.0
+ */
+export const makeDriver = (
+  options: Options
+): Effect.Effect<Store.Driver, Store.StoreMigrationError, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const adapter = options.capabilities.name
+    const sql = yield* SqlClient.SqlClient
+    const t = yield* Either.match(Tables.make(options), {
+      onLeft: (reason) => Effect.fail(new Store.StoreMigrationError({ adapter, reason })),
+      onRight: Effect.succeed
+    })
+    if (options.migrate ?? true) yield* Migrations.run(t, adapter)
+    else {
+      const version = yield* sql
+        .unsafe<{ version: number | string | null }>(`SELECT MAX(version) AS version FROM ${t.migrations}`)
+        .pipe(
+          Effect.map((rows) => num(rows[0]?.version ?? 0)),
+          Effect.catchAll((cause) =>
+            Effect.fail(new Store.StoreMigrationError({ adapter, reason: "the schema is not set up", cause }))
+          )
+        )
+      if (version !== Migrations.latestVersion)
+        return yield* Effect.fail(
+          new Store.StoreMigrationError({
+            adapter,
+            reason: `the schema is at version ${version}, this adapter needs ${Migrations.latestVersion}; run the migrations (migrate: true)`
+          })
+        )
+    }
+
+    const pg = t.dialect === "pg"
+    const chunkSize = options.chunkSize ?? 500
+    const T = {
+      records: sql.literal(t.records),
+      indexes: sql.literal(t.indexes),
+      outbox: sql.literal(t.outbox),
+      audit: sql.literal(t.audit),
+      batches: sql.literal(t.batches)
+    }
+
+    const unavailable =
+      (operation: string, batchApplied: Store.BatchApplied = "none") =>
+      (error: unknown) =>
+        new Store.StoreUnavailable({ operation, batchApplied, reason: describe(error), cause: error })
+
+    const read = <A, E>(operation: string, effect: Effect.Effect<A, E>) =>
+      Effect.mapError(effect, unavailable(operation))
+
+    const indexesOf = (communityId: string, kind: string, ids: ReadonlyArray<string>) =>
+      Effect.gen(function* () {
+        const byId = new Map<string, Record<string, Array<string>>>()
+        if (ids.length === 0) return byId
+        for (const id of ids) byId.set(id, {})
+        const rows =
+          ids.length === 1
+            ? yield* sql<IndexRow>`SELECT id, field, value FROM ${T.indexes} WHERE community_id = ${communityId} AND kind = ${kind} AND id = ${ids[0] ?? ""}`
+            : yield* sql<IndexRow>`SELECT id, field, value FROM ${T.indexes} WHERE community_id = ${communityId} AND kind = ${kind} AND id >= ${ids[0] ?? ""} AND id <= ${ids[ids.length - 1] ?? ""}`
+        for (const row of rows) {
+          const fields = byId.get(row.id)
+          if (fields === undefined) continue
+          const values = fields[row.field]
+          if (values === undefined) fields[row.field] = [row.value]
+          else values.push(row.value)
+        }
+        for (const fields of byId.values()) for (const values of Object.values(fields)) values.sort()
+        return byId
+      })
+
+    const toRecords = (communityId: string, kind: string, rows: ReadonlyArray<RecordRow>) =>
+      Effect.map(
+        indexesOf(
+          communityId,
+          kind,
+          rows.map((r) => r.id)
+        ),
+        (indexes) =>
+          rows.map(
+            (row): Store.EncodedRecord => ({
+              kind: row.kind,
+              id: row.id,
+              version: num(row.version),
+              indexes: indexes.get(row.id) ?? {},
+              document: row.document
+            })
+          )
+      )
+
+    const get: Store.Driver["get"] = (communityId, kind, id) =>
+      read(
+        "get",
+        Effect.gen(function* () {
+          const rows =
+            yield* sql<RecordRow>`SELECT kind, id, version, document FROM ${T.records} WHERE community_id = ${communityId} AND kind = ${kind} AND id = ${id}`
+          return (yield* toRecords(communityId, kind, rows))[0]
+        })
+      )
+
+    const find: Store.Driver["find"] = ({ communityId, kind, where, afterId, limit }) =>
+      read(
+        "find",
+        Effect.gen(function* () {
+          const conditions = [
+            sql`r.community_id = ${communityId}`,
+            sql`r.kind = ${kind}`,
+            ...(afterId === undefined ? [] : [sql`r.id > ${afterId}`]),
+            ...where.map(
+              ([field, value]) =>
+                sql`EXISTS (SELECT 1 FROM ${T.indexes} i WHERE i.community_id = r.community_id AND i.kind = r.kind AND i.id = r.id AND i.field = ${field} AND i.value = ${value})`
+            )
+          ]
+          const rows =
+            yield* sql<RecordRow>`SELECT r.kind, r.id, r.version, r.document FROM ${T.records} r WHERE ${sql.and(conditions)} ORDER BY r.id LIMIT ${limit}`
+          return yield* toRecords(communityId, kind, rows)
+        })
+      )
+
+    const apply = (batch: Store.EncodedBatch, now: number) =>
+      Effect.gen(function* () {
+        const { communityId } = batch
+        const failedWrites: Array<Store.EncodedWrite> = []
+        const creates = batch.writes.filter(
+          (w): w is Extract<Store.EncodedWrite, { _tag: "Put" }> => w._tag === "Put" && w.expectedVersion === 0
+        )
+        for (const chunk of chunks(creates, chunkSize)) {
+          const inserted = yield* sql<{ kind: string; id: string }>`INSERT INTO ${T.records} ${sql.insert(
+            chunk.map((w) => ({ community_id: communityId, kind: w.kind, id: w.id, version: 1, document: w.document }))
+          )} ON CONFLICT DO NOTHING RETURNING kind, id`
+          if (inserted.length !== chunk.length) {
+            const landed = new Set(inserted.map((r) => `${r.kind}\u0000${r.id}`))
+            failedWrites.push(...chunk.filter((w) => !landed.has(`${w.kind}\u0000${w.id}`)))
+          }
+        }
+        const changed: Array<Store.EncodedWrite> = []
+        for (const write of batch.writes) {
+          if (write._tag === "Put" && write.expectedVersion === 0) continue
+          const rows =
+            write._tag === "Put"
+              ? yield* sql`UPDATE ${T.records} SET version = version + 1, document = ${write.document} WHERE community_id = ${communityId} AND kind = ${write.kind} AND id = ${write.id} AND version = ${write.expectedVersion} RETURNING id`
+              : yield* sql`DELETE FROM ${T.records} WHERE community_id = ${communityId} AND kind = ${write.kind} AND id = ${write.id} AND version = ${write.expectedVersion} RETURNING id`
+          if (rows.length === 0) failedWrites.push(write)
+          else changed.push(write)
+        }
+        const outboxRows = batch.outbox.map((m) => ({
+          community_id: communityId,
+          id: m.id,
+          topic: m.topic,
+          payload: m.payload,
+          status: "pending",
+          attempts: 0,
+          available_at: m.availableAt,
+          created_at: m.createdAt
+        }))
+        const failedOutbox: Array<string> = []
+        for (const chunk of chunks(outboxRows, chunkSize)) {
+          const inserted = yield* sql<{
+            id: string
+          }>`INSERT INTO ${T.outbox} ${sql.insert(chunk)} ON CONFLICT DO NOTHING RETURNING id`
+          if (inserted.length !== chunk.length) {
+            const landed = new Set(inserted.map((r) => r.id))
+            failedOutbox.push(...chunk.filter((r) => !landed.has(r.id)).map((r) => r.id))
+          }
+        }
+        const failedAudit: Array<string> = []
+        // One entry per statement keeps `seq` in batch order on every database.
+        for (const entry of batch.audit) {
+          const inserted = yield* sql<{ id: string }>`INSERT INTO ${T.audit} ${sql.insert({
+            community_id: communityId,
+            id: entry.id,
+            at: entry.at,
+            actor: entry.actor,
+            action: entry.action,
+            subject_kind: entry.subjectKind ?? null,
+            subject_id: entry.subjectId ?? null,
+            detail: entry.detail
+          })} ON CONFLICT DO NOTHING RETURNING id`
+          if (inserted.length === 0) failedAudit.push(entry.id)
+        }
+        if (failedWrites.length > 0 || failedOutbox.length > 0 || failedAudit.length > 0)
+          return yield* Effect.fail(new Rejected({ writes: failedWrites, outbox: failedOutbox, audit: failedAudit }))
+        // Index rows: replace those of changed records, add those of new and updated ones.
+        const byKind = new Map<string, Array<string>>()
+        for (const write of changed) {
+          const ids = byKind.get(write.kind) ?? []
+          ids.push(write.id)
+          byKind.set(write.kind, ids)
+        }
+        for (const [kind, ids] of byKind)
+          for (const chunk of chunks(ids, chunkSize))
+            yield* sql`DELETE FROM ${T.indexes} WHERE community_id = ${communityId} AND kind = ${kind} AND ${sql.in("id", chunk)}`
+        const indexRows = batch.writes.flatMap((w) =>
+          w._tag === "Put"
+            ? Object.entries(w.indexes).flatMap(([field, values]) =>
+                values.map((value) => ({ community_id: communityId, kind: w.kind, field, value, id: w.id }))
+              )
+            : []
+        )
+        for (const chunk of chunks(indexRows, chunkSize)) yield* sql`INSERT INTO ${T.indexes} ${sql.insert(chunk)}`
+        yield* sql`INSERT INTO ${T.batches} ${sql.insert({ batch_id: batch.batchId, community_id: communityId, committed_at: now })}`
+      })
+
+    const conflictsOf = (communityId: string, rejected: Rejected) =>
+      Effect.gen(function* () {
+        const conflicts: Array<Store.Conflict> = []
+        for (const write of rejected.writes) {
+          const rows = yield* sql<{
+            version: number | string
+          }>`SELECT version FROM ${T.records} WHERE community_id = ${communityId} AND kind = ${write.kind} AND id = ${write.id}`
+          conflicts.push({
+            _tag: "VersionMismatch",
+            kind: write.kind,
+            id: write.id,
+            expectedVersion: write.expectedVersion,
+            actualVersion: rows[0] === undefined ? 0 : num(rows[0].version)
+          })
+        }
+        for (const id of rejected.outbox) conflicts.push({ _tag: "DuplicateId", area: "outbox", id })
+        for (const id of rejected.audit) conflicts.push({ _tag: "DuplicateId", area: "audit", id })
+        return conflicts
+      })
+
+    // After a failed commit, ask the database (on a fresh connection) whether the batch landed.
+    const landed = (batchId: string) =>
+      Effect.map(
+        sql<{ batch_id: string }>`SELECT batch_id FROM ${T.batches} WHERE batch_id = ${batchId}`,
+        (rows) => rows.length > 0
+      )
+
+    const commit: Store.Driver["commit"] = (batch) =>
+      Effect.gen(function* () {
+        const now = yield* Clock.currentTimeMillis
+        const attempt = sql.withTransaction(apply(batch, now)).pipe(
+          Effect.retry({
+            while: (e) => e._tag === "SqlError" && isTransient(e),
+            schedule: Schedule.exponential("5 millis").pipe(Schedule.jittered),
+            times: 8
+          })
+        )
+        const outcome = yield* attempt.pipe(
+          Effect.as<Store.CommitOutcome>({ _tag: "Committed" }),
+          Effect.catchTag("Rejected", (rejected) =>
+            Effect.map(conflictsOf(batch.communityId, rejected), (conflicts): Store.CommitOutcome => {
+              const [first, ...rest] = conflicts
+              return first === undefined ? { _tag: "Committed" } : { _tag: "Rejected", conflicts: [first, ...rest] }
+            })
+          ),
+          Effect.sandbox,
+          Effect.either
+        )
+        if (Either.isRight(outcome)) return outcome.right
+        // The statement, COMMIT or ROLLBACK failed (a lost connection dies inside withTransaction).
+        const cause = outcome.left
+        const reason = describe(
+          cause._tag === "Fail" ? cause.error : cause._tag === "Die" ? cause.defect : new Error(String(cause))
+        )
+        const check = yield* Effect.either(landed(batch.batchId))
+        if (Either.isRight(check) && check.right) return { _tag: "Committed" } as const
+        return yield* Effect.fail(
+          new Store.StoreUnavailable({
+            operation: "commit",
+            batchApplied: Either.isRight(check) ? "none" : "unknown",
+            reason: Either.isRight(check)
+              ? `${reason} (the batch was rolled back: nothing of it was written)`
+              : `${reason} (and the database could not be asked whether the batch landed: ${describe(check.left)})`,
+            cause: cause
+          })
+        )
+      })
+
+    const claimOutbox: Store.Driver["claimOutbox"] = ({ communityId, leaseId, now, leaseExpiresAt, limit }) =>
+      read(
+        "claimOutbox",
+        Effect.map(
+          pg
+            ? sql<OutboxRow>`WITH due AS (
+                SELECT id FROM ${T.outbox}
+                WHERE community_id = ${communityId}
+                  AND ((status = 'pending' AND available_at <= ${now}) OR (status = 'claimed' AND lease_expires_at <= ${now}))
+                ORDER BY available_at, created_at, id
+                LIMIT ${limit}
+                FOR UPDATE SKIP LOCKED
+              )
+              UPDATE ${T.outbox} o
+              SET status = 'claimed', lease_id = ${leaseId}, lease_expires_at = ${leaseExpiresAt}, attempts = o.attempts + 1
+              FROM due
+              WHERE o.community_id = ${communityId} AND o.id = due.id
+              RETURNING o.*`
+            : sql<OutboxRow>`UPDATE ${T.outbox}
+              SET status = 'claimed', lease_id = ${leaseId}, lease_expires_at = ${leaseExpiresAt}, attempts = attempts + 1
+              WHERE community_id = ${communityId} AND id IN (
+                SELECT id FROM ${T.outbox}
+                WHERE community_id = ${communityId}
+                  AND ((status = 'pending' AND available_at <= ${now}) OR (status = 'claimed' AND lease_expires_at <= ${now}))
+                ORDER BY available_at, created_at, id
+                LIMIT ${limit}
+              )
+              RETURNING *`,
+          (rows) =>
+            rows
+              .map(outboxEntry)
+              .sort((a, b) => a.availableAt - b.availableAt || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+        )
+      )
+
+    const settleOutbox: Store.Driver["settleOutbox"] = ({ communityId, id, leaseId, now, settlement }) => {
+      const where = sql`community_id = ${communityId} AND id = ${id} AND status = 'claimed' AND lease_id = ${leaseId}`
+      const statement =
+        settlement._tag === "Acknowledge"
+          ? sql`UPDATE ${T.outbox} SET status = 'delivered', settled_at = ${now} WHERE ${where} RETURNING id`
+          : settlement._tag === "Release"
+            ? sql`UPDATE ${T.outbox} SET status = 'pending', available_at = ${settlement.retryAt}, lease_expires_at = NULL, last_error = COALESCE(${settlement.error ?? null}, last_error) WHERE ${where} RETURNING id`
+            : sql`UPDATE ${T.outbox} SET status = 'dead', last_error = ${settlement.error}, settled_at = ${now} WHERE ${where} RETURNING id`
+      return read(
+        "settleOutbox",
+        Effect.map(statement, (rows) => rows.length > 0)
+      )
+    }
+
+    const listOutbox: Store.Driver["listOutbox"] = ({ communityId, status, afterId, limit }) =>
+      read(
+        "listOutbox",
+        Effect.map(
+          sql<OutboxRow>`SELECT * FROM ${T.outbox} WHERE ${sql.and([
+            sql`community_id = ${communityId}`,
+            ...(status === undefined ? [] : [sql`status = ${status}`]),
+            ...(afterId === undefined ? [] : [sql`id > ${afterId}`])
+          ])} ORDER BY id LIMIT ${limit}`,
+          (rows) => rows.map(outboxEntry)
+        )
+      )
+
+    const listAudit: Store.Driver["listAudit"] = ({ communityId, afterSeq, limit }) =>
+      read(
+        "listAudit",
+        Effect.map(
+          sql<AuditRow>`SELECT seq, id, at, actor, action, subject_kind, subject_id, detail FROM ${T.audit} WHERE community_id = ${communityId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`,
+          (rows) =>
+            rows.map(
+              (row): Store.EncodedAuditRecord => ({
+                seq: num(row.seq),
+                id: row.id,
+                at: num(row.at),
+                actor: row.actor,
+                action: row.action,
+                subjectKind: opt(row.subject_kind),
+                subjectId: opt(row.subject_id),
+                detail: row.detail
+              })
+            )
+        )
+      )
+
+    return {
+      capabilities: options.capabilities,
+      get,
+      find,
+      commit,
+      claimOutbox,
+      settleOutbox,
+      listOutbox,
+      listAudit
+    }
+  })

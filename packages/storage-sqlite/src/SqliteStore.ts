@@ -1,0 +1,125 @@
+/**
+ * The embedded default Store: SQLite through `@effect/sql-sqlite-node` (better-sqlite3), in a file
+ * (WAL journal, busy timeout) or in memory. Zero set-up: the schema is created on start-up.
+ *
+ * @since 0.1.0
+ */
+import type { SqlClient } from "@effect/sql"
+import { SqliteClient } from "@effect/sql-sqlite-node"
+import { Store } from "@grenzeloos/core"
+import { SqlStore } from "@grenzeloos/storage-sql"
+import { Config, type ConfigError, Effect, Layer } from "effect"
+
+/**
+ * Configuration of the SQLite store.
+ *
+ * @since 0.1.0
+ */
+export interface SqliteStoreConfig {
+  /** A file path, or `":memory:"` for a database that lives as long as the layer. */
+  readonly filename: string
+  /** How long a write waits for another process's lock, in milliseconds (default 5000). */
+  readonly busyTimeoutMs?: number
+  /**
+   * `"full"` (default) syncs every commit to disk; `"normal"` is faster in WAL mode and survives
+   * a crash of the process, but may lose the last commits on a power failure.
+   */
+  readonly synchronous?: "full" | "normal"
+  /** Run pending migrations on start-up (default `true`). */
+  readonly migrate?: boolean
+  /** A prefix for the table names (default `grenzeloos_`). */
+  readonly tablePrefix?: string
+}
+
+/**
+ * What the SQLite store declares.
+ *
+ * @since 0.1.0
+ */
+export const capabilities: Store.Capabilities = {
+  name: "sqlite",
+  maxDocumentBytes: 16 * 1024 * 1024,
+  sharedAcrossProcesses: true
+}
+
+/**
+ * Makes the Store service over a `SqliteClient` already in the context (sets the busy timeout
+ * and synchronous mode, then runs the migrations).
+ *
+ * @example
+ * ```ts
+ * import { SqliteClient } from "@effect/sql-sqlite-node"
+ * import { Store } from "@grenzeloos/core"
+ * import { SqliteStore } from "@grenzeloos/storage-sqlite"
+ * import { Layer } from "effect"
+ *
+ * const layer = Layer.effect(Store.Store, SqliteStore.make({ filename: "grenzeloos.db" })).pipe(
+ *   Layer.provide(SqliteClient.layer({ filename: "grenzeloos.db" }))
+ * )
+ * ```
+ * @since 0.1.0
+ */
+export const make = (
+  config: SqliteStoreConfig
+): Effect.Effect<Store.StoreService, Store.StoreMigrationError, SqliteClient.SqliteClient | SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqliteClient.SqliteClient
+    yield* sql
+      .unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`)
+      .pipe(Effect.zipRight(sql.unsafe(`PRAGMA synchronous = ${config.synchronous === "normal" ? "NORMAL" : "FULL"}`)))
+      .pipe(
+        Effect.mapError(
+          (cause) =>
+            new Store.StoreMigrationError({ adapter: "sqlite", reason: "could not configure the database", cause })
+        )
+      )
+    const driver = yield* SqlStore.makeDriver({
+      dialect: "sqlite",
+      capabilities,
+      ...(config.migrate === undefined ? {} : { migrate: config.migrate }),
+      ...(config.tablePrefix === undefined ? {} : { tablePrefix: config.tablePrefix })
+    })
+    return Store.makeEncoded(driver)
+  })
+
+/**
+ * A layer with the SQLite Store, opening the database (WAL mode for files) and closing it with
+ * the layer.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Store } from "@grenzeloos/core"
+ * import { SqliteStore } from "@grenzeloos/storage-sqlite"
+ *
+ * const program = Effect.flatMap(Store.forCommunity("rijk"), (store) => store.findAll("member"))
+ * Effect.runPromise(Effect.provide(program, SqliteStore.layer({ filename: ":memory:" })))
+ * ```
+ * @since 0.1.0
+ */
+export const layer = (config: SqliteStoreConfig): Layer.Layer<Store.Store, Store.StoreMigrationError> =>
+  Layer.effect(Store.Store, make(config)).pipe(
+    Layer.provide(
+      SqliteClient.layer({ filename: config.filename, disableWAL: config.filename === ":memory:" }).pipe(Layer.orDie)
+    )
+  )
+
+/**
+ * A layer with the SQLite Store from configuration, e.g.
+ * `SqliteStore.layerConfig({ filename: Config.string("GRENZELOOS_SQLITE_FILE") })`.
+ *
+ * @example
+ * ```ts
+ * import { Config } from "effect"
+ * import { SqliteStore } from "@grenzeloos/storage-sqlite"
+ *
+ * const layer = SqliteStore.layerConfig({
+ *   filename: Config.string("GRENZELOOS_SQLITE_FILE").pipe(Config.withDefault("grenzeloos.db"))
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const layerConfig = (
+  config: Config.Config.Wrap<SqliteStoreConfig>
+): Layer.Layer<Store.Store, Store.StoreMigrationError | ConfigError.ConfigError> =>
+  Layer.unwrapEffect(Effect.map(Config.unwrap(config), layer))

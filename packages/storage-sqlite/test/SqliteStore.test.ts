@@ -1,0 +1,4 @@
+import { SqliteStore } from "@grenzeloos/storage-sqlite"
+import { storeConformance } from "@grenzeloos/testkit"
+
+storeConformance("sqlite :memory:", () => SqliteStore.layer({ filename: ":memory:" }))
