@@ -14,6 +14,12 @@
  */
 export * as Agenda from "./agenda/index.js"
 /**
+ * The outbox dispatcher: leases, retries with backoff and jitter, and the dead-letter state.
+ *
+ * @since 0.1.0
+ */
+export * as Dispatcher from "./dispatch/index.js"
+/**
  * The domain model: records, branded ids and decoding with paths.
  *
  * @since 0.1.0
@@ -46,6 +52,13 @@ export * as MemoryStore from "./memory/MemoryStore.js"
  * @since 0.1.0
  */
 export * as Store from "./ports/Store.js"
+/**
+ * Notifications: the Notifier port, rendered messages, Dutch and English templates and the
+ * console notifier.
+ *
+ * @since 0.1.0
+ */
+export * as Notifier from "./notify/index.js"
 /**
  * Seeded randomness for the deterministic engines.
  *

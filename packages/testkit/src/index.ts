@@ -32,3 +32,23 @@ export * as Synthetic from "./Synthetic.js"
  * @since 0.1.0
  */
 export * as ManualClock from "./store/ManualClock.js"
+
+/**
+ * The Notifier conformance kit: `notifierConformance(name, harness, options)` registers the tests
+ * every notifier adapter must pass.
+ *
+ * @since 0.1.0
+ */
+export * from "./NotifierConformance.js"
+/**
+ * Rendered sample messages of every kind, and invitations in bulk, for notifier tests.
+ *
+ * @since 0.1.0
+ */
+export * as NotifierSamples from "./notifier/Samples.js"
+/**
+ * Notifiers for tests: recording, and flaky as planned.
+ *
+ * @since 0.1.0
+ */
+export * as RecordingNotifier from "./notifier/Recording.js"

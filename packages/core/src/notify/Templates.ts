@@ -1,0 +1,527 @@
+/**
+ * Message templates: every notification a member receives, in Dutch (the default) and English,
+ * from one place. Rendering is a pure function of the notification, the channel and a stamp the
+ * caller passes; invitations, updates and cancellations carry an iCalendar part rendered by
+ * `ICalendar.Invitation`, addressed to the one recipient only (no other member's address leaks).
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Either, Schema } from "effect"
+import { match } from "ts-pattern"
+import { Problem } from "../domain/DecodeError.js"
+import type { CommunityId } from "../domain/Ids.js"
+import type { Language } from "../domain/Language.js"
+import * as Invitation from "../ical/Invitation.js"
+import type { Attachment, Channel, DomainEvent, Recipient } from "./Message.js"
+import { IdempotencyKey, RenderedMessage, topicOf } from "./Message.js"
+
+/**
+ * A recipient with the language they prefer.
+ *
+ * @since 0.1.0
+ */
+export interface Addressee extends Recipient {
+  readonly language: Language
+}
+
+/**
+ * What happened, for one member: the input of {@link render}. Calendar notifications carry the
+ * `ICalendar.Invitation.Event` (the updated one for a change, the one sent before for a
+ * cancellation).
+ *
+ * @since 0.1.0
+ */
+export type Notification =
+  | {
+      readonly _tag: "IntakeInvitation"
+      readonly recipient: Addressee
+      readonly facilitatorName: string
+      readonly event: Invitation.Event
+    }
+  | {
+      readonly _tag: "GroupPlacement"
+      readonly recipient: Addressee
+      readonly groupId: string
+      readonly groupName: string
+      readonly roundName: string
+      readonly facilitatorName: string
+      readonly memberNames: ReadonlyArray<string>
+    }
+  | {
+      readonly _tag: "VoteRequest"
+      readonly recipient: Addressee
+      readonly votingRoundId: string
+      readonly title: string
+      readonly closesAt: DateTime.Zoned
+      readonly themeTitles: ReadonlyArray<string>
+      readonly url?: string
+    }
+  | { readonly _tag: "GatheringInvitation"; readonly recipient: Addressee; readonly event: Invitation.Event }
+  | {
+      readonly _tag: "Reminder"
+      readonly recipient: Addressee
+      readonly event: Invitation.Event
+      /** Whole days before the start; part of the idempotency key, so each reminder is sent once. */
+      readonly daysBefore: number
+    }
+  | {
+      readonly _tag: "GatheringChanged"
+      readonly recipient: Addressee
+      readonly event: Invitation.Event
+      readonly change?: string
+    }
+  | {
+      readonly _tag: "GatheringCancelled"
+      readonly recipient: Addressee
+      readonly event: Invitation.Event
+      readonly reason?: string
+    }
+
+/**
+ * Where and when a message is rendered: the community, the channel, and the stamp (the time of
+ * the change that causes it; the iCalendar DTSTAMP and the event's `occurredAt`).
+ *
+ * @since 0.1.0
+ */
+export interface RenderContext {
+  readonly communityId: CommunityId
+  readonly channel: Channel
+  readonly stamp: DateTime.Utc
+}
+
+/**
+ * A notification cannot be rendered (an invalid calendar event, an idempotency key that is too
+ * long); `problems` lists every one with its path.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Notifier } from "@grenzeloos/core"
+ *
+ * declare const notification: Notifier.Notification
+ * declare const context: Notifier.RenderContext
+ * const result = Notifier.render(notification, context)
+ * if (Either.isLeft(result)) console.error(result.left.message)
+ * ```
+ * @since 0.1.0
+ */
+export class RenderError extends Schema.TaggedError<RenderError>("@grenzeloos/core/RenderError")("RenderError", {
+  subject: Schema.String,
+  problems: Schema.Array(Problem)
+}) {
+  override get message(): string {
+    const count = this.problems.length
+    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the notification`
+    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
+      "\n"
+    )
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts: Dutch first, English second.
+
+interface Texts {
+  readonly locale: string
+  readonly greeting: (name: string) => string
+  readonly closing: string
+  readonly when: string
+  readonly where: string
+  readonly intake: {
+    readonly subject: string
+    readonly body: (facilitator: string) => string
+  }
+  readonly group: {
+    readonly subject: (group: string) => string
+    readonly body: (group: string, round: string, facilitator: string) => string
+    readonly members: string
+  }
+  readonly vote: {
+    readonly subject: (title: string) => string
+    readonly body: (title: string, closes: string) => string
+    readonly themes: string
+    readonly link: string
+  }
+  readonly gathering: {
+    readonly subject: (title: string) => string
+    readonly body: string
+  }
+  readonly reminder: {
+    readonly subject: (title: string, days: number) => string
+    readonly body: (days: number) => string
+  }
+  readonly changed: {
+    readonly subject: (title: string) => string
+    readonly body: string
+  }
+  readonly cancelled: {
+    readonly subject: (title: string) => string
+    readonly body: string
+    readonly reason: string
+  }
+}
+
+const TEXTS: Readonly<Record<Language, Texts>> = {
+  nl: {
+    locale: "nl-NL",
+    greeting: (name) => `Beste ${name},`,
+    closing: "Met vriendelijke groet,\nProgrammateam Grenzeloos Samenwerken",
+    when: "Wanneer",
+    where: "Waar",
+    intake: {
+      subject: "Uitnodiging voor een kennismakingsgesprek",
+      body: (facilitator) =>
+        `Graag maken we kennis met je. ${facilitator} nodigt je uit voor een persoonlijk kennismakingsgesprek over je programma en de vragen waar je mee bezig bent.`
+    },
+    group: {
+      subject: (group) => `Je leergroep: ${group}`,
+      body: (group, round, facilitator) =>
+        `Voor ${round} ben je ingedeeld in leergroep ${group}, begeleid door ${facilitator}.`,
+      members: "Je groepsgenoten"
+    },
+    vote: {
+      subject: (title) => `Stem mee: ${title}`,
+      body: (title, closes) => `Bepaal mee wat we bespreken. De stemronde "${title}" staat open tot ${closes}.`,
+      themes: "Thema's op de voorraadagenda",
+      link: "Stemmen"
+    },
+    gathering: {
+      subject: (title) => `Uitnodiging: ${title}`,
+      body: "Je bent van harte uitgenodigd voor de kwartaalbijeenkomst. De uitnodiging zit als agenda-item bij dit bericht; geef daarmee aan of je komt."
+    },
+    reminder: {
+      subject: (title, days) =>
+        days === 0
+          ? `Herinnering: vandaag ${title}`
+          : days === 1
+            ? `Herinnering: morgen ${title}`
+            : `Herinnering: over ${days} dagen ${title}`,
+      body: (days) =>
+        days === 0
+          ? "Een herinnering: de bijeenkomst is vandaag."
+          : days === 1
+            ? "Een herinnering: de bijeenkomst is morgen."
+            : `Een herinnering: de bijeenkomst is over ${days} dagen.`
+    },
+    changed: {
+      subject: (title) => `Gewijzigd: ${title}`,
+      body: "De bijeenkomst is gewijzigd. Het bijgewerkte agenda-item zit bij dit bericht."
+    },
+    cancelled: {
+      subject: (title) => `Geannuleerd: ${title}`,
+      body: "De bijeenkomst gaat niet door. Met het agenda-item bij dit bericht verdwijnt hij uit je agenda.",
+      reason: "Reden"
+    }
+  },
+  en: {
+    locale: "en-GB",
+    greeting: (name) => `Dear ${name},`,
+    closing: "Kind regards,\nThe Grenzeloos Samenwerken programme team",
+    when: "When",
+    where: "Where",
+    intake: {
+      subject: "Invitation to an introductory conversation",
+      body: (facilitator) =>
+        `We would like to get to know you. ${facilitator} invites you to a personal introductory conversation about your programme and the questions you are working on.`
+    },
+    group: {
+      subject: (group) => `Your learning group: ${group}`,
+      body: (group, round, facilitator) =>
+        `For ${round} you have been placed in learning group ${group}, facilitated by ${facilitator}.`,
+      members: "Your fellow members"
+    },
+    vote: {
+      subject: (title) => `Have your say: ${title}`,
+      body: (title, closes) => `Help decide what we discuss. The voting round "${title}" is open until ${closes}.`,
+      themes: "Themes on the backlog",
+      link: "Vote"
+    },
+    gathering: {
+      subject: (title) => `Invitation: ${title}`,
+      body: "You are warmly invited to the quarterly gathering. The invitation is attached as a calendar item; use it to say whether you will come."
+    },
+    reminder: {
+      subject: (title, days) =>
+        days === 0
+          ? `Reminder: ${title} today`
+          : days === 1
+            ? `Reminder: ${title} tomorrow`
+            : `Reminder: ${title} in ${days} days`,
+      body: (days) =>
+        days === 0
+          ? "A reminder: the meeting is today."
+          : days === 1
+            ? "A reminder: the meeting is tomorrow."
+            : `A reminder: the meeting is in ${days} days.`
+    },
+    changed: {
+      subject: (title) => `Changed: ${title}`,
+      body: "The meeting has changed. The updated calendar item is attached."
+    },
+    cancelled: {
+      subject: (title) => `Cancelled: ${title}`,
+      body: "The meeting is cancelled. The calendar item attached removes it from your calendar.",
+      reason: "Reason"
+    }
+  }
+}
+
+const formatMoment = (texts: Texts, moment: DateTime.Zoned): string =>
+  new Intl.DateTimeFormat(texts.locale, {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone: moment.zone._tag === "Named" ? moment.zone.id : "UTC"
+  }).format(DateTime.toEpochMillis(moment))
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+
+const toHtml = (language: Language, paragraphs: ReadonlyArray<string>) =>
+  `<!doctype html><html lang="${language}"><body>${paragraphs
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("")}</body></html>`
+
+/** The part of a calendar uid before the `@`: the id of the gathering or intake. */
+const subjectIdOf = (event: Invitation.Event) => event.uid.split("@")[0] ?? event.uid
+
+const whenWhere = (texts: Texts, event: Invitation.Event) =>
+  [
+    `${texts.when}: ${formatMoment(texts, event.start)}`,
+    ...(event.location === undefined ? [] : [`${texts.where}: ${event.location}`])
+  ].join("\n")
+
+interface Draft {
+  readonly kind: string
+  readonly type: string
+  readonly subject: { readonly kind: string; readonly id: string }
+  readonly discriminator: string
+  readonly title: string
+  readonly paragraphs: ReadonlyArray<string>
+  readonly calendar?: Invitation.Message
+  readonly data: Readonly<Record<string, unknown>>
+}
+
+const personal = (event: Invitation.Event, recipient: Addressee): Invitation.Event => ({
+  ...event,
+  attendees: [{ name: recipient.name, email: recipient.email }]
+})
+
+const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
+  match(n)
+    .returnType<Draft>()
+    .with({ _tag: "IntakeInvitation" }, (n) => ({
+      kind: "intake-invitation",
+      type: "intake.invited",
+      subject: { kind: "intake", id: subjectIdOf(n.event) },
+      discriminator: String(n.event.sequence),
+      title: texts.intake.subject,
+      paragraphs: [texts.intake.body(n.facilitatorName), whenWhere(texts, n.event)],
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start) }
+    }))
+    .with({ _tag: "GroupPlacement" }, (n) => ({
+      kind: "group-placement",
+      type: "group.placed",
+      subject: { kind: "learning-group", id: n.groupId },
+      discriminator: "0",
+      title: texts.group.subject(n.groupName),
+      paragraphs: [
+        texts.group.body(n.groupName, n.roundName, n.facilitatorName),
+        ...(n.memberNames.length === 0
+          ? []
+          : [`${texts.group.members}:\n${n.memberNames.map((m) => `- ${m}`).join("\n")}`])
+      ],
+      data: { groupName: n.groupName, roundName: n.roundName }
+    }))
+    .with({ _tag: "VoteRequest" }, (n) => ({
+      kind: "vote-request",
+      type: "vote.requested",
+      subject: { kind: "voting-round", id: n.votingRoundId },
+      discriminator: "0",
+      title: texts.vote.subject(n.title),
+      paragraphs: [
+        texts.vote.body(n.title, formatMoment(texts, n.closesAt)),
+        ...(n.themeTitles.length === 0
+          ? []
+          : [`${texts.vote.themes}:\n${n.themeTitles.map((t) => `- ${t}`).join("\n")}`]),
+        ...(n.url === undefined ? [] : [`${texts.vote.link}: ${n.url}`])
+      ],
+      data: { closesAt: DateTime.formatIso(n.closesAt) }
+    }))
+    .with({ _tag: "GatheringInvitation" }, (n) => ({
+      kind: "gathering-invitation",
+      type: "gathering.invited",
+      subject: { kind: "gathering", id: subjectIdOf(n.event) },
+      discriminator: String(n.event.sequence),
+      title: texts.gathering.subject(n.event.summary),
+      paragraphs: [
+        texts.gathering.body,
+        whenWhere(texts, n.event),
+        ...(n.event.description === undefined ? [] : [n.event.description])
+      ],
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start) }
+    }))
+    .with({ _tag: "Reminder" }, (n) => ({
+      kind: "reminder",
+      type: "gathering.reminded",
+      subject: { kind: "gathering", id: subjectIdOf(n.event) },
+      discriminator: `${n.event.sequence}.d${n.daysBefore}`,
+      title: texts.reminder.subject(n.event.summary, n.daysBefore),
+      paragraphs: [texts.reminder.body(n.daysBefore), whenWhere(texts, n.event)],
+      data: { sequence: n.event.sequence, daysBefore: n.daysBefore, startsAt: DateTime.formatIso(n.event.start) }
+    }))
+    .with({ _tag: "GatheringChanged" }, (n) => ({
+      kind: "gathering-change",
+      type: "gathering.changed",
+      subject: { kind: "gathering", id: subjectIdOf(n.event) },
+      discriminator: String(n.event.sequence),
+      title: texts.changed.subject(n.event.summary),
+      paragraphs: [texts.changed.body, ...(n.change === undefined ? [] : [n.change]), whenWhere(texts, n.event)],
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start) }
+    }))
+    .with({ _tag: "GatheringCancelled" }, (n) => {
+      const cancel = Invitation.cancellation(personal(n.event, n.recipient), stamp)
+      return {
+        kind: "gathering-cancellation",
+        type: "gathering.cancelled",
+        subject: { kind: "gathering", id: subjectIdOf(n.event) },
+        discriminator: String(n.event.sequence + 1),
+        title: texts.cancelled.subject(n.event.summary),
+        paragraphs: [
+          texts.cancelled.body,
+          ...(n.reason === undefined ? [] : [`${texts.cancelled.reason}: ${n.reason}`]),
+          whenWhere(texts, n.event)
+        ],
+        calendar: cancel,
+        data: { sequence: n.event.sequence + 1 }
+      }
+    })
+    .exhaustive()
+
+const FILENAMES: Readonly<Record<Language, string>> = { nl: "uitnodiging.ics", en: "invitation.ics" }
+
+/**
+ * The idempotency key of a notification on a channel: the kind, the subject, the version (the
+ * calendar SEQUENCE, or the reminder's day), the member and the channel. Rendering the same
+ * notification again gives the same key, so the outbox refuses the duplicate.
+ *
+ * @example
+ * ```ts
+ * import { Notifier } from "@grenzeloos/core"
+ *
+ * declare const notification: Notifier.Notification
+ * const key = Notifier.keyOf(notification, "email") // e.g. "gathering-invitation:g-2027-1:0:m-001:email"
+ * ```
+ * @since 0.1.0
+ */
+export const keyOf = (notification: Notification, channel: Channel): string => {
+  const draft = draftOf(notification, TEXTS.nl, DateTime.unsafeMake(0))
+  return [draft.kind, draft.subject.id, draft.discriminator, notification.recipient.memberId, channel].join(":")
+}
+
+/**
+ * Renders a notification for one channel in the recipient's language: subject, text, HTML (for
+ * e-mail), the iCalendar part, the domain event and the idempotency key.
+ *
+ * @example
+ * ```ts
+ * import { DateTime, Either, Redacted } from "effect"
+ * import { Domain, Notifier } from "@grenzeloos/core"
+ *
+ * const message = Notifier.render(
+ *   {
+ *     _tag: "VoteRequest",
+ *     recipient: {
+ *       memberId: Domain.MemberId.make("m-001"),
+ *       name: "IJsbrand de Vries",
+ *       email: Redacted.make(Domain.Email.make("ijsbrand@example.nl")),
+ *       language: "nl"
+ *     },
+ *     votingRoundId: "v-2027-1",
+ *     title: "Voorjaar 2027",
+ *     closesAt: DateTime.unsafeMakeZoned("2027-02-01T16:00:00Z", { timeZone: "Europe/Amsterdam" }),
+ *     themeTitles: ["Worstelen met de Woo"]
+ *   },
+ *   { communityId: Domain.CommunityId.make("rijk"), channel: "email", stamp: DateTime.unsafeMake("2027-01-10T09:00:00Z") }
+ * )
+ * if (Either.isRight(message)) console.log(message.right.subject) // "Stem mee: Voorjaar 2027"
+ * ```
+ * @since 0.1.0
+ */
+export const render = (
+  notification: Notification,
+  context: RenderContext
+): Either.Either<RenderedMessage, RenderError> => {
+  const recipient = notification.recipient
+  const texts = TEXTS[recipient.language]
+  const draft = draftOf(notification, texts, context.stamp)
+  const subject = `${notification._tag} for member ${recipient.memberId}`
+  const problems: Array<Problem> = []
+  const key = [draft.kind, draft.subject.id, draft.discriminator, recipient.memberId, context.channel].join(":")
+  if (!Schema.is(IdempotencyKey)(key))
+    problems.push({
+      path: "",
+      message: `the idempotency key ${JSON.stringify(key)} is not a valid key (at most 128 characters: letters, digits and - _ . : ~); use shorter ids`
+    })
+  let attachments: ReadonlyArray<Attachment> = []
+  if (draft.calendar !== undefined) {
+    const ics = Invitation.render(draft.calendar)
+    if (Either.isLeft(ics))
+      problems.push(...ics.left.problems.map((p) => ({ path: `event.${p.path}`, message: p.message })))
+    else
+      attachments = [
+        {
+          filename: FILENAMES[recipient.language],
+          contentType: `text/calendar; charset=utf-8; method=${draft.calendar.method}`,
+          content: ics.right,
+          calendarMethod: draft.calendar.method
+        }
+      ]
+  }
+  const [first, ...rest] = problems
+  if (first !== undefined) return Either.left(new RenderError({ subject, problems: [first, ...rest] }))
+  const paragraphs = [texts.greeting(recipient.name), ...draft.paragraphs, texts.closing]
+  const event: DomainEvent = {
+    type: draft.type,
+    communityId: context.communityId,
+    subject: draft.subject,
+    occurredAt: DateTime.formatIso(context.stamp),
+    data: { memberId: recipient.memberId, ...draft.data }
+  }
+  return Either.right({
+    idempotencyKey: IdempotencyKey.make(key),
+    channel: context.channel,
+    language: recipient.language,
+    recipients: [{ memberId: recipient.memberId, name: recipient.name, email: recipient.email }],
+    subject: draft.title,
+    text: paragraphs.join("\n\n"),
+    ...(context.channel === "email" ? { html: toHtml(recipient.language, paragraphs) } : {}),
+    attachments,
+    event
+  })
+}
+
+const encodeMessage = Schema.encodeSync(RenderedMessage)
+
+/**
+ * The outbox message of a rendered message: its key as the id, the channel's topic, and the
+ * encoded (JSON) message as payload, ready for `Store` `commit({ outbox: [...] })`.
+ *
+ * @example
+ * ```ts
+ * import { Notifier } from "@grenzeloos/core"
+ *
+ * declare const message: Notifier.RenderedMessage
+ * const entry = Notifier.toOutbox(message) // { id, topic: "notify.email", payload }
+ * ```
+ * @since 0.1.0
+ */
+export const toOutbox = (
+  message: RenderedMessage
+): { readonly id: string; readonly topic: string; readonly payload: unknown } => ({
+  id: message.idempotencyKey,
+  topic: topicOf(message.channel),
+  payload: encodeMessage(message)
+})
