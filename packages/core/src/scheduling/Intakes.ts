@@ -15,7 +15,7 @@ import { Either } from "effect"
 import type { CalendarDate } from "../domain/CalendarDate.js"
 import type { Problem } from "../domain/DecodeError.js"
 import type { FacilitatorId, MemberId, SlotId } from "../domain/Ids.js"
-import type { Availability } from "../domain/Member.js"
+import type { Availability, PartOfDay, Weekday } from "../domain/Member.js"
 import type { SchedulingInputError } from "./InputError.js"
 import * as EpochDay from "./internal/EpochDay.js"
 import * as MinCostFlow from "./internal/MinCostFlow.js"
@@ -115,7 +115,9 @@ export interface Plan {
   readonly totalCost: number
 }
 
-const PART_OF_DAY = (minutes: number) => (minutes < 12 * 60 ? "morning" : minutes < 18 * 60 ? "afternoon" : "evening")
+// Parts of the day as members mean them: morning before 12:00, afternoon until 18:00, then evening.
+const partOfDay = (minutes: number): PartOfDay =>
+  minutes < 12 * 60 ? "morning" : minutes < 18 * 60 ? "afternoon" : "evening"
 
 /**
  * Whether a member can take a slot, and at what cost (`-1` when the slot does not fit). Exposed
@@ -138,7 +140,7 @@ export const costMatrix = (input: Input): ReadonlyArray<ReadonlyArray<number>> =
   }
   const local = input.slots.map((s) => {
     const { day, minutes } = localDayAndMinutes(s.startsAt)
-    return { weekday: EpochDay.weekdayOf(day), part: PART_OF_DAY(minutes), date: EpochDay.format(day) }
+    return { weekday: EpochDay.weekdayOf(day), part: partOfDay(minutes), date: EpochDay.format(day) }
   })
   return input.members.map((m) => {
     const weekdays = m.availability?.weekdays ?? []
@@ -148,9 +150,9 @@ export const costMatrix = (input: Input): ReadonlyArray<ReadonlyArray<number>> =
     const prefFac = new Set<string>(m.preferredFacilitatorIds ?? [])
     const prefSlot = new Set<string>(m.preferredSlotIds ?? [])
     return input.slots.map((s, j) => {
-      const l = local[j] as { weekday: string; part: string; date: string }
-      if (weekdays.length > 0 && !weekdays.includes(l.weekday as never)) return -1
-      if (parts.length > 0 && !parts.includes(l.part as never)) return -1
+      const l = local[j] as { weekday: Weekday; part: PartOfDay; date: string }
+      if (weekdays.length > 0 && !weekdays.includes(l.weekday)) return -1
+      if (parts.length > 0 && !parts.includes(l.part)) return -1
       if (off.has(l.date) || unavailable.has(s.id)) return -1
       return (
         (prefFac.size > 0 && !prefFac.has(s.facilitatorId) ? costs.notPreferredFacilitator : 0) +
