@@ -285,7 +285,7 @@ describe("ContentLine", () => {
         expect(folded.replace(/\r\n /g, "")).toBe(line)
         return true
       }),
-      { seed: 75, numRuns: 150 }
+      { seed: 75, numRuns: 100 }
     )
   })
 })
