@@ -1,4 +1,4 @@
-import { storeConformance } from "@grenzeloos/testkit"
+import { storeConformance } from "@grenzeloos/testkit/vitest"
 import { describe, it } from "vitest"
 import { storeLayer, url } from "./TestDatabase.js"
 

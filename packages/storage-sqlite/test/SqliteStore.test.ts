@@ -1,4 +1,4 @@
 import { SqliteStore } from "@grenzeloos/storage-sqlite"
-import { storeConformance } from "@grenzeloos/testkit"
+import { storeConformance } from "@grenzeloos/testkit/vitest"
 
 storeConformance("sqlite :memory:", () => SqliteStore.layer({ filename: ":memory:" }))

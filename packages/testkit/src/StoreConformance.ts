@@ -576,7 +576,7 @@ export const storeConformance = <E>(
         () =>
           withStore("rmw", (store) =>
             Effect.gen(function* () {
-              const perFiber = 15
+              const perFiber = 8
               yield* store.commit({ writes: [Store.put("counter", "c-1", 0, { n: 0 })] })
               let conflicts = 0
               const increment = Effect.gen(function* () {
