@@ -3,10 +3,11 @@
  * vote of 100 members × 40 themes under 10 ms for every method (with the standing rules on), and
  * Equal Shares with Add1 on 10,000 voters × 100 projects under 1 s — plus the real Pabulib elections
  * with their reference outcomes. Each case runs on fixed seeds after a warm-up; the table gives the
- * median, 90th percentile and worst time in milliseconds, and "met" compares the median with the
- * target (the worst time on a shared machine mostly measures garbage collection and other load).
+ * median and 90th percentile of the wall time and the median CPU time in milliseconds, and "met"
+ * compares both medians with the target (the machine's load average is printed first).
  */
 import { existsSync, readFileSync } from "node:fs"
+import { cpus, loadavg } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Agenda } from "@grenzeloos/core"
@@ -16,18 +17,26 @@ import { syntheticElection } from "../agenda/SyntheticElection.js"
 import type { Suite } from "../Suite.js"
 import { elapsedMs, table } from "../Table.js"
 
-/** Median, 90th percentile and worst of `runs` timed calls, after `warmup` untimed ones (JIT). */
-const time = (runs: number, f: () => unknown, warmup = 20): { median: number; p90: number; worst: number } => {
+/**
+ * Median wall time, 90th percentile of wall time and median CPU time (user + system of this
+ * process) of `runs` timed calls, after `warmup` untimed ones (JIT). On a shared machine the wall
+ * time also measures other people's load; the CPU time measures the engine's own work.
+ */
+const time = (runs: number, f: () => unknown, warmup = 20): { median: number; p90: number; cpu: number } => {
   for (let i = 0; i < warmup; i++) f()
-  const times: Array<number> = []
+  const walls: Array<number> = []
+  const cpuTimes: Array<number> = []
   for (let i = 0; i < runs; i++) {
+    const usage = process.cpuUsage()
     const start = performance.now()
     f()
-    times.push(elapsedMs(start))
+    walls.push(elapsedMs(start))
+    const used = process.cpuUsage(usage)
+    cpuTimes.push((used.user + used.system) / 1000)
   }
-  times.sort((a, b) => a - b)
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0
-  return { median: at(0.5), p90: at(0.9), worst: times[times.length - 1] ?? 0 }
+  const at = (xs: Array<number>, q: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0
+  return { median: at(walls, 0.5), p90: at(walls, 0.9), cpu: at(cpuTimes, 0.5) }
 }
 
 const PABULIB = join(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/bench-data/pabulib")
@@ -85,6 +94,11 @@ const suite: Suite = {
     const runsAt = args.indexOf("--runs")
     const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 30
     const rows: Array<Array<string | number>> = []
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(", ")} on ${cpus().length} cores\n`
+    )
     const rules: Agenda.Input.StandingRules = {
       ageing: { percentPerMeeting: 10 },
       coolingOff: { meetings: 1 },
@@ -112,9 +126,9 @@ const suite: Suite = {
           seed,
           t.median,
           t.p90,
-          t.worst,
+          t.cpu,
           10,
-          t.median < 10 ? "yes" : "NO",
+          t.median < 10 ? "yes" : t.cpu < 10 ? "cpu only" : "NO",
           `${result.programme.length} themes, ${result.used} min, ${Math.round(100 * result.fairness.shareWithAtLeastOne)}% ≥1${result.equalShares === undefined ? "" : `, ${result.equalShares.runs} runs`}`
         ])
       }
@@ -128,9 +142,9 @@ const suite: Suite = {
         seed,
         t.median,
         t.p90,
-        t.worst,
+        t.cpu,
         1000,
-        t.median < 1000 ? "yes" : "NO",
+        t.median < 1000 ? "yes" : t.cpu < 1000 ? "cpu only" : "NO",
         `${outcome.selected.length} projects, ${outcome.runs} runs, share ${outcome.sharePerVoter}`
       ])
     }
@@ -151,14 +165,14 @@ const suite: Suite = {
           "-",
           t.median,
           t.p90,
-          t.worst,
+          t.cpu,
           "-",
           match ? "match" : "DIFFERS",
           `${got.length} projects, ${outcome.totalCost}`
         ])
       }
     } else rows.push(["pabulib", "-", 0, 0, 0, "-", "skipped", `no data at ${PABULIB}`])
-    console.log(table(["case", "seed", "median ms", "p90 ms", "worst ms", "target ms", "met", "outcome"], rows))
+    console.log(table(["case", "seed", "median ms", "p90 ms", "cpu ms", "target ms", "met", "outcome"], rows))
   }
 }
 

@@ -44,51 +44,62 @@ export interface Profile {
   readonly idRank: Int32Array
 }
 
-/** The base utilities of one vote, as (candidate index, weight > 0) pairs. */
+/**
+ * The base utilities of one vote, as (candidate index, weight > 0) pairs. `stamp` marks the
+ * candidates already seen on this vote (with `mark`, unique per vote) so that repeats are found
+ * without a set per vote; paths are only written when there is a problem.
+ */
 const entriesOf = (
   vote: Vote,
   index: ReadonlyMap<string, number>,
   minScore: number,
   rankingPoints: RankingPoints,
-  at: string,
+  v: number,
+  stamp: Int32Array,
   problems: Array<Problem>
 ): Array<[number, number]> => {
   const out: Array<[number, number]> = []
-  const seen = new Set<string>()
-  const known = (id: string, path: string): number | undefined => {
+  const mark = v + 1
+  const known = (id: string, path: () => string): number | undefined => {
     const c = index.get(id)
-    if (c === undefined) problems.push({ path, message: `candidate ${id} is not in this election` })
-    else if (seen.has(id)) problems.push({ path, message: `candidate ${id} appears twice on the vote` })
-    seen.add(id)
-    return c !== undefined && out.every(([x]) => x !== c) ? c : undefined
+    if (c === undefined) {
+      problems.push({ path: path(), message: `candidate ${id} is not in this election` })
+      return undefined
+    }
+    if (stamp[c] === mark) {
+      problems.push({ path: path(), message: `candidate ${id} appears twice on the vote` })
+      return undefined
+    }
+    stamp[c] = mark
+    return c
   }
   switch (vote._tag) {
     case "approval":
       vote.themeIds.forEach((id, k) => {
-        const c = known(id, `${at}.themeIds[${k}]`)
+        const c = known(id, () => `votes[${v}].themeIds[${k}]`)
         if (c !== undefined) out.push([c, 1])
       })
       break
     case "dots":
       vote.dots.forEach((d, k) => {
-        const c = known(d.themeId, `${at}.dots[${k}].themeId`)
+        const c = known(d.themeId, () => `votes[${v}].dots[${k}].themeId`)
         if (!Number.isFinite(d.dots) || d.dots < 0)
           problems.push({
-            path: `${at}.dots[${k}].dots`,
+            path: `votes[${v}].dots[${k}].dots`,
             message: `expected a number of dots of 0 or more, got ${d.dots}`
           })
         else if (c !== undefined && d.dots > 0) out.push([c, d.dots])
       })
       break
     case "scores":
-      vote.scores.forEach((s, k) => {
-        const c = known(s.themeId, `${at}.scores[${k}].themeId`)
-        if (!Number.isFinite(s.score) || s.score < minScore)
+      vote.scores.forEach((sc, k) => {
+        const c = known(sc.themeId, () => `votes[${v}].scores[${k}].themeId`)
+        if (!Number.isFinite(sc.score) || sc.score < minScore)
           problems.push({
-            path: `${at}.scores[${k}].score`,
-            message: `expected a score of ${minScore} or more, got ${s.score}`
+            path: `votes[${v}].scores[${k}].score`,
+            message: `expected a score of ${minScore} or more, got ${sc.score}`
           })
-        else if (c !== undefined && s.score > minScore) out.push([c, s.score - minScore])
+        else if (c !== undefined && sc.score > minScore) out.push([c, sc.score - minScore])
       })
       break
     case "ranking": {
@@ -96,7 +107,7 @@ const entriesOf = (
       // "positional": L - position, the `score` column of ordinal Pabulib files (3/2/1 for 3 ranked).
       const top = rankingPoints === "borda" ? vote.ranking.length - 1 : vote.ranking.length
       vote.ranking.forEach((id, k) => {
-        const c = known(id, `${at}.ranking[${k}]`)
+        const c = known(id, () => `votes[${v}].ranking[${k}]`)
         if (c !== undefined && top - k > 0) out.push([c, top - k])
       })
       break
@@ -129,15 +140,17 @@ export const compile = (
   const groupEntries: Array<Array<[number, number]>> = []
   const multList: Array<number> = []
   const groupOf = new Int32Array(election.votes.length)
+  const stamp = new Int32Array(election.candidates.length)
   election.votes.forEach((vote, v) => {
     if (vote._tag !== kind)
       problems.push({
         path: `votes[${v}]`,
         message: `expected every vote of one kind, as the first (${kind}), got ${vote._tag}`
       })
-    const entries = entriesOf(vote, index, minScore, rankingPoints, `votes[${v}]`, problems)
+    const entries = entriesOf(vote, index, minScore, rankingPoints, v, stamp, problems)
     entries.sort((a, b) => a[0] - b[0])
-    const key = entries.map(([c, w]) => `${c}:${w}`).join(",")
+    let key = ""
+    for (const [c, w] of entries) key += `${c}:${w},`
     let g = groups.get(key)
     if (g === undefined) {
       g = groupEntries.length
