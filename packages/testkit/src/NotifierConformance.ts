@@ -29,8 +29,11 @@ export interface Arrival {
   readonly key: string
   /** The subject, when the channel carries one. */
   readonly subject?: string
-  /** The iCalendar method of a calendar part, when the channel carries one. */
-  readonly calendarMethod?: string
+  /**
+   * For channels that carry calendar parts: the iCalendar method of the message's calendar part,
+   * or `undefined` when it had none. Leave the field out for channels without calendar parts.
+   */
+  readonly calendarMethod?: string | undefined
 }
 
 /**
