@@ -21,8 +21,9 @@ export interface SqliteStoreConfig {
   /** How long a write waits for another process's lock, in milliseconds (default 5000). */
   readonly busyTimeoutMs?: number
   /**
-   * `"full"` (default) syncs every commit to disk; `"normal"` is faster in WAL mode and survives
-   * a crash of the process, but may lose the last commits on a power failure.
+   * `"normal"` (default for files, in WAL mode) survives a crash of the process and never corrupts
+   * the database, but may lose the last commits on a power failure; `"full"` syncs every commit to
+   * disk (slower where fsync is slow).
    */
   readonly synchronous?: "full" | "normal"
   /** Run pending migrations on start-up (default `true`). */
@@ -66,7 +67,7 @@ export const make = (
     const sql = yield* SqliteClient.SqliteClient
     yield* sql
       .unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`)
-      .pipe(Effect.zipRight(sql.unsafe(`PRAGMA synchronous = ${config.synchronous === "normal" ? "NORMAL" : "FULL"}`)))
+      .pipe(Effect.zipRight(sql.unsafe(`PRAGMA synchronous = ${config.synchronous === "full" ? "FULL" : "NORMAL"}`)))
       .pipe(
         Effect.mapError(
           (cause) =>

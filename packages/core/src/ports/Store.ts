@@ -389,7 +389,15 @@ const checkText = (problems: Problems, path: string, value: unknown, max: number
 
 const withoutNul = (text: string): string => text.replaceAll("\u0000", "\uFFFD")
 
-const utf8 = new TextEncoder()
+// The UTF-8 length of a string without encoding it (no allocation per document).
+const utf8Length = (text: string): number => {
+  let bytes = text.length
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1
+  }
+  return bytes
+}
 
 const toJson = (problems: Problems, path: string, value: unknown): string => {
   try {
@@ -613,7 +621,7 @@ export const makeEncoded = (driver: Driver): StoreService => {
               return
             }
             const document = toJson(problems, `${at}.document`, write.document)
-            const bytes = utf8.encode(document).length
+            const bytes = document.length * 3 <= capabilities.maxDocumentBytes ? 0 : utf8Length(document)
             if (bytes > capabilities.maxDocumentBytes)
               problems.push({
                 path: `${at}.document`,

@@ -9,7 +9,7 @@ import { Effect, Either, Option, Schema } from "effect"
 import type { AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
 import type { Ballot } from "../domain/Ballot.js"
 import type { Community } from "../domain/Community.js"
-import { decode } from "../domain/DecodeError.js"
+import { type DecodeError, decode } from "../domain/DecodeError.js"
 import type { Facilitator } from "../domain/Facilitator.js"
 import type { Gathering } from "../domain/Gathering.js"
 import type { LearningGroup } from "../domain/LearningGroup.js"
@@ -41,9 +41,16 @@ export interface Versioned<A> {
 }
 
 const decodeWith = <A, I>(kind: RecordKind<A, I>) => {
-  const decoder = decode(kind.schema, { subject: kind.kind })
+  // Fields a newer version of the library may have added are ignored (forward compatible). The
+  // fast decoder stops at the first problem; only a document that fails is decoded again to
+  // report every problem with its path.
+  const fast = Schema.decodeUnknownEither(kind.schema, { onExcessProperty: "ignore" })
+  const thorough = decode(kind.schema, { subject: kind.kind, onExcessProperty: "ignore" })
   return (store: CommunityStore, record: StoredRecord): Effect.Effect<Versioned<A>, StoreDecodeError> => {
-    const result = decoder(record.document)
+    const quick = fast(record.document)
+    const result: Either.Either<A, DecodeError> = Either.isRight(quick)
+      ? Either.right(quick.right)
+      : thorough(record.document)
     if (Either.isLeft(result))
       return Effect.fail(
         new StoreDecodeError({

@@ -1,0 +1,276 @@
+/**
+ * A third-party Store adapter: every community's records, outbox and audit log in one JSON file.
+ *
+ * It is written only against the published API of `@grenzeloos/core` and without Effect: the
+ * adapter is a `Store.PromiseDriver` (plain async functions over encoded rows) and
+ * `Store.layerPromises` turns it into the Store service. It is proved by the same conformance kit
+ * as the first-party adapters (see `test/JsonFileStore.test.ts`).
+ *
+ * How it keeps the guarantees:
+ * - one operation at a time (a promise queue), so a version check and its write cannot interleave;
+ * - a commit applies the batch to a copy of the state, writes the copy to a temporary file and
+ *   renames it over the old file (atomic on POSIX file systems), and only then swaps the copy in:
+ *   if writing fails, neither the file nor the memory changed (`BatchNotApplied`);
+ * - the file carries a format version; older formats are migrated forward on open, newer ones are
+ *   refused.
+ */
+import { existsSync } from "node:fs"
+import { readFile, rename, writeFile } from "node:fs/promises"
+import { Store } from "@grenzeloos/core"
+
+/** The file format this adapter writes. */
+export const FORMAT_VERSION = 2
+
+interface OutboxRow extends Store.EncodedOutboxEntry {}
+
+interface CommunityData {
+  /** `${kind}/${id}` → record */
+  records: Record<string, Store.EncodedRecord>
+  outbox: Record<string, OutboxRow>
+  audit: Array<Store.EncodedAuditRecord>
+}
+
+interface FileData {
+  format: number
+  nextSeq: number
+  communities: Record<string, CommunityData>
+}
+
+/** Forward-only migrations of the file format, by the version they produce. */
+const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  // Format 1 had no audit sequence counter: number the entries in file order.
+  2: (data) => {
+    const communities = (data.communities ?? {}) as Record<string, CommunityData>
+    let seq = 0
+    for (const community of Object.values(communities))
+      community.audit = community.audit.map((entry) => ({ ...entry, seq: ++seq }))
+    return { ...data, format: 2, nextSeq: seq + 1 }
+  }
+}
+
+const migrate = (raw: Record<string, unknown>): FileData => {
+  let data = raw
+  const format = typeof data.format === "number" ? data.format : 1
+  if (format > FORMAT_VERSION)
+    throw new Error(`the file has format ${format}, newer than ${FORMAT_VERSION}; upgrade the adapter`)
+  for (let next = format + 1; next <= FORMAT_VERSION; next++) {
+    const step = migrations[next]
+    if (step === undefined) throw new Error(`no migration to format ${next}`)
+    data = step(data)
+  }
+  return data as unknown as FileData
+}
+
+const key = (kind: string, id: string) => `${kind}/${id}`
+
+/** Options of {@link open}. */
+export interface JsonFileStoreOptions {
+  /** The JSON file; created when missing. */
+  readonly path: string
+}
+
+/**
+ * Opens (and migrates) the file and returns the driver.
+ */
+export const open = async (options: JsonFileStoreOptions): Promise<Store.PromiseDriver> => {
+  let state: FileData = existsSync(options.path)
+    ? migrate(JSON.parse(await readFile(options.path, "utf8")) as Record<string, unknown>)
+    : { format: FORMAT_VERSION, nextSeq: 1, communities: {} }
+
+  const persist = async (next: FileData) => {
+    const temporary = `${options.path}.${process.pid}.tmp`
+    await writeFile(temporary, JSON.stringify(next), "utf8")
+    await rename(temporary, options.path)
+  }
+  await persist(state)
+
+  // One operation at a time: each waits for the previous one to settle.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serially = <A>(operation: () => Promise<A>): Promise<A> => {
+    const result = queue.then(operation, operation)
+    queue = result.catch(() => undefined)
+    return result
+  }
+
+  const community = (data: FileData, communityId: string): CommunityData =>
+    data.communities[communityId] ?? { records: {}, outbox: {}, audit: [] }
+
+  /** Applies `change` to a copy of the state, persists it, then makes it current. */
+  const transact = <A>(change: (draft: FileData) => A): Promise<A> =>
+    serially(async () => {
+      const draft = structuredClone(state)
+      const result = change(draft)
+      try {
+        await persist(draft)
+      } catch (error) {
+        throw new Store.BatchNotApplied(`could not write ${options.path}: ${String(error)}`)
+      }
+      state = draft
+      return result
+    })
+
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+  return {
+    capabilities: { name: "json-file", maxDocumentBytes: 4 * 1024 * 1024, sharedAcrossProcesses: false },
+
+    get: (communityId, kind, id) => serially(async () => community(state, communityId).records[key(kind, id)]),
+
+    find: ({ communityId, kind, where, afterId, limit }) =>
+      serially(async () =>
+        Object.values(community(state, communityId).records)
+          .filter(
+            (r) =>
+              r.kind === kind &&
+              (afterId === undefined || r.id > afterId) &&
+              where.every(([field, value]) => r.indexes[field]?.includes(value) === true)
+          )
+          .sort(byId)
+          .slice(0, limit)
+      ),
+
+    commit: async (batch) => {
+      // Check first, on the current state: a rejected batch writes nothing.
+      const conflicts = await serially(async () => {
+        const data = community(state, batch.communityId)
+        const found: Array<Store.Conflict> = []
+        for (const write of batch.writes) {
+          const actualVersion = data.records[key(write.kind, write.id)]?.version ?? 0
+          if (actualVersion !== write.expectedVersion)
+            found.push({
+              _tag: "VersionMismatch",
+              kind: write.kind,
+              id: write.id,
+              expectedVersion: write.expectedVersion,
+              actualVersion
+            })
+        }
+        for (const message of batch.outbox)
+          if (data.outbox[message.id] !== undefined) found.push({ _tag: "DuplicateId", area: "outbox", id: message.id })
+        for (const entry of batch.audit)
+          if (data.audit.some((e) => e.id === entry.id))
+            found.push({ _tag: "DuplicateId", area: "audit", id: entry.id })
+        return found
+      })
+      const [first, ...rest] = conflicts
+      if (first !== undefined) return { _tag: "Rejected", conflicts: [first, ...rest] }
+      // Another operation may have run between the check and here: check again inside the
+      // transaction and give up (a conflict) if anything moved.
+      return transact((draft): Store.CommitOutcome => {
+        const data = community(draft, batch.communityId)
+        for (const write of batch.writes) {
+          const actualVersion = data.records[key(write.kind, write.id)]?.version ?? 0
+          if (actualVersion !== write.expectedVersion)
+            return {
+              _tag: "Rejected",
+              conflicts: [
+                {
+                  _tag: "VersionMismatch",
+                  kind: write.kind,
+                  id: write.id,
+                  expectedVersion: write.expectedVersion,
+                  actualVersion
+                }
+              ]
+            }
+        }
+        for (const message of batch.outbox)
+          if (data.outbox[message.id] !== undefined)
+            return { _tag: "Rejected", conflicts: [{ _tag: "DuplicateId", area: "outbox", id: message.id }] }
+        for (const entry of batch.audit)
+          if (data.audit.some((e) => e.id === entry.id))
+            return { _tag: "Rejected", conflicts: [{ _tag: "DuplicateId", area: "audit", id: entry.id }] }
+        for (const write of batch.writes) {
+          if (write._tag === "Delete") delete data.records[key(write.kind, write.id)]
+          else
+            data.records[key(write.kind, write.id)] = {
+              kind: write.kind,
+              id: write.id,
+              version: write.expectedVersion + 1,
+              indexes: write.indexes,
+              document: write.document
+            }
+        }
+        for (const message of batch.outbox)
+          data.outbox[message.id] = {
+            ...message,
+            status: "pending",
+            attempts: 0,
+            leaseId: undefined,
+            leaseExpiresAt: undefined,
+            lastError: undefined,
+            settledAt: undefined
+          }
+        for (const entry of batch.audit) data.audit.push({ ...entry, seq: draft.nextSeq++ })
+        draft.communities[batch.communityId] = data
+        return { _tag: "Committed" }
+      })
+    },
+
+    claimOutbox: ({ communityId, leaseId, now, leaseExpiresAt, limit }) =>
+      transact((draft) => {
+        const data = community(draft, communityId)
+        const due = Object.values(data.outbox)
+          .filter(
+            (m) =>
+              (m.status === "pending" && m.availableAt <= now) ||
+              (m.status === "claimed" && (m.leaseExpiresAt ?? 0) <= now)
+          )
+          .sort((a, b) => a.availableAt - b.availableAt || a.createdAt - b.createdAt || byId(a, b))
+          .slice(0, limit)
+        const claimed = due.map((m) => ({
+          ...m,
+          status: "claimed" as const,
+          attempts: m.attempts + 1,
+          leaseId,
+          leaseExpiresAt
+        }))
+        for (const m of claimed) data.outbox[m.id] = m
+        draft.communities[communityId] = data
+        return claimed
+      }),
+
+    settleOutbox: ({ communityId, id, leaseId, now, settlement }) =>
+      transact((draft) => {
+        const data = community(draft, communityId)
+        const message = data.outbox[id]
+        if (message === undefined || message.status !== "claimed" || message.leaseId !== leaseId) return false
+        data.outbox[id] =
+          settlement._tag === "Acknowledge"
+            ? { ...message, status: "delivered", settledAt: now }
+            : settlement._tag === "Release"
+              ? {
+                  ...message,
+                  status: "pending",
+                  availableAt: settlement.retryAt,
+                  leaseExpiresAt: undefined,
+                  lastError: settlement.error ?? message.lastError
+                }
+              : { ...message, status: "dead", lastError: settlement.error, settledAt: now }
+        draft.communities[communityId] = data
+        return true
+      }),
+
+    listOutbox: ({ communityId, status, afterId, limit }) =>
+      serially(async () =>
+        Object.values(community(state, communityId).outbox)
+          .filter((m) => (status === undefined || m.status === status) && (afterId === undefined || m.id > afterId))
+          .sort(byId)
+          .slice(0, limit)
+      ),
+
+    listAudit: ({ communityId, afterSeq, limit }) =>
+      serially(async () =>
+        community(state, communityId)
+          .audit.filter((e) => e.seq > afterSeq)
+          .slice(0, limit)
+      ),
+
+    close: () => serially(async () => undefined)
+  }
+}
+
+/**
+ * The Store layer of a JSON file.
+ */
+export const layer = (options: JsonFileStoreOptions) => Store.layerPromises(() => open(options))

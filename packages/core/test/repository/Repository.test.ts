@@ -1,0 +1,97 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Domain, MemoryStore, Repository, Store } from "@grenzeloos/core"
+import { Effect, Option, Schema } from "effect"
+
+const member = (id: string, communityId = "rijk") =>
+  Schema.decodeUnknownSync(Domain.Member)({
+    id,
+    communityId,
+    name: "Anouk O'Brien",
+    email: `${id}@example.org`,
+    organisation: "Ministerie van Financiën",
+    programme: "Werk aan Uitvoering",
+    interests: ["worstelen met de Woo"],
+    preferredLanguage: "nl",
+    status: "active",
+    joinedOn: "2026-02-01"
+  })
+
+const withStore = <A, E>(f: (store: Store.CommunityStore) => Effect.Effect<A, E>) =>
+  Effect.flatMap(MemoryStore.make, (service) => f(service.forCommunity("rijk")))
+
+describe("Repository", () => {
+  it.effect("puts and gets a member with its version", () =>
+    withStore((store) =>
+      Effect.gen(function* () {
+        yield* store.commit({ writes: [yield* Repository.put(Repository.Members, member("m-1"), 0)] })
+        const back = yield* Repository.get(store, Repository.Members, "m-1")
+        expect(Option.map(back, (m) => [m.value.name, m.version])).toEqual(Option.some(["Anouk O'Brien", 1]))
+        expect(yield* Repository.all(store, Repository.Members, { status: "active" })).toHaveLength(1)
+        expect(yield* Repository.all(store, Repository.Members, { status: "paused" })).toHaveLength(0)
+      })
+    )
+  )
+
+  it.effect("indexes a learning group by each of its members", () =>
+    withStore((store) =>
+      Effect.gen(function* () {
+        const group = Schema.decodeUnknownSync(Domain.LearningGroup)({
+          id: "g-1",
+          communityId: "rijk",
+          roundId: "r-2027",
+          name: "Leergroep 1",
+          memberIds: ["m-1", "m-2"],
+          formedAt: "2026-12-01T09:00:00.000Z"
+        })
+        yield* store.commit({ writes: [yield* Repository.put(Repository.LearningGroups, group, 0)] })
+        const ofM2 = yield* Repository.all(store, Repository.LearningGroups, { memberId: "m-2" })
+        expect(ofM2.map((g) => g.value.id)).toEqual(["g-1"])
+      })
+    )
+  )
+
+  it.effect("reports an undecodable record with kind, id and every path", () =>
+    withStore((store) =>
+      Effect.gen(function* () {
+        const encoded = Schema.encodeSync(Domain.Member)(member("m-1"))
+        yield* store.commit({
+          writes: [Store.put("member", "m-1", 0, { ...encoded, email: "nope", status: "gone" })]
+        })
+        const error = yield* Effect.flip(Repository.get(store, Repository.Members, "m-1"))
+        expect(error).toBeInstanceOf(Store.StoreDecodeError)
+        const decodeError = error as Store.StoreDecodeError
+        expect([decodeError.kind, decodeError.id]).toEqual(["member", "m-1"])
+        expect(decodeError.problems.map((p) => p.path).sort()).toEqual(["email", "status"])
+        expect(decodeError.message).toContain("stored member m-1 in community rijk does not decode")
+      })
+    )
+  )
+
+  it.effect("reports a record stored under another id or community", () =>
+    withStore((store) =>
+      Effect.gen(function* () {
+        const foreign = Schema.encodeSync(Domain.Member)(member("m-9", "elders"))
+        yield* store.commit({ writes: [Store.put("member", "m-1", 0, foreign)] })
+        const error = (yield* Effect.flip(Repository.get(store, Repository.Members, "m-1"))) as Store.StoreDecodeError
+        expect(error.problems.map((p) => p.path)).toEqual(["id", "communityId"])
+      })
+    )
+  )
+
+  it.effect("loads a community snapshot of every kind", () =>
+    withStore((store) =>
+      Effect.gen(function* () {
+        yield* store.commit({
+          writes: yield* Effect.all([
+            Repository.put(Repository.Members, member("m-1"), 0),
+            Repository.put(Repository.Members, member("m-2"), 0)
+          ])
+        })
+        const snapshot = yield* Repository.loadCommunity(store)
+        expect(snapshot.members.map((m) => m.value.id)).toEqual(["m-1", "m-2"])
+        expect(Option.isNone(snapshot.community)).toBe(true)
+        expect(snapshot.ballots).toEqual([])
+      })
+    )
+  )
+})
