@@ -174,51 +174,111 @@ const search = (problem: Problem, options: Options): Solution => {
   const slotOf = Array.from({ length: R }, () => new Int32Array(n))
   const met = new Int32Array(n * n)
 
-  // Greedy construction (Triska & Musliu 2012): round by round, group by group, add the person who
-  // has met the group's current members least often (ties at random).
-  const rounds = Array.from({ length: R }, (_, r) => r)
-  for (const r of rounds) {
-    const unplaced = Rng.shuffle(
-      rng,
-      Array.from({ length: n }, (_, i) => i)
-    )
-    const go = groupOf[r] as Int32Array
-    const sl = slots[r] as Int32Array
-    const so = slotOf[r] as Int32Array
-    for (let g = 0; g < G; g++) {
-      const start = offset[g] as number
-      const end = offset[g + 1] as number
-      for (let at = start; at < end; at++) {
-        let bestIdx = 0
-        let bestCost = Number.POSITIVE_INFINITY
-        if (at > start) {
+  // Greedy construction (Triska & Musliu 2012): round by round, group by group, add the pair of
+  // people (or the one person, for the last place) who add the fewest repeated meetings (and lose
+  // the least score), and among those the pair with the most "freedom": the number of people that
+  // neither they nor the group's members have met yet, so later places stay easy to fill.
+  const words = (n + 31) >>> 5
+  const unmet = new Uint32Array(n * words) // bit k of row x: x has not met k
+  const common = new Uint32Array(words)
+  const popcount = (v: number): number => {
+    v -= (v >>> 1) & 0x55555555
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+    return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+  }
+  const freedom = (x: number, y: number): number => {
+    let f = 0
+    const rx = x * words
+    const ry = y * words
+    for (let w = 0; w < words; w++)
+      f += popcount((common[w] as number) & (unmet[rx + w] as number) & (unmet[ry + w] as number))
+    return f
+  }
+  const meet = (x: number, k: number): void => {
+    met[x * n + k] = (met[x * n + k] as number) + 1
+    met[k * n + x] = (met[k * n + x] as number) + 1
+    unmet[x * words + (k >>> 5)] = (unmet[x * words + (k >>> 5)] as number) & ~(1 << (k & 31))
+    unmet[k * words + (x >>> 5)] = (unmet[k * words + (x >>> 5)] as number) & ~(1 << (x & 31))
+  }
+  const construct = (): void => {
+    met.fill(0)
+    for (let x = 0; x < n; x++)
+      for (let k = 0; k < n; k++)
+        if (k !== x) unmet[x * words + (k >>> 5)] = (unmet[x * words + (k >>> 5)] as number) | (1 << (k & 31))
+    const cost = new Float64Array(n) // cost of adding x to the group being built
+    for (let r = 0; r < R; r++) {
+      const unplaced = Rng.shuffle(
+        rng,
+        Array.from({ length: n }, (_, i) => i)
+      )
+      const go = groupOf[r] as Int32Array
+      const sl = slots[r] as Int32Array
+      const so = slotOf[r] as Int32Array
+      for (let g = 0; g < G; g++) {
+        const first = offset[g] as number
+        const end = offset[g + 1] as number
+        common.fill(0xffffffff)
+        cost.fill(0)
+        const place = (u: number, at: number): void => {
+          const x = unplaced[u] as number
+          unplaced[u] = unplaced[unplaced.length - 1] as number
+          unplaced.pop()
+          for (let q = first; q < at; q++) meet(x, sl[q] as number)
+          sl[at] = x
+          so[x] = at
+          go[x] = g
+          for (let w = 0; w < words; w++) common[w] = (common[w] as number) & (unmet[x * words + w] as number)
+          for (const y of unplaced)
+            cost[y] = (cost[y] as number) + (met[y * n + x] as number) * lambda - (score[y * n + x] as number)
+        }
+        let at = first
+        while (end - at >= 2) {
+          let bu = 0
+          let bv = 1
+          let bestCost = Number.POSITIVE_INFINITY
+          let bestFree = -1
+          let seen = 0
           for (let u = 0; u < unplaced.length; u++) {
-            const p = unplaced[u] as number
-            let cost = 0
-            for (let q = start; q < at; q++) {
-              const k = sl[q] as number
-              cost += (met[p * n + k] as number) * lambda - (score[p * n + k] as number)
-            }
-            if (cost < bestCost) {
-              bestCost = cost
-              bestIdx = u
+            const x = unplaced[u] as number
+            const cx = cost[x] as number
+            if (cx > bestCost) continue
+            for (let v = u + 1; v < unplaced.length; v++) {
+              const y = unplaced[v] as number
+              const c = cx + (cost[y] as number) + (met[x * n + y] as number) * lambda - (score[x * n + y] as number)
+              if (c > bestCost) continue
+              const f = freedom(x, y)
+              if (c < bestCost || f > bestFree) {
+                bestCost = c
+                bestFree = f
+                bu = u
+                bv = v
+                seen = 1
+              } else if (f === bestFree && rng.int(++seen) === 0) {
+                bu = u
+                bv = v
+              }
             }
           }
+          const y = unplaced[bv] as number
+          place(bu, at++)
+          place(unplaced.indexOf(y), at++)
         }
-        const p = unplaced[bestIdx] as number
-        unplaced[bestIdx] = unplaced[unplaced.length - 1] as number
-        unplaced.pop()
-        sl[at] = p
-        so[p] = at
-        go[p] = g
-        for (let q = start; q < at; q++) {
-          const k = sl[q] as number
-          met[p * n + k] = (met[p * n + k] as number) + 1
-          met[k * n + p] = (met[k * n + p] as number) + 1
+        if (at < end) {
+          let bu = 0
+          let bestCost = Number.POSITIVE_INFINITY
+          for (let u = 0; u < unplaced.length; u++) {
+            const c = cost[unplaced[u] as number] as number
+            if (c < bestCost) {
+              bestCost = c
+              bu = u
+            }
+          }
+          place(bu, at++)
         }
       }
     }
   }
+  construct()
 
   // soft gain tables per round (only when there is a score)
   const gains = hasScore ? Array.from({ length: R }, () => new Float64Array(n * G)) : []
