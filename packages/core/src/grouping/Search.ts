@@ -328,18 +328,45 @@ const search = (problem: Problem, options: Options): Solution => {
 
   const { assignment, gain, count } = cur
 
+  // Descent with "dirty" groups: a move or swap can only have become improving if one of the
+  // groups it touches changed since it was last examined, so after a perturbation only the members
+  // of changed groups (and moves into changed groups) are examined again.
+  const dirty = new Uint8Array(G)
+  const stack: Array<number> = []
+  const mark = (g: number): void => {
+    if (dirty[g] === 0) {
+      dirty[g] = 1
+      stack.push(g)
+    }
+  }
+  for (let g = G - 1; g >= 0; g--) mark(g)
+
   const descent = (): void => {
-    let improved = true
-    while (improved) {
-      improved = false
+    while (stack.length > 0) {
+      const g = stack.pop() as number
+      dirty[g] = 0
+      if (hasMoves && (count[g] as number) < (maxS[g] as number)) {
+        for (let t = 0; t < nf; t++) {
+          const i = order[t] as number
+          const a = assignment[i] as number
+          if (a === g || (count[a] as number) <= (minS[a] as number)) continue
+          if ((gain[i * G + g] as number) - (gain[i * G + a] as number) > EPS) {
+            cur.move(i, g)
+            mark(a)
+            mark(g)
+            if ((count[g] as number) >= (maxS[g] as number)) break
+          }
+        }
+      }
       for (let t = 0; t < nf; t++) {
         const i = order[t] as number
-        let a = assignment[i] as number
+        const a = assignment[i] as number
+        if (a !== g) continue
         const rowI = i * G
+        const ga = gain[rowI + a] as number
         if (hasMoves && (count[a] as number) > (minS[a] as number)) {
           let bestB = -1
           let bestD = EPS
-          const ga = gain[rowI + a] as number
           for (let b = 0; b < G; b++) {
             if (b === a || (count[b] as number) >= (maxS[b] as number)) continue
             const d = (gain[rowI + b] as number) - ga
@@ -350,13 +377,13 @@ const search = (problem: Problem, options: Options): Solution => {
           }
           if (bestB >= 0) {
             cur.move(i, bestB)
-            a = bestB
-            improved = true
+            mark(a)
+            mark(bestB)
+            continue
           }
         }
         let bestJ = -1
         let bestD = EPS
-        const ga = gain[rowI + a] as number
         const ci = i * n
         for (let u = 0; u < nf; u++) {
           const j = free[u] as number
@@ -378,7 +405,8 @@ const search = (problem: Problem, options: Options): Solution => {
           const b = assignment[bestJ] as number
           cur.move(i, b)
           cur.move(bestJ, a)
-          improved = true
+          mark(a)
+          mark(b)
         }
       }
     }
@@ -393,6 +421,8 @@ const search = (problem: Problem, options: Options): Solution => {
         const b = rng.int(G)
         if (b !== a && (count[a] as number) > (minS[a] as number) && (count[b] as number) < (maxS[b] as number)) {
           cur.move(i, b)
+          mark(a)
+          mark(b)
           continue
         }
       }
@@ -401,6 +431,8 @@ const search = (problem: Problem, options: Options): Solution => {
       if (a === b) continue
       cur.move(i, b)
       cur.move(j, a)
+      mark(a)
+      mark(b)
     }
   }
 
