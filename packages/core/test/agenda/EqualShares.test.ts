@@ -183,6 +183,25 @@ describe("Equal Shares: worked examples and tie-breaking", () => {
     expect(Either.getOrThrow(greedy).selected.map((s) => s.id)).toStrictEqual(["a1", "a2", "a3"])
   })
 
+  it("51 % for ten red projects and 49 % for ten blue, money for ten: five of each (equalshares.net, Wikipedia)", () => {
+    const red = Array.from({ length: 10 }, (_, k) => `red-${k}`)
+    const blue = Array.from({ length: 10 }, (_, k) => `blue-${k}`)
+    const e = {
+      budget: 10,
+      candidates: [...red, ...blue].map((id) => ({ id, cost: 1 })),
+      votes: [...Array.from({ length: 51 }, () => red), ...Array.from({ length: 49 }, () => blue)].map((themeIds) => ({
+        _tag: "approval" as const,
+        themeIds
+      }))
+    }
+    const count = (o: Agenda.EqualShares.Outcome, prefix: string) => ids(o).filter((id) => id.startsWith(prefix)).length
+    const plain = mes(e, { completion: "none" })
+    expect([count(plain, "red"), count(plain, "blue")]).toStrictEqual([5, 4])
+    const completed = mes(e, { completion: "add1", add1: { integral: false, increment: 0.001 } })
+    expect([count(completed, "red"), count(completed, "blue")]).toStrictEqual([5, 5])
+    expect(Either.getOrThrow(Agenda.Greedy.select(e)).selected.every((s) => s.id.startsWith("red"))).toBe(true)
+  })
+
   it("with unequal costs, a supporter pays ρ·u or everything left, never more than the equal share", () => {
     const e = {
       budget: 90,
