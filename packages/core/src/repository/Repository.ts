@@ -41,11 +41,10 @@ export interface Versioned<A> {
 }
 
 const decodeWith = <A, I>(kind: RecordKind<A, I>) => {
-  // Fields a newer version of the library may have added are ignored (forward compatible). The
-  // fast decoder stops at the first problem; only a document that fails is decoded again to
-  // report every problem with its path.
-  const fast = Schema.decodeUnknownEither(kind.schema, { onExcessProperty: "ignore" })
-  const thorough = decode(kind.schema, { subject: kind.kind, onExcessProperty: "ignore" })
+  // Unknown fields are errors here too (decision 0004). The fast decoder stops at the first
+  // problem; only a document that fails is decoded again to report every problem with its path.
+  const fast = Schema.decodeUnknownEither(kind.schema, { onExcessProperty: "error" })
+  const thorough = decode(kind.schema, { subject: kind.kind })
   return (store: CommunityStore, record: StoredRecord): Effect.Effect<Versioned<A>, StoreDecodeError> => {
     const quick = fast(record.document)
     const result: Either.Either<A, DecodeError> = Either.isRight(quick)
