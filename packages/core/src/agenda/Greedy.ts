@@ -5,6 +5,8 @@
  * with cardinality satisfaction it is support per unit of cost (pabutools
  * `greedy_utilitarian_welfare`, Faliszewski et al. 2023). Ties: more supporters, lower cost, id in
  * code-point order; or, with `ties: "id"`, the id alone (pabutools' lexicographic tie-breaking).
+ * Candidates nobody supports come last, and are taken if they still fit, as pabutools does (the
+ * agenda's own programme leaves them out unless a minimum number of themes needs them).
  *
  * @since 0.1.0
  */
@@ -43,7 +45,8 @@ const orderOnProfile = (
   const { total } = utilities(p, satisfaction)
   const support = Float64Array.from(total, (t, c) => {
     const cost = p.costs[c] ?? 0
-    return satisfaction === "cost" ? (cost > 0 ? t / cost : 0) : cost > 0 ? t / cost : Number.POSITIVE_INFINITY
+    // Satisfaction per unit of cost, as pabutools: nothing for no support, without limit for no cost.
+    return t <= 0 ? 0 : cost > 0 ? t / cost : Number.POSITIVE_INFINITY
   })
   const cmp = ties === "id" ? (a: number, b: number) => (p.idRank[a] ?? 0) - (p.idRank[b] ?? 0) : tieBreak(p)
   const order = [...Array(p.m).keys()].sort((a, b) => (support[b] ?? 0) - (support[a] ?? 0) || cmp(a, b))
@@ -80,7 +83,8 @@ export const select = (
   let spent = 0
   for (const c of order) {
     const cost = p.costs[c] ?? 0
-    if ((p.supporters[c] ?? 0) > 0 && spent + cost <= p.budget) {
+    // As pabutools, candidates nobody supports come last and are taken too if they still fit.
+    if (spent + cost <= p.budget) {
       selected.push({ id: p.ids[c] ?? "", cost })
       spent += cost
     }
