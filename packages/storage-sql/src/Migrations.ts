@@ -43,6 +43,7 @@ export const migrations: ReadonlyArray<Migration> = [
           id ${key} NOT NULL,
           version ${int} NOT NULL,
           document TEXT NOT NULL,
+          indexes TEXT NOT NULL,
           PRIMARY KEY (community_id, kind, id)
         )`,
         `CREATE TABLE ${t.indexes} (

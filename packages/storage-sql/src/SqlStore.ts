@@ -36,12 +36,7 @@ interface RecordRow {
   readonly id: string
   readonly version: number | string
   readonly document: string
-}
-
-interface IndexRow {
-  readonly id: string
-  readonly field: string
-  readonly value: string
+  readonly indexes: string
 }
 
 interface OutboxRow {
@@ -182,52 +177,23 @@ export const makeDriver = (
     const read = <A, E>(operation: string, effect: Effect.Effect<A, E>) =>
       Effect.mapError(effect, unavailable(operation))
 
-    const indexesOf = (communityId: string, kind: string, ids: ReadonlyArray<string>) =>
-      Effect.gen(function* () {
-        const byId = new Map<string, Record<string, Array<string>>>()
-        if (ids.length === 0) return byId
-        for (const id of ids) byId.set(id, {})
-        const rows =
-          ids.length === 1
-            ? yield* sql<IndexRow>`SELECT id, field, value FROM ${T.indexes} WHERE community_id = ${communityId} AND kind = ${kind} AND id = ${ids[0] ?? ""}`
-            : yield* sql<IndexRow>`SELECT id, field, value FROM ${T.indexes} WHERE community_id = ${communityId} AND kind = ${kind} AND id >= ${ids[0] ?? ""} AND id <= ${ids[ids.length - 1] ?? ""}`
-        for (const row of rows) {
-          const fields = byId.get(row.id)
-          if (fields === undefined) continue
-          const values = fields[row.field]
-          if (values === undefined) fields[row.field] = [row.value]
-          else values.push(row.value)
-        }
-        for (const fields of byId.values()) for (const values of Object.values(fields)) values.sort()
-        return byId
-      })
-
-    const toRecords = (communityId: string, kind: string, rows: ReadonlyArray<RecordRow>) =>
-      Effect.map(
-        indexesOf(
-          communityId,
-          kind,
-          rows.map((r) => r.id)
-        ),
-        (indexes) =>
-          rows.map(
-            (row): Store.EncodedRecord => ({
-              kind: row.kind,
-              id: row.id,
-              version: num(row.version),
-              indexes: indexes.get(row.id) ?? {},
-              document: row.document
-            })
-          )
-      )
+    // Each record keeps its own index values as JSON beside the document, so reads need no second
+    // query; the index table serves lookups only.
+    const toRecord = (row: RecordRow): Store.EncodedRecord => ({
+      kind: row.kind,
+      id: row.id,
+      version: num(row.version),
+      indexes: JSON.parse(row.indexes) as Record<string, ReadonlyArray<string>>,
+      document: row.document
+    })
 
     const get: Store.Driver["get"] = (communityId, kind, id) =>
       read(
         "get",
         Effect.gen(function* () {
           const rows =
-            yield* sql<RecordRow>`SELECT kind, id, version, document FROM ${T.records} WHERE community_id = ${communityId} AND kind = ${kind} AND id = ${id}`
-          return (yield* toRecords(communityId, kind, rows))[0]
+            yield* sql<RecordRow>`SELECT kind, id, version, document, indexes FROM ${T.records} WHERE community_id = ${communityId} AND kind = ${kind} AND id = ${id}`
+          return rows[0] === undefined ? undefined : toRecord(rows[0])
         })
       )
 
@@ -245,8 +211,8 @@ export const makeDriver = (
             )
           ]
           const rows =
-            yield* sql<RecordRow>`SELECT r.kind, r.id, r.version, r.document FROM ${T.records} r WHERE ${sql.and(conditions)} ORDER BY r.id LIMIT ${limit}`
-          return yield* toRecords(communityId, kind, rows)
+            yield* sql<RecordRow>`SELECT r.kind, r.id, r.version, r.document, r.indexes FROM ${T.records} r WHERE ${sql.and(conditions)} ORDER BY r.id LIMIT ${limit}`
+          return rows.map(toRecord)
         })
       )
 
@@ -259,7 +225,14 @@ export const makeDriver = (
         )
         for (const chunk of chunks(creates, chunkSize)) {
           const inserted = yield* sql<{ kind: string; id: string }>`INSERT INTO ${T.records} ${sql.insert(
-            chunk.map((w) => ({ community_id: communityId, kind: w.kind, id: w.id, version: 1, document: w.document }))
+            chunk.map((w) => ({
+              community_id: communityId,
+              kind: w.kind,
+              id: w.id,
+              version: 1,
+              document: w.document,
+              indexes: JSON.stringify(w.indexes)
+            }))
           )} ON CONFLICT DO NOTHING RETURNING kind, id`
           if (inserted.length !== chunk.length) {
             const landed = new Set(inserted.map((r) => `${r.kind}\u0000${r.id}`))
@@ -271,7 +244,7 @@ export const makeDriver = (
           if (write._tag === "Put" && write.expectedVersion === 0) continue
           const rows =
             write._tag === "Put"
-              ? yield* sql`UPDATE ${T.records} SET version = version + 1, document = ${write.document} WHERE community_id = ${communityId} AND kind = ${write.kind} AND id = ${write.id} AND version = ${write.expectedVersion} RETURNING id`
+              ? yield* sql`UPDATE ${T.records} SET version = version + 1, document = ${write.document}, indexes = ${JSON.stringify(write.indexes)} WHERE community_id = ${communityId} AND kind = ${write.kind} AND id = ${write.id} AND version = ${write.expectedVersion} RETURNING id`
               : yield* sql`DELETE FROM ${T.records} WHERE community_id = ${communityId} AND kind = ${write.kind} AND id = ${write.id} AND version = ${write.expectedVersion} RETURNING id`
           if (rows.length === 0) failedWrites.push(write)
           else changed.push(write)
