@@ -282,10 +282,12 @@ const utilitarianFill = (
   let spent = costOf(p, chosen)
   const value = (c: number) => {
     const cost = p.costs[c] ?? 0
-    return cost > 0 ? (total[c] ?? 0) / cost : Number.POSITIVE_INFINITY
+    const t = total[c] ?? 0
+    return t <= 0 ? 0 : cost > 0 ? t / cost : Number.POSITIVE_INFINITY
   }
+  // As the reference tools, candidates nobody supports come last and are added too if they fit.
   const order = [...Array(p.m).keys()]
-    .filter((c) => eligible[c] === 1 && taken[c] === 0 && (total[c] ?? 0) > 0)
+    .filter((c) => eligible[c] === 1 && taken[c] === 0)
     .sort((a, b) => value(b) - value(a) || cmpTie(a, b))
   const added: Array<number> = []
   for (const c of order) {

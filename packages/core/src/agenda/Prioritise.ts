@@ -209,10 +209,12 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
     support = (id) => ranking.wins.get(id) ?? 0
   } else if (input.method._tag === "equal-shares") {
     const options = input.method
-    const keep = new Set(eligible)
+    // Themes nobody supports are left out of the election: Equal Shares cannot buy them, and a short
+    // one would keep Add1 from ever seeing an exhaustive outcome. They enter only for the minimum.
+    const keep = new Set(eligible.filter((id) => supporters(id) > 0))
     const election = {
       budget: capacity - pinnedCost,
-      candidates: eligible.map((id) => ({ id, cost: costOf(id) })),
+      candidates: [...keep].map((id) => ({ id, cost: costOf(id) })),
       votes: votes.map(
         (v): Vote =>
           v._tag === "approval"
@@ -226,6 +228,7 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
       minScore
     }
     const plain = ballots.length > 0 ? (capacity - pinnedCost) / ballots.length : 0
+    for (const id of eligible) if (!keep.has(id)) mesReasons.set(id, { _tag: "NoSupport" })
     const selected = select(election, {
       ...(options.satisfaction === undefined ? {} : { satisfaction: options.satisfaction }),
       completion: options.completion ?? "add1",
