@@ -127,7 +127,9 @@ export const parse = (text: string, subject = "pb file"): Either.Either<PbFile, 
           problems.push({ path: `line ${lineNo}`, message: `the ${section} header needs a column ${column}` })
       return
     }
-    if (cells.length !== header.length) {
+    // Like Python's csv.DictReader (which pabutools uses), a short row leaves the last columns empty
+    // and empty cells after the last column (a trailing ";") are ignored; anything else is a problem.
+    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== "")) {
       problems.push({
         path: `line ${lineNo}`,
         message: `expected ${header.length} cells as in the ${section} header, got ${cells.length}`

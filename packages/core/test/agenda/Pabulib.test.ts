@@ -115,6 +115,14 @@ describe("Pabulib reading errors", () => {
     ])
   })
 
+  it("accepts a trailing ; and short rows, as csv readers do", () => {
+    const text = "META\nkey;value\nbudget;100;\nPROJECTS\nproject_id;cost;name\n1;60\nVOTES\nvoter_id;vote\na;1;\n"
+    const file = Either.getOrThrow(Agenda.Pabulib.parse(text))
+    expect(file.meta).toStrictEqual([["budget", "100"]])
+    expect(file.projects).toStrictEqual([{ id: "1", cost: 60, fields: { name: "" } }])
+    expect(file.votes).toStrictEqual([{ voterId: "a", vote: ["1"], fields: {} }])
+  })
+
   it("reads and writes quoted cells with ; and quotes in them", () => {
     const file: Agenda.Pabulib.PbFile = {
       meta: [
