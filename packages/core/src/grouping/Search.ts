@@ -169,13 +169,9 @@ export const checkSizes = (problem: Problem): Either.Either<void, SizeConflict> 
   return Either.right(undefined)
 }
 
-/**
- * The mutable state of a search over one round: assignment, group counts, the gain table
- * `gain[i * G + g] = Σ_{j in g} score[i][j]` and the objective. Shared with the rotation engine.
- *
- * @internal
- */
-export class State {
+// The mutable state of a search: assignment, group counts, the gain table
+// `gain[i * G + g] = Σ_{j in g} score[i][j]` and the objective.
+class State {
   readonly n: number
   readonly G: number
   readonly score: Float64Array
@@ -239,47 +235,53 @@ export class State {
   }
 }
 
-/**
- * Fills the assignment of `state` with a random partition that respects the fixed people and the
- * size bounds (first every group up to its minimum, then the rest where there is room).
- *
- * @internal
- */
-export const randomStart = (
+// A greedy start that respects the fixed people and the size bounds: people in random order each
+// join the group where they add the most score, among the groups that still have room and without
+// leaving too few people for the other groups' minimums.
+const greedyStart = (
   state: State,
   rng: Rng.Rng,
   minSizes: ArrayLike<number>,
   maxSizes: ArrayLike<number>,
   fixed: ArrayLike<number> | undefined
 ): void => {
-  const { n, G, assignment } = state
+  const { n, G, assignment, score, gain } = state
   const count = new Int32Array(G)
+  gain.fill(0)
+  const place = (i: number, g: number): void => {
+    assignment[i] = g
+    count[g] = (count[g] as number) + 1
+    const row = i * n
+    for (let k = 0, at = g; k < n; k++, at += G) gain[at] = (gain[at] as number) + (score[row + k] as number)
+  }
   const free: Array<number> = []
   for (let i = 0; i < n; i++) {
     const g = fixed?.[i] ?? -1
-    assignment[i] = g
-    if (g >= 0) count[g] = (count[g] as number) + 1
+    assignment[i] = -1
+    if (g >= 0) place(i, g)
     else free.push(i)
   }
+  let deficit = 0
+  for (let g = 0; g < G; g++) deficit += Math.max(0, (minSizes[g] as number) - (count[g] as number))
   const order = Rng.shuffle(rng, free)
-  let next = 0
-  for (let g = 0; g < G; g++) {
-    while ((count[g] as number) < (minSizes[g] as number) && next < order.length) {
-      assignment[order[next++] as number] = g
-      count[g] = (count[g] as number) + 1
+  for (let t = 0; t < order.length; t++) {
+    const i = order[t] as number
+    const left = order.length - t - 1
+    let best = -1
+    let bestGain = Number.NEGATIVE_INFINITY
+    for (let g = 0; g < G; g++) {
+      const c = count[g] as number
+      if (c >= (maxSizes[g] as number)) continue
+      if (c >= (minSizes[g] as number) && left < deficit) continue
+      const v = gain[i * G + g] as number
+      if (v > bestGain) {
+        bestGain = v
+        best = g
+      }
     }
-  }
-  const open: Array<number> = []
-  for (let g = 0; g < G; g++) if ((count[g] as number) < (maxSizes[g] as number)) open.push(g)
-  while (next < order.length) {
-    const pick = rng.int(open.length)
-    const g = open[pick] as number
-    assignment[order[next++] as number] = g
-    count[g] = (count[g] as number) + 1
-    if ((count[g] as number) >= (maxSizes[g] as number)) {
-      open[pick] = open[open.length - 1] as number
-      open.pop()
-    }
+    if (best < 0) for (let g = 0; g < G && best < 0; g++) if ((count[g] as number) < (maxSizes[g] as number)) best = g
+    if ((count[best] as number) < (minSizes[best] as number)) deficit--
+    place(i, best)
   }
   state.rebuild()
 }
@@ -318,7 +320,7 @@ const search = (problem: Problem, options: Options): Solution => {
   const cur = new State(n, G, score)
   const best = new State(n, G, score)
   const prev = new State(n, G, score)
-  randomStart(cur, rng, minS, maxS, problem.fixed)
+  greedyStart(cur, rng, minS, maxS, problem.fixed)
 
   const freeList: Array<number> = []
   for (let i = 0; i < n; i++) if ((fixed[i] as number) < 0) freeList.push(i)
