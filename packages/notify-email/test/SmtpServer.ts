@@ -52,8 +52,12 @@ export const start = (plan: (call: number) => Reply = () => ACCEPT): Effect.Effe
             const raw = Buffer.concat(chunks).toString("utf8")
             simpleParser(raw).then((mail) => {
               arrivals.push({ raw, mail, messageId: mail.messageId ?? "" })
-              if (reply._tag === "DropAfterAccept") sockets.get(session.remotePort)?.destroy()
-              else callback()
+              if (reply._tag === "DropAfterAccept") {
+                // Counted as closed now: its close event may come after the client reconnected.
+                const socket = sockets.get(session.remotePort)
+                if (socket !== undefined && sockets.delete(session.remotePort)) open -= 1
+                socket?.destroy()
+              } else callback()
             })
           })
         }
@@ -64,8 +68,7 @@ export const start = (plan: (call: number) => Reply = () => ACCEPT): Effect.Effe
         open += 1
         peak = Math.max(peak, open)
         socket.on("close", () => {
-          open -= 1
-          sockets.delete(port)
+          if (sockets.get(port) === socket && sockets.delete(port)) open -= 1
         })
       })
       smtp.listen(0, "127.0.0.1", () => {

@@ -266,12 +266,19 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
   }
 }
 
-const formatMoment = (texts: Texts, moment: DateTime.Zoned): string =>
-  new Intl.DateTimeFormat(texts.locale, {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: moment.zone._tag === "Named" ? moment.zone.id : "UTC"
-  }).format(DateTime.toEpochMillis(moment))
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per locale and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+const formatMoment = (texts: Texts, moment: DateTime.Zoned): string => {
+  const timeZone = moment.zone._tag === "Named" ? moment.zone.id : "UTC"
+  const cacheKey = `${texts.locale}|${timeZone}`
+  let formatter = formatters.get(cacheKey)
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(texts.locale, { dateStyle: "full", timeStyle: "short", timeZone })
+    formatters.set(cacheKey, formatter)
+  }
+  return formatter.format(DateTime.toEpochMillis(moment))
+}
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")

@@ -1,0 +1,211 @@
+/**
+ * `pnpm bench notify [--count N] [--connections C] [--runs R] [--channel email|webhook]`: invitations through the outbox to
+ * local receivers on 127.0.0.1 — a real SMTP server (smtp-server) through `@grenzeloos/notify-email`
+ * with a pool of at most C connections (target: 1,000 in under 10 s), and a real HTTP receiver
+ * through `@grenzeloos/notify-webhook` with at most C connections (target: 1,000 in under 5 s).
+ * Each run renders the invitations, commits them to a fresh in-memory outbox in one batch, and
+ * runs the dispatcher once until nothing is due. The receivers count what arrived, dedupe on the
+ * key, and record the most connections open at once.
+ */
+import * as http from "node:http"
+import type { AddressInfo, Socket } from "node:net"
+import { Dispatcher, MemoryStore, Notifier, Store } from "@grenzeloos/core"
+import { EmailNotifier } from "@grenzeloos/notify-email"
+import { WebhookNotifier } from "@grenzeloos/notify-webhook"
+import { NotifierSamples } from "@grenzeloos/testkit"
+import { Effect, Layer, Redacted, type Scope } from "effect"
+import { SMTPServer } from "smtp-server"
+import type { Suite } from "../Suite.js"
+import { elapsedMs, table } from "../Table.js"
+
+interface Receiver {
+  readonly port: number
+  readonly keys: Array<string>
+  readonly peak: () => number
+}
+
+const trackConnections = (server: http.Server | import("node:net").Server) => {
+  let open = 0
+  let peak = 0
+  server.on("connection", (socket: Socket) => {
+    // A mail server answers each command at once (Postfix and Exim set TCP_NODELAY too).
+    socket.setNoDelay(true)
+    open += 1
+    peak = Math.max(peak, open)
+    socket.on("close", () => {
+      open -= 1
+    })
+  })
+  return () => peak
+}
+
+const smtpReceiver: Effect.Effect<Receiver, never, Scope.Scope> = Effect.acquireRelease(
+  Effect.async<{ smtp: SMTPServer; receiver: Receiver }>((resume) => {
+    const keys: Array<string> = []
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData(stream, _session, callback) {
+        let head = ""
+        stream.on("data", (chunk: Buffer) => {
+          if (head.length < 4096) head += chunk.toString("utf8")
+        })
+        stream.on("end", () => {
+          keys.push(/^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? "")
+          callback()
+        })
+      }
+    })
+    const peak = trackConnections(smtp.server)
+    smtp.listen(0, "127.0.0.1", () =>
+      resume(Effect.succeed({ smtp, receiver: { port: (smtp.server.address() as AddressInfo).port, keys, peak } }))
+    )
+  }),
+  ({ smtp }) => Effect.async<void>((resume) => smtp.close(() => resume(Effect.void)))
+).pipe(Effect.map(({ receiver }) => receiver))
+
+const httpReceiver: Effect.Effect<Receiver, never, Scope.Scope> = Effect.acquireRelease(
+  Effect.async<{ server: http.Server; receiver: Receiver }>((resume) => {
+    const keys: Array<string> = []
+    const server = http.createServer((request, response) => {
+      request.resume()
+      request.on("end", () => {
+        keys.push(String(request.headers["webhook-id"]))
+        response.writeHead(204)
+        response.end()
+      })
+    })
+    server.keepAliveTimeout = 5_000
+    const peak = trackConnections(server)
+    server.listen(0, "127.0.0.1", () =>
+      resume(Effect.succeed({ server, receiver: { port: (server.address() as AddressInfo).port, keys, peak } }))
+    )
+  }),
+  ({ server }) =>
+    Effect.async<void>((resume) => {
+      server.closeAllConnections()
+      server.close(() => resume(Effect.void))
+    })
+).pipe(Effect.map(({ receiver }) => receiver))
+
+interface Measured {
+  readonly commitMs: number
+  readonly dispatchMs: number
+  readonly delivered: number
+  readonly arrived: number
+  readonly unique: number
+  readonly peak: number
+}
+
+const throughOutbox = (
+  channel: Notifier.Channel,
+  count: number,
+  connections: number
+): Effect.Effect<Measured, unknown, Scope.Scope> =>
+  Effect.gen(function* () {
+    const receiver = yield* channel === "email" ? smtpReceiver : httpReceiver
+    const notifier =
+      channel === "email"
+        ? yield* EmailNotifier.make({
+            host: "127.0.0.1",
+            port: receiver.port,
+            from: { name: "Programmateam Grenzeloos", address: "team@grenzeloos.example" },
+            maxConnections: connections
+          })
+        : yield* WebhookNotifier.make({
+            url: `http://127.0.0.1:${receiver.port}/hooks`,
+            secrets: [Redacted.make("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")],
+            maxConnections: connections
+          })
+    return yield* Effect.gen(function* () {
+      const store = yield* Store.forCommunity("rijk")
+      const start = performance.now()
+      const messages = NotifierSamples.invitations(count, channel)
+      yield* store.commit({ outbox: messages.map(Notifier.toOutbox) })
+      const commitMs = elapsedMs(start)
+      const dispatchStart = performance.now()
+      const summary = yield* Dispatcher.runOnce({
+        communityId: "rijk",
+        batchSize: 100,
+        concurrency: connections * 2
+      })
+      const dispatchMs = elapsedMs(dispatchStart)
+      return {
+        commitMs,
+        dispatchMs,
+        delivered: summary.delivered,
+        arrived: receiver.keys.length,
+        unique: new Set(receiver.keys).size,
+        peak: receiver.peak()
+      }
+    }).pipe(Effect.provide(Layer.merge(MemoryStore.layer, Layer.succeed(Notifier.Notifier, notifier))))
+  })
+
+const option = (args: ReadonlyArray<string>, name: string, fallback: number) => {
+  const at = args.indexOf(name)
+  const value = at >= 0 ? Number(args[at + 1]) : fallback
+  return Number.isFinite(value) && value > 0 ? value : fallback
+}
+
+const suite: Suite = {
+  description: "1,000 invitations through the outbox to a local SMTP server (< 10 s) and webhook receiver (< 5 s)",
+  run: async (args) => {
+    const count = option(args, "--count", 1_000)
+    const connections = option(args, "--connections", 4)
+    const runs = option(args, "--runs", 3)
+    const only = args.includes("--channel") ? args[args.indexOf("--channel") + 1] : undefined
+    const rows: Array<Array<string | number>> = []
+    for (const [channel, targetMs] of [
+      ["email", 10_000],
+      ["webhook", 5_000]
+    ] as const) {
+      if (only !== undefined && only !== channel) continue
+      // One small warm-up run so module loading and JIT are not timed.
+      await Effect.runPromise(Effect.scoped(throughOutbox(channel, 20, connections)))
+      for (let run = 1; run <= runs; run++) {
+        const m = await Effect.runPromise(Effect.scoped(throughOutbox(channel, count, connections)))
+        const totalMs = m.commitMs + m.dispatchMs
+        rows.push([
+          channel,
+          run,
+          count,
+          connections,
+          m.commitMs,
+          m.dispatchMs,
+          totalMs,
+          Math.round((count / totalMs) * 1_000),
+          m.delivered,
+          m.unique,
+          m.arrived - m.unique,
+          m.peak,
+          targetMs,
+          totalMs < targetMs && m.unique === count && m.peak <= connections ? "yes" : "NO"
+        ])
+      }
+    }
+    console.log(
+      table(
+        [
+          "channel",
+          "run",
+          "messages",
+          "max conn",
+          "render+commit ms",
+          "dispatch ms",
+          "total ms",
+          "msg/s",
+          "delivered",
+          "arrived (unique)",
+          "duplicates",
+          "peak conn",
+          "target ms",
+          "met"
+        ],
+        rows
+      )
+    )
+  }
+}
+
+export default suite
