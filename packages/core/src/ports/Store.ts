@@ -461,12 +461,27 @@ const newId = (): string => globalThis.crypto.randomUUID()
 export const makeEncoded = (driver: Driver): StoreService => {
   const { capabilities } = driver
 
+  // Decodes a page in one loop (no effect per row: pages of 1,000 records are common).
+  const decodeAll = <R, A>(
+    rows: ReadonlyArray<R>,
+    decodeOne: (row: R) => Either.Either<A, StoreDecodeError>
+  ): Effect.Effect<ReadonlyArray<A>, StoreDecodeError> =>
+    Effect.suspend(() => {
+      const out: Array<A> = []
+      for (const row of rows) {
+        const result = decodeOne(row)
+        if (Either.isLeft(result)) return Effect.fail(result.left)
+        out.push(result.right)
+      }
+      return Effect.succeed(out)
+    })
+
   const decodeRecord =
     (communityId: string) =>
-    (row: EncodedRecord): Effect.Effect<StoredRecord, StoreDecodeError> =>
+    (row: EncodedRecord): Either.Either<StoredRecord, StoreDecodeError> =>
       Either.match(parseJson(row.document), {
         onLeft: (reason) =>
-          Effect.fail(
+          Either.left(
             new StoreDecodeError({
               communityId,
               kind: row.kind,
@@ -475,7 +490,7 @@ export const makeEncoded = (driver: Driver): StoreService => {
             })
           ),
         onRight: (document) =>
-          Effect.succeed({ kind: row.kind, id: row.id, version: row.version, indexes: row.indexes, document })
+          Either.right({ kind: row.kind, id: row.id, version: row.version, indexes: row.indexes, document })
       })
 
   const decodeOutbox =
@@ -571,7 +586,7 @@ export const makeEncoded = (driver: Driver): StoreService => {
           .pipe(
             Effect.flatMap((rows) =>
               Effect.map(
-                Effect.forEach(rows.slice(0, limit), decodeRecord(communityId)),
+                decodeAll(rows.slice(0, limit), decodeRecord(communityId)),
                 (items): Page<StoredRecord> => ({
                   items,
                   cursor: rows.length > limit ? encodeCursor(scope, items[limit - 1]?.id ?? "") : undefined

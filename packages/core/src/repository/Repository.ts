@@ -45,13 +45,13 @@ const decodeWith = <A, I>(kind: RecordKind<A, I>) => {
   // problem; only a document that fails is decoded again to report every problem with its path.
   const fast = Schema.decodeUnknownEither(kind.schema, { onExcessProperty: "error" })
   const thorough = decode(kind.schema, { subject: kind.kind })
-  return (store: CommunityStore, record: StoredRecord): Effect.Effect<Versioned<A>, StoreDecodeError> => {
+  return (store: CommunityStore, record: StoredRecord): Either.Either<Versioned<A>, StoreDecodeError> => {
     const quick = fast(record.document)
     const result: Either.Either<A, DecodeError> = Either.isRight(quick)
       ? Either.right(quick.right)
       : thorough(record.document)
     if (Either.isLeft(result))
-      return Effect.fail(
+      return Either.left(
         new StoreDecodeError({
           communityId: store.communityId,
           kind: record.kind,
@@ -74,10 +74,10 @@ const decodeWith = <A, I>(kind: RecordKind<A, I>) => {
           ])
     ]
     return problems.length > 0
-      ? Effect.fail(
+      ? Either.left(
           new StoreDecodeError({ communityId: store.communityId, kind: record.kind, id: record.id, problems })
         )
-      : Effect.succeed({ value, version: record.version })
+      : Either.right({ value, version: record.version })
   }
 }
 
@@ -156,7 +156,16 @@ export const all = <A, I>(
 ): Effect.Effect<ReadonlyArray<Versioned<A>>, StoreError> => {
   const decodeOne = decodeWith(kind)
   return Effect.flatMap(store.findAll(kind.kind, where), (records) =>
-    Effect.forEach(records, (record) => decodeOne(store, record))
+    Effect.suspend(() => {
+      // One loop per kind, not an effect per record: communities load thousands of records.
+      const out: Array<Versioned<A>> = []
+      for (const record of records) {
+        const result = decodeOne(store, record)
+        if (Either.isLeft(result)) return Effect.fail(result.left)
+        out.push(result.right)
+      }
+      return Effect.succeed(out)
+    })
   )
 }
 
