@@ -12,7 +12,9 @@
  * Tang & Gao 2022, "A three-phase search approach with dynamic population size for solving the
  * maximally diverse grouping problem", EJOR 302(3)), alternated with weak perturbations that look
  * for a better local optimum nearby (the "maxima search") and strong perturbations from the best
- * solution when that stalls.
+ * solution when that stalls. The search starts from a greedy partition, and after a perturbation the
+ * descent re-examines only the groups that changed (a move or swap between unchanged groups keeps
+ * its value).
  *
  * @since 0.1.0
  */
@@ -447,7 +449,9 @@ const search = (problem: Problem, options: Options): Solution => {
   best.copyFrom(cur)
   prev.copyFrom(cur)
   const G2 = Math.max(2, G)
-  const weak = Math.max(2, Math.min(8, Math.round(n / G2 / 2)))
+  // weak perturbations of about half a group (Lai & Hao perturb by a few moves), at least 6 once
+  // there are 100 people: with many small groups a smaller kick falls back into the same optimum
+  const weak = Math.min(8, Math.max(2, Math.round(n / G2 / 2), Math.min(6, Math.round(n / 16))))
   const strong = Math.max(weak + 1, Math.round(n / 8))
   const stallLimit = Math.max(20, Math.round(n / 2))
   let stall = 0
