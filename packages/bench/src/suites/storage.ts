@@ -310,7 +310,7 @@ const suite: Suite = {
               "8 writers × 1,000 conflicting RMW",
               name,
               w.ms,
-              Number.NaN,
+              "(none)",
               ok ? "yes" : "NO",
               `${w.landed} landed + ${w.conflicts} conflicts (${w.failures} other errors); final n = ${w.n}, version ${w.version}`
             ])
