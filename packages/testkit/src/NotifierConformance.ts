@@ -72,7 +72,7 @@ const broke = (guarantee: string, what: string, fix: string) =>
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { type NotifierHarness, notifierConformance } from "@grenzeloos/testkit"
+ * import { type NotifierHarness, notifierConformance } from "@grenzeloos/testkit/vitest"
  *
  * declare const harness: Effect.Effect<NotifierHarness>
  * declare const down: NotifierHarness["notifier"]
