@@ -177,17 +177,17 @@ const run = (
       let poor = 0
       let all = 0
       let maxRatio = 0
+      // The hot loop: indices are in range by construction, so the reads skip `?? 0` checks.
       for (let k = from; k < to; k++) {
-        const g = group[k] ?? 0
-        const uk = u[k] ?? 0
-        const b = money[g] ?? 0
-        const w = mult[g] ?? 0
+        const g = group[k] as number
+        const uk = u[k] as number
+        const b = money[g] as number
+        const w = mult[g] as number
         all += w * b
         if (b < rho * uk) {
           paid += w * b
           poor++
-          const ratio = b / uk
-          if (ratio > maxRatio) maxRatio = ratio
+          if (b > maxRatio * uk) maxRatio = b / uk
         } else rich += w * uk
       }
       if (pass === 0 && all < cost * (1 - EPS)) return Number.POSITIVE_INFINITY

@@ -44,10 +44,25 @@ export interface Profile {
   readonly idRank: Int32Array
 }
 
+/** The index of a candidate id on a vote: -1 if unknown, -2 if already on this vote (marks it seen). */
+const lookup = (index: ReadonlyMap<string, number>, stamp: Int32Array, mark: number, id: string): number => {
+  const c = index.get(id)
+  if (c === undefined) return -1
+  if (stamp[c] === mark) return -2
+  stamp[c] = mark
+  return c
+}
+
+/** Scratch space for one vote: candidate indices and weights, reused for every vote. */
+interface Scratch {
+  readonly cands: Int32Array
+  readonly weights: Float64Array
+}
+
 /**
- * The base utilities of one vote, as (candidate index, weight > 0) pairs. `stamp` marks the
- * candidates already seen on this vote (with `mark`, unique per vote) so that repeats are found
- * without a set per vote; paths are only written when there is a problem.
+ * Writes the base utilities of one vote into `scratch` as (candidate, weight > 0) pairs and returns
+ * their number. `stamp` marks the candidates already seen on this vote (with `v + 1`, unique per
+ * vote) so that repeats are found without a set per vote; paths are only written for problems.
  */
 const entriesOf = (
   vote: Vote,
@@ -56,64 +71,90 @@ const entriesOf = (
   rankingPoints: RankingPoints,
   v: number,
   stamp: Int32Array,
+  scratch: Scratch,
   problems: Array<Problem>
-): Array<[number, number]> => {
-  const out: Array<[number, number]> = []
+): number => {
+  let n = 0
   const mark = v + 1
-  const known = (id: string, path: () => string): number | undefined => {
-    const c = index.get(id)
-    if (c === undefined) {
-      problems.push({ path: path(), message: `candidate ${id} is not in this election` })
-      return undefined
-    }
-    if (stamp[c] === mark) {
-      problems.push({ path: path(), message: `candidate ${id} appears twice on the vote` })
-      return undefined
-    }
-    stamp[c] = mark
+  const { cands, weights } = scratch
+  const known = (id: string, field: string, k: number, suffix: string): number => {
+    const c = lookup(index, stamp, mark, id)
+    if (c < 0)
+      problems.push({
+        path: `votes[${v}].${field}[${k}]${suffix}`,
+        message: `candidate ${id} ${c === -1 ? "is not in this election" : "appears twice on the vote"}`
+      })
     return c
   }
+  const add = (c: number, w: number) => {
+    cands[n] = c
+    weights[n] = w
+    n++
+  }
   switch (vote._tag) {
-    case "approval":
-      vote.themeIds.forEach((id, k) => {
-        const c = known(id, () => `votes[${v}].themeIds[${k}]`)
-        if (c !== undefined) out.push([c, 1])
-      })
+    case "approval": {
+      // The common case, kept free of closures: most elections are approval elections.
+      const ids = vote.themeIds
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as string
+        const c = lookup(index, stamp, mark, id)
+        if (c >= 0) {
+          cands[n] = c
+          weights[n] = 1
+          n++
+        } else known(id, "themeIds", k, "")
+      }
       break
+    }
     case "dots":
-      vote.dots.forEach((d, k) => {
-        const c = known(d.themeId, () => `votes[${v}].dots[${k}].themeId`)
+      for (let k = 0; k < vote.dots.length; k++) {
+        const d = vote.dots[k] as Extract<Vote, { _tag: "dots" }>["dots"][number]
+        const c = known(d.themeId, "dots", k, ".themeId")
         if (!Number.isFinite(d.dots) || d.dots < 0)
           problems.push({
             path: `votes[${v}].dots[${k}].dots`,
             message: `expected a number of dots of 0 or more, got ${d.dots}`
           })
-        else if (c !== undefined && d.dots > 0) out.push([c, d.dots])
-      })
+        else if (c >= 0 && d.dots > 0) add(c, d.dots)
+      }
       break
     case "scores":
-      vote.scores.forEach((sc, k) => {
-        const c = known(sc.themeId, () => `votes[${v}].scores[${k}].themeId`)
+      for (let k = 0; k < vote.scores.length; k++) {
+        const sc = vote.scores[k] as Extract<Vote, { _tag: "scores" }>["scores"][number]
+        const c = known(sc.themeId, "scores", k, ".themeId")
         if (!Number.isFinite(sc.score) || sc.score < minScore)
           problems.push({
             path: `votes[${v}].scores[${k}].score`,
             message: `expected a score of ${minScore} or more, got ${sc.score}`
           })
-        else if (c !== undefined && sc.score > minScore) out.push([c, sc.score - minScore])
-      })
+        else if (c >= 0 && sc.score > minScore) add(c, sc.score - minScore)
+      }
       break
     case "ranking": {
       // "borda": pabutools' Additive_Borda_Sat, a ballot of length L gives L - 1 - position;
       // "positional": L - position, the `score` column of ordinal Pabulib files (3/2/1 for 3 ranked).
       const top = rankingPoints === "borda" ? vote.ranking.length - 1 : vote.ranking.length
-      vote.ranking.forEach((id, k) => {
-        const c = known(id, () => `votes[${v}].ranking[${k}]`)
-        if (c !== undefined && top - k > 0) out.push([c, top - k])
-      })
+      for (let k = 0; k < vote.ranking.length; k++) {
+        const c = known(vote.ranking[k] as string, "ranking", k, "")
+        if (c >= 0 && top - k > 0) add(c, top - k)
+      }
       break
     }
   }
-  return out
+  // Sort the pairs by candidate (insertion sort: a vote has few entries).
+  for (let i = 1; i < n; i++) {
+    const c = cands[i] as number
+    const w = weights[i] as number
+    let j = i - 1
+    while (j >= 0 && (cands[j] as number) > c) {
+      cands[j + 1] = cands[j] as number
+      weights[j + 1] = weights[j] as number
+      j--
+    }
+    cands[j + 1] = c
+    weights[j + 1] = w
+  }
+  return n
 }
 
 /** How a ranking turns into points (see `entriesOf`). */
@@ -136,52 +177,75 @@ export const compile = (
   })
   const kind = election.votes[0]?._tag ?? "approval"
   const minScore = election.minScore ?? 0
-  const groups = new Map<string, number>()
-  const groupEntries: Array<Array<[number, number]>> = []
+  // Identical votes form one group. Groups are found by a hash of the sorted pairs and compared
+  // exactly within a bucket, so no string key is built per vote.
+  const m = election.candidates.length
+  const buckets = new Map<number, number>()
+  const nextInBucket: Array<number> = []
+  const flatC: Array<number> = []
+  const flatW: Array<number> = []
+  const groupAt: Array<number> = [0]
   const multList: Array<number> = []
   const groupOf = new Int32Array(election.votes.length)
-  const stamp = new Int32Array(election.candidates.length)
-  election.votes.forEach((vote, v) => {
+  const stamp = new Int32Array(m)
+  const scratch: Scratch = { cands: new Int32Array(m), weights: new Float64Array(m) }
+  const sameAs = (g: number, n: number): boolean => {
+    const from = groupAt[g] as number
+    if ((groupAt[g + 1] as number) - from !== n) return false
+    for (let i = 0; i < n; i++)
+      if (flatC[from + i] !== scratch.cands[i] || flatW[from + i] !== scratch.weights[i]) return false
+    return true
+  }
+  for (let v = 0; v < election.votes.length; v++) {
+    const vote = election.votes[v] as Vote
     if (vote._tag !== kind)
       problems.push({
         path: `votes[${v}]`,
         message: `expected every vote of one kind, as the first (${kind}), got ${vote._tag}`
       })
-    const entries = entriesOf(vote, index, minScore, rankingPoints, v, stamp, problems)
-    entries.sort((a, b) => a[0] - b[0])
-    let key = ""
-    for (const [c, w] of entries) key += `${c}:${w},`
-    let g = groups.get(key)
-    if (g === undefined) {
-      g = groupEntries.length
-      groups.set(key, g)
-      groupEntries.push(entries)
-      multList.push(0)
+    const n = entriesOf(vote, index, minScore, rankingPoints, v, stamp, scratch, problems)
+    let hash = (0x811c9dc5 ^ n) | 0
+    for (let i = 0; i < n; i++) {
+      hash = Math.imul(hash ^ (scratch.cands[i] as number), 0x01000193)
+      hash = Math.imul(hash ^ ((scratch.weights[i] as number) * 1000003), 0x01000193)
     }
-    multList[g] = (multList[g] ?? 0) + 1
+    hash &= 0x3fffffff // a small integer key keeps the map fast
+    let g = buckets.get(hash)
+    while (g !== undefined && g >= 0 && !sameAs(g, n)) g = nextInBucket[g]
+    if (g === undefined || g < 0) {
+      g = multList.length
+      for (let i = 0; i < n; i++) {
+        flatC.push(scratch.cands[i] as number)
+        flatW.push(scratch.weights[i] as number)
+      }
+      groupAt.push(flatC.length)
+      multList.push(0)
+      nextInBucket.push(buckets.get(hash) ?? -1)
+      buckets.set(hash, g)
+    }
+    multList[g] = (multList[g] as number) + 1
     groupOf[v] = g
-  })
+  }
   if (problems.length > 0) return { problems }
 
-  const m = election.candidates.length
   const counts = new Int32Array(m + 1)
-  for (const entries of groupEntries) for (const [c] of entries) counts[c + 1] = (counts[c + 1] ?? 0) + 1
+  for (const c of flatC) counts[c + 1] = (counts[c + 1] as number) + 1
   const start = new Int32Array(m + 1)
-  for (let c = 0; c < m; c++) start[c + 1] = (start[c] ?? 0) + (counts[c + 1] ?? 0)
+  for (let c = 0; c < m; c++) start[c + 1] = (start[c] as number) + (counts[c + 1] as number)
   const fill = start.slice(0, m)
-  const group = new Int32Array(start[m] ?? 0)
-  const weight = new Float64Array(start[m] ?? 0)
+  const group = new Int32Array(start[m] as number)
+  const weight = new Float64Array(start[m] as number)
   const mult = Float64Array.from(multList)
   const supporters = new Float64Array(m)
-  groupEntries.forEach((entries, g) => {
-    for (const [c, w] of entries) {
-      const at = fill[c] ?? 0
+  for (let g = 0; g < multList.length; g++)
+    for (let i = groupAt[g] as number; i < (groupAt[g + 1] as number); i++) {
+      const c = flatC[i] as number
+      const at = fill[c] as number
       group[at] = g
-      weight[at] = w
+      weight[at] = flatW[i] as number
       fill[c] = at + 1
-      supporters[c] = (supporters[c] ?? 0) + (mult[g] ?? 0)
+      supporters[c] = (supporters[c] as number) + (mult[g] as number)
     }
-  })
   const ids = election.candidates.map((c) => c.id)
   const byId = ids.map((_, k) => k).sort((a, b) => compareCodePoints(ids[a] ?? "", ids[b] ?? ""))
   const idRank = new Int32Array(m)
