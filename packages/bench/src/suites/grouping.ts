@@ -104,13 +104,14 @@ const community = (seed: number) => {
     if (Either.isLeft(result)) throw new Error(result.left.message)
     return { objective: result.right.objective, ms }
   }
-  run(50) // warm the JIT the way a long-running tool would be warm
-  const quick = run(120)
+  // warm the JIT the way a long-running tool would be warm
+  for (let k = 0; k < 3; k++) run(50)
+  const quick = run(160)
   const long = run(30_000)
   const gap = (100 * (long.objective - quick.objective)) / Math.abs(long.objective)
   console.log(
     table(
-      ["members", "objective (120 ms limit)", "ms", "objective (30 s)", "gap %", "target"],
+      ["members", "objective (160 ms limit)", "ms", "objective (30 s)", "gap %", "target"],
       [[request.members.length, quick.objective, quick.ms, long.objective, gap, "< 200 ms, gap ≤ 1 %"]]
     )
   )

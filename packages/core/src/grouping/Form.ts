@@ -442,7 +442,7 @@ const facilitate = (
 
 /**
  * Forms the groups of one round. The same request, seed and iteration budget give the same
- * groups; with `timeLimitMs` the search stops at the deadline.
+ * groups; `timeLimitMs` limits the whole call (compiling the policy included).
  *
  * @example
  * ```ts
@@ -468,10 +468,17 @@ const facilitate = (
  */
 export const form = (request: Request, options: Options): Either.Either<Grouping, GroupingInfeasible> => {
   const language = options.language ?? "nl"
+  const clock = options.clock ?? (() => globalThis.performance.now())
+  const started = options.timeLimitMs === undefined ? 0 : clock()
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
     const compiled = Matrix.build(request)
     const fixed = yield* precheck(request, compiled, sizes, language, true)
+    // the time limit covers the whole call: what compiling took is not left to the search
+    const budget =
+      options.timeLimitMs === undefined
+        ? options
+        : { ...options, timeLimitMs: Math.max(0, options.timeLimitMs - (clock() - started)) }
     const solved = Search.solve(
       {
         size: compiled.n,
@@ -480,7 +487,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
         maxSizes: sizes.maxSizes,
         fixed: Array.from(fixed)
       },
-      options
+      budget
     )
     if (Either.isLeft(solved)) {
       const ids = request.members.map((m) => m.id)
