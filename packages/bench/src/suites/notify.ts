@@ -90,6 +90,8 @@ const httpReceiver: Effect.Effect<Receiver, never, Scope.Scope> = Effect.acquire
 ).pipe(Effect.map(({ receiver }) => receiver))
 
 interface Measured {
+  /** CPU time of this process (sender and receiver together) over the run. */
+  readonly cpuMs: number
   readonly commitMs: number
   readonly dispatchMs: number
   readonly delivered: number
@@ -120,6 +122,7 @@ const throughOutbox = (
           })
     return yield* Effect.gen(function* () {
       const store = yield* Store.forCommunity("rijk")
+      const cpuStart = process.cpuUsage()
       const start = performance.now()
       const messages = NotifierSamples.invitations(count, channel)
       yield* store.commit({ outbox: messages.map(Notifier.toOutbox) })
@@ -131,7 +134,9 @@ const throughOutbox = (
         concurrency: connections * 2
       })
       const dispatchMs = elapsedMs(dispatchStart)
+      const cpu = process.cpuUsage(cpuStart)
       return {
+        cpuMs: (cpu.user + cpu.system) / 1_000,
         commitMs,
         dispatchMs,
         delivered: summary.delivered,
@@ -174,6 +179,7 @@ const suite: Suite = {
           m.commitMs,
           m.dispatchMs,
           totalMs,
+          m.cpuMs,
           Math.round((count / totalMs) * 1_000),
           m.delivered,
           m.unique,
@@ -194,6 +200,7 @@ const suite: Suite = {
           "render+commit ms",
           "dispatch ms",
           "total ms",
+          "cpu ms",
           "msg/s",
           "delivered",
           "arrived (unique)",
