@@ -114,7 +114,7 @@ const tricky = [
  * @example
  * ```ts
  * import { MemoryStore } from "@grenzeloos/core"
- * import { storeConformance } from "@grenzeloos/testkit"
+ * import { storeConformance } from "@grenzeloos/testkit/vitest"
  *
  * storeConformance("memory", () => MemoryStore.layer)
  * ```
