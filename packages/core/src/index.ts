@@ -46,19 +46,19 @@ export * as ICalendar from "./ical/index.js"
  */
 export * as MemoryStore from "./memory/MemoryStore.js"
 /**
- * The Store port of the plugin SDK: the service, the driver contract adapters implement, its
- * errors and the Promise-based driver helper.
- *
- * @since 0.1.0
- */
-export * as Store from "./ports/Store.js"
-/**
  * Notifications: the Notifier port, rendered messages, Dutch and English templates and the
  * console notifier.
  *
  * @since 0.1.0
  */
 export * as Notifier from "./notify/index.js"
+/**
+ * The Store port of the plugin SDK: the service, the driver contract adapters implement, its
+ * errors and the Promise-based driver helper.
+ *
+ * @since 0.1.0
+ */
+export * as Store from "./ports/Store.js"
 /**
  * Seeded randomness for the deterministic engines.
  *
