@@ -129,6 +129,54 @@ interface Run {
   readonly left: Float64Array
 }
 
+/**
+ * ρ of a candidate given the current money, or Infinity if its supporters cannot pay it. Starts from
+ * a lower bound and raises it: the supporters who cannot pay ρ·u ("poor") pay all they have, the
+ * others share the rest; the poor set only grows, so this reaches the fixed point. A module-level
+ * function (not a closure per run), so that the JIT keeps its optimised code across Add1 runs.
+ */
+const affordability = (
+  cost: number,
+  lowerBound: number,
+  from: number,
+  to: number,
+  group: Int32Array,
+  u: Float64Array,
+  money: Float64Array,
+  mult: Float64Array
+): number => {
+  let rho = lowerBound
+  let poorBefore = -1
+  for (let pass = 0; ; pass++) {
+    let paid = 0
+    let rich = 0
+    let poor = 0
+    let all = 0
+    let maxRatio = 0
+    // The hot loop: indices are in range by construction, so the reads skip `?? 0` checks.
+    for (let k = from; k < to; k++) {
+      const g = group[k] as number
+      const uk = u[k] as number
+      const b = money[g] as number
+      const w = mult[g] as number
+      all += w * b
+      if (b < rho * uk) {
+        paid += w * b
+        poor++
+        if (b > maxRatio * uk) maxRatio = b / uk
+      } else rich += w * uk
+    }
+    if (pass === 0 && all < cost * (1 - EPS)) return Number.POSITIVE_INFINITY
+    if (poor === poorBefore) return rho
+    if (rich === 0) return maxRatio
+    const next = (cost - paid) / rich
+    // ρ never decreases; if it did not rise, the poor set is already the fixed point's.
+    if (next <= rho) return rho
+    poorBefore = poor
+    rho = next
+  }
+}
+
 /** One run of MES with a fixed share per voter. */
 const run = (
   p: Profile,
@@ -162,44 +210,6 @@ const run = (
     left: money
   }
   const { start, group, mult } = p
-  // ρ of candidate c given the current money, or Infinity if its supporters cannot pay it. Starts
-  // from a lower bound and raises it: the supporters who cannot pay ρ·u ("poor") pay all they have,
-  // the others share the rest; the poor set only grows, so this reaches the fixed point.
-  const affordability = (c: number): number => {
-    const cost = p.costs[c] ?? 0
-    const from = start[c] ?? 0
-    const to = start[c + 1] ?? 0
-    let rho = lower[c] ?? 0
-    let poorBefore = -1
-    for (let pass = 0; ; pass++) {
-      let paid = 0
-      let rich = 0
-      let poor = 0
-      let all = 0
-      let maxRatio = 0
-      // The hot loop: indices are in range by construction, so the reads skip `?? 0` checks.
-      for (let k = from; k < to; k++) {
-        const g = group[k] as number
-        const uk = u[k] as number
-        const b = money[g] as number
-        const w = mult[g] as number
-        all += w * b
-        if (b < rho * uk) {
-          paid += w * b
-          poor++
-          if (b > maxRatio * uk) maxRatio = b / uk
-        } else rich += w * uk
-      }
-      if (pass === 0 && all < cost * (1 - EPS)) return Number.POSITIVE_INFINITY
-      if (poor === poorBefore) return rho
-      if (rich === 0) return maxRatio
-      const next = (cost - paid) / rich
-      // ρ never decreases; if it did not rise, the poor set is already the fixed point's.
-      if (next <= rho) return rho
-      poorBefore = poor
-      rho = next
-    }
-  }
   for (let step = 0; alive.length > 0; step++) {
     alive.sort((a, b) => (lower[a] ?? 0) - (lower[b] ?? 0) || (tieRank[a] ?? 0) - (tieRank[b] ?? 0))
     let best = -1
@@ -212,7 +222,7 @@ const run = (
         for (let r = k; r < alive.length; r++) keep.push(alive[r] ?? 0)
         break
       }
-      const rho = affordability(c)
+      const rho = affordability(p.costs[c] ?? 0, lower[c] ?? 0, start[c] ?? 0, start[c + 1] ?? 0, group, u, money, mult)
       if (rho === Number.POSITIVE_INFINITY) {
         let m = 0
         for (let s = start[c] ?? 0; s < (start[c + 1] ?? 0); s++) {
