@@ -8,6 +8,7 @@
  */
 import { Domain, Rng } from "@grenzeloos/core"
 import { Schema } from "effect"
+import { ballotsFor, pollResponsesFor } from "./synthetic/Activity.js"
 import { FAMILY_NAMES, FIRST_NAMES } from "./synthetic/Names.js"
 import { ORGANISATIONS } from "./synthetic/Organisations.js"
 import { THEMES } from "./synthetic/Themes.js"
@@ -206,3 +207,57 @@ export const encode = (generated: SyntheticCommunity) => ({
   facilitators: generated.facilitators.map((f) => Schema.encodeSync(Domain.Facilitator)(f)),
   themes: generated.themes.map((t) => Schema.encodeSync(Domain.Theme)(t))
 })
+
+/**
+ * Ballots of a voting round as the members of a generated community would cast them: most active
+ * members vote, for the themes that match their interests (and sometimes one more), in the round's
+ * format. The same seed gives the same ballots.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ * import { Synthetic } from "@grenzeloos/testkit"
+ *
+ * const generated = Synthetic.community()
+ * const [first, ...rest] = generated.themes.map((t) => t.id)
+ * const round = Schema.decodeUnknownSync(Domain.VotingRound)({
+ *   id: "v-1", communityId: generated.community.id, title: "Voorjaar", themeIds: [first, ...rest],
+ *   format: { _tag: "approval" }, status: "open",
+ *   opensAt: "2026-02-01T08:00:00.000Z", closesAt: "2026-02-14T17:00:00.000Z"
+ * })
+ * const ballots = Synthetic.ballots(generated, round, { seed: 1 })
+ * ```
+ * @since 0.1.0
+ */
+export const ballots = (
+  generated: SyntheticCommunity,
+  round: Domain.VotingRound,
+  options: { readonly seed?: number } = {}
+): Array<Domain.Ballot> => ballotsFor(generated.members, generated.themes, round, options.seed ?? 2026)
+
+/**
+ * Answers to an availability poll as the members of a generated community would give them,
+ * following their usual weekdays, parts of the day and known days off; about one in eight does
+ * not answer. The same seed gives the same answers.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ * import { Synthetic } from "@grenzeloos/testkit"
+ *
+ * const generated = Synthetic.community()
+ * const poll = Schema.decodeUnknownSync(Domain.AvailabilityPoll)({
+ *   id: "p-1", communityId: generated.community.id, title: "Datum", requiredMemberIds: [], status: "open",
+ *   slots: [{ id: "s1", startsAt: "2026-05-12T13:00:00.000+02:00[Europe/Amsterdam]", durationMinutes: 240 }]
+ * })
+ * const responses = Synthetic.pollResponses(generated, poll, { respondedAt: "2026-03-01T09:00:00.000Z" })
+ * ```
+ * @since 0.1.0
+ */
+export const pollResponses = (
+  generated: SyntheticCommunity,
+  poll: Domain.AvailabilityPoll,
+  options: { readonly seed?: number; readonly respondedAt: string }
+): Array<Domain.PollResponse> => pollResponsesFor(generated.members, poll, options.respondedAt, options.seed ?? 2026)

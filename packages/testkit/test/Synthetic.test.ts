@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { Domain } from "@grenzeloos/core"
 import { Synthetic } from "@grenzeloos/testkit"
-import { Redacted } from "effect"
+import { Redacted, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 
 const bytes = (seed: number) => JSON.stringify(Synthetic.encode(Synthetic.community({ seed })))
@@ -79,5 +79,52 @@ describe("Synthetic.community", () => {
   it("produces records that the schemas accept as they are", () => {
     const again = Domain.decode(Domain.Member)(Synthetic.encode(Synthetic.community()).members[0])
     expect(again._tag).toBe("Right")
+  })
+})
+
+describe("Synthetic activity", () => {
+  const generated = Synthetic.community()
+  const [first, ...rest] = generated.themes.map((t) => t.id)
+  const round = Schema.decodeUnknownSync(Domain.VotingRound)({
+    id: "v-1",
+    communityId: generated.community.id,
+    title: "Voorjaar",
+    themeIds: [first, ...rest],
+    format: { _tag: "dots", dotsPerMember: 5 },
+    status: "open",
+    opensAt: "2026-02-01T08:00:00.000Z",
+    closesAt: "2026-02-14T17:00:00.000Z"
+  })
+
+  it("casts ballots of the round's format from active members, the same for the same seed", () => {
+    const ballots = Synthetic.ballots(generated, round, { seed: 3 })
+    expect(ballots.length).toBeGreaterThan(50)
+    const active = new Set(generated.members.filter((m) => m.status === "active").map((m) => m.id))
+    for (const b of ballots) {
+      expect(active.has(b.memberId)).toBe(true)
+      expect(b.content._tag).toBe("dots")
+      if (b.content._tag === "dots") expect(b.content.dots.reduce((s, d) => s + d.dots, 0)).toBeLessThanOrEqual(5)
+    }
+    expect(Synthetic.ballots(generated, round, { seed: 3 })).toStrictEqual(ballots)
+  })
+
+  it("answers polls following members' usual availability", () => {
+    const poll = Schema.decodeUnknownSync(Domain.AvailabilityPoll)({
+      id: "p-1",
+      communityId: generated.community.id,
+      title: "Datum",
+      requiredMemberIds: [],
+      status: "open",
+      slots: [
+        { id: "di", startsAt: "2026-05-12T13:00:00.000+02:00[Europe/Amsterdam]", durationMinutes: 240 },
+        { id: "za", startsAt: "2026-05-16T13:00:00.000+02:00[Europe/Amsterdam]", durationMinutes: 240 }
+      ]
+    })
+    const responses = Synthetic.pollResponses(generated, poll, { respondedAt: "2026-03-01T09:00:00.000Z" })
+    const yes = (slot: string) =>
+      responses.filter((r) => r.answers.some((a) => a.slotId === slot && a.answer === "yes"))
+    // Nobody has Saturday among their usual weekdays, so Tuesday gets far more yes answers.
+    expect(yes("za")).toHaveLength(0)
+    expect(yes("di").length).toBeGreaterThan(20)
   })
 })
