@@ -68,7 +68,11 @@ writeFileSync(
     2
   )
 )
-run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--legacy-peer-deps"], { cwd: consumer })
+// --ignore-scripts: native addons (better-sqlite3) load lazily, and this check is about module
+// resolution and types; compiling them again would add minutes to CI for nothing.
+run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--legacy-peer-deps", "--ignore-scripts"], {
+  cwd: consumer
+})
 
 for (const name of tarballs.keys()) {
   if (name === "@grenzeloos/testkit") continue // needs vitest at import time; covered by attw
