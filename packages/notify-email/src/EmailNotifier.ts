@@ -17,7 +17,13 @@ import nodemailer from "nodemailer"
 import { type EmailConfig, fromEnv } from "./Config.js"
 import * as MessageId from "./MessageId.js"
 
-interface SmtpError {
+/**
+ * What an SMTP failure carries, as nodemailer reports it: the message, nodemailer's error code
+ * (`ECONNECTION`, `ETIMEDOUT`, `EAUTH`, …) and the server's reply code, if any.
+ *
+ * @since 0.1.0
+ */
+export interface SmtpError {
   readonly message: string
   readonly code?: string
   readonly responseCode?: number

@@ -105,7 +105,12 @@ export interface Plan {
   readonly iterations: number
 }
 
-interface Shape {
+/**
+ * The group sizes a request allows: for every group, its smallest and largest size.
+ *
+ * @since 0.1.0
+ */
+export interface Shape {
   readonly minSizes: ReadonlyArray<number>
   readonly maxSizes: ReadonlyArray<number>
 }

@@ -67,7 +67,7 @@ const SOURCE =
 
 /**
  * The school years the table ships: 2023–2024 to 2025–2026. Later years the government has
- * published can be passed by the caller (see {@link unsuitableDays}'s `schoolYears`).
+ * published can be passed by the caller (see the `schoolYears` option of `Scheduling.UnsuitableDays.unsuitableDays`).
  *
  * @example
  * ```ts
