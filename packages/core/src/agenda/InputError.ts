@@ -6,6 +6,7 @@
  */
 import { Schema } from "effect"
 import { Problem } from "../domain/DecodeError.js"
+import { formatProblems } from "../internal/problems.js"
 
 /**
  * The agenda input (a voting round's ballots, an election, a `.pb` file) has problems; `problems`
@@ -30,10 +31,6 @@ export class AgendaInputError extends Schema.TaggedError<AgendaInputError>("@gre
   }
 ) {
   override get message(): string {
-    const count = this.problems.length
-    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the input`
-    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
-      "\n"
-    )
+    return formatProblems(this.subject, this.problems)
   }
 }

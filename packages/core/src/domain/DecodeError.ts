@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Either, ParseResult, Schema } from "effect"
+import { formatProblems } from "../internal/problems.js"
 
 /**
  * One problem found while decoding: where it is (`members[3].email`) and what is wrong.
@@ -41,11 +42,7 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@grenzeloos/co
   problems: Schema.Array(Problem)
 }) {
   override get message(): string {
-    const count = this.problems.length
-    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the input`
-    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
-      "\n"
-    )
+    return formatProblems(this.subject, this.problems)
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { Schema } from "effect"
 import { Problem } from "../domain/DecodeError.js"
+import { formatProblems } from "../internal/problems.js"
 
 /**
  * An event or message cannot be rendered (an end before its start, an e-mail address with a line
@@ -29,10 +30,6 @@ export class ICalendarInputError extends Schema.TaggedError<ICalendarInputError>
   problems: Schema.Array(Problem)
 }) {
   override get message(): string {
-    const count = this.problems.length
-    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the input`
-    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
-      "\n"
-    )
+    return formatProblems(this.subject, this.problems)
   }
 }
