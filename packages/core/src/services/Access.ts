@@ -193,15 +193,14 @@ const onMember = (resource: Resource, rule: (memberId: MemberId) => Decision): D
 export const check = (actor: Actor, action: Action, resource: Resource): Decision => {
   if (actor.communityId !== resource.communityId) return denied("membership of this community")
   return match(action)
-    .with("member.register", "intake.plan", "group.form", "group.publish", "theme.manage", (a) =>
-      onCommunity(resource, () =>
-        when(
-          isTeam(actor) || (a === "member.register" && actor._tag === "Administrator"),
-          a === "member.register" ? "programme team or administrator" : "programme team"
-        )
-      )
+    .with("member.register", "audit.read", "woo.export", () =>
+      onCommunity(resource, () => when(isTeamOrAdmin(actor), "programme team or administrator"))
     )
     .with(
+      "intake.plan",
+      "group.form",
+      "group.publish",
+      "theme.manage",
       "voting.open",
       "voting.close",
       "gathering.plan",
@@ -209,9 +208,6 @@ export const check = (actor: Actor, action: Action, resource: Resource): Decisio
       "gathering.remind",
       "attendance.record",
       () => onCommunity(resource, () => when(isTeam(actor), "programme team"))
-    )
-    .with("audit.read", "woo.export", () =>
-      onCommunity(resource, () => when(isTeamOrAdmin(actor), "programme team or administrator"))
     )
     .with("directory.read", "theme.read", "voting.results", "gathering.read", "poll.read", () =>
       onCommunity(resource, () => allowed)
