@@ -65,15 +65,50 @@ const all = (nameNl: string, nameEn: string, from: string, to: string): Readonly
 const SOURCE =
   "Rijksoverheid, 'Schoolvakanties <school year>' (rijksoverheid.nl/onderwerpen/schoolvakanties), open data at opendata.rijksoverheid.nl (infotype schoolholidays)"
 
+// Where each added school year comes from. Christmas, May and summer holidays are "vastgesteld"
+// (fixed by the Regeling vaststelling schoolvakanties; schools must keep them); autumn and spring
+// holidays are "advies" (OCW's advised weeks; a school may deviate with its participation council).
+// Docs: docs/guides/scheduling.md ("School holidays"); decision 0036.
+// 2026–2027: the Rijksoverheid overview page for this year could not be retrieved here, so every
+// date rests on secondary sources that agree (decision 0036):
+// - autumn (advies): schoolvakanties.org/herfstvakanties-nederland and deepsea.nl/wanneer-herfst-vakantie
+//   (north 10–18 Oct, middle and south 17–25 Oct); middle also deschelp.csgdewaard.nl (a region-middle school);
+// - Christmas (vastgesteld) 19 Dec–3 Jan: deschelp.csgdewaard.nl and several open-source holiday
+//   tables on GitHub; school calendars closing Mon 21 Dec–Fri 1 Jan (obsdepolsstokberkenwoude.nl,
+//   mariaschool.wsko.nl);
+// - spring (advies): middle 20–28 Feb deschelp.csgdewaard.nl and obsdepolsstokberkenwoude.nl (Mon–Fri)
+//   and three tables; north 20–28 Feb and south 13–21 Feb in three tables (two possibly of one author);
+// - May (vastgesteld) 24 Apr–2 May: four tables, one citing
+//   rijksoverheid.nl/themas/onderwijs/schoolvakanties/meivakantie/meivakantie-2027; three others say
+//   1–9 May, two of which contradict dates confirmed elsewhere (region middle's 2027 spring and summer,
+//   the 2024 autumn holiday); schools that take two weeks close 26 Apr–7 May, which contains both;
+// - summer (vastgesteld): middle 17 Jul–29 Aug deschelp.csgdewaard.nl and three tables; south
+//   24 Jul–5 Sep three tables; north 10 Jul–22 Aug one table and the week left by the other two
+//   (2021 had the same weekday calendar and the same order north, middle, south).
+const SOURCE_2026_2027 =
+  "Secondary sources (the Rijksoverheid overview 'Overzicht schoolvakanties 2026-2027' was not retrievable): " +
+  "autumn (advies) schoolvakanties.org/herfstvakanties-nederland, deepsea.nl/wanneer-herfst-vakantie; " +
+  "Christmas, May, summer (vastgesteld) and spring (advies) from open-source holiday tables, one citing " +
+  "rijksoverheid.nl/themas/onderwijs/schoolvakanties/meivakantie/meivakantie-2027, and region-middle school calendars " +
+  "(deschelp.csgdewaard.nl/onze-school/schoolvakanties); to be checked against opendata.rijksoverheid.nl before release"
+const SOURCE_2027_2028 =
+  "Rijksoverheid, 'Overzicht schoolvakanties 2027-2028' (rijksoverheid.nl/onderwerpen/schoolvakanties/overzicht-schoolvakanties-per-schooljaar/overzicht-schoolvakanties-2027-2028): " +
+  "Christmas, May and summer vastgesteld, autumn and spring advies; autumn cross-checked with schoolvakanties.org/herfstvakanties-nederland"
+const SOURCE_2028_2029 =
+  "Rijksoverheid, 'Overzicht schoolvakanties 2028-2029' (rijksoverheid.nl/onderwerpen/schoolvakanties/overzicht-schoolvakanties-per-schooljaar/overzicht-schoolvakanties-2028-2029): " +
+  "Christmas, May and summer vastgesteld, autumn and spring advies; Christmas, spring, May and summer cross-checked with schoolvakanties-nederland.nl/schoolvakanties-2029.html"
+
 /**
- * The school years the table ships: 2023–2024 to 2025–2026. Later years the government has
- * published can be passed by the caller (see the `schoolYears` option of `Scheduling.UnsuitableDays.unsuitableDays`).
+ * The school years the table ships: 2023–2024 to 2028–2029, each with its source (which holidays
+ * are fixed by the government and which are advised). Later years the government has published can
+ * be passed by the caller (see the `schoolYears` option of `Scheduling.UnsuitableDays.unsuitableDays`).
  *
  * @example
  * ```ts
  * import { Scheduling } from "@grenzeloos/core"
  *
- * Scheduling.SchoolHolidays.table.map((y) => y.schoolYear) // ["2023-2024", "2024-2025", "2025-2026"]
+ * Scheduling.SchoolHolidays.table.map((y) => y.schoolYear)
+ * // ["2023-2024", "2024-2025", "2025-2026", "2026-2027", "2027-2028", "2028-2029"]
  * ```
  * @since 0.1.0
  */
@@ -133,6 +168,63 @@ export const table: ReadonlyArray<SchoolYear> = [
       h("Zomervakantie", "Summer holiday", "north", "2026-07-04", "2026-08-16"),
       h("Zomervakantie", "Summer holiday", "middle", "2026-07-18", "2026-08-30"),
       h("Zomervakantie", "Summer holiday", "south", "2026-07-11", "2026-08-23")
+    ]
+  },
+  {
+    schoolYear: "2026-2027",
+    coversFrom: d("2026-08-31"),
+    coversTo: d("2027-09-05"),
+    source: SOURCE_2026_2027,
+    holidays: [
+      h("Herfstvakantie", "Autumn holiday", "north", "2026-10-10", "2026-10-18"),
+      h("Herfstvakantie", "Autumn holiday", "middle", "2026-10-17", "2026-10-25"),
+      h("Herfstvakantie", "Autumn holiday", "south", "2026-10-17", "2026-10-25"),
+      ...all("Kerstvakantie", "Christmas holiday", "2026-12-19", "2027-01-03"),
+      h("Voorjaarsvakantie", "Spring holiday", "north", "2027-02-20", "2027-02-28"),
+      h("Voorjaarsvakantie", "Spring holiday", "middle", "2027-02-20", "2027-02-28"),
+      h("Voorjaarsvakantie", "Spring holiday", "south", "2027-02-13", "2027-02-21"),
+      ...all("Meivakantie", "May holiday", "2027-04-24", "2027-05-02"),
+      h("Zomervakantie", "Summer holiday", "north", "2027-07-10", "2027-08-22"),
+      h("Zomervakantie", "Summer holiday", "middle", "2027-07-17", "2027-08-29"),
+      h("Zomervakantie", "Summer holiday", "south", "2027-07-24", "2027-09-05")
+    ]
+  },
+  {
+    schoolYear: "2027-2028",
+    coversFrom: d("2027-09-06"),
+    coversTo: d("2028-09-03"),
+    source: SOURCE_2027_2028,
+    holidays: [
+      h("Herfstvakantie", "Autumn holiday", "north", "2027-10-16", "2027-10-24"),
+      h("Herfstvakantie", "Autumn holiday", "middle", "2027-10-16", "2027-10-24"),
+      h("Herfstvakantie", "Autumn holiday", "south", "2027-10-23", "2027-10-31"),
+      ...all("Kerstvakantie", "Christmas holiday", "2027-12-25", "2028-01-09"),
+      h("Voorjaarsvakantie", "Spring holiday", "north", "2028-02-19", "2028-02-27"),
+      h("Voorjaarsvakantie", "Spring holiday", "middle", "2028-02-26", "2028-03-05"),
+      h("Voorjaarsvakantie", "Spring holiday", "south", "2028-02-26", "2028-03-05"),
+      ...all("Meivakantie", "May holiday", "2028-04-29", "2028-05-07"),
+      h("Zomervakantie", "Summer holiday", "north", "2028-07-15", "2028-08-27"),
+      h("Zomervakantie", "Summer holiday", "middle", "2028-07-08", "2028-08-20"),
+      h("Zomervakantie", "Summer holiday", "south", "2028-07-22", "2028-09-03")
+    ]
+  },
+  {
+    schoolYear: "2028-2029",
+    coversFrom: d("2028-09-04"),
+    coversTo: d("2029-09-02"),
+    source: SOURCE_2028_2029,
+    holidays: [
+      h("Herfstvakantie", "Autumn holiday", "north", "2028-10-14", "2028-10-22"),
+      h("Herfstvakantie", "Autumn holiday", "middle", "2028-10-21", "2028-10-29"),
+      h("Herfstvakantie", "Autumn holiday", "south", "2028-10-21", "2028-10-29"),
+      ...all("Kerstvakantie", "Christmas holiday", "2028-12-23", "2029-01-07"),
+      h("Voorjaarsvakantie", "Spring holiday", "north", "2029-02-17", "2029-02-25"),
+      h("Voorjaarsvakantie", "Spring holiday", "middle", "2029-02-17", "2029-02-25"),
+      h("Voorjaarsvakantie", "Spring holiday", "south", "2029-02-10", "2029-02-18"),
+      ...all("Meivakantie", "May holiday", "2029-04-28", "2029-05-06"),
+      h("Zomervakantie", "Summer holiday", "north", "2029-07-21", "2029-09-02"),
+      h("Zomervakantie", "Summer holiday", "middle", "2029-07-07", "2029-08-19"),
+      h("Zomervakantie", "Summer holiday", "south", "2029-07-14", "2029-08-26")
     ]
   }
 ]
