@@ -36,3 +36,21 @@ export * as Spreadsheet from "./import/Spreadsheet.js"
  * @since 0.1.0
  */
 export * as ImportTexts from "./import/Texts.js"
+/**
+ * Safe HTML: escaping and a template tag for the report.
+ *
+ * @since 0.1.0
+ */
+export * as Html from "./report/Html.js"
+/**
+ * The report's colours and the WCAG contrast formula that holds them to 4.5:1 and 3:1.
+ *
+ * @since 0.1.0
+ */
+export * as Palette from "./report/Palette.js"
+/**
+ * `report.html`: learning groups, programme and votes, the chosen date, in one accessible page.
+ *
+ * @since 0.1.0
+ */
+export * as Report from "./report/Report.js"

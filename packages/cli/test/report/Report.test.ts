@@ -1,0 +1,55 @@
+import { DateTime } from "effect"
+import { describe, expect, it } from "vitest"
+import { contrast, palette } from "../../src/report/Palette.js"
+import * as Report from "../../src/report/Report.js"
+import { quarter } from "./Quarter.js"
+
+describe("Report.render", () => {
+  const input = quarter()
+
+  it("is one self-contained document: no scripts, no external resources", () => {
+    const page = Report.render(input)
+    expect(page.startsWith('<!doctype html>\n<html lang="nl">')).toBe(true)
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i)
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//i)
+  })
+
+  it("escapes every text from the data", () => {
+    const [first, second, ...others] = input.people
+    const page = Report.render({
+      ...input,
+      community: { name: 'Rijk & "Regio"' },
+      people: [
+        { ...first!, name: '<script>alert("x")</script>' },
+        { ...second!, name: "Jan van 't Hoff", organisation: "<b>BZK</b>" },
+        ...others
+      ]
+    })
+    expect(page).not.toContain('<script>alert("x")</script>')
+    expect(page).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
+    expect(page).toContain("Jan van &#39;t Hoff")
+    expect(page).toContain("&lt;b&gt;BZK&lt;/b&gt;")
+    expect(page).toContain("<h1>Rijk &amp; &quot;Regio&quot;</h1>")
+  })
+
+  it("says what is not done yet instead of leaving a section out", () => {
+    const page = Report.render({ community: { name: "Rijk" }, generatedAt: DateTime.unsafeMake(0), people: [] })
+    expect(page).toContain("Er zijn nog geen leergroepen gevormd.")
+    expect(page).toContain("Er is nog geen programma gekozen.")
+    expect(page).toContain("Er is nog geen datum gekozen.")
+  })
+
+  it("uses colours with enough contrast: 4.5:1 for text, 3:1 for chart parts", () => {
+    for (const text of [palette.text, palette.muted, palette.accent]) {
+      for (const bg of [palette.background, palette.headerBackground, palette.chosenBackground]) {
+        expect(contrast(text, bg)).toBeGreaterThanOrEqual(4.5)
+      }
+    }
+    for (const part of [palette.bar, palette.ifNeedBe, palette.no, palette.rule]) {
+      expect(contrast(part, palette.background)).toBeGreaterThanOrEqual(3)
+    }
+    // Adjacent parts of the poll's stacked bar stay apart from each other too.
+    expect(contrast(palette.bar, palette.ifNeedBe)).toBeGreaterThan(1.2)
+    expect(contrast("#000000", "#ffffff")).toBeCloseTo(21, 5)
+  })
+})
