@@ -78,6 +78,14 @@ export * as Repository from "./repository/index.js"
  * @since 0.1.0
  */
 export * as Scheduling from "./scheduling/index.js"
+/**
+ * The use cases: register and import members, plan intakes, form and publish learning groups,
+ * cases, themes and votes, the gathering's dates, poll, invitations and reminders, RSVPs and
+ * attendance, export, erasure and Woo requests, as Effect services with a Promise facade.
+ *
+ * @since 0.1.0
+ */
+export * as Services from "./services/index.js"
 
 /**
  * The authorization policy: who may do what, as a pure function of actor, action and resource.

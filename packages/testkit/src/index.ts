@@ -26,6 +26,13 @@ export * as RecordingNotifier from "./notifier/Recording.js"
  */
 export * as NotifierSamples from "./notifier/Samples.js"
 /**
+ * One quarter of a community run through the use cases on a simulated clock: the demo, the
+ * end-to-end suite and the cycle benchmark share it.
+ *
+ * @since 0.1.0
+ */
+export * as Scenario from "./Scenario.js"
+/**
  * A seeded, realistic synthetic community.
  *
  * @since 0.1.0

@@ -14,7 +14,13 @@
  * @since 0.1.0
  */
 export * from "./NotifierConformance.js"
-
+/**
+ * The end-to-end suite of the use cases: a full quarter and the next, access, export, erasure,
+ * the Woo export and the audit log, against any Store.
+ *
+ * @since 0.1.0
+ */
+export * from "./QuarterSuite.js"
 /**
  * The Store conformance kit: `storeConformance(name, makeLayer, options)` registers the tests
  * every storage adapter must pass.

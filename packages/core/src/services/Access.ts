@@ -53,6 +53,8 @@ export type Actor = typeof Actor.Type
  * @since 0.1.0
  */
 export const Action = Schema.Literal(
+  "community.setUp",
+  "facilitator.register",
   "member.register",
   "member.read",
   "member.update",
@@ -125,7 +127,8 @@ export type Resource =
       readonly communityId: CommunityId
       readonly groupMemberIds: ReadonlyArray<MemberId>
       readonly groupFacilitatorId?: FacilitatorId | undefined
-      readonly authorId: MemberId
+      /** The author; absent when the action concerns the group's cases as a whole (reading them). */
+      readonly authorId?: MemberId | undefined
     }
 
 /**
@@ -138,6 +141,7 @@ export type Right =
   | "membership of this community"
   | "programme team"
   | "programme team or administrator"
+  | "administrator"
   | "own record"
   | "own record, programme team or administrator"
   | "membership of the learning group"
@@ -193,7 +197,8 @@ const onMember = (resource: Resource, rule: (memberId: MemberId) => Decision): D
 export const check = (actor: Actor, action: Action, resource: Resource): Decision => {
   if (actor.communityId !== resource.communityId) return denied("membership of this community")
   return match(action)
-    .with("member.register", "audit.read", "woo.export", () =>
+    .with("community.setUp", () => onCommunity(resource, () => when(actor._tag === "Administrator", "administrator")))
+    .with("member.register", "facilitator.register", "audit.read", "woo.export", () =>
       onCommunity(resource, () => when(isTeamOrAdmin(actor), "programme team or administrator"))
     )
     .with(
@@ -248,7 +253,9 @@ export const check = (actor: Actor, action: Action, resource: Resource): Decisio
     .with("case.create", () =>
       resource._tag === "Case"
         ? when(
-            isMemberSelf(actor, resource.authorId) && inGroup(actor, resource.groupMemberIds),
+            resource.authorId !== undefined &&
+              isMemberSelf(actor, resource.authorId) &&
+              inGroup(actor, resource.groupMemberIds),
             "membership of the learning group"
           )
         : denied("a resource that fits the action")
@@ -263,7 +270,12 @@ export const check = (actor: Actor, action: Action, resource: Resource): Decisio
     )
     .with("case.update", () =>
       resource._tag === "Case"
-        ? when(isMemberSelf(actor, resource.authorId) && inGroup(actor, resource.groupMemberIds), "author of the case")
+        ? when(
+            resource.authorId !== undefined &&
+              isMemberSelf(actor, resource.authorId) &&
+              inGroup(actor, resource.groupMemberIds),
+            "author of the case"
+          )
         : denied("a resource that fits the action")
     )
     .exhaustive()

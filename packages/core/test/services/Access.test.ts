@@ -43,6 +43,8 @@ const teamAndAdmin: ReadonlyArray<Who> = ["pia", "pim", "admin"]
 
 // The specification: for every action, the resource it is about and exactly who may do it.
 const spec: Record<Access.Action, { on: keyof typeof resources; allowed: ReadonlyArray<Who> }> = {
+  "community.setUp": { on: "community", allowed: ["admin"] },
+  "facilitator.register": { on: "community", allowed: teamAndAdmin },
   "member.register": { on: "community", allowed: teamAndAdmin },
   "member.read": { on: "ann", allowed: ["ann", ...teamAndAdmin] },
   "member.update": { on: "ann", allowed: ["ann", ...team] },

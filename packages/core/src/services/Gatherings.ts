@@ -1,0 +1,723 @@
+/**
+ * Use cases of the quarterly gathering: plan it, propose candidate dates that avoid holidays,
+ * run the availability poll, decide the date, send the invitations and reminders, and record
+ * RSVPs and attendance.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Effect, Either, Schema } from "effect"
+import { AvailabilityAnswer, AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
+import { CalendarDate } from "../domain/CalendarDate.js"
+import { DecodeError } from "../domain/DecodeError.js"
+import { DurationMinutes } from "../domain/Duration.js"
+import { Gathering, RsvpResponse, Venue } from "../domain/Gathering.js"
+import { AvailabilityPollId, CommunityId, GatheringId, MemberId, PollResponseId, SlotId } from "../domain/Ids.js"
+import { Weekday } from "../domain/Member.js"
+import { Quarter } from "../domain/Quarter.js"
+import { Title } from "../domain/Text.js"
+import { Theme } from "../domain/Theme.js"
+import * as Invitation from "../ical/Invitation.js"
+import type { Notification } from "../notify/Templates.js"
+import * as Kinds from "../repository/Kinds.js"
+import * as Repository from "../repository/Repository.js"
+import * as CandidateSlots from "../scheduling/CandidateSlots.js"
+import { TimeOfDay } from "../scheduling/LocalTime.js"
+import * as Poll from "../scheduling/Poll.js"
+import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
+import { InvalidState, NotAllowed } from "./Errors.js"
+import { addressee, authorize, begin, commit, engine, input, notify, puts, required, type Session } from "./Runner.js"
+import { Settings } from "./Settings.js"
+
+const ZONE = "Europe/Amsterdam"
+
+/**
+ * The input of {@link planGathering}.
+ *
+ * @since 0.1.0
+ */
+export const PlanGathering = Schema.Struct({
+  title: Title,
+  quarter: Quarter,
+  durationMinutes: DurationMinutes,
+  venue: Schema.optionalWith(Venue, { exact: true })
+}).annotations({ identifier: "PlanGathering" })
+
+/**
+ * Plans the gathering of a quarter (status `planning`, no date yet). Running it again for the
+ * same quarter returns the gathering already planned. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Gatherings.planGathering(team, {
+ *   title: "Kwartaalbijeenkomst voorjaar 2027",
+ *   quarter: "2027-Q1",
+ *   durationMinutes: 240
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const planGathering = Effect.fn("Gatherings.planGathering")(function* (
+  actor: unknown,
+  value: typeof PlanGathering.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(PlanGathering, "gathering")(value)
+  yield* authorize(session, "gathering.plan", { _tag: "Community", communityId: session.actor.communityId })
+  const existing = yield* Repository.all(session.store, Kinds.Gatherings, { quarter: request.quarter })
+  const current = existing.find((g) => g.value.status !== "cancelled")
+  if (current !== undefined) return current.value
+  const gathering = new Gathering({
+    id: GatheringId.make(yield* session.ids.next("gathering")),
+    communityId: CommunityId.make(session.store.communityId),
+    title: request.title,
+    quarter: request.quarter,
+    status: "planning",
+    durationMinutes: request.durationMinutes,
+    ...(request.venue === undefined ? {} : { venue: request.venue }),
+    programme: [],
+    rsvps: [],
+    attendance: [],
+    sequence: 0
+  })
+  yield* commit(session, "gathering.plan", {
+    writes: yield* puts(Kinds.Gatherings, [{ value: gathering, version: 0 }]),
+    subject: { kind: "gathering", id: gathering.id }
+  })
+  return gathering
+})
+
+/**
+ * The input of {@link proposeDates}. The previous meeting's date is taken from the last
+ * gathering held or scheduled when not given.
+ *
+ * @since 0.1.0
+ */
+export const ProposeDates = Schema.Struct({
+  gatheringId: GatheringId,
+  count: Schema.Int.pipe(Schema.between(1, 200)),
+  weekdays: Schema.NonEmptyArray(Weekday),
+  startTimes: Schema.NonEmptyArray(TimeOfDay),
+  previousMeetingOn: Schema.optionalWith(CalendarDate, { exact: true }),
+  minDaysSincePrevious: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 366)), { exact: true }),
+  calendar: Schema.optionalWith(CalendarOptions, { exact: true }),
+  requiredMemberIds: Schema.optionalWith(Schema.Array(MemberId), { exact: true })
+}).annotations({ identifier: "ProposeDates" })
+
+const dateOf = (g: Gathering): string | undefined =>
+  g.startsAt === undefined ? undefined : DateTime.formatIsoDate(g.startsAt)
+
+/**
+ * Proposes candidate dates for a planned gathering (none on a day the central government is
+ * closed, Prinsjesdag, the school holidays of the regions asked, or a blackout; far enough from
+ * the previous meeting) and opens the availability poll on them. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Gatherings.proposeDates(team, {
+ *   gatheringId: "gathering-0001",
+ *   count: 6,
+ *   weekdays: ["tuesday", "thursday"],
+ *   startTimes: ["13:00"]
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
+  actor: unknown,
+  value: typeof ProposeDates.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(ProposeDates, "candidate dates")(value)
+  yield* authorize(session, "gathering.plan", { _tag: "Community", communityId: session.actor.communityId })
+  const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
+  if (gathering.value.status !== "planning")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `gathering ${gathering.value.id}`,
+        problem: `is ${gathering.value.status}`,
+        hint: "propose dates for a gathering that is still being planned"
+      })
+    )
+  const [gatherings, polls] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Gatherings),
+    Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: gathering.value.id })
+  ])
+  const open = polls.find((p) => p.value.status === "open")
+  if (open !== undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `gathering ${gathering.value.id}`,
+        problem: `already has an open poll (${open.value.id})`,
+        hint: "decide that poll first"
+      })
+    )
+  const previous = gatherings
+    .filter((g) => g.value.id !== gathering.value.id && (g.value.status === "held" || g.value.status === "scheduled"))
+    .map((g) => dateOf(g.value))
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1)
+  const previousMeetingOn =
+    request.previousMeetingOn ?? (previous === undefined ? undefined : CalendarDate.make(previous))
+  const proposal = yield* engine(
+    CandidateSlots.propose({
+      quarter: gathering.value.quarter,
+      count: request.count,
+      weekdays: request.weekdays,
+      startTimes: request.startTimes,
+      durationMinutes: gathering.value.durationMinutes,
+      timeZone: ZONE,
+      ...(previousMeetingOn === undefined ? {} : { previousMeetingOn }),
+      ...(request.minDaysSincePrevious === undefined ? {} : { minDaysSincePrevious: request.minDaysSincePrevious }),
+      ...(request.calendar === undefined ? {} : { calendar: request.calendar })
+    })
+  )
+  const [first, ...rest] = proposal.slots
+  if (first === undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `quarter ${gathering.value.quarter}`,
+        problem: `has no suitable day (${proposal.shortfall ?? "every day is excluded"})`,
+        hint: "allow more weekdays or start times, or fewer blackouts"
+      })
+    )
+  const toSlot = (s: CandidateSlots.Candidate) => ({
+    id: s.id,
+    startsAt: s.startsAt,
+    durationMinutes: s.durationMinutes
+  })
+  const poll = new AvailabilityPoll({
+    id: AvailabilityPollId.make(yield* session.ids.next("poll")),
+    communityId: CommunityId.make(session.store.communityId),
+    title: gathering.value.title,
+    gatheringId: gathering.value.id,
+    slots: [toSlot(first), ...rest.map(toSlot)],
+    requiredMemberIds: request.requiredMemberIds ?? [],
+    status: "open"
+  })
+  yield* commit(session, "gathering.plan", {
+    writes: yield* puts(Kinds.AvailabilityPolls, [{ value: poll, version: 0 }]),
+    subject: { kind: "availability-poll", id: poll.id },
+    detail: { slots: poll.slots.length, excludedDays: proposal.excluded.length }
+  })
+  return { poll, proposal }
+})
+
+/**
+ * The input of {@link answerPoll}: the acting member's answer per slot (slots left out count as
+ * no answer).
+ *
+ * @since 0.1.0
+ */
+export const AnswerPoll = Schema.Struct({
+  pollId: AvailabilityPollId,
+  answers: Schema.Array(Schema.Struct({ slotId: SlotId, answer: AvailabilityAnswer }))
+}).annotations({ identifier: "AnswerPoll" })
+
+/**
+ * Records (or replaces) the acting member's answers to an open poll.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Gatherings.answerPoll(ann, {
+ *   pollId: "poll-0001",
+ *   answers: [{ slotId: "2027-03-11T13:00", answer: "yes" }]
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
+  actor: unknown,
+  value: typeof AnswerPoll.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(AnswerPoll, "poll answers")(value)
+  const by = session.actor
+  if (by._tag !== "Member") {
+    yield* authorize(session, "poll.respond", { _tag: "Community", communityId: by.communityId })
+    return yield* Effect.fail(new NotAllowed({ action: "poll.respond", missing: "own record" }))
+  }
+  yield* authorize(session, "poll.respond", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
+  const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
+  if (poll.value.status !== "open")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `poll ${poll.value.id}`,
+        problem: "is closed",
+        hint: "answers are taken while it is open"
+      })
+    )
+  const slots = new Set<string>(poll.value.slots.map((s) => s.id))
+  const unknown = request.answers.findIndex((a) => !slots.has(a.slotId))
+  if (unknown >= 0)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `answers[${unknown}].slotId`,
+        problem: `(${request.answers[unknown]?.slotId}) is not a slot of poll ${poll.value.id}`,
+        hint: `answer for its slots: ${[...slots].join(", ")}`
+      })
+    )
+  const previous = yield* Repository.all(session.store, Kinds.PollResponses, {
+    pollId: poll.value.id,
+    memberId: by.memberId
+  })
+  const response = new PollResponse({
+    id: previous[0]?.value.id ?? PollResponseId.make(yield* session.ids.next("answer")),
+    communityId: CommunityId.make(session.store.communityId),
+    pollId: poll.value.id,
+    memberId: by.memberId,
+    answers: request.answers,
+    respondedAt: session.now
+  })
+  yield* commit(session, "poll.respond", {
+    writes: yield* puts(Kinds.PollResponses, [{ value: response, version: previous[0]?.version ?? 0 }]),
+    subject: { kind: "availability-poll", id: poll.value.id }
+  })
+  return response
+})
+
+/**
+ * The input of {@link decideDate}.
+ *
+ * @since 0.1.0
+ */
+export const DecideDate = Schema.Struct({
+  pollId: AvailabilityPollId,
+  /** How many people the venue holds (default: the gathering's venue, or no limit). */
+  capacity: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 100_000)), { exact: true })
+}).annotations({ identifier: "DecideDate" })
+
+/**
+ * Decides the date from the poll: required people must be able to come, then the most people,
+ * "if need be" counting less, the venue's capacity respected, and members who missed the last
+ * gathering weighing more. The poll is closed and the gathering `scheduled` on the chosen slot.
+ * The result explains the choice, with the runner-up, and the best pair of dates should the
+ * gathering be held twice. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Gatherings.decideDate(team, { pollId: "poll-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
+  actor: unknown,
+  value: typeof DecideDate.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(DecideDate, "date decision")(value)
+  yield* authorize(session, "gathering.plan", { _tag: "Community", communityId: session.actor.communityId })
+  const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
+  if (poll.value.status !== "open" || poll.value.gatheringId === undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `poll ${poll.value.id}`,
+        problem: poll.value.status !== "open" ? "is already decided" : "belongs to no gathering",
+        hint: "propose new dates to decide again"
+      })
+    )
+  const gathering = yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")
+  const [members, responses, gatherings] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Members, { status: "active" }),
+    Repository.all(session.store, Kinds.PollResponses, { pollId: poll.value.id }),
+    Repository.all(session.store, Kinds.Gatherings, { status: "held" })
+  ])
+  const invitees = members.map((m) => m.value.id)
+  const invited = new Set<string>(invitees)
+  const last = gatherings
+    .filter((g) => g.value.id !== gathering.value.id)
+    .sort((a, b) => (dateOf(a.value) ?? "").localeCompare(dateOf(b.value) ?? ""))
+    .at(-1)
+  const lastDate = last === undefined ? undefined : dateOf(last.value)
+  const missedLastMeeting =
+    last === undefined || lastDate === undefined
+      ? []
+      : Poll.missedLastMeeting(
+          last.value,
+          members.filter((m) => m.value.joinedOn <= lastDate).map((m) => m.value.id)
+        )
+  const capacity = request.capacity ?? gathering.value.venue?.capacity
+  const pollInput: Poll.Input = {
+    poll: poll.value,
+    invitees,
+    // Answers of members who have since paused or left no longer count.
+    responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId)),
+    missedLastMeeting,
+    ...(capacity === undefined ? {} : { capacity })
+  }
+  const decision = yield* engine(Poll.decide(pollInput))
+  const pair = Either.getOrUndefined(Poll.bestPair(pollInput))
+  if (decision._tag === "NoFeasibleSlot")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `poll ${poll.value.id}`,
+        problem: `has no slot that works: ${decision.explanation.en}`,
+        hint: "propose other dates or change who is required"
+      })
+    )
+  const chosen = decision.chosen
+  const closed = new AvailabilityPoll({ ...poll.value, status: "closed", decidedSlotId: chosen.slotId })
+  const scheduled = new Gathering({
+    ...gathering.value,
+    status: "scheduled",
+    startsAt: DateTime.unsafeSetZoneNamed(chosen.startsAt, ZONE)
+  })
+  yield* commit(session, "gathering.plan", {
+    writes: [
+      ...(yield* puts(Kinds.AvailabilityPolls, [{ value: closed, version: poll.version }])),
+      ...(yield* puts(Kinds.Gatherings, [{ value: scheduled, version: gathering.version }]))
+    ],
+    subject: { kind: "gathering", id: scheduled.id },
+    detail: { poll: poll.value.id, slot: chosen.slotId, yes: chosen.yes.length, ifNeedBe: chosen.ifNeedBe.length }
+  })
+  return { gathering: scheduled, poll: closed, decision, pair }
+})
+
+/**
+ * Names a gathering: the input of {@link sendInvitations}.
+ *
+ * @since 0.1.0
+ */
+export const GatheringRef = Schema.Struct({ gatheringId: GatheringId }).annotations({ identifier: "GatheringRef" })
+
+const eventOf = (
+  session: Session,
+  gathering: Gathering,
+  attendees: ReadonlyArray<{ readonly name: string; readonly email: Invitation.Person["email"] }>
+) =>
+  Effect.flatMap(Settings, (settings) =>
+    Effect.flatMap(Repository.all(session.store, Kinds.Themes), (themes) =>
+      engine(
+        Invitation.fromGathering(gathering, {
+          uidDomain: settings.uidDomain,
+          organizer: settings.organizer,
+          attendees: attendees.map((a) => ({ ...a, role: "required" as const, rsvp: true })),
+          themeTitles: new Map(themes.map((t) => [t.value.id as string, t.value.title]))
+        })
+      )
+    )
+  )
+
+/**
+ * Sends the invitation of a scheduled gathering to every active member: one message per member
+ * with the iCalendar REQUEST (organizer, attendee, RSVP, the programme in the description, a
+ * VTIMEZONE). Sending again for the same version of the gathering is refused by the outbox
+ * (the idempotency key is the same); change the gathering to send an update. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Gatherings.sendInvitations(team, { gatheringId: "gathering-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function* (
+  actor: unknown,
+  value: typeof GatheringRef.Encoded
+) {
+  const session = yield* begin(actor)
+  const { gatheringId } = yield* input(GatheringRef, "gathering")(value)
+  yield* authorize(session, "gathering.invite", { _tag: "Community", communityId: session.actor.communityId })
+  const gathering = yield* required(session, Kinds.Gatherings, gatheringId, "gatheringId")
+  if (gathering.value.status !== "scheduled")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `gathering ${gatheringId}`,
+        problem: `is ${gathering.value.status}`,
+        hint: "decide the date first"
+      })
+    )
+  const members = yield* Repository.all(session.store, Kinds.Members, { status: "active" })
+  const notifications: Array<Notification> = []
+  for (const { value: m } of members) {
+    const event = yield* eventOf(session, gathering.value, [{ name: m.name, email: m.email }])
+    notifications.push({ _tag: "GatheringInvitation", recipient: addressee(m), event })
+  }
+  const outbox = yield* notify(session, notifications)
+  yield* commit(session, "gathering.invite", {
+    writes: [],
+    outbox,
+    subject: { kind: "gathering", id: gatheringId },
+    detail: { invited: members.length, sequence: gathering.value.sequence }
+  })
+  const calendar = yield* eventOf(
+    session,
+    gathering.value,
+    members.map((m) => ({ name: m.value.name, email: m.value.email }))
+  )
+  return { invited: members.length, messages: outbox.length, event: calendar }
+})
+
+/**
+ * The input of {@link sendReminders}.
+ *
+ * @since 0.1.0
+ */
+export const SendReminders = Schema.Struct({
+  gatheringId: GatheringId,
+  /** Whole days before the start at which reminders go out (default [7, 1]). */
+  daysBefore: Schema.optionalWith(Schema.Array(Schema.Int.pipe(Schema.between(0, 60))), { exact: true })
+}).annotations({ identifier: "SendReminders" })
+
+/**
+ * Queues reminders for a scheduled gathering to every active member who has not declined: each
+ * is held in the outbox until its day, so the dispatcher sends it then. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Gatherings.sendReminders(team, { gatheringId: "gathering-0001", daysBefore: [7] })
+ * ```
+ * @since 0.1.0
+ */
+export const sendReminders = Effect.fn("Gatherings.sendReminders")(function* (
+  actor: unknown,
+  value: typeof SendReminders.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(SendReminders, "reminders")(value)
+  yield* authorize(session, "gathering.remind", { _tag: "Community", communityId: session.actor.communityId })
+  const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
+  const startsAt = gathering.value.startsAt
+  if (gathering.value.status !== "scheduled" || startsAt === undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `gathering ${gathering.value.id}`,
+        problem: `is ${gathering.value.status}`,
+        hint: "decide the date first"
+      })
+    )
+  const declined = new Set<string>(gathering.value.rsvps.filter((r) => r.response === "no").map((r) => r.memberId))
+  const members = (yield* Repository.all(session.store, Kinds.Members, { status: "active" })).filter(
+    (m) => !declined.has(m.value.id)
+  )
+  const days = [...new Set(request.daysBefore ?? [7, 1])]
+  const notifications: Array<Notification & { readonly _tag: "Reminder" }> = []
+  for (const { value: m } of members) {
+    const event = yield* eventOf(session, gathering.value, [{ name: m.name, email: m.email }])
+    for (const daysBefore of days) notifications.push({ _tag: "Reminder", recipient: addressee(m), event, daysBefore })
+  }
+  const start = DateTime.toEpochMillis(startsAt)
+  const outbox = yield* notify(session, notifications, {
+    availableAt: (n) => (n._tag === "Reminder" ? start - n.daysBefore * 86_400_000 : undefined)
+  })
+  yield* commit(session, "gathering.remind", {
+    writes: [],
+    outbox,
+    subject: { kind: "gathering", id: gathering.value.id },
+    detail: { members: members.length, daysBefore: days }
+  })
+  return { queued: outbox.length }
+})
+
+/**
+ * The input of {@link recordRsvp}: the member is the actor, or named by the programme team.
+ *
+ * @since 0.1.0
+ */
+export const RecordRsvp = Schema.Struct({
+  gatheringId: GatheringId,
+  memberId: Schema.optionalWith(MemberId, { exact: true }),
+  response: RsvpResponse
+}).annotations({ identifier: "RecordRsvp" })
+
+/**
+ * Records a member's answer to an invitation (yes, no, maybe), replacing an earlier one.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Gatherings.recordRsvp(ann, { gatheringId: "gathering-0001", response: "yes" })
+ * ```
+ * @since 0.1.0
+ */
+export const recordRsvp = Effect.fn("Gatherings.recordRsvp")(function* (
+  actor: unknown,
+  value: typeof RecordRsvp.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(RecordRsvp, "RSVP")(value)
+  const memberId = request.memberId ?? (session.actor._tag === "Member" ? session.actor.memberId : undefined)
+  if (memberId === undefined)
+    return yield* Effect.fail(
+      new DecodeError({
+        subject: "RSVP",
+        problems: [{ path: "memberId", message: "is required when the programme team records an RSVP for a member" }]
+      })
+    )
+  yield* authorize(session, "rsvp.record", { _tag: "Member", communityId: session.actor.communityId, memberId })
+  const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
+  yield* required(session, Kinds.Members, memberId, "memberId")
+  const next = new Gathering({
+    ...gathering.value,
+    rsvps: [
+      ...gathering.value.rsvps.filter((r) => r.memberId !== memberId),
+      { memberId, response: request.response, respondedAt: session.now }
+    ]
+  })
+  yield* commit(session, "rsvp.record", {
+    writes: yield* puts(Kinds.Gatherings, [{ value: next, version: gathering.version }]),
+    subject: { kind: "gathering", id: next.id },
+    detail: { memberId, response: request.response }
+  })
+  return next
+})
+
+/**
+ * The input of {@link recordAttendance}.
+ *
+ * @since 0.1.0
+ */
+export const RecordAttendance = Schema.Struct({
+  gatheringId: GatheringId,
+  attended: Schema.Array(MemberId)
+}).annotations({ identifier: "RecordAttendance" })
+
+/**
+ * Records who attended a gathering, which is then `held`; the next poll weighs those who missed
+ * it more. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Gatherings.recordAttendance(team, { gatheringId: "gathering-0001", attended: ["m-001"] })
+ * ```
+ * @since 0.1.0
+ */
+export const recordAttendance = Effect.fn("Gatherings.recordAttendance")(function* (
+  actor: unknown,
+  value: typeof RecordAttendance.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(RecordAttendance, "attendance")(value)
+  yield* authorize(session, "attendance.record", { _tag: "Community", communityId: session.actor.communityId })
+  const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
+  if (gathering.value.status !== "scheduled" && gathering.value.status !== "held")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `gathering ${gathering.value.id}`,
+        problem: `is ${gathering.value.status}`,
+        hint: "attendance is recorded for a gathering that took place"
+      })
+    )
+  const members = yield* Repository.all(session.store, Kinds.Members)
+  const known = new Set<string>(members.map((m) => m.value.id))
+  const unknown = request.attended.findIndex((id) => !known.has(id))
+  if (unknown >= 0)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `attended[${unknown}]`,
+        problem: `(${request.attended[unknown]}) is not a member of this community`,
+        hint: "record members by their id"
+      })
+    )
+  const held = new Gathering({ ...gathering.value, status: "held", attendance: [...new Set(request.attended)] })
+  const themes = yield* Repository.all(session.store, Kinds.Themes)
+  const onProgramme = new Set<string>(held.programme.map((p) => p.themeId))
+  const discussed = themes
+    .filter((t) => onProgramme.has(t.value.id) && !t.value.discussedAt.includes(held.id))
+    .map((t) => ({
+      value: new Theme({
+        ...t.value,
+        status: "discussed",
+        discussedAt: [...t.value.discussedAt, held.id]
+      }),
+      version: t.version
+    }))
+  yield* commit(session, "attendance.record", {
+    writes: [
+      ...(yield* puts(Kinds.Gatherings, [{ value: held, version: gathering.version }])),
+      ...(yield* puts(Kinds.Themes, discussed))
+    ],
+    subject: { kind: "gathering", id: held.id },
+    detail: { attended: held.attendance.length }
+  })
+  return held
+})
+
+/**
+ * The standing of a poll's slots so far (who can come to each), for everyone in the community.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Gatherings.pollStanding(ann, { pollId: "poll-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const pollStanding = Effect.fn("Gatherings.pollStanding")(function* (
+  actor: unknown,
+  value: { readonly pollId: string }
+) {
+  const session = yield* begin(actor)
+  const { pollId } = yield* input(Schema.Struct({ pollId: AvailabilityPollId }), "poll")(value)
+  yield* authorize(session, "poll.read", { _tag: "Community", communityId: session.actor.communityId })
+  const poll = yield* required(session, Kinds.AvailabilityPolls, pollId, "pollId")
+  const [members, responses] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Members, { status: "active" }),
+    Repository.all(session.store, Kinds.PollResponses, { pollId })
+  ])
+  const invited = new Set<string>(members.map((m) => m.value.id))
+  return yield* engine(
+    Poll.decide({
+      poll: poll.value,
+      invitees: members.map((m) => m.value.id),
+      responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId))
+    })
+  )
+})
+
+/**
+ * The community's gatherings, by quarter: everyone in the community may see them (without RSVPs
+ * and attendance of others unless programme team).
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Gatherings.listGatherings(ann)
+ * ```
+ * @since 0.1.0
+ */
+export const listGatherings = Effect.fn("Gatherings.listGatherings")(function* (actor: unknown) {
+  const session = yield* begin(actor)
+  yield* authorize(session, "gathering.read", { _tag: "Community", communityId: session.actor.communityId })
+  const gatherings = yield* Repository.all(session.store, Kinds.Gatherings)
+  const team = session.actor._tag === "ProgrammeTeam"
+  const self = session.actor._tag === "Member" ? session.actor.memberId : undefined
+  return gatherings
+    .map((g) => g.value)
+    .sort((a, b) => a.quarter.localeCompare(b.quarter))
+    .map((g) =>
+      team
+        ? g
+        : new Gathering({
+            ...g,
+            rsvps: g.rsvps.filter((r) => r.memberId === self),
+            attendance: g.attendance.filter((id) => id === self)
+          })
+    )
+})

@@ -1,0 +1,381 @@
+/**
+ * Use cases of learning groups: form the groups of a round with the grouping engine (keeping
+ * apart who met in earlier rounds), publish them, read them, and bring cases to a group.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Effect, Option, Redacted, Schema } from "effect"
+import { CalendarDate } from "../domain/CalendarDate.js"
+import { Case } from "../domain/Case.js"
+import { CaseId, CommunityId, FacilitatorId, LearningGroupId, MemberId, RoundId } from "../domain/Ids.js"
+import { LearningGroup } from "../domain/LearningGroup.js"
+import { Round } from "../domain/Round.js"
+import { FreeText, Title } from "../domain/Text.js"
+import * as Form from "../grouping/Form.js"
+import * as GroupingInput from "../grouping/Input.js"
+import * as Kinds from "../repository/Kinds.js"
+import * as Repository from "../repository/Repository.js"
+import { check } from "./Access.js"
+import { InvalidState, NotAllowed } from "./Errors.js"
+import { addressee, authorize, begin, commit, engine, input, notify, puts, required, type Session } from "./Runner.js"
+
+/**
+ * The input of {@link formGroups}. Without `roundId` a new round is created; with the id of a
+ * round still in `planning`, its groups are formed again.
+ *
+ * @since 0.1.0
+ */
+export const FormGroups = Schema.Struct({
+  roundId: Schema.optionalWith(RoundId, { exact: true }),
+  name: Title,
+  startsOn: CalendarDate,
+  endsOn: CalendarDate,
+  size: GroupingInput.Size,
+  policy: Schema.optionalWith(GroupingInput.Policy, { exact: true }),
+  mustTogether: Schema.optionalWith(Schema.Array(Schema.Tuple(MemberId, MemberId)), { exact: true }),
+  mustApart: Schema.optionalWith(Schema.Array(Schema.Tuple(MemberId, MemberId)), { exact: true }),
+  /** The seed of the search (default 1): the same seed and records give the same groups. */
+  seed: Schema.optionalWith(Schema.Int, { exact: true }),
+  /** The search's time budget (default 500 ms). */
+  timeLimitMs: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 600_000)), { exact: true })
+}).annotations({ identifier: "FormGroups" })
+
+/**
+ * What {@link formGroups} returns: the round, its groups as stored, and the engine's result with
+ * the objective, its breakdown, the unmet wishes and an explanation per member.
+ *
+ * @since 0.1.0
+ */
+export interface Formed {
+  readonly round: Round
+  readonly groups: ReadonlyArray<LearningGroup>
+  readonly result: Form.Grouping
+}
+
+/**
+ * Forms the learning groups of a round from the active members, with the history of every
+ * earlier round (so members who met before are kept apart) and the facilitators' maximum number
+ * of groups. The round stays in `planning` until {@link publishGroups}. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Groups.formGroups(team, {
+ *   name: "Leergroepen 2027",
+ *   startsOn: "2027-01-01",
+ *   endsOn: "2027-12-31",
+ *   size: { min: 5, max: 7 }
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unknown, value: typeof FormGroups.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(FormGroups, "grouping")(value)
+  yield* authorize(session, "group.form", { _tag: "Community", communityId: session.actor.communityId })
+  const [members, facilitators, rounds, groups] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Members, { status: "active" }),
+    Repository.all(session.store, Kinds.Facilitators),
+    Repository.all(session.store, Kinds.Rounds),
+    Repository.all(session.store, Kinds.LearningGroups)
+  ])
+  const existing = request.roundId === undefined ? undefined : rounds.find((r) => r.value.id === request.roundId)
+  if (existing !== undefined && existing.value.status !== "planning")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `round ${existing.value.id}`,
+        problem: `is ${existing.value.status}`,
+        hint: "groups of a published round stay as they are; form the groups of a new round"
+      })
+    )
+  // Earlier rounds, oldest first, as the engine's history.
+  const earlier = rounds
+    .filter((r) => r.value.id !== existing?.value.id && r.value.status !== "planning")
+    .sort((a, b) => a.value.startsOn.localeCompare(b.value.startsOn))
+  const history = earlier.map((r) => groups.filter((g) => g.value.roundId === r.value.id).map((g) => g.value.memberIds))
+  const result = yield* engine(
+    Form.form(
+      {
+        members: members.map((m) => GroupingInput.fromMember(m.value)),
+        size: request.size,
+        ...(request.policy === undefined ? { policy: GroupingInput.defaultPolicy } : { policy: request.policy }),
+        history,
+        ...(request.mustTogether === undefined ? {} : { mustTogether: request.mustTogether }),
+        ...(request.mustApart === undefined ? {} : { mustApart: request.mustApart }),
+        facilitators: facilitators.map((f) => ({
+          id: f.value.id,
+          name: f.value.name,
+          maxGroups: f.value.maxGroups ?? 3
+        }))
+      },
+      { seed: request.seed ?? 1, timeLimitMs: request.timeLimitMs ?? 500, language: "nl" }
+    )
+  )
+  const roundId = existing?.value.id ?? RoundId.make(yield* session.ids.next("round"))
+  const communityId = CommunityId.make(session.store.communityId)
+  const round = new Round({
+    id: roundId,
+    communityId,
+    name: request.name,
+    startsOn: request.startsOn,
+    endsOn: request.endsOn,
+    status: "planning"
+  })
+  const formed = yield* Effect.forEach(result.groups, (g) =>
+    Effect.map(
+      session.ids.next("group"),
+      (id) =>
+        new LearningGroup({
+          id: LearningGroupId.make(id),
+          communityId,
+          roundId,
+          name: `${request.name} — groep ${g.index + 1}`,
+          memberIds: g.memberIds.map((m) => MemberId.make(m)),
+          ...(g.facilitatorId === undefined ? {} : { facilitatorId: FacilitatorId.make(g.facilitatorId) }),
+          formedAt: session.now
+        })
+    )
+  )
+  const replaced = groups.filter((g) => g.value.roundId === roundId)
+  yield* commit(session, "group.form", {
+    writes: [
+      ...(yield* puts(Kinds.Rounds, [{ value: round, version: existing?.version ?? 0 }])),
+      ...replaced.map((g) => Repository.remove(Kinds.LearningGroups, g.value.id, g.version)),
+      ...(yield* puts(
+        Kinds.LearningGroups,
+        formed.map((value) => ({ value, version: 0 }))
+      ))
+    ],
+    subject: { kind: "round", id: roundId },
+    detail: { groups: formed.length, members: members.length, objective: result.objective, unmet: result.unmet.length }
+  })
+  return { round, groups: formed, result } satisfies Formed
+})
+
+/**
+ * Names a round: the input of {@link publishGroups} and {@link listGroups}.
+ *
+ * @since 0.1.0
+ */
+export const RoundRef = Schema.Struct({ roundId: RoundId }).annotations({ identifier: "RoundRef" })
+
+/**
+ * Publishes the groups of a round: the round becomes `active` (an earlier active round is
+ * closed) and every member is told their group, its members and its facilitator. Programme
+ * team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Groups.publishGroups(team, { roundId: "round-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const publishGroups = Effect.fn("Groups.publishGroups")(function* (
+  actor: unknown,
+  value: typeof RoundRef.Encoded
+) {
+  const session = yield* begin(actor)
+  const { roundId } = yield* input(RoundRef, "round")(value)
+  yield* authorize(session, "group.publish", { _tag: "Community", communityId: session.actor.communityId })
+  const round = yield* required(session, Kinds.Rounds, roundId, "roundId")
+  if (round.value.status !== "planning")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `round ${roundId}`,
+        problem: `is already ${round.value.status}`,
+        hint: "a round is published once; form the groups of a new round for a change"
+      })
+    )
+  const [groups, members, facilitators, active] = yield* Effect.all([
+    Repository.all(session.store, Kinds.LearningGroups, { roundId }),
+    Repository.all(session.store, Kinds.Members),
+    Repository.all(session.store, Kinds.Facilitators),
+    Repository.all(session.store, Kinds.Rounds, { status: "active" })
+  ])
+  const memberById = new Map(members.map((m) => [m.value.id as string, m.value]))
+  const facilitatorName = new Map(facilitators.map((f) => [f.value.id as string, f.value.name]))
+  const outbox = yield* notify(
+    session,
+    groups.flatMap(({ value: g }) =>
+      g.memberIds.flatMap((id) => {
+        const member = memberById.get(id)
+        if (member === undefined) return []
+        return [
+          {
+            _tag: "GroupPlacement" as const,
+            recipient: addressee(member),
+            groupId: g.id,
+            groupName: g.name,
+            roundName: round.value.name,
+            facilitatorName: g.facilitatorId === undefined ? "—" : (facilitatorName.get(g.facilitatorId) ?? "—"),
+            memberNames: g.memberIds.filter((m) => m !== id).map((m) => memberById.get(m)?.name ?? m)
+          }
+        ]
+      })
+    )
+  )
+  const published = new Round({ ...round.value, status: "active" })
+  yield* commit(session, "group.publish", {
+    writes: yield* puts(Kinds.Rounds, [
+      { value: published, version: round.version },
+      ...active.map((r) => ({ value: new Round({ ...r.value, status: "closed" }), version: r.version }))
+    ]),
+    outbox,
+    subject: { kind: "round", id: roundId },
+    detail: { groups: groups.length, messages: outbox.length }
+  })
+  return published
+})
+
+/**
+ * The groups of a round the actor may see: all of them for the programme team, otherwise the
+ * groups the actor is a member or the facilitator of.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Groups.listGroups(ann, { roundId: "round-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const listGroups = Effect.fn("Groups.listGroups")(function* (actor: unknown, value: typeof RoundRef.Encoded) {
+  const session = yield* begin(actor)
+  const { roundId } = yield* input(RoundRef, "round")(value)
+  const groups = yield* Repository.all(session.store, Kinds.LearningGroups, { roundId })
+  return groups
+    .map((g) => g.value)
+    .filter((g) => check(session.actor, "group.read", groupResource(session, g))._tag === "Allowed")
+})
+
+const groupResource = (session: Session, g: LearningGroup) => ({
+  _tag: "Group" as const,
+  communityId: session.actor.communityId,
+  memberIds: g.memberIds,
+  facilitatorId: g.facilitatorId
+})
+
+/**
+ * The input of {@link addCase}.
+ *
+ * @since 0.1.0
+ */
+export const AddCase = Schema.Struct({
+  groupId: LearningGroupId,
+  title: Title,
+  description: FreeText
+}).annotations({ identifier: "AddCase" })
+
+const caseResource = (session: Session, group: Option.Option<LearningGroup>, authorId: MemberId | undefined) =>
+  Option.match(group, {
+    onNone: () => ({
+      _tag: "Case" as const,
+      communityId: session.actor.communityId,
+      groupMemberIds: [],
+      authorId
+    }),
+    onSome: (g) => ({
+      _tag: "Case" as const,
+      communityId: session.actor.communityId,
+      groupMemberIds: g.memberIds,
+      groupFacilitatorId: g.facilitatorId,
+      authorId
+    })
+  })
+
+/**
+ * A member brings a case to their learning group. Only members of the group; the case text is
+ * confidential to the group and its facilitator.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Groups.addCase(ann, {
+ *   groupId: "group-0001",
+ *   title: "Omgaan met sabotage",
+ *   description: "Een stuurgroep die besluiten steeds uitstelt."
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const addCase = Effect.fn("Groups.addCase")(function* (actor: unknown, value: typeof AddCase.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(AddCase, "case")(value)
+  if (session.actor._tag !== "Member") {
+    yield* authorize(session, "case.create", caseResource(session, Option.none(), undefined))
+    return yield* Effect.fail(new NotAllowed({ action: "case.create", missing: "membership of the learning group" }))
+  }
+  const authorId = session.actor.memberId
+  const group = yield* Repository.get(session.store, Kinds.LearningGroups, request.groupId)
+  yield* authorize(
+    session,
+    "case.create",
+    caseResource(
+      session,
+      Option.map(group, (g) => g.value),
+      authorId
+    )
+  )
+  const created = new Case({
+    id: CaseId.make(yield* session.ids.next("case")),
+    communityId: CommunityId.make(session.store.communityId),
+    groupId: request.groupId,
+    authorId,
+    title: request.title,
+    description: Redacted.make(request.description),
+    status: "open",
+    createdAt: session.now
+  })
+  yield* commit(session, "case.create", {
+    writes: yield* puts(Kinds.Cases, [{ value: created, version: 0 }]),
+    subject: { kind: "case", id: created.id }
+  })
+  return created
+})
+
+/**
+ * Names a learning group: the input of {@link listCases}.
+ *
+ * @since 0.1.0
+ */
+export const GroupRef = Schema.Struct({ groupId: LearningGroupId }).annotations({ identifier: "GroupRef" })
+
+/**
+ * The cases of a learning group, newest first: for its members and its facilitator only (not
+ * the programme team as such, not administrators).
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Groups.listCases(ann, { groupId: "group-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const listCases = Effect.fn("Groups.listCases")(function* (actor: unknown, value: typeof GroupRef.Encoded) {
+  const session = yield* begin(actor)
+  const { groupId } = yield* input(GroupRef, "group")(value)
+  const group = yield* Repository.get(session.store, Kinds.LearningGroups, groupId)
+  yield* authorize(
+    session,
+    "case.read",
+    caseResource(
+      session,
+      Option.map(group, (g) => g.value),
+      undefined
+    )
+  )
+  const cases = yield* Repository.all(session.store, Kinds.Cases, { groupId })
+  return cases
+    .map((c) => c.value)
+    .sort((a, b) => DateTime.toEpochMillis(b.createdAt) - DateTime.toEpochMillis(a.createdAt))
+})

@@ -1,0 +1,250 @@
+/**
+ * Use cases of intakes: plan an intake for every invited member with the scheduling engine's
+ * optimal assignment, and record how an intake went.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Option, Redacted, Schema } from "effect"
+import { ZonedDateTime } from "../domain/DateTimes.js"
+import { DurationMinutes } from "../domain/Duration.js"
+import { CommunityId, FacilitatorId, IntakeId, MemberId, SlotId } from "../domain/Ids.js"
+import { Intake, type IntakeStatus } from "../domain/Intake.js"
+import { Member } from "../domain/Member.js"
+import { FreeText, Interest } from "../domain/Text.js"
+import * as Kinds from "../repository/Kinds.js"
+import * as Repository from "../repository/Repository.js"
+import * as Intakes from "../scheduling/Intakes.js"
+import { InvalidState } from "./Errors.js"
+import { addressee, authorize, begin, commit, engine, input, notify, puts, required } from "./Runner.js"
+import { Settings } from "./Settings.js"
+
+/**
+ * The input of {@link planIntakes}: the facilitators' free slots and, optionally, which members
+ * (default: every member with status `invited`).
+ *
+ * @since 0.1.0
+ */
+export const PlanIntakes = Schema.Struct({
+  slots: Schema.Array(
+    Schema.Struct({
+      id: Schema.optionalWith(SlotId, { exact: true }),
+      facilitatorId: FacilitatorId,
+      startsAt: ZonedDateTime,
+      durationMinutes: DurationMinutes,
+      preference: Schema.optionalWith(Schema.Literal("preferred", "possible"), { exact: true })
+    })
+  ),
+  /** At most this many intakes per facilitator per day (default 4). */
+  maxPerDay: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 24)), { exact: true }),
+  memberIds: Schema.optionalWith(Schema.Array(MemberId), { exact: true })
+}).annotations({ identifier: "PlanIntakes" })
+
+/**
+ * Plans intakes: an optimal assignment (minimum-cost flow) of members to the facilitators' slots
+ * that respects both sides' availability and each facilitator's maximum per day. Every placed
+ * member gets an intake record (status `planned`), their status becomes `intake-planned` and an
+ * invitation with a calendar event is queued; the result lists who could not be placed and why.
+ * Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Intakes.planIntakes(team, {
+ *   slots: [{ facilitatorId: "f-01", startsAt: "2027-01-12T10:00:00.000+01:00[Europe/Amsterdam]", durationMinutes: 60 }]
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
+  actor: unknown,
+  value: typeof PlanIntakes.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(PlanIntakes, "intake plan")(value)
+  yield* authorize(session, "intake.plan", { _tag: "Community", communityId: session.actor.communityId })
+  const settings = yield* Settings
+  const members = yield* Repository.all(session.store, Kinds.Members)
+  const facilitators = yield* Repository.all(session.store, Kinds.Facilitators)
+  const wanted = request.memberIds === undefined ? undefined : new Set<string>(request.memberIds)
+  const candidates = members.filter((m) =>
+    wanted === undefined ? m.value.status === "invited" : wanted.has(m.value.id)
+  )
+  const known = new Set(members.map((m) => m.value.id as string))
+  const missing = request.memberIds?.findIndex((id) => !known.has(id)) ?? -1
+  if (missing >= 0 && request.memberIds !== undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `memberIds[${missing}]`,
+        problem: `names ${request.memberIds[missing]}, who is not a member of this community`,
+        hint: "register the member first, or leave the id out"
+      })
+    )
+  const slots = yield* Effect.forEach(request.slots, (slot) =>
+    Effect.map(
+      slot.id === undefined ? session.ids.next("slot") : Effect.succeed(slot.id as string),
+      (id): Intakes.Slot => ({
+        id: SlotId.make(id),
+        facilitatorId: slot.facilitatorId,
+        startsAt: slot.startsAt,
+        durationMinutes: slot.durationMinutes,
+        ...(slot.preference === undefined ? {} : { preference: slot.preference })
+      })
+    )
+  )
+  const plan = yield* engine(
+    Intakes.plan({
+      members: candidates.map((m) => ({
+        id: m.value.id,
+        ...(m.value.availability === undefined ? {} : { availability: m.value.availability })
+      })),
+      slots,
+      facilitators: facilitators.map((f) => ({ id: f.value.id, maxPerDay: request.maxPerDay ?? 4 }))
+    })
+  )
+  const memberById = new Map(candidates.map((m) => [m.value.id as string, m]))
+  const facilitatorById = new Map(facilitators.map((f) => [f.value.id as string, f.value]))
+  const slotById = new Map(slots.map((s) => [s.id as string, s]))
+  const intakes: Array<Intake> = []
+  const updated: Array<{ value: Member; version: number }> = []
+  for (const a of plan.assignments) {
+    const member = memberById.get(a.memberId)
+    const slot = slotById.get(a.slotId)
+    if (member === undefined || slot === undefined) continue
+    intakes.push(
+      new Intake({
+        id: IntakeId.make(yield* session.ids.next("intake")),
+        communityId: CommunityId.make(session.store.communityId),
+        memberId: a.memberId,
+        facilitatorId: a.facilitatorId,
+        status: "planned",
+        startsAt: a.startsAt,
+        durationMinutes: slot.durationMinutes,
+        interests: member.value.interests
+      })
+    )
+    updated.push({ value: new Member({ ...member.value, status: "intake-planned" }), version: member.version })
+  }
+  const outbox = yield* notify(
+    session,
+    intakes.flatMap((intake) => {
+      const member = memberById.get(intake.memberId)?.value
+      const facilitator = facilitatorById.get(intake.facilitatorId)
+      if (member === undefined || facilitator === undefined) return []
+      const language = member.preferredLanguage
+      return [
+        {
+          _tag: "IntakeInvitation" as const,
+          recipient: addressee(member),
+          facilitatorName: facilitator.name,
+          event: {
+            uid: `${intake.id}@${settings.uidDomain}`,
+            sequence: 0,
+            summary: language === "nl" ? `Intakegesprek met ${facilitator.name}` : `Intake with ${facilitator.name}`,
+            start: intake.startsAt,
+            durationMinutes: intake.durationMinutes,
+            organizer: { name: facilitator.name, email: facilitator.email },
+            attendees: [{ name: member.name, email: member.email, role: "required" as const, rsvp: true }]
+          }
+        }
+      ]
+    })
+  )
+  if (intakes.length > 0)
+    yield* commit(session, "intake.plan", {
+      writes: [
+        ...(yield* puts(
+          Kinds.Intakes,
+          intakes.map((value) => ({ value, version: 0 }))
+        )),
+        ...(yield* puts(Kinds.Members, updated))
+      ],
+      outbox,
+      detail: { planned: intakes.length, unplaced: plan.unplaced.length }
+    })
+  return { intakes, unplaced: plan.unplaced, totalCost: plan.totalCost }
+})
+
+/**
+ * The input of {@link recordIntake}.
+ *
+ * @since 0.1.0
+ */
+export const RecordIntake = Schema.Struct({
+  intakeId: IntakeId,
+  status: Schema.Literal("held", "cancelled"),
+  interests: Schema.optionalWith(Schema.Array(Interest), { exact: true }),
+  notes: Schema.optionalWith(FreeText, { exact: true })
+}).annotations({ identifier: "RecordIntake" })
+
+/**
+ * Records how an intake went: held (with the member's interests and confidential notes; the
+ * member becomes `active` and their interests are updated) or cancelled (the member can be
+ * planned again). Programme team only; the notes are readable by the programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Intakes.recordIntake(team, {
+ *   intakeId: "intake-0001",
+ *   status: "held",
+ *   interests: ["omgaan met sabotage"],
+ *   notes: "Wil vooral leren van andere departementen."
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
+  actor: unknown,
+  value: typeof RecordIntake.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(RecordIntake, "intake outcome")(value)
+  const found = yield* Repository.get(session.store, Kinds.Intakes, request.intakeId)
+  // Authorize before saying whether the intake exists: a denial must not reveal it.
+  const resource = Option.match(found, {
+    onNone: () => ({ _tag: "Community" as const, communityId: session.actor.communityId }),
+    onSome: (i) => ({
+      _tag: "Intake" as const,
+      communityId: session.actor.communityId,
+      memberId: i.value.memberId,
+      facilitatorId: i.value.facilitatorId
+    })
+  })
+  yield* authorize(session, "intake.record", resource)
+  const intake = yield* required(session, Kinds.Intakes, request.intakeId, "intakeId")
+  if (intake.value.status !== "planned")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `intake ${intake.value.id}`,
+        problem: `is already ${intake.value.status}`,
+        hint: "plan a new intake for the member to record another one"
+      })
+    )
+  const member = yield* required(session, Kinds.Members, intake.value.memberId, "intakeId (its member)")
+  const interests = request.interests ?? intake.value.interests
+  const status: IntakeStatus = request.status
+  const next = new Intake({
+    ...intake.value,
+    status,
+    interests,
+    ...(request.notes === undefined ? {} : { notes: Redacted.make(request.notes) })
+  })
+  const memberNext = new Member({
+    ...member.value,
+    status: status === "held" ? "active" : "invited",
+    interests: status === "held" ? interests : member.value.interests
+  })
+  yield* commit(session, "intake.record", {
+    writes: [
+      ...(yield* puts(Kinds.Intakes, [{ value: next, version: intake.version }])),
+      ...(yield* puts(Kinds.Members, [{ value: memberNext, version: member.version }]))
+    ],
+    subject: { kind: "intake", id: next.id },
+    detail: { status, interests: interests.length, notes: request.notes !== undefined }
+  })
+  return next
+})

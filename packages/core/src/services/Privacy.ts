@@ -1,0 +1,431 @@
+/**
+ * Privacy (AVG / GDPR) and openness (Woo): a member's data exported on request, a member
+ * forgotten while the community's history stays consistent, the community's decisions exported
+ * for a Woo request with every redaction marked with its ground, and the audit log.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Effect, Redacted, Schema } from "effect"
+import { PollResponse } from "../domain/AvailabilityPoll.js"
+import { Ballot } from "../domain/Ballot.js"
+import { Case } from "../domain/Case.js"
+import { Timestamp } from "../domain/DateTimes.js"
+import { Email } from "../domain/Email.js"
+import { MemberId } from "../domain/Ids.js"
+import { Intake } from "../domain/Intake.js"
+import { Member } from "../domain/Member.js"
+import type { AuditRecord, CommunityStore } from "../ports/Store.js"
+import * as Kinds from "../repository/Kinds.js"
+import * as Repository from "../repository/Repository.js"
+import { authorize, begin, commit, input, puts, required } from "./Runner.js"
+
+const encode = <A, I>(schema: Schema.Schema<A, I>) => Schema.encodeSync(schema)
+
+const allAudit = (store: CommunityStore) =>
+  Effect.gen(function* () {
+    const out: Array<AuditRecord> = []
+    let cursor: string | undefined
+    do {
+      const page = yield* store.audit({ limit: 1000, ...(cursor === undefined ? {} : { cursor }) })
+      out.push(...page.items)
+      cursor = page.cursor
+    } while (cursor !== undefined)
+    return out
+  })
+
+/**
+ * Names a member: the input of {@link exportMember} and {@link forgetMember}.
+ *
+ * @since 0.1.0
+ */
+export const MemberRef = Schema.Struct({ memberId: MemberId }).annotations({ identifier: "MemberRef" })
+
+/**
+ * Everything stored about one member, as JSON (AVG article 15): their record, intakes (with the
+ * notes about them), the cases they wrote, their ballots and poll answers, the groups they were
+ * in, their RSVPs and attendance, the messages sent to them and the audit entries of their own
+ * actions. For the member, the programme team and administrators.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Effect.map(Services.Privacy.exportMember(ann, { memberId: "m-001" }), (data) =>
+ *   JSON.stringify(data, null, 2)
+ * )
+ * ```
+ * @since 0.1.0
+ */
+export const exportMember = Effect.fn("Privacy.exportMember")(function* (
+  actor: unknown,
+  value: typeof MemberRef.Encoded
+) {
+  const session = yield* begin(actor)
+  const { memberId } = yield* input(MemberRef, "member")(value)
+  yield* authorize(session, "member.export", { _tag: "Member", communityId: session.actor.communityId, memberId })
+  const member = yield* required(session, Kinds.Members, memberId, "memberId")
+  const [intakes, cases, ballots, responses, groups, gatherings, audit, messages] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Intakes, { memberId }),
+    Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
+    Repository.all(session.store, Kinds.Ballots, { memberId }),
+    Repository.all(session.store, Kinds.PollResponses, { memberId }),
+    Repository.all(session.store, Kinds.LearningGroups, { memberId }),
+    Repository.all(session.store, Kinds.Gatherings),
+    allAudit(session.store),
+    outboxFor(session.store, memberId)
+  ])
+  const me = `member:${memberId}`
+  const result = {
+    exportedAt: DateTime.formatIso(session.now),
+    member: encode(Member)(member.value),
+    intakes: intakes.map((i) => encode(Intake)(i.value)),
+    casesWritten: cases.map((c) => encode(Case)(c.value)),
+    ballots: ballots.map((b) => encode(Ballot)(b.value)),
+    pollAnswers: responses.map((r) => encode(PollResponse)(r.value)),
+    learningGroups: groups.map(({ value: g }) => ({
+      id: g.id,
+      name: g.name,
+      roundId: g.roundId,
+      formedAt: DateTime.formatIso(g.formedAt),
+      members: g.memberIds.length
+    })),
+    gatherings: gatherings.flatMap(({ value: g }) => {
+      const rsvp = g.rsvps.find((r) => r.memberId === memberId)
+      const attended = g.attendance.includes(memberId)
+      return rsvp === undefined && !attended
+        ? []
+        : [{ id: g.id, title: g.title, quarter: g.quarter, rsvp: rsvp?.response ?? null, attended }]
+    }),
+    messages: messages.map((m) => ({
+      id: m.id,
+      topic: m.topic,
+      status: m.status,
+      createdAt: new Date(m.createdAt).toISOString()
+    })),
+    ownActions: audit
+      .filter((a) => a.actor === me)
+      .map((a) => ({ at: new Date(a.at).toISOString(), action: a.action, subject: a.subject ?? null }))
+  }
+  yield* commit(session, "member.export", { writes: [], subject: { kind: "member", id: memberId } })
+  return result
+})
+
+const outboxFor = (store: CommunityStore, memberId: string) =>
+  Effect.gen(function* () {
+    const out = []
+    let cursor: string | undefined
+    const marker = `:${memberId}:`
+    do {
+      const page = yield* store.outbox({ limit: 1000, ...(cursor === undefined ? {} : { cursor }) })
+      out.push(...page.items.filter((m) => m.id.includes(marker)))
+      cursor = page.cursor
+    } while (cursor !== undefined)
+    return out
+  })
+
+/** What a forgotten member's personal data is replaced with. */
+const FORGOTTEN_NAME = "Vergeten lid"
+const REMOVED = "[verwijderd op verzoek]"
+
+/**
+ * Forgets a member (AVG article 17): their name, e-mail address, interests and availability,
+ * the notes of their intakes and the cases they wrote are replaced in every record, and the
+ * messages queued or sent to them are removed from the outbox, while group history, vote counts
+ * and attendance figures stay as they were (they refer to the member's pseudonymous id only).
+ * The membership ends. Cannot be undone. The member, the programme team or administrators.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const admin = { _tag: "Administrator", communityId: "rijk", administratorId: "beheer-1" } as const
+ * const program = Services.Privacy.forgetMember(admin, { memberId: "m-001" })
+ * ```
+ * @since 0.1.0
+ */
+export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
+  actor: unknown,
+  value: typeof MemberRef.Encoded
+) {
+  const session = yield* begin(actor)
+  const { memberId } = yield* input(MemberRef, "member")(value)
+  yield* authorize(session, "member.forget", { _tag: "Member", communityId: session.actor.communityId, memberId })
+  const member = yield* required(session, Kinds.Members, memberId, "memberId")
+  const [intakes, cases, messages] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Intakes, { memberId }),
+    Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
+    outboxFor(session.store, memberId)
+  ])
+  const { availability: _availability, ...rest } = member.value
+  const forgotten = new Member({
+    ...rest,
+    name: FORGOTTEN_NAME,
+    email: Redacted.make(Email.make(`vergeten.${memberId.toLowerCase().replace(/[^a-z0-9]/g, "")}@example.invalid`)),
+    interests: [],
+    status: "left"
+  })
+  const intakeWrites = intakes.map(({ value: i, version }) => {
+    const { notes: _notes, ...kept } = i
+    return { value: new Intake({ ...kept, interests: [] }), version }
+  })
+  const caseWrites = cases.map(({ value: c, version }) => ({
+    value: new Case({ ...c, title: REMOVED, description: Redacted.make(REMOVED) }),
+    version
+  }))
+  yield* commit(session, "member.forget", {
+    writes: [
+      ...(yield* puts(Kinds.Members, [{ value: forgotten, version: member.version }])),
+      ...(yield* puts(Kinds.Intakes, intakeWrites)),
+      ...(yield* puts(Kinds.Cases, caseWrites))
+    ],
+    subject: { kind: "member", id: memberId },
+    detail: { intakes: intakeWrites.length, cases: caseWrites.length, messages: messages.length }
+  })
+  return { memberId, intakes: intakeWrites.length, cases: caseWrites.length, messages: messages.length }
+})
+
+/**
+ * The Woo ground of a redaction: 5.1.2e protects the privacy of the people named (members,
+ * facilitators), 5.1.2i the proper functioning of the administrative body (confidential cases).
+ *
+ * @since 0.1.0
+ */
+export type WooGround = "5.1.2e" | "5.1.2i"
+
+/**
+ * A value left out of a Woo export, with the ground for leaving it out.
+ *
+ * @since 0.1.0
+ */
+export interface Redaction {
+  readonly redacted: true
+  readonly ground: WooGround
+  readonly reason: string
+}
+
+const privacy = (reason: string): Redaction => ({ redacted: true, ground: "5.1.2e", reason })
+
+/**
+ * The input of {@link exportForWoo}: the period the request covers, as instants.
+ *
+ * @since 0.1.0
+ */
+export const WooRequest = Schema.Struct({ from: Timestamp, to: Timestamp }).annotations({ identifier: "WooRequest" })
+
+/**
+ * One record in a Woo export, with its place in the inventory.
+ *
+ * @since 0.1.0
+ */
+export interface WooRecord {
+  readonly number: number
+  readonly kind: "gathering" | "voting-round" | "availability-poll" | "round"
+  readonly id: string
+  readonly title: string
+  readonly date: string
+  readonly content: Readonly<Record<string, unknown>>
+  readonly redactions: number
+}
+
+/**
+ * The records of the community's decisions in a period for a Woo request: the programmes and
+ * dates of gatherings, the voting rounds and their totals, the date polls and their counts and
+ * the learning groups formed, with personal data redacted field by field (each redaction marked
+ * with its Woo ground) and an inventory of the records exported. Programme team or
+ * administrators.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const admin = { _tag: "Administrator", communityId: "rijk", administratorId: "beheer-1" } as const
+ * const program = Services.Privacy.exportForWoo(admin, { from: "2027-01-01T00:00:00Z", to: "2027-12-31T23:59:59Z" })
+ * ```
+ * @since 0.1.0
+ */
+export const exportForWoo = Effect.fn("Privacy.exportForWoo")(function* (
+  actor: unknown,
+  value: typeof WooRequest.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(WooRequest, "Woo request")(value)
+  yield* authorize(session, "woo.export", { _tag: "Community", communityId: session.actor.communityId })
+  const snapshot = yield* Repository.loadCommunity(session.store)
+  const within = (d: DateTime.DateTime | undefined) =>
+    d !== undefined && DateTime.between(d, { minimum: request.from, maximum: request.to })
+  const titleOf = new Map(snapshot.themes.map((t) => [t.value.id as string, t.value.title]))
+  const records: Array<Omit<WooRecord, "number">> = []
+  const count = (content: Readonly<Record<string, unknown>>): number =>
+    Object.values(content).reduce<number>((n, v) => {
+      if (Array.isArray(v)) return n + v.reduce<number>((k, x) => k + (isRedaction(x) ? 1 : count(asRecord(x))), 0)
+      return n + (isRedaction(v) ? 1 : 0)
+    }, 0)
+  for (const { value: g } of snapshot.gatherings) {
+    if (!within(g.startsAt) || g.startsAt === undefined) continue
+    const content = {
+      quarter: g.quarter,
+      status: g.status,
+      startsAt: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(g.startsAt, "Europe/Amsterdam")),
+      venue: g.venue?.name ?? null,
+      programme: g.programme.map((p) => ({ theme: titleOf.get(p.themeId) ?? p.themeId, minutes: p.durationMinutes })),
+      rsvps: { yes: count2(g.rsvps, "yes"), no: count2(g.rsvps, "no"), maybe: count2(g.rsvps, "maybe") },
+      attendance: g.attendance.length,
+      attendees: g.attendance.length === 0 ? [] : [privacy("namen van deelnemers")]
+    }
+    records.push({
+      kind: "gathering",
+      id: g.id,
+      title: g.title,
+      date: DateTime.formatIsoDate(g.startsAt),
+      content,
+      redactions: count(content)
+    })
+  }
+  for (const { value: v } of snapshot.votingRounds) {
+    if (!within(v.closesAt) || v.status !== "closed") continue
+    const ballots = snapshot.ballots.filter((b) => b.value.votingRoundId === v.id)
+    const content = {
+      themes: v.themeIds.map((id) => titleOf.get(id) ?? id),
+      format: v.format._tag,
+      ballots: ballots.length,
+      voters: ballots.length === 0 ? [] : [privacy("wie op welk thema stemde")]
+    }
+    records.push({
+      kind: "voting-round",
+      id: v.id,
+      title: v.title,
+      date: DateTime.formatIsoDate(v.closesAt),
+      content,
+      redactions: count(content)
+    })
+  }
+  for (const { value: p } of snapshot.polls) {
+    const decided = p.slots.find((s) => s.id === p.decidedSlotId)
+    if (decided === undefined || !within(decided.startsAt)) continue
+    const responses = snapshot.pollResponses.filter((r) => r.value.pollId === p.id)
+    const content = {
+      slots: p.slots.map((s) => ({
+        startsAt: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(s.startsAt, "Europe/Amsterdam")),
+        yes: tally(responses, s.id, "yes"),
+        ifNeedBe: tally(responses, s.id, "if-need-be"),
+        no: tally(responses, s.id, "no")
+      })),
+      decided: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(decided.startsAt, "Europe/Amsterdam")),
+      respondents: responses.length === 0 ? [] : [privacy("wie wanneer kon")]
+    }
+    records.push({
+      kind: "availability-poll",
+      id: p.id,
+      title: p.title,
+      date: DateTime.formatIsoDate(decided.startsAt),
+      content,
+      redactions: count(content)
+    })
+  }
+  const organisationOf = new Map(snapshot.members.map((m) => [m.value.id as string, m.value.organisation]))
+  for (const { value: r } of snapshot.rounds) {
+    const groups = snapshot.groups.filter((g) => g.value.roundId === r.id).map((g) => g.value)
+    const formedAt = groups[0]?.formedAt
+    if (!within(formedAt) || formedAt === undefined) continue
+    const content = {
+      status: r.status,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      groups: groups.map((g) => ({
+        name: g.name,
+        members: g.memberIds.map(() => privacy("naam van een lid")),
+        organisations: new Set(g.memberIds.map((id) => organisationOf.get(id))).size,
+        facilitator: g.facilitatorId === undefined ? null : privacy("naam van de begeleider")
+      }))
+    }
+    records.push({
+      kind: "round",
+      id: r.id,
+      title: r.name,
+      date: DateTime.formatIsoDate(formedAt),
+      content,
+      redactions: count(content)
+    })
+  }
+  const numbered = records
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+    .map((r, k): WooRecord => ({ number: k + 1, ...r }))
+  yield* commit(session, "woo.export", {
+    writes: [],
+    detail: { records: numbered.length, from: DateTime.formatIso(request.from), to: DateTime.formatIso(request.to) }
+  })
+  return {
+    communityId: session.store.communityId,
+    period: { from: DateTime.formatIso(request.from), to: DateTime.formatIso(request.to) },
+    exportedAt: DateTime.formatIso(session.now),
+    grounds: {
+      "5.1.2e": "eerbiediging van de persoonlijke levenssfeer (Woo artikel 5.1 lid 2 onder e)",
+      "5.1.2i": "het goed functioneren van de overheid (Woo artikel 5.1 lid 2 onder i)"
+    },
+    inventory: numbered.map((r) => ({
+      number: r.number,
+      kind: r.kind,
+      id: r.id,
+      title: r.title,
+      date: r.date,
+      redactions: r.redactions,
+      grounds: r.redactions > 0 ? ["5.1.2e"] : []
+    })),
+    records: numbered
+  }
+})
+
+const isRedaction = (x: unknown): x is Redaction =>
+  typeof x === "object" && x !== null && (x as { redacted?: unknown }).redacted === true
+const asRecord = (x: unknown): Readonly<Record<string, unknown>> =>
+  typeof x === "object" && x !== null ? (x as Record<string, unknown>) : {}
+const count2 = (rsvps: ReadonlyArray<{ readonly response: string }>, response: string) =>
+  rsvps.filter((r) => r.response === response).length
+const tally = (responses: ReadonlyArray<Repository.Versioned<PollResponse>>, slotId: string, answer: string): number =>
+  responses.filter((r) => r.value.answers.some((a) => a.slotId === slotId && a.answer === answer)).length
+
+/**
+ * The input of {@link auditLog}.
+ *
+ * @since 0.1.0
+ */
+export const AuditPage = Schema.Struct({
+  limit: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 1000)), { exact: true }),
+  cursor: Schema.optionalWith(Schema.String, { exact: true })
+}).annotations({ identifier: "AuditPage" })
+
+/**
+ * One page of the audit log, in commit order: per entry the time, the actor (pseudonymous), the
+ * action, the object and the result, as the BIO asks. Programme team or administrators.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const admin = { _tag: "Administrator", communityId: "rijk", administratorId: "beheer-1" } as const
+ * const program = Services.Privacy.auditLog(admin, { limit: 100 })
+ * ```
+ * @since 0.1.0
+ */
+export const auditLog = Effect.fn("Privacy.auditLog")(function* (actor: unknown, value: typeof AuditPage.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(AuditPage, "audit page")(value)
+  yield* authorize(session, "audit.read", { _tag: "Community", communityId: session.actor.communityId })
+  const page = yield* session.store.audit({
+    ...(request.limit === undefined ? {} : { limit: request.limit }),
+    ...(request.cursor === undefined ? {} : { cursor: request.cursor })
+  })
+  return {
+    entries: page.items.map((a) => ({
+      seq: a.seq,
+      at: new Date(a.at).toISOString(),
+      actor: a.actor,
+      action: a.action,
+      object: a.subject === undefined ? null : `${a.subject.kind} ${a.subject.id}`,
+      result: (asRecord(a.detail).result as string | undefined) ?? "ok"
+    })),
+    cursor: page.cursor
+  }
+})

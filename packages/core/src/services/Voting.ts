@@ -1,0 +1,470 @@
+/**
+ * Use cases of the backlog agenda: propose themes, open a voting round, cast ballots, and close
+ * the round, which prioritises the backlog with the agenda engine and sets the programme of the
+ * coming gathering.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Effect, Option, Schema } from "effect"
+import * as AgendaInput from "../agenda/Input.js"
+import * as Prioritise from "../agenda/Prioritise.js"
+import * as Validation from "../agenda/Validation.js"
+import { Ballot, BallotContent } from "../domain/Ballot.js"
+import { CalendarDate } from "../domain/CalendarDate.js"
+import { Timestamp } from "../domain/DateTimes.js"
+import { DurationMinutes } from "../domain/Duration.js"
+import { Gathering } from "../domain/Gathering.js"
+import { BallotId, CommunityId, GatheringId, ThemeId, VotingRoundId } from "../domain/Ids.js"
+import { FreeText, Title } from "../domain/Text.js"
+import { Theme } from "../domain/Theme.js"
+import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
+import * as Kinds from "../repository/Kinds.js"
+import * as Repository from "../repository/Repository.js"
+import { InvalidState, NotAllowed } from "./Errors.js"
+import { addressee, authorize, begin, commit, engine, input, notify, puts, required } from "./Runner.js"
+
+/**
+ * The input of {@link proposeTheme}.
+ *
+ * @since 0.1.0
+ */
+export const ProposeTheme = Schema.Struct({
+  title: Title,
+  description: Schema.optionalWith(FreeText, { exact: true }),
+  durationMinutes: DurationMinutes
+}).annotations({ identifier: "ProposeTheme" })
+
+/**
+ * Puts a theme on the backlog agenda, proposed by the acting member or facilitator. Every
+ * member and facilitator of the community may.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Voting.proposeTheme(ann, { title: "Worstelen met de Woo", durationMinutes: 45 })
+ * ```
+ * @since 0.1.0
+ */
+export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
+  actor: unknown,
+  value: typeof ProposeTheme.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(ProposeTheme, "theme")(value)
+  yield* authorize(session, "theme.propose", { _tag: "Community", communityId: session.actor.communityId })
+  const by = session.actor
+  if (by._tag === "Administrator")
+    return yield* Effect.fail(new NotAllowed({ action: "theme.propose", missing: "member of the community" }))
+  const theme = new Theme({
+    id: ThemeId.make(yield* session.ids.next("theme")),
+    communityId: CommunityId.make(session.store.communityId),
+    title: request.title,
+    ...(request.description === undefined ? {} : { description: request.description }),
+    durationMinutes: request.durationMinutes,
+    status: "backlog",
+    proposedBy:
+      by._tag === "Member"
+        ? { _tag: "Member", memberId: by.memberId }
+        : { _tag: "Facilitator", facilitatorId: by.facilitatorId },
+    proposedOn: CalendarDate.make(DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, "Europe/Amsterdam"))),
+    discussedAt: []
+  })
+  yield* commit(session, "theme.propose", {
+    writes: yield* puts(Kinds.Themes, [{ value: theme, version: 0 }]),
+    subject: { kind: "theme", id: theme.id }
+  })
+  return theme
+})
+
+/**
+ * The input of {@link openVoting}. Without `themeIds`, every theme on the backlog is on the
+ * ballot.
+ *
+ * @since 0.1.0
+ */
+export const OpenVoting = Schema.Struct({
+  title: Title,
+  format: BallotFormat,
+  closesAt: Timestamp,
+  themeIds: Schema.optionalWith(Schema.NonEmptyArray(ThemeId), { exact: true }),
+  gatheringId: Schema.optionalWith(GatheringId, { exact: true })
+}).annotations({ identifier: "OpenVoting" })
+
+/**
+ * Opens a voting round on backlog themes and asks every active member to vote. Programme team
+ * only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Voting.openVoting(team, {
+ *   title: "Programma voorjaar 2027",
+ *   format: { _tag: "approval" },
+ *   closesAt: "2027-02-01T17:00:00.000Z"
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unknown, value: typeof OpenVoting.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(OpenVoting, "voting round")(value)
+  yield* authorize(session, "voting.open", { _tag: "Community", communityId: session.actor.communityId })
+  if (DateTime.lessThanOrEqualTo(request.closesAt, session.now))
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "closesAt",
+        problem: `(${DateTime.formatIso(request.closesAt)}) is not in the future`,
+        hint: "give a closing time after now"
+      })
+    )
+  const [themes, members] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Themes),
+    Repository.all(session.store, Kinds.Members, { status: "active" })
+  ])
+  if (request.gatheringId !== undefined) yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
+  const byId = new Map(themes.map((t) => [t.value.id as string, t.value]))
+  const problems = (request.themeIds ?? []).flatMap((id, index) => {
+    const theme = byId.get(id)
+    return theme === undefined
+      ? [`themeIds[${index}]: there is no theme ${id}`]
+      : theme.status === "backlog"
+        ? []
+        : [`themeIds[${index}]: theme ${id} is ${theme.status}, not on the backlog`]
+  })
+  if (problems.length > 0)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "the voting round",
+        problem: problems.join("; "),
+        hint: "vote on backlog themes only"
+      })
+    )
+  const backlog = themes.filter((t) => t.value.status === "backlog").map((t) => t.value.id)
+  const [first, ...rest] = request.themeIds ?? backlog
+  if (first === undefined)
+    return yield* Effect.fail(
+      new InvalidState({ subject: "the backlog", problem: "is empty", hint: "propose themes before opening a vote" })
+    )
+  const round = new VotingRound({
+    id: VotingRoundId.make(yield* session.ids.next("vote")),
+    communityId: CommunityId.make(session.store.communityId),
+    title: request.title,
+    themeIds: [first, ...rest],
+    format: request.format,
+    status: "open",
+    opensAt: session.now,
+    closesAt: request.closesAt,
+    ...(request.gatheringId === undefined ? {} : { gatheringId: request.gatheringId })
+  })
+  const outbox = yield* notify(
+    session,
+    members.map((m) => ({
+      _tag: "VoteRequest" as const,
+      recipient: addressee(m.value),
+      votingRoundId: round.id,
+      title: round.title,
+      closesAt: DateTime.unsafeSetZoneNamed(round.closesAt, "Europe/Amsterdam"),
+      themeTitles: round.themeIds.map((id) => byId.get(id)?.title ?? id)
+    }))
+  )
+  yield* commit(session, "voting.open", {
+    writes: yield* puts(Kinds.VotingRounds, [{ value: round, version: 0 }]),
+    outbox,
+    subject: { kind: "voting-round", id: round.id },
+    detail: { themes: round.themeIds.length, invited: members.length }
+  })
+  return round
+})
+
+/**
+ * The input of {@link castBallot}.
+ *
+ * @since 0.1.0
+ */
+export const CastBallot = Schema.Struct({ votingRoundId: VotingRoundId, content: BallotContent }).annotations({
+  identifier: "CastBallot"
+})
+
+/**
+ * Casts (or replaces) the acting member's ballot in an open voting round. Ballots are secret:
+ * only the member reads their own; everyone sees the result.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Voting.castBallot(ann, {
+ *   votingRoundId: "vote-0001",
+ *   content: { _tag: "approval", themeIds: ["theme-0001", "theme-0003"] }
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unknown, value: typeof CastBallot.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(CastBallot, "ballot")(value)
+  const by = session.actor
+  if (by._tag !== "Member") {
+    yield* authorize(session, "ballot.cast", { _tag: "Community", communityId: by.communityId })
+    return yield* Effect.fail(new NotAllowed({ action: "ballot.cast", missing: "own record" }))
+  }
+  yield* authorize(session, "ballot.cast", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
+  const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
+  if (round.value.status !== "open" || DateTime.greaterThan(session.now, round.value.closesAt))
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `voting round ${round.value.id}`,
+        problem: "is closed",
+        hint: "ballots can be cast while a round is open"
+      })
+    )
+  const previous = yield* Repository.all(session.store, Kinds.Ballots, {
+    votingRoundId: round.value.id,
+    memberId: by.memberId
+  })
+  const id = previous[0]?.value.id ?? BallotId.make(yield* session.ids.next("ballot"))
+  const ballot = new Ballot({
+    id,
+    communityId: CommunityId.make(session.store.communityId),
+    votingRoundId: round.value.id,
+    memberId: by.memberId,
+    castAt: session.now,
+    content: request.content
+  })
+  // The agenda engine's validation checks the ballot against the round: its format, the themes
+  // on it and the format's limits, each problem with its path.
+  const themes = yield* Repository.all(session.store, Kinds.Themes)
+  yield* engine(
+    Validation.validate({
+      ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots: [ballot] }),
+      budget: { _tag: "slots", slots: 1 },
+      method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
+    })
+  )
+  yield* commit(session, "ballot.cast", {
+    writes: yield* puts(Kinds.Ballots, [{ value: ballot, version: previous[0]?.version ?? 0 }]),
+    subject: { kind: "voting-round", id: round.value.id },
+    detail: { replaced: previous.length > 0 }
+  })
+  return ballot
+})
+
+const METHOD_FOR_FORMAT = {
+  approval: "greedy",
+  dots: "dots",
+  scores: "score",
+  ranking: "borda"
+} as const satisfies Record<BallotFormat["_tag"], string>
+
+const MethodInput = Schema.Union(
+  Schema.TaggedStruct("greedy", {}),
+  Schema.TaggedStruct("dots", {}),
+  Schema.TaggedStruct("score", {}),
+  Schema.TaggedStruct("borda", {}),
+  Schema.TaggedStruct("schulze", {}),
+  Schema.TaggedStruct("equal-shares", {
+    satisfaction: Schema.optionalWith(Schema.Literal("cost", "cardinality"), { exact: true }),
+    completion: Schema.optionalWith(Schema.Literal("none", "add1", "add1-utilitarian", "utilitarian"), { exact: true })
+  })
+).annotations({ identifier: "Method" })
+
+const RulesInput = Schema.Struct({
+  ageing: Schema.optionalWith(
+    Schema.Struct({
+      percentPerMeeting: Schema.Number,
+      maxPercent: Schema.optionalWith(Schema.Number, { exact: true })
+    }),
+    { exact: true }
+  ),
+  coolingOff: Schema.optionalWith(Schema.Struct({ meetings: Schema.Int }), { exact: true }),
+  pinned: Schema.optionalWith(Schema.Array(ThemeId), { exact: true }),
+  minThemes: Schema.optionalWith(Schema.Int, { exact: true }),
+  maxThemes: Schema.optionalWith(Schema.Int, { exact: true })
+}).annotations({ identifier: "StandingRules" })
+
+/**
+ * The input of {@link closeVoting}: how to prioritise, and the programme's time budget.
+ *
+ * @since 0.1.0
+ */
+export const CloseVoting = Schema.Struct({
+  votingRoundId: VotingRoundId,
+  method: MethodInput,
+  budgetMinutes: DurationMinutes,
+  rules: Schema.optionalWith(RulesInput, { exact: true })
+}).annotations({ identifier: "CloseVoting" })
+
+/**
+ * Closes a voting round and prioritises the backlog with the agenda engine (ageing and
+ * cooling-off from the gatherings held so far). When the round belongs to a gathering, the
+ * chosen themes become its programme and are marked `scheduled`. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Voting.closeVoting(team, {
+ *   votingRoundId: "vote-0001",
+ *   method: { _tag: "equal-shares", completion: "add1" },
+ *   budgetMinutes: 180
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
+  actor: unknown,
+  value: typeof CloseVoting.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(CloseVoting, "closing of the vote")(value)
+  yield* authorize(session, "voting.close", { _tag: "Community", communityId: session.actor.communityId })
+  const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
+  if (round.value.status !== "open")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `voting round ${round.value.id}`,
+        problem: "is already closed",
+        hint: "open a new voting round for a new programme"
+      })
+    )
+  const [themes, ballots, gatherings] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Themes),
+    Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id }),
+    Repository.all(session.store, Kinds.Gatherings)
+  ])
+  const pastGatherings = gatherings
+    .filter((g) => g.value.status === "held" && g.value.startsAt !== undefined)
+    .map((g) => ({
+      id: g.value.id,
+      heldOn: g.value.startsAt === undefined ? "" : DateTime.formatIsoDate(g.value.startsAt)
+    }))
+  const result = yield* engine(
+    Prioritise.prioritise({
+      ...AgendaInput.fromDomain({
+        round: round.value,
+        themes: themes.map((t) => t.value),
+        ballots: ballots.map((b) => b.value),
+        pastGatherings
+      }),
+      budget: { _tag: "minutes", minutes: request.budgetMinutes },
+      method: request.method,
+      ...(request.rules === undefined ? {} : { rules: request.rules }),
+      language: "nl"
+    })
+  )
+  const closed = new VotingRound({ ...round.value, status: "closed" })
+  const gathering =
+    round.value.gatheringId === undefined
+      ? Option.none()
+      : Option.some(
+          yield* required(session, Kinds.Gatherings, round.value.gatheringId, "votingRoundId (its gathering)")
+        )
+  const chosen = new Set<string>(result.programme.map((t) => t.themeId))
+  const scheduled = Option.isSome(gathering)
+    ? themes
+        .filter((t) => chosen.has(t.value.id))
+        .map((t) => ({ value: new Theme({ ...t.value, status: "scheduled" }), version: t.version }))
+    : []
+  const gatheringWrites = Option.isSome(gathering)
+    ? yield* puts(Kinds.Gatherings, [
+        {
+          value: new Gathering({
+            ...gathering.value.value,
+            programme: result.programme.map((t) => ({
+              themeId: ThemeId.make(t.themeId),
+              durationMinutes: t.durationMinutes
+            }))
+          }),
+          version: gathering.value.version
+        }
+      ])
+    : []
+  yield* commit(session, "voting.close", {
+    writes: [
+      ...(yield* puts(Kinds.VotingRounds, [{ value: closed, version: round.version }])),
+      ...(yield* puts(Kinds.Themes, scheduled)),
+      ...gatheringWrites
+    ],
+    subject: { kind: "voting-round", id: round.value.id },
+    detail: {
+      ballots: ballots.length,
+      programme: result.programme.map((t) => t.themeId),
+      method: request.method._tag
+    }
+  })
+  return { round: closed, result }
+})
+
+/**
+ * Names a voting round: the input of {@link myBallot}.
+ *
+ * @since 0.1.0
+ */
+export const VotingRoundRef = Schema.Struct({ votingRoundId: VotingRoundId }).annotations({
+  identifier: "VotingRoundRef"
+})
+
+/**
+ * The acting member's own ballot in a round, if they cast one: ballots are secret, so this is
+ * the only way to read one.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Voting.myBallot(ann, { votingRoundId: "vote-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const myBallot = Effect.fn("Voting.myBallot")(function* (actor: unknown, value: typeof VotingRoundRef.Encoded) {
+  const session = yield* begin(actor)
+  const { votingRoundId } = yield* input(VotingRoundRef, "voting round")(value)
+  const by = session.actor
+  if (by._tag !== "Member") {
+    yield* authorize(session, "ballot.read", { _tag: "Community", communityId: by.communityId })
+    return yield* Effect.fail(new NotAllowed({ action: "ballot.read", missing: "own record" }))
+  }
+  const found = yield* Repository.all(session.store, Kinds.Ballots, { votingRoundId, memberId: by.memberId })
+  return Option.fromNullable(found[0]?.value)
+})
+
+/**
+ * The input of {@link listThemes}.
+ *
+ * @since 0.1.0
+ */
+export const ListThemes = Schema.Struct({
+  status: Schema.optionalWith(Schema.Literal("backlog", "scheduled", "discussed", "archived"), { exact: true })
+}).annotations({ identifier: "ListThemes" })
+
+/**
+ * The themes of the community (optionally of one status), by title: everyone in the community
+ * may read the backlog agenda.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Voting.listThemes(ann, { status: "backlog" })
+ * ```
+ * @since 0.1.0
+ */
+export const listThemes = Effect.fn("Voting.listThemes")(function* (actor: unknown, value: typeof ListThemes.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(ListThemes, "themes")(value)
+  yield* authorize(session, "theme.read", { _tag: "Community", communityId: session.actor.communityId })
+  const themes = yield* Repository.all(
+    session.store,
+    Kinds.Themes,
+    request.status === undefined ? undefined : { status: request.status }
+  )
+  return themes.map((t) => t.value).sort((a, b) => a.title.localeCompare(b.title, "nl"))
+})

@@ -1,0 +1,364 @@
+/**
+ * The end-to-end suite of the use cases: a full quarter, and a second one that continues the
+ * history, run against a store, with the access rules, export, erasure, the Woo export and the
+ * audit log checked on the records the quarter left behind.
+ *
+ * @since 0.1.0
+ */
+import { layer } from "@effect/vitest"
+import { type Access, Domain, Repository, Services, Store } from "@grenzeloos/core"
+import { Effect, Either, Layer, Logger, LogLevel, Redacted } from "effect"
+import { describe, expect } from "vitest"
+import * as Scenario from "./Scenario.js"
+import * as Synthetic from "./Synthetic.js"
+
+/**
+ * Options of {@link quarterSuite}.
+ *
+ * @since 0.1.0
+ */
+export interface QuarterSuiteOptions<R> {
+  /**
+   * Everything the store holds, as text, read around the adapter (straight from its tables or
+   * files): the erasure test searches it for the forgotten member's name and address. Without
+   * it, only what the Store port returns is searched.
+   */
+  readonly rawDump?: Effect.Effect<string, unknown, R>
+  /** Members of the synthetic community (default 100). */
+  readonly members?: number
+  /** Timeout of each test in milliseconds (default 120 000). */
+  readonly timeoutMs?: number
+}
+
+const settings = Services.Settings.layer({
+  organizer: { name: "Programmateam Grenzeloos", email: "programmateam@grenzeloos.example" },
+  uidDomain: "grenzeloos.example"
+})
+
+/** Everything the Store port returns for a community: every kind, the outbox and the audit log. */
+const dumpThroughPort = (communityId: string) =>
+  Effect.gen(function* () {
+    const store = (yield* Store.Store).forCommunity(communityId)
+    const parts: Array<unknown> = []
+    for (const kind of Repository.kinds) parts.push(yield* store.findAll(kind.kind))
+    let cursor: string | undefined
+    do {
+      const page: Store.Page<Store.OutboxEntry> = yield* store.outbox({
+        limit: 1000,
+        ...(cursor === undefined ? {} : { cursor })
+      })
+      parts.push(page.items)
+      cursor = page.cursor
+    } while (cursor !== undefined)
+    do {
+      const page: Store.Page<Store.AuditRecord> = yield* store.audit({
+        limit: 1000,
+        ...(cursor === undefined ? {} : { cursor })
+      })
+      parts.push(page.items)
+      cursor = page.cursor
+    } while (cursor !== undefined)
+    return JSON.stringify(parts)
+  })
+
+/**
+ * Registers vitest tests that run the community's quarter through the use cases on the store
+ * the layer provides: every first-party store runs it in CI, and an adapter author can too.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore } from "@grenzeloos/core"
+ * import { quarterSuite } from "@grenzeloos/testkit/vitest"
+ *
+ * quarterSuite("memory", () => MemoryStore.layer)
+ * ```
+ * @since 0.1.0
+ */
+export const quarterSuite = <E, R = never>(
+  name: string,
+  makeLayer: () => Layer.Layer<Store.Store | R, E>,
+  options: QuarterSuiteOptions<R> = {}
+): void => {
+  const timeout = options.timeoutMs ?? 120_000
+  const members = options.members ?? 100
+  const communityId = `e2e-${globalThis.crypto.randomUUID().slice(0, 8)}`
+  const generated = Synthetic.community({ members, communityId, facilitators: Math.max(5, Math.ceil(members / 20)) })
+  const base = makeLayer()
+  const full = Layer.mergeAll(
+    Services.UseCases.layer.pipe(Layer.provide(Layer.mergeAll(base, Services.Ids.layer, settings))),
+    base
+  )
+  const cid = Domain.CommunityId.make(communityId)
+  const team: Access.Actor = {
+    _tag: "ProgrammeTeam",
+    communityId: cid,
+    facilitatorId:
+      (generated.facilitators.find((f) => f.role === "programme-team") ?? generated.facilitators[0])?.id ??
+      Domain.FacilitatorId.make("f-01")
+  }
+  const admin: Access.Actor = { _tag: "Administrator", communityId: cid, administratorId: "beheer-e2e" }
+  const reports: Array<Scenario.QuarterReport> = []
+  const logs: Array<string> = []
+  const capture = Logger.replace(
+    Logger.defaultLogger,
+    Logger.make(({ message, annotations, cause }) => {
+      logs.push(JSON.stringify({ message, annotations: [...annotations], cause: String(cause) }))
+    })
+  )
+  const run = <A, E2>(effect: Effect.Effect<A, E2, Services.UseCases.UseCases | Store.Store | R>) =>
+    effect.pipe(Logger.withMinimumLogLevel(LogLevel.All), Effect.provide(capture))
+
+  describe(`${name}: a quarter through the use cases`, () => {
+    layer(full, { excludeTestServices: true, timeout })("end to end", (it) => {
+      it.effect(
+        "runs a full quarter: intakes, groups, vote, programme, dates, invitations, attendance",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const report = yield* Scenario.quarter({ generated, groupingTimeLimitMs: 200 })
+              reports.push(report)
+              const active = generated.members.filter((m) => m.status !== "paused")
+              expect(report.quarter).toBe("2027-Q1")
+              expect(report.registered.created).toHaveLength(generated.members.length)
+              expect(report.intakes.unplaced).toBe(0)
+              // Every active member in exactly one group of 5 to 7.
+              const grouped = report.groups.groups.flatMap((g) => g.memberIds)
+              expect(new Set(grouped).size).toBe(grouped.length)
+              expect(grouped).toHaveLength(active.length)
+              for (const g of report.groups.groups) {
+                expect(g.memberIds.length).toBeGreaterThanOrEqual(5)
+                expect(g.memberIds.length).toBeLessThanOrEqual(7)
+              }
+              const minutes = report.agenda.programme.reduce((n, t) => n + t.durationMinutes, 0)
+              expect(minutes).toBeLessThanOrEqual(180)
+              expect(report.gathering.programme.map((p) => p.themeId)).toEqual(
+                report.agenda.programme.map((t) => t.themeId)
+              )
+              expect(report.gathering.status).toBe("held")
+              expect(report.invitation.invited).toBe(active.length)
+              expect(report.reminders).toBe(2 * active.length)
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a second quarter continues the history: nobody re-imported, earlier pairs kept apart",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const report = yield* Scenario.quarter({ generated, groupingTimeLimitMs: 200 })
+              reports.push(report)
+              expect(report.quarter).toBe("2027-Q2")
+              expect(report.registered.created).toHaveLength(0)
+              expect(report.registered.updated).toHaveLength(0)
+              expect(report.themesProposed).toBe(0)
+              const first = reports[0]
+              if (first === undefined) throw new Error("the first quarter did not run")
+              const pairs = (groups: ReadonlyArray<{ readonly memberIds: ReadonlyArray<string> }>) =>
+                new Set(
+                  groups.flatMap((g) =>
+                    g.memberIds.flatMap((a, i) => g.memberIds.slice(i + 1).map((b) => [a, b].sort().join("|")))
+                  )
+                )
+              const before = pairs(first.groups.groups)
+              const repeated = [...pairs(report.groups.groups)].filter((p) => before.has(p))
+              expect(repeated).toEqual([])
+              const useCases = yield* Services.UseCases.UseCases
+              const gatherings = yield* useCases.listGatherings(team)
+              expect(gatherings.map((g) => g.quarter)).toEqual(["2027-Q1", "2027-Q2"])
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "cases are for the group only, and a denial names the right and nothing else",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const useCases = yield* Services.UseCases.UseCases
+              const report = reports[1]
+              const [mine, other] = report?.groups.groups ?? []
+              const author = mine?.memberIds[0]
+              const peer = mine?.memberIds[1]
+              const outsider = other?.memberIds[0]
+              if (mine === undefined || author === undefined || peer === undefined || outsider === undefined)
+                throw new Error("the quarter formed fewer than two groups")
+              const member = (memberId: Domain.MemberId): Access.Actor => ({
+                _tag: "Member",
+                communityId: cid,
+                memberId
+              })
+              yield* useCases.addCase(member(author), {
+                groupId: mine.id,
+                title: "Geheime casus",
+                description: "Alleen voor de groep."
+              })
+              const read = yield* useCases.listCases(member(peer), { groupId: mine.id })
+              expect(read.map((c) => c.title)).toContain("Geheime casus")
+              for (const actor of [member(outsider), team, admin]) {
+                const denied = yield* Effect.either(useCases.listCases(actor, { groupId: mine.id }))
+                expect(Either.isLeft(denied) && denied.left._tag).toBe("NotAllowed")
+                if (Either.isLeft(denied)) {
+                  expect(denied.left.message).not.toContain(mine.id)
+                  expect(denied.left.message).not.toContain("Geheime")
+                }
+              }
+              const elsewhere: Access.Actor = { ...team, communityId: Domain.CommunityId.make(`${communityId}-other`) }
+              const foreign = yield* Effect.either(useCases.listCases(elsewhere, { groupId: mine.id }))
+              // Another community's store does not have the group: the actor cannot even see it exists.
+              expect(Either.isLeft(foreign)).toBe(true)
+              const members = yield* useCases.directory(elsewhere)
+              expect(members).toEqual([])
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a member's export holds everything stored about them",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const useCases = yield* Services.UseCases.UseCases
+              const subject = generated.members.find((m) => m.status === "intake-planned") ?? generated.members[0]
+              if (subject === undefined) throw new Error("no members")
+              const data = yield* useCases.exportMember(
+                { _tag: "Member", communityId: cid, memberId: subject.id },
+                { memberId: subject.id }
+              )
+              const text = JSON.stringify(data)
+              expect(text).toContain(Redacted.value(subject.email))
+              expect(data.intakes.length).toBeGreaterThan(0)
+              expect(data.learningGroups.length).toBe(2)
+              expect(data.messages.length).toBeGreaterThan(0)
+              const voter = reports[1]?.decision.chosen.yes[0]
+              if (voter === undefined) throw new Error("nobody could come to the chosen date")
+              const voterData = yield* useCases.exportMember(team, { memberId: voter })
+              expect(voterData.pollAnswers.length).toBe(2)
+              const other = generated.members.find((m) => m.id !== subject.id)
+              if (other !== undefined) expect(text).not.toContain(Redacted.value(other.email))
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "a Woo export redacts personal data field by field, with the ground and an inventory",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const useCases = yield* Services.UseCases.UseCases
+              const woo = yield* useCases.exportForWoo(admin, {
+                from: "2026-01-01T00:00:00.000Z",
+                to: "2027-12-31T23:59:59.000Z"
+              })
+              const kinds = new Set(woo.inventory.map((r) => r.kind))
+              expect([...kinds].sort()).toEqual(["availability-poll", "gathering", "round", "voting-round"])
+              expect(woo.inventory.every((r) => r.redactions === 0 || r.grounds.includes("5.1.2e"))).toBe(true)
+              const text = JSON.stringify(woo)
+              for (const m of generated.members) {
+                expect(text).not.toContain(m.name)
+                expect(text).not.toContain(Redacted.value(m.email))
+              }
+              expect(text).toContain('"ground":"5.1.2e"')
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "forgetting a member leaves no trace of their name or address, and the history adds up",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const useCases = yield* Services.UseCases.UseCases
+              const report = reports[1]
+              const subject = generated.members.find(
+                (m) => m.status === "active" && report?.gathering.attendance.includes(m.id)
+              )
+              if (subject === undefined || report === undefined) throw new Error("nobody attended")
+              const groupsBefore = yield* useCases.listGroups(team, { roundId: report.groups.round.id })
+              const gatheringsBefore = yield* useCases.listGatherings(team)
+              yield* useCases.forgetMember(admin, { memberId: subject.id })
+              const groupsAfter = yield* useCases.listGroups(team, { roundId: report.groups.round.id })
+              const gatheringsAfter = yield* useCases.listGatherings(team)
+              expect(groupsAfter.map((g) => g.memberIds)).toEqual(groupsBefore.map((g) => g.memberIds))
+              expect(gatheringsAfter.map((g) => g.attendance.length)).toEqual(
+                gatheringsBefore.map((g) => g.attendance.length)
+              )
+              const dumps = [yield* dumpThroughPort(communityId)]
+              if (options.rawDump !== undefined) dumps.push(yield* Effect.orDie(options.rawDump))
+              const email = Redacted.value(subject.email).toLowerCase()
+              dumps.forEach((dump, k) => {
+                const where = k === 0 ? "what the Store port returns" : "the raw dump of the store"
+                expect(dump.length, `${where} is nearly empty`).toBeGreaterThan(1000)
+                expect(dump.includes(subject.name), `${where} still holds the forgotten name "${subject.name}"`).toBe(
+                  false
+                )
+                expect(dump.toLowerCase().includes(email), `${where} still holds the forgotten address`).toBe(false)
+              })
+              const other = generated.members.find((m) => m.status === "active" && m.id !== subject.id)
+              if (other !== undefined)
+                expect(dumps[0]?.includes(other.name), "the dump misses other members").toBe(true)
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "the audit log records action, object, result, pseudonymous actor and time; logs hold no addresses or notes",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const useCases = yield* Services.UseCases.UseCases
+              const entries = []
+              let cursor: string | undefined
+              do {
+                const page = yield* useCases.auditLog(admin, {
+                  limit: 1000,
+                  ...(cursor === undefined ? {} : { cursor })
+                })
+                entries.push(...page.entries)
+                cursor = page.cursor ?? undefined
+              } while (cursor !== undefined)
+              const actions = new Set(entries.map((e) => e.action))
+              for (const action of [
+                "community.setUp",
+                "member.register",
+                "intake.plan",
+                "intake.record",
+                "group.form",
+                "group.publish",
+                "voting.open",
+                "ballot.cast",
+                "voting.close",
+                "gathering.plan",
+                "poll.respond",
+                "gathering.invite",
+                "gathering.remind",
+                "attendance.record",
+                "member.forget"
+              ])
+                expect(actions).toContain(action)
+              for (const e of entries) {
+                expect(e.actor).toMatch(/^(member|facilitator|programme-team|administrator):[A-Za-z0-9_.:~-]+$/)
+                expect(["ok", "denied"]).toContain(e.result)
+                expect(Number.isNaN(Date.parse(e.at))).toBe(false)
+              }
+              expect(entries.some((e) => e.result === "denied")).toBe(true)
+              const text = JSON.stringify(entries) + logs.join("\n")
+              for (const m of generated.members)
+                expect(
+                  text.includes(Redacted.value(m.email)),
+                  `the audit log or logs hold the address of ${m.id}`
+                ).toBe(false)
+              expect(text.includes("Vertrouwelijk"), "the audit log or logs hold confidential notes").toBe(false)
+            })
+          ),
+        timeout
+      )
+    })
+  })
+}

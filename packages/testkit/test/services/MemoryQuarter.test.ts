@@ -1,0 +1,4 @@
+import { MemoryStore } from "@grenzeloos/core"
+import { quarterSuite } from "@grenzeloos/testkit/vitest"
+
+quarterSuite("memory", () => MemoryStore.layer)
