@@ -1,241 +1,212 @@
 /**
- * The demo: one quarter in the life of the community of programme directors.
+ * The demo: one real quarter of the community of programme directors, run through the use cases
+ * on the embedded SQLite store.
  *
- * It generates the synthetic community and runs the engines on it as the programme team would in a
- * quarter: learning groups formed with their explanation, a vote on the backlog themes with the
- * programme chosen by the Method of Equal Shares, candidate dates that avoid holidays, the
- * availability poll decided, and the invitation written as an iCalendar file. Later releases run
- * the same quarter through the services and a store, so that a second run continues the history.
+ * The synthetic community of 100 members is imported, intakes are planned and held, the learning
+ * groups of the quarter are formed (with their explanation) and published, the members vote on
+ * the backlog themes and the programme is chosen by the Method of Equal Shares, candidate dates
+ * avoid holidays, the availability poll is decided, invitations are sent (printed by the console
+ * notifier, and the gathering's iCalendar file written to the output folder) and reminders are
+ * queued. Every step runs on a simulated clock at its moment of the quarter.
  *
- * Run it with `pnpm demo` from the repository root. `GRENZELOOS_SEED` picks another community;
- * `GRENZELOOS_OUT` another output folder (default `out/`).
+ * The store is a file (`out/grenzeloos.db`), so running the demo again continues the history: the
+ * next quarter, with groups that avoid earlier pairs and a poll that weighs who missed the last
+ * gathering. `GRENZELOOS_OUT` picks another output folder, `GRENZELOOS_DB` another database file,
+ * `GRENZELOOS_SEED` another community.
+ *
+ * Run it with `pnpm demo` from the repository root.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
-import { Agenda, Domain, Grouping, ICalendar, Scheduling } from "@grenzeloos/core"
-import { Synthetic } from "@grenzeloos/testkit"
-import { DateTime, Either, Schema } from "effect"
+import { Dispatcher, ICalendar, Notifier, Services } from "@grenzeloos/core"
+import { SqliteStore } from "@grenzeloos/storage-sqlite"
+import { Scenario, Synthetic } from "@grenzeloos/testkit"
+import { DateTime, Effect, Layer } from "effect"
 import { Report } from "./Report.js"
 
 const seed = Number(process.env.GRENZELOOS_SEED ?? 2026)
 const outDir = resolve(process.env.GRENZELOOS_OUT ?? "out")
+mkdirSync(outDir, { recursive: true })
+const database = resolve(process.env.GRENZELOOS_DB ?? join(outDir, "grenzeloos.db"))
 const generated = Synthetic.community({ seed })
-const { community, members, facilitators, themes } = generated
-const quarter = Domain.Quarter.make("2026-Q2")
-const active = members.filter((m) => m.status === "active")
-const nameOf = new Map<string, string>([...members, ...facilitators].map((p) => [p.id, p.name]))
-const orgOf = new Map<string, string>(members.map((m) => [m.id, m.organisation]))
-const titleOf = new Map<string, string>(themes.map((t) => [t.id, t.title]))
+const started = performance.now()
 
-const orFail = <A, E extends { readonly message: string }>(result: Either.Either<A, E>): A =>
-  Either.getOrElse(result, (error) => {
-    console.error(error.message)
-    process.exit(1)
-  })
-
-console.log(Report.title(`${community.name} — kwartaal ${quarter} (synthetische community, seed ${seed})`))
-console.log(
-  `${members.length} leden (${active.length} actief), ${facilitators.length} begeleiders, ${themes.length} thema's op de voorraadagenda`
-)
-
-// 1. The community ------------------------------------------------------------------------------
-console.log(Report.heading("1. Leden per organisatie"))
-console.log(
-  Report.barTable(
-    Report.countBy(members, (m) => m.organisation),
-    { label: "Organisatie", value: "Leden" }
-  )
-)
-
-// 2. Learning groups ----------------------------------------------------------------------------
-console.log(Report.heading("2. Leergroepen voor 2026"))
-const grouping = orFail(
-  Grouping.Form.form(
-    {
-      members: active.map(Grouping.Input.fromMember),
-      size: { min: 5, max: 7 },
-      policy: Grouping.Input.defaultPolicy,
-      facilitators: facilitators.map((f) => ({ id: f.id, name: f.name, maxGroups: f.maxGroups ?? 3 }))
-    },
-    { seed, timeLimitMs: 500, language: "nl" }
-  )
-)
-console.log(
-  Report.table(
-    ["Groep", "Begeleider", "Leden", "Organisaties", "Score"],
-    grouping.groups.map((g) => [
-      `Leergroep ${g.index + 1}`,
-      g.facilitatorId === undefined ? "—" : (nameOf.get(g.facilitatorId) ?? g.facilitatorId),
-      g.memberIds.length,
-      new Set(g.memberIds.map((id) => orgOf.get(id))).size,
-      Math.round(g.score)
-    ])
-  )
-)
-const firstGroup = grouping.groups[0]
-if (firstGroup !== undefined) {
-  console.log(`\nLeergroep 1: ${firstGroup.memberIds.map((id) => nameOf.get(id) ?? id).join(", ")}`)
-  for (const e of grouping.explanations.filter((x) => x.group === 0).slice(0, 3)) {
-    console.log(`  · ${nameOf.get(e.memberId) ?? e.memberId}: ${e.text}`)
-  }
-}
-console.log(`\nNiet gehaalde wensen: ${grouping.unmet.length === 0 ? "geen" : grouping.unmet.length}`)
-
-// 3. The vote and the programme -----------------------------------------------------------------
-console.log(Report.heading("3. Stemronde en programma (Method of Equal Shares, 180 minuten)"))
-const [firstTheme, ...otherThemes] = themes.map((t) => t.id)
-if (firstTheme === undefined) throw new Error("the synthetic community has no themes")
-const votingRound = Schema.decodeUnknownSync(Domain.VotingRound)({
-  id: `v-${quarter}`,
-  communityId: community.id,
-  title: `Programma kwartaalbijeenkomst ${quarter}`,
-  themeIds: [firstTheme, ...otherThemes],
-  format: { _tag: "approval" },
-  status: "closed",
-  opensAt: "2026-02-02T08:00:00.000Z",
-  closesAt: "2026-02-16T17:00:00.000Z"
-})
-const ballots = Synthetic.ballots(generated, votingRound, { seed })
-const agenda = orFail(
-  Agenda.Prioritise.prioritise({
-    ...Agenda.Input.fromDomain({ round: votingRound, themes, ballots }),
-    budget: { _tag: "minutes", minutes: 180 },
-    method: { _tag: "equal-shares" },
-    rules: { maxThemes: 4 },
-    language: "nl"
-  })
-)
-console.log(`${ballots.length} stemmen uitgebracht. ${agenda.summary}\n`)
-console.log(
-  Report.table(
-    ["Plaats", "Thema", "Minuten", "Stemmen", "Op het programma"],
-    agenda.backlog.map((t) => [
-      t.place,
-      titleOf.get(t.themeId) ?? t.themeId,
-      t.durationMinutes,
-      t.supporters,
-      t.inProgramme ? "ja" : "nee"
-    ])
-  )
-)
-console.log(
-  `\nEerlijkheid: ${Math.round(agenda.fairness.shareWithAtLeastOne * 100)}% van de ${agenda.fairness.voters} stemmers ziet minstens één van hun thema's op het programma.`
-)
-
-// 4. Candidate dates and the availability poll --------------------------------------------------
-console.log(Report.heading(`4. Datumprikker voor ${quarter}`))
-const proposal = orFail(
-  Scheduling.CandidateSlots.propose({
-    quarter,
-    count: 6,
-    weekdays: ["tuesday", "thursday"],
-    startTimes: [Scheduling.LocalTime.TimeOfDay.make("13:00")],
-    durationMinutes: 240,
-    previousMeetingOn: Domain.CalendarDate.make("2026-03-12"),
-    calendar: { schoolRegions: ["middle"] }
-  })
-)
-const [firstSlot, ...otherSlots] = proposal.slots
-if (firstSlot === undefined) throw new Error(proposal.shortfall ?? "no candidate dates")
-const poll = Schema.decodeUnknownSync(Domain.AvailabilityPoll)({
-  id: `p-${quarter}`,
-  communityId: community.id,
-  title: `Datum kwartaalbijeenkomst ${quarter}`,
-  slots: [firstSlot, ...otherSlots].map((s) => ({
-    id: s.id,
-    startsAt: DateTime.formatIsoZoned(s.startsAt),
-    durationMinutes: s.durationMinutes
-  })),
-  requiredMemberIds: [],
-  status: "open"
-})
-const responses = Synthetic.pollResponses(generated, poll, { seed, respondedAt: "2026-03-20T09:00:00.000Z" })
-const decision = orFail(Scheduling.Poll.decide({ poll, invitees: active.map((m) => m.id), responses, capacity: 80 }))
 const dayFormat = new Intl.DateTimeFormat("nl-NL", {
   weekday: "long",
   day: "numeric",
   month: "long",
+  year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
   timeZone: "Europe/Amsterdam"
 })
 const when = (d: DateTime.DateTime) => dayFormat.format(DateTime.toDateUtc(d))
-console.log(
-  `${proposal.eligibleDays} geschikte dagen; ${proposal.excluded.length} dagen vallen af (feestdagen, schoolvakanties, te kort na de vorige bijeenkomst).\n`
-)
-console.log(
-  Report.table(
-    ["Moment", "Ja", "Als het moet", "Nee", "Geen antwoord", ""],
-    [...decision.ranking]
-      .sort((a, b) => a.index - b.index)
-      .map((s) => [
-        when(s.startsAt),
-        s.yes.length,
-        s.ifNeedBe.length,
-        s.no.length,
-        s.noAnswer.length,
-        "█".repeat(Math.round(s.yes.length / 3)) + "▒".repeat(Math.round(s.ifNeedBe.length / 3))
-      ])
-  )
-)
-if (decision._tag !== "Decided") {
-  console.log(`\n${decision.explanation.nl}`)
-  process.exit(1)
-}
-const cannot = (s: Scheduling.Poll.SlotScore) => s.no.length + s.noAnswer.length
-console.log(
-  `\nGekozen: ${when(decision.chosen.startsAt)} — ${decision.chosen.yes.length} ja, ${decision.chosen.ifNeedBe.length} als het moet, ${cannot(decision.chosen)} kunnen niet of antwoordden niet.`
-)
-if (decision.runnerUp !== undefined) {
-  console.log(
-    `Tweede keus: ${when(decision.runnerUp.startsAt)} — ${decision.runnerUp.yes.length} ja, ${decision.runnerUp.ifNeedBe.length} als het moet.`
-  )
-}
-console.log(
-  "Volgorde: eerst wie er moet zijn, dan wie kan komen (ja of als het moet), bij gelijke stand de meeste ja's, dan de vroegste datum."
-)
-const pair = Scheduling.Poll.bestPair({ poll, invitees: active.map((m) => m.id), responses, capacity: 80 })
-if (Either.isRight(pair) && pair.right._tag === "Pair") {
-  console.log(
-    `Twee keer organiseren? ${when(pair.right.first.startsAt)} en ${when(pair.right.second.startsAt)}: dan kunnen ${pair.right.reached} leden minstens één keer (${pair.right.neither.length} bij geen van beide).`
-  )
-}
 
-// 5. The gathering and its invitation -----------------------------------------------------------
-console.log(Report.heading("5. Uitnodiging"))
-const gathering = Schema.decodeUnknownSync(Domain.Gathering)({
-  id: `g-${quarter}`,
-  communityId: community.id,
-  title: `Kwartaalbijeenkomst ${quarter}`,
-  quarter,
-  status: "scheduled",
-  startsAt: DateTime.formatIsoZoned(decision.chosen.startsAt as DateTime.Zoned),
-  durationMinutes: 240,
-  venue: { name: "Nieuwspoort", address: "Lange Poten 10, Den Haag", capacity: 80 },
-  programme: agenda.programme.map((t) => ({ themeId: t.themeId, durationMinutes: t.durationMinutes })),
-  rsvps: [],
-  attendance: [],
-  sequence: 0
+// The console notifier prints one message of each kind in full (to the member first in the
+// directory); the rest are counted.
+const samples = new Map<string, Notifier.RenderedMessage>()
+const delivered = new Map<string, number>()
+const notifier = Notifier.fromPromise(["email"], async (message) => {
+  const kind = message.event.type
+  delivered.set(kind, (delivered.get(kind) ?? 0) + 1)
+  const sample = samples.get(kind)
+  const memberOf = (m: Notifier.RenderedMessage) => m.recipients[0]?.memberId ?? ""
+  if (sample === undefined || memberOf(message) < memberOf(sample)) samples.set(kind, message)
+  return { _tag: "Delivered", receipt: "printed" }
 })
-const event = orFail(
-  ICalendar.Invitation.fromGathering(gathering, {
-    uidDomain: "grenzeloos.example",
-    organizer: { name: "Programmateam Grenzeloos Samenwerken", email: "programmateam@grenzeloos.example" },
-    attendees: active.map((m) => ({ name: m.name, email: m.email, role: "required" as const, rsvp: true })),
-    themeTitles: titleOf
-  })
+
+const settings = Services.Settings.layer({
+  organizer: { name: "Programmateam Grenzeloos Samenwerken", email: "programmateam@grenzeloos.example" },
+  uidDomain: "grenzeloos.example"
+})
+const store = SqliteStore.layer({ filename: database })
+const layer = Layer.mergeAll(
+  Services.UseCases.layer.pipe(Layer.provide(Layer.mergeAll(store, Services.Ids.layer, settings))),
+  store,
+  Layer.succeed(Notifier.Notifier, notifier)
 )
-const ics = orFail(
-  ICalendar.Invitation.render({
+
+const program = Effect.gen(function* () {
+  console.log(Report.title(`${generated.community.name} — één kwartaal (synthetische community, seed ${seed})`))
+  console.log(`Database: ${database}`)
+  const report = yield* Scenario.quarter({
+    generated,
+    seed,
+    onStep: (step) => process.stderr.write(`· ${step}…\n`)
+  })
+  const { names, themeTitles, organisations } = report
+  const nameOf = (id: string) => names.get(id) ?? id
+
+  // 1. The community ------------------------------------------------------------------------------
+  console.log(Report.heading(`1. Leden en intakes (${report.quarter})`))
+  const { created, updated, unchanged } = report.registered
+  console.log(
+    `${created.length} nieuwe leden geïmporteerd, ${updated.length} bijgewerkt, ${unchanged.length} ongewijzigd. ` +
+      `${report.intakes.planned} intakes gepland en gehouden${report.intakes.unplaced > 0 ? `, ${report.intakes.unplaced} niet in te plannen` : ""}.`
+  )
+  console.log(
+    Report.barTable(
+      Report.countBy(
+        report.groups.groups.flatMap((g) => g.memberIds),
+        (id) => organisations.get(id) ?? "?"
+      ),
+      { label: "Organisatie", value: "Actieve leden" }
+    )
+  )
+
+  // 2. Learning groups ----------------------------------------------------------------------------
+  console.log(Report.heading(`2. Leergroepen ${report.quarter}`))
+  const result = report.groups.result
+  console.log(
+    Report.table(
+      ["Groep", "Begeleider", "Leden", "Organisaties", "Score"],
+      report.groups.groups.map((g, k) => [
+        `Leergroep ${k + 1}`,
+        g.facilitatorId === undefined ? "—" : nameOf(g.facilitatorId),
+        g.memberIds.length,
+        new Set(g.memberIds.map((id) => organisations.get(id))).size,
+        Math.round(result.groups[k]?.score ?? 0)
+      ])
+    )
+  )
+  const first = report.groups.groups[0]
+  if (first !== undefined) {
+    console.log(`\nLeergroep 1: ${first.memberIds.map(nameOf).join(", ")}`)
+    for (const e of result.explanations.filter((x) => x.group === 0).slice(0, 3))
+      console.log(`  · ${nameOf(e.memberId)}: ${e.text}`)
+  }
+  console.log(
+    `\nPaar dat elkaar in een eerdere ronde al trof: ${report.repeatedPairs === 0 ? "geen" : report.repeatedPairs}. ` +
+      `Niet gehaalde wensen: ${result.unmet.length === 0 ? "geen" : result.unmet.length}.`
+  )
+
+  // 3. The vote and the programme -----------------------------------------------------------------
+  console.log(Report.heading("3. Stemronde en programma (Method of Equal Shares, 180 minuten)"))
+  const agenda = report.agenda
+  console.log(`${report.ballots} stemmen uitgebracht. ${agenda.summary}\n`)
+  console.log(
+    Report.table(
+      ["Plaats", "Thema", "Minuten", "Stemmen", "Op het programma"],
+      agenda.backlog.map((t) => [
+        t.place,
+        themeTitles.get(t.themeId) ?? t.themeId,
+        t.durationMinutes,
+        t.supporters,
+        t.inProgramme ? "ja" : "nee"
+      ])
+    )
+  )
+  console.log(
+    `\nEerlijkheid: ${Math.round(agenda.fairness.shareWithAtLeastOne * 100)}% van de ${agenda.fairness.voters} stemmers ziet minstens één van hun thema's op het programma.`
+  )
+
+  // 4. Candidate dates and the poll ----------------------------------------------------------------
+  console.log(Report.heading(`4. Datumprikker voor ${report.quarter}`))
+  const decision = report.decision
+  console.log(
+    `${report.proposal.eligibleDays} geschikte dagen; ${report.proposal.excluded.length} dagen vallen af (feestdagen, schoolvakanties, te kort na de vorige bijeenkomst).\n`
+  )
+  console.log(
+    Report.table(
+      ["Moment", "Ja", "Als het moet", "Nee", "Geen antwoord", ""],
+      [...decision.ranking]
+        .sort((a, b) => a.index - b.index)
+        .map((s) => [
+          when(s.startsAt),
+          s.yes.length,
+          s.ifNeedBe.length,
+          s.no.length,
+          s.noAnswer.length,
+          "█".repeat(Math.round(s.yes.length / 3)) + "▒".repeat(Math.round(s.ifNeedBe.length / 3))
+        ])
+    )
+  )
+  const cannot = decision.chosen.no.length + decision.chosen.noAnswer.length
+  console.log(
+    `\nGekozen: ${when(decision.chosen.startsAt)} — ${decision.chosen.yes.length} ja, ${decision.chosen.ifNeedBe.length} als het moet, ${cannot} kunnen niet of antwoordden niet.`
+  )
+  if (decision.runnerUp !== undefined)
+    console.log(
+      `Tweede keus: ${when(decision.runnerUp.startsAt)} — ${decision.runnerUp.yes.length} ja, ${decision.runnerUp.ifNeedBe.length} als het moet.`
+    )
+  console.log(
+    "Volgorde: eerst wie er moet zijn, dan wie kan komen (ja of als het moet, wie de vorige keer miste telt zwaarder), bij gelijke stand de meeste ja's, dan de vroegste datum."
+  )
+  if (report.pair?._tag === "Pair")
+    console.log(
+      `Twee keer organiseren? ${when(report.pair.first.startsAt)} en ${when(report.pair.second.startsAt)}: dan kunnen ${report.pair.reached} leden minstens één keer.`
+    )
+
+  // 5. Invitations and reminders -------------------------------------------------------------------
+  console.log(Report.heading("5. Uitnodigingen en herinneringen"))
+  const dispatched = yield* Effect.withClock(
+    Dispatcher.runOnce({ communityId: generated.community.id, batchSize: 200 }),
+    Scenario.clockAt(report.invitedAt)
+  )
+  for (const message of [...samples.values()].sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey)))
+    console.log(`\n${Notifier.ConsoleNotifier.format(message)}`)
+  const ics = ICalendar.Invitation.render({
     method: "REQUEST",
-    events: [event],
-    stamp: DateTime.unsafeMake("2026-03-27T09:00:00Z")
+    events: [report.invitationEvent],
+    stamp: DateTime.unsafeMake(report.invitedAt)
   })
-)
-mkdirSync(outDir, { recursive: true })
-const icsPath = join(outDir, `${gathering.id}.ics`)
-writeFileSync(icsPath, ics)
-console.log(`${gathering.title} op ${when(decision.chosen.startsAt)}, ${gathering.venue?.name}.`)
-console.log(`Programma: ${agenda.programme.map((t) => titleOf.get(t.themeId) ?? t.themeId).join(" · ")}`)
-console.log(`Uitnodiging voor ${active.length} leden geschreven naar ${icsPath}`)
-console.log("E-mailadressen staan alleen in de uitnodiging zelf; in uitvoer en logs blijven ze afgeschermd.")
+  const icsPath = join(outDir, `${report.gathering.id}.ics`)
+  if (ics._tag === "Right") writeFileSync(icsPath, ics.right)
+  console.log(
+    `\n${dispatched.delivered} berichten verstuurd (${[...delivered].map(([kind, n]) => `${n} × ${kind}`).join(", ")}); ` +
+      `${report.reminders} herinneringen staan klaar voor 7 en 1 dag vooraf.`
+  )
+  console.log(`Uitnodiging voor ${report.invitation.invited} leden geschreven naar ${icsPath}`)
+  console.log(
+    `Na afloop: ${report.attendance} aanwezigen vastgelegd bij ${report.gathering.title} (${when(report.gathering.startsAt ?? DateTime.unsafeMake(report.invitedAt))}).`
+  )
+  console.log("E-mailadressen staan alleen in de berichten zelf; in uitvoer en logs blijven ze afgeschermd.")
+  console.log(
+    `\nKlaar in ${((performance.now() - started) / 1000).toFixed(1)} s. Draai de demo nog eens: de community gaat verder met het volgende kwartaal.`
+  )
+})
+
+Effect.runPromise(Effect.provide(program, layer)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+})

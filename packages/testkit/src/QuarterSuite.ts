@@ -115,7 +115,7 @@ export const quarterSuite = <E, R = never>(
         () =>
           run(
             Effect.gen(function* () {
-              const report = yield* Scenario.quarter({ generated, groupingTimeLimitMs: 200 })
+              const report = yield* Scenario.quarter({ generated, groupingIterations: 300 })
               reports.push(report)
               const active = generated.members.filter((m) => m.status !== "paused")
               expect(report.quarter).toBe("2027-Q1")
@@ -147,7 +147,7 @@ export const quarterSuite = <E, R = never>(
         () =>
           run(
             Effect.gen(function* () {
-              const report = yield* Scenario.quarter({ generated, groupingTimeLimitMs: 200 })
+              const report = yield* Scenario.quarter({ generated, groupingIterations: 300 })
               reports.push(report)
               expect(report.quarter).toBe("2027-Q2")
               expect(report.registered.created).toHaveLength(0)

@@ -21,8 +21,8 @@ export interface Options {
   readonly generated: Synthetic.SyntheticCommunity
   /** The seed of the simulated answers and ballots (default 2026). */
   readonly seed?: number
-  /** The grouping search's time budget per round (default 300 ms). */
-  readonly groupingTimeLimitMs?: number
+  /** The grouping search's budget per round in iterations (default: the engine's); reproducible. */
+  readonly groupingIterations?: number
   /** Called at the start of every step, for progress. */
   readonly onStep?: (step: string) => void
 }
@@ -50,13 +50,29 @@ export interface QuarterReport {
     typeof import("@grenzeloos/core").ICalendar.Invitation.render
   >[0]["events"][number]
   readonly reminders: number
+  /** When the invitations were sent (epoch milliseconds on the simulated clock). */
+  readonly invitedAt: number
   readonly attendance: number
   readonly names: ReadonlyMap<string, string>
   readonly themeTitles: ReadonlyMap<string, string>
   readonly organisations: ReadonlyMap<string, string>
 }
 
-const fixedClock = (millis: number): Clock.Clock => ({
+/**
+ * A clock stopped at an instant (epoch milliseconds); sleeps stay real. The scenario runs each
+ * step on one; `Effect.withClock(effect, Scenario.clockAt(millis))` runs anything else at a
+ * moment of the quarter (the dispatcher, say).
+ *
+ * @example
+ * ```ts
+ * import { Clock, Effect } from "effect"
+ * import { Scenario } from "@grenzeloos/testkit"
+ *
+ * const now = Effect.withClock(Clock.currentTimeMillis, Scenario.clockAt(Date.UTC(2027, 0, 1)))
+ * ```
+ * @since 0.1.0
+ */
+export const clockAt = (millis: number): Clock.Clock => ({
   [Clock.ClockTypeId]: Clock.ClockTypeId,
   unsafeCurrentTimeMillis: () => millis,
   currentTimeMillis: Effect.succeed(millis),
@@ -109,7 +125,9 @@ const isoDate = (millis: number) =>
  * ```
  * @since 0.1.0
  */
-export const quarter = (options: Options) =>
+export const quarter = (
+  options: Options
+): Effect.Effect<QuarterReport, Services.UseCases.UseCaseError, Services.UseCases.UseCases> =>
   Effect.gen(function* () {
     const useCases = yield* Services.UseCases.UseCases
     const { generated } = options
@@ -126,7 +144,7 @@ export const quarter = (options: Options) =>
     const at =
       (millis: number) =>
       <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-        Effect.withClock(effect, fixedClock(millis))
+        Effect.withClock(effect, clockAt(millis))
     const earlier = yield* useCases.listGatherings(team)
     const lastQuarter = earlier.at(-1)?.quarter
     const firstRun = lastQuarter === undefined
@@ -205,7 +223,7 @@ export const quarter = (options: Options) =>
         endsOn,
         size: { min: 5, max: 7 },
         seed,
-        timeLimitMs: options.groupingTimeLimitMs ?? 300
+        ...(options.groupingIterations === undefined ? {} : { iterations: options.groupingIterations })
       })
     )
     yield* at(start - 27 * DAY)(useCases.publishGroups(team, { roundId: groups.round.id }))
@@ -241,6 +259,7 @@ export const quarter = (options: Options) =>
       const proposer = proposers[k % Math.max(1, proposers.length)]
       yield* at(start - 30 * DAY)(
         useCases.proposeTheme(proposer === undefined ? team : asMember(proposer.id), {
+          id: t.id,
           title: t.title,
           ...(t.description === undefined ? {} : { description: t.description }),
           durationMinutes: t.durationMinutes
@@ -364,6 +383,7 @@ export const quarter = (options: Options) =>
       invitation: { invited: invitation.invited, messages: invitation.messages },
       invitationEvent: invitation.event,
       reminders: reminders.queued,
+      invitedAt: start - 7 * DAY,
       attendance: afterwards.attendance.length,
       names,
       themeTitles: new Map(finalBacklog.map((t) => [t.id as string, t.title])),

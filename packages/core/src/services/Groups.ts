@@ -34,9 +34,11 @@ export const FormGroups = Schema.Struct({
   policy: Schema.optionalWith(GroupingInput.Policy, { exact: true }),
   mustTogether: Schema.optionalWith(Schema.Array(Schema.Tuple(MemberId, MemberId)), { exact: true }),
   mustApart: Schema.optionalWith(Schema.Array(Schema.Tuple(MemberId, MemberId)), { exact: true }),
-  /** The seed of the search (default 1): the same seed and records give the same groups. */
+  /** The seed of the search (default 1): the same seed, budget and records give the same groups. */
   seed: Schema.optionalWith(Schema.Int, { exact: true }),
-  /** The search's time budget (default 500 ms). */
+  /** The search's budget in iterations (default: the engine's, 2000); reproducible. */
+  iterations: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 10_000_000)), { exact: true }),
+  /** A time budget instead, in milliseconds: the search stops at whichever comes first, and the groups then depend on the machine. */
   timeLimitMs: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 600_000)), { exact: true })
 }).annotations({ identifier: "FormGroups" })
 
@@ -110,7 +112,12 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
           maxGroups: f.value.maxGroups ?? 3
         }))
       },
-      { seed: request.seed ?? 1, timeLimitMs: request.timeLimitMs ?? 500, language: "nl" }
+      {
+        seed: request.seed ?? 1,
+        ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
+        ...(request.timeLimitMs === undefined ? {} : { timeLimitMs: request.timeLimitMs }),
+        language: "nl"
+      }
     )
   )
   const roundId = existing?.value.id ?? RoundId.make(yield* session.ids.next("round"))
@@ -131,7 +138,7 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
           id: LearningGroupId.make(id),
           communityId,
           roundId,
-          name: `${request.name} — groep ${g.index + 1}`,
+          name: `Leergroep ${g.index + 1}`,
           memberIds: g.memberIds.map((m) => MemberId.make(m)),
           ...(g.facilitatorId === undefined ? {} : { facilitatorId: FacilitatorId.make(g.facilitatorId) }),
           formedAt: session.now

@@ -77,6 +77,15 @@ export type UseCasesService = {
 }
 
 /**
+ * Every error a use case can fail with: the union of their error channels.
+ *
+ * @since 0.1.0
+ */
+export type UseCaseError = {
+  readonly [K in keyof UseCaseFunctions]: Effect.Effect.Error<ReturnType<UseCaseFunctions[K]>>
+}[keyof UseCaseFunctions]
+
+/**
  * The use cases as an Effect service.
  *
  * @example

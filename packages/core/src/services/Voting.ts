@@ -29,6 +29,8 @@ import { addressee, authorize, begin, commit, engine, input, notify, puts, requi
  * @since 0.1.0
  */
 export const ProposeTheme = Schema.Struct({
+  /** An id of your own, e.g. when bringing over an existing backlog (default: a new id). */
+  id: Schema.optionalWith(ThemeId, { exact: true }),
   title: Title,
   description: Schema.optionalWith(FreeText, { exact: true }),
   durationMinutes: DurationMinutes
@@ -57,8 +59,16 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
   const by = session.actor
   if (by._tag === "Administrator")
     return yield* Effect.fail(new NotAllowed({ action: "theme.propose", missing: "member of the community" }))
+  if (request.id !== undefined && Option.isSome(yield* Repository.get(session.store, Kinds.Themes, request.id)))
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `theme ${request.id}`,
+        problem: "already exists",
+        hint: "leave the id out to propose a new theme, or pick another id"
+      })
+    )
   const theme = new Theme({
-    id: ThemeId.make(yield* session.ids.next("theme")),
+    id: request.id ?? ThemeId.make(yield* session.ids.next("theme")),
     communityId: CommunityId.make(session.store.communityId),
     title: request.title,
     ...(request.description === undefined ? {} : { description: request.description }),
