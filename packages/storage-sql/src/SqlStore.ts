@@ -31,6 +31,13 @@ export interface Options extends Tables.TableOptions {
   readonly chunkSize?: number
 }
 
+interface DocumentRow {
+  readonly kind: string
+  readonly id: string
+  readonly version: number | string
+  readonly document: string
+}
+
 interface RecordRow {
   readonly kind: string
   readonly id: string
@@ -187,6 +194,14 @@ export const makeDriver = (
       document: row.document
     })
 
+    // PostgreSQL returns bigint columns as strings.
+    const toDocument = (row: DocumentRow): Store.EncodedDocument => ({
+      kind: row.kind,
+      id: row.id,
+      version: num(row.version),
+      document: row.document
+    })
+
     const get: Store.Driver["get"] = (communityId, kind, id) =>
       read(
         "get",
@@ -214,6 +229,17 @@ export const makeDriver = (
             yield* sql<RecordRow>`SELECT r.kind, r.id, r.version, r.document, r.indexes FROM ${T.records} r WHERE ${sql.and(conditions)} ORDER BY r.id LIMIT ${limit}`
           return rows.map(toRecord)
         })
+      )
+
+    // One statement for every kind: a consistent read on both databases, in the primary key's
+    // order, and only the columns a load needs (no index values to parse).
+    const readKinds: NonNullable<Store.Driver["readKinds"]> = ({ communityId, kinds }) =>
+      read(
+        "readKinds",
+        Effect.map(
+          sql<DocumentRow>`SELECT kind, id, version, document FROM ${T.records} WHERE community_id = ${communityId} AND ${sql.in("kind", kinds)} ORDER BY kind, id`,
+          (rows) => rows.map(toDocument)
+        )
       )
 
     const apply = (batch: Store.EncodedBatch, now: number) =>
@@ -462,6 +488,7 @@ export const makeDriver = (
       capabilities: options.capabilities,
       get,
       find,
+      readKinds,
       commit,
       claimOutbox,
       settleOutbox,

@@ -76,6 +76,12 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
         }
         return matches.sort(byId).slice(0, limit)
       }),
+    readKinds: ({ communityId, kinds }) =>
+      Effect.sync(() => {
+        const state = communities.get(communityId)
+        if (state === undefined) return []
+        return kinds.flatMap((kind) => [...(state.records.get(kind)?.values() ?? [])].sort(byId))
+      }),
     commit: (batch) =>
       Effect.sync(() => {
         const state = stateOf(batch.communityId)

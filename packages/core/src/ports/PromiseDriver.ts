@@ -11,6 +11,7 @@ import type {
   Driver,
   EncodedAuditRecord,
   EncodedBatch,
+  EncodedDocument,
   EncodedOutboxEntry,
   EncodedRecord
 } from "./StoreDriver.js"
@@ -34,6 +35,10 @@ export interface PromiseDriver {
   readonly capabilities: Capabilities
   readonly get: (communityId: string, kind: string, id: string) => Promise<EncodedRecord | undefined>
   readonly find: (query: Parameters<Driver["find"]>[0]) => Promise<ReadonlyArray<EncodedRecord>>
+  /** Optional, as {@link Driver.readKinds}: every record of several kinds in one consistent read. */
+  readonly readKinds?: (
+    query: Parameters<NonNullable<Driver["readKinds"]>>[0]
+  ) => Promise<ReadonlyArray<EncodedDocument>>
   readonly commit: (batch: EncodedBatch) => Promise<CommitOutcome>
   readonly claimOutbox: (request: Parameters<Driver["claimOutbox"]>[0]) => Promise<ReadonlyArray<EncodedOutboxEntry>>
   readonly settleOutbox: (request: Parameters<Driver["settleOutbox"]>[0]) => Promise<boolean>
@@ -85,13 +90,22 @@ const call = <A>(operation: string, run: () => Promise<A>): Effect.Effect<A, Sto
  * ```
  * @since 0.1.0
  */
-export const fromPromises = (driver: PromiseDriver): Driver => ({
-  capabilities: driver.capabilities,
-  get: (communityId, kind, id) => call("get", () => driver.get(communityId, kind, id)),
-  find: (query) => call("find", () => driver.find(query)),
-  commit: (batch) => call("commit", () => driver.commit(batch)),
-  claimOutbox: (request) => call("claimOutbox", () => driver.claimOutbox(request)),
-  settleOutbox: (request) => call("settleOutbox", () => driver.settleOutbox(request)),
-  listOutbox: (query) => call("listOutbox", () => driver.listOutbox(query)),
-  listAudit: (query) => call("listAudit", () => driver.listAudit(query))
-})
+export const fromPromises = (driver: PromiseDriver): Driver => {
+  const { readKinds } = driver
+  return {
+    capabilities: driver.capabilities,
+    get: (communityId, kind, id) => call("get", () => driver.get(communityId, kind, id)),
+    find: (query) => call("find", () => driver.find(query)),
+    ...(readKinds === undefined
+      ? {}
+      : {
+          readKinds: (query: Parameters<NonNullable<Driver["readKinds"]>>[0]) =>
+            call("readKinds", () => readKinds.call(driver, query))
+        }),
+    commit: (batch) => call("commit", () => driver.commit(batch)),
+    claimOutbox: (request) => call("claimOutbox", () => driver.claimOutbox(request)),
+    settleOutbox: (request) => call("settleOutbox", () => driver.settleOutbox(request)),
+    listOutbox: (query) => call("listOutbox", () => driver.listOutbox(query)),
+    listAudit: (query) => call("listAudit", () => driver.listAudit(query))
+  }
+}

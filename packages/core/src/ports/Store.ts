@@ -18,6 +18,7 @@ import type {
   Capabilities,
   Driver,
   EncodedAuditRecord,
+  EncodedDocument,
   EncodedOutboxEntry,
   EncodedRecord,
   EncodedWrite,
@@ -37,17 +38,26 @@ export * from "./StoreDriver.js"
 export * from "./StoreError.js"
 
 /**
+ * A record as a bulk read ({@link CommunityStore.readKinds}) returns it: its encoded document
+ * (parsed JSON) and its version.
+ *
+ * @since 0.1.0
+ */
+export interface StoredDocument {
+  readonly kind: string
+  readonly id: string
+  readonly version: number
+  readonly document: unknown
+}
+
+/**
  * A record as read from the store: its encoded document (parsed JSON), its version and indexes.
  * Typed repositories (`Repository`) decode the document with the domain schemas.
  *
  * @since 0.1.0
  */
-export interface StoredRecord {
-  readonly kind: string
-  readonly id: string
-  readonly version: number
+export interface StoredRecord extends StoredDocument {
   readonly indexes: Readonly<Record<string, ReadonlyArray<string>>>
-  readonly document: unknown
 }
 
 /**
@@ -259,6 +269,14 @@ export interface CommunityStore {
     kind: string,
     where?: Readonly<Record<string, string>>
   ) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
+  /**
+   * Every record of each of the given kinds, by id, in a map from kind to records (every kind
+   * asked for is in it). One consistent read where the adapter offers it (`Driver.readKinds`),
+   * otherwise each kind is read page by page.
+   */
+  readonly readKinds: (
+    kinds: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyMap<string, ReadonlyArray<StoredDocument>>, StoreError>
   /** Writes the whole batch or nothing; fails with `StoreConflict` when any expected version is wrong. */
   readonly commit: (batch: Batch) => Effect.Effect<Committed, StoreError>
   /** Leases up to `limit` (default 10) due messages for `leaseMs` milliseconds. */
@@ -340,6 +358,7 @@ const KIND = /^[a-z][a-z0-9-]{0,63}$/
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
 const MAX_INDEX_VALUE = 512
 const MAX_LIMIT = 1000
+const MAX_KINDS = 100
 const DEFAULT_LIMIT = 100
 
 type Problems = Array<Problem>
@@ -441,6 +460,23 @@ const decodeCursor = (problems: Problems, scope: string, cursor: string | undefi
 
 const newId = (): string => globalThis.crypto.randomUUID()
 
+// Sorts by id (UTF-16 code units, as `find` orders) unless already sorted, as drivers usually
+// return them; answers an id found twice, if any.
+const sortById = (records: Array<StoredDocument>): string | undefined => {
+  const firstTwice = () => {
+    for (let i = 1; i < records.length; i++)
+      if ((records[i - 1] as StoredDocument).id === (records[i] as StoredDocument).id)
+        return (records[i] as StoredDocument).id
+    return undefined
+  }
+  for (let i = 1; i < records.length; i++)
+    if ((records[i - 1] as StoredDocument).id >= (records[i] as StoredDocument).id) {
+      records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      return firstTwice()
+    }
+  return undefined
+}
+
 // ---------------------------------------------------------------------------------------------
 // makeEncoded
 
@@ -475,6 +511,22 @@ export const makeEncoded = (driver: Driver): StoreService => {
       }
       return Effect.succeed(out)
     })
+
+  const decodeDocument =
+    (communityId: string) =>
+    (row: EncodedDocument): Either.Either<StoredDocument, StoreDecodeError> => {
+      const document = parseJson(row.document)
+      return Either.isRight(document)
+        ? Either.right({ kind: row.kind, id: row.id, version: row.version, document: document.right })
+        : Either.left(
+            new StoreDecodeError({
+              communityId,
+              kind: row.kind,
+              id: row.id,
+              problems: [{ path: "", message: `the stored document is not JSON: ${document.left}` }]
+            })
+          )
+    }
 
   const decodeRecord =
     (communityId: string) =>
@@ -611,6 +663,52 @@ export const makeEncoded = (driver: Driver): StoreService => {
         } while (cursor !== undefined)
         return out as ReadonlyArray<StoredRecord>
       })
+
+    const readKinds = (kinds: ReadonlyArray<string>) =>
+      guard("readKinds", (problems) => {
+        if (!Array.isArray(kinds)) {
+          problems.push({ path: "kinds", message: "expected an array of record kinds" })
+          return Effect.succeed(new Map<string, ReadonlyArray<StoredDocument>>())
+        }
+        kinds.forEach((kind, i) => {
+          checkKind(problems, `kinds[${i}]`, kind)
+        })
+        if (kinds.length > MAX_KINDS)
+          problems.push({ path: "kinds", message: `expected at most ${MAX_KINDS} kinds, got ${kinds.length}` })
+        const distinct = [...new Set(kinds)]
+        const byKind = new Map<string, Array<StoredDocument>>(distinct.map((kind) => [kind, []]))
+        if (distinct.length === 0) return Effect.succeed(byKind as ReadonlyMap<string, ReadonlyArray<StoredDocument>>)
+        const bulk = driver.readKinds
+        if (bulk === undefined)
+          return Effect.map(
+            Effect.forEach(distinct, (kind) => Effect.map(findAll(kind), (records) => [kind, records] as const)),
+            (entries): ReadonlyMap<string, ReadonlyArray<StoredDocument>> => new Map(entries)
+          )
+        return Effect.flatMap(bulk({ communityId, kinds: distinct }), (rows) =>
+          Effect.suspend(() => {
+            const decodeOne = decodeDocument(communityId)
+            for (const row of rows) {
+              const records = byKind.get(row.kind)
+              // A driver that returns a kind it was not asked for is broken (a bug, so a defect).
+              if (records === undefined)
+                return Effect.dieMessage(
+                  `the ${capabilities.name} driver's readKinds returned a record of kind ${JSON.stringify(row.kind)}, which was not asked for; return only the kinds in the query`
+                )
+              const result = decodeOne(row)
+              if (Either.isLeft(result)) return Effect.fail(result.left)
+              records.push(result.right)
+            }
+            for (const [kind, records] of byKind) {
+              const twice = sortById(records)
+              if (twice !== undefined)
+                return Effect.dieMessage(
+                  `the ${capabilities.name} driver's readKinds returned ${kind} ${twice} twice; return each record once`
+                )
+            }
+            return Effect.succeed(byKind as ReadonlyMap<string, ReadonlyArray<StoredDocument>>)
+          })
+        )
+      }).pipe(Effect.withSpan("Store.readKinds"))
 
     const commit = (batch: Batch) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) =>
@@ -835,6 +933,7 @@ export const makeEncoded = (driver: Driver): StoreService => {
         }),
       find,
       findAll,
+      readKinds,
       commit,
       claimOutbox,
       acknowledge: (lease) => settle("acknowledge", lease, () => ({ _tag: "Acknowledge" })),

@@ -34,19 +34,29 @@ export interface Capabilities {
 }
 
 /**
+ * A record as a bulk read ({@link Driver.readKinds}) returns it: its JSON document as text and its
+ * version, without the index values.
+ *
+ * @since 0.1.0
+ */
+export interface EncodedDocument {
+  readonly kind: string
+  readonly id: string
+  /** Starts at 1 and rises by one with every write. */
+  readonly version: number
+  /** The record, JSON text, exactly as it was written. */
+  readonly document: string
+}
+
+/**
  * A record as the driver stores it: its JSON document as text, the indexed field values, and a
  * version that starts at 1 and rises by one with every write.
  *
  * @since 0.1.0
  */
-export interface EncodedRecord {
-  readonly kind: string
-  readonly id: string
-  readonly version: number
+export interface EncodedRecord extends EncodedDocument {
   /** The indexed fields: each field has zero or more string values (a group is indexed by each member). */
   readonly indexes: Readonly<Record<string, ReadonlyArray<string>>>
-  /** The record, JSON text, exactly as it was written. */
-  readonly document: string
 }
 
 /**
@@ -213,6 +223,16 @@ export interface Driver {
     readonly afterId: string | undefined
     readonly limit: number
   }) => Effect.Effect<ReadonlyArray<EncodedRecord>, StoreUnavailable>
+  /**
+   * Optional: every record of each of `kinds` (distinct, valid kind names) in one read that is
+   * consistent on its own (one statement or one transaction: a commit that lands meanwhile is seen
+   * entirely or not at all), in any order, without index values. A community is loaded this way in
+   * one round trip. Without it, the Store reads each kind page by page with `find`.
+   */
+  readonly readKinds?: (query: {
+    readonly communityId: string
+    readonly kinds: ReadonlyArray<string>
+  }) => Effect.Effect<ReadonlyArray<EncodedDocument>, StoreUnavailable>
   /**
    * Applies the whole batch atomically, or nothing of it. Must check every write's expected
    * version inside the same transaction (no lost update under concurrent writers), insert outbox

@@ -9,7 +9,7 @@ import { Effect, Either, Option, Schema } from "effect"
 import type { AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
 import type { Ballot } from "../domain/Ballot.js"
 import type { Community } from "../domain/Community.js"
-import { type DecodeError, decode } from "../domain/DecodeError.js"
+import { decode } from "../domain/DecodeError.js"
 import type { Facilitator } from "../domain/Facilitator.js"
 import type { Gathering } from "../domain/Gathering.js"
 import type { LearningGroup } from "../domain/LearningGroup.js"
@@ -22,11 +22,12 @@ import {
   type FindOptions,
   type Page,
   StoreDecodeError,
-  type StoredRecord,
+  type StoredDocument,
   type StoreError,
   StoreInvalidRequest,
   type Write
 } from "../ports/Store.js"
+import * as Decoder from "./Decoder.js"
 import type { RecordKind } from "./Kinds.js"
 import * as Kinds from "./Kinds.js"
 
@@ -40,45 +41,46 @@ export interface Versioned<A> {
   readonly version: number
 }
 
-const decodeWith = <A, I>(kind: RecordKind<A, I>) => {
-  // Unknown fields are errors here too (decision 0004). The fast decoder stops at the first
-  // problem; only a document that fails is decoded again to report every problem with its path.
-  const fast = Schema.decodeUnknownEither(kind.schema, { onExcessProperty: "error" })
+const PARSE_OPTIONS = { onExcessProperty: "error" } as const
+
+type DecodeOne<A> = (communityId: string, record: StoredDocument) => Either.Either<Versioned<A>, StoreDecodeError>
+
+// One decoder per kind, compiled on first use.
+const decoders = new WeakMap<RecordKind<unknown, unknown>, DecodeOne<unknown>>()
+
+const decodeWith = <A, I>(kind: RecordKind<A, I>): DecodeOne<A> => {
+  const known = decoders.get(kind as RecordKind<unknown, unknown>)
+  if (known !== undefined) return known as DecodeOne<A>
+  // Unknown fields are errors here too (decision 0004). The compiled decoder accepts exactly what
+  // the schema accepts (decision 0046); a document it does not accept is decoded by the schema
+  // itself, which reports every problem with its path.
+  const fast = Decoder.compile(kind.schema, PARSE_OPTIONS)
   const thorough = decode(kind.schema, { subject: kind.kind })
-  return (store: CommunityStore, record: StoredRecord): Either.Either<Versioned<A>, StoreDecodeError> => {
+  const decodeOne: DecodeOne<A> = (communityId, record) => {
     const quick = fast(record.document)
-    const result: Either.Either<A, DecodeError> = Either.isRight(quick)
-      ? Either.right(quick.right)
-      : thorough(record.document)
-    if (Either.isLeft(result))
-      return Either.left(
-        new StoreDecodeError({
-          communityId: store.communityId,
-          kind: record.kind,
-          id: record.id,
-          problems: result.left.problems
-        })
-      )
-    const value = result.right
-    const problems = [
-      ...(kind.idOf(value) === record.id
-        ? []
-        : [{ path: "id", message: `is ${kind.idOf(value)}, but the record is stored as ${record.id}` }]),
-      ...(kind.communityOf(value) === store.communityId
-        ? []
-        : [
-            {
-              path: "communityId",
-              message: `is ${kind.communityOf(value)}, but the record is stored in community ${store.communityId}`
-            }
-          ])
-    ]
-    return problems.length > 0
-      ? Either.left(
-          new StoreDecodeError({ communityId: store.communityId, kind: record.kind, id: record.id, problems })
+    let value: A
+    if (quick !== Decoder.Unsure) value = quick
+    else {
+      const result = thorough(record.document)
+      if (Either.isLeft(result))
+        return Either.left(
+          new StoreDecodeError({ communityId, kind: record.kind, id: record.id, problems: result.left.problems })
         )
-      : Either.right({ value, version: record.version })
+      value = result.right
+    }
+    const id = kind.idOf(value)
+    const community = kind.communityOf(value)
+    if (id === record.id && community === communityId) return Either.right({ value, version: record.version })
+    const problems = [
+      ...(id === record.id ? [] : [{ path: "id", message: `is ${id}, but the record is stored as ${record.id}` }]),
+      ...(community === communityId
+        ? []
+        : [{ path: "communityId", message: `is ${community}, but the record is stored in community ${communityId}` }])
+    ]
+    return Either.left(new StoreDecodeError({ communityId, kind: record.kind, id: record.id, problems }))
   }
+  decoders.set(kind as RecordKind<unknown, unknown>, decodeOne as DecodeOne<unknown>)
+  return decodeOne
 }
 
 /**
@@ -103,7 +105,7 @@ export const get = <A, I>(
   Effect.flatMap(store.get(kind.kind, id), (found) =>
     Option.match(found, {
       onNone: () => Effect.succeedNone,
-      onSome: (record) => Effect.map(decodeWith(kind)(store, record), Option.some)
+      onSome: (record) => Effect.map(decodeWith(kind)(store.communityId, record), Option.some)
     })
   )
 
@@ -129,7 +131,7 @@ export const find = <A, I>(
   const decodeOne = decodeWith(kind)
   return Effect.flatMap(store.find(kind.kind, options), (page) =>
     Effect.map(
-      Effect.forEach(page.items, (record) => decodeOne(store, record)),
+      Effect.forEach(page.items, (record) => decodeOne(store.communityId, record)),
       (items) => ({ items, cursor: page.cursor })
     )
   )
@@ -160,7 +162,7 @@ export const all = <A, I>(
       // One loop per kind, not an effect per record: communities load thousands of records.
       const out: Array<Versioned<A>> = []
       for (const record of records) {
-        const result = decodeOne(store, record)
+        const result = decodeOne(store.communityId, record)
         if (Either.isLeft(result)) return Effect.fail(result.left)
         out.push(result.right)
       }
@@ -229,6 +231,25 @@ export const remove = <A, I>(kind: RecordKind<A, I>, id: string, expectedVersion
   expectedVersion
 })
 
+// The kinds of a snapshot, read at once.
+const snapshotKinds: ReadonlyArray<RecordKind<unknown, unknown>> = [
+  Kinds.Members,
+  Kinds.Facilitators,
+  Kinds.Rounds,
+  Kinds.LearningGroups,
+  Kinds.Themes,
+  Kinds.VotingRounds,
+  Kinds.Ballots,
+  Kinds.Gatherings,
+  Kinds.AvailabilityPolls,
+  Kinds.PollResponses
+] as ReadonlyArray<RecordKind<unknown, unknown>>
+
+// Carries the first record that does not decode out of the snapshot's loops.
+class Failed {
+  constructor(readonly error: StoreDecodeError) {}
+}
+
 /**
  * Everything stored about a community, decoded: what a use case loads before it calls an engine.
  *
@@ -264,14 +285,39 @@ export interface CommunitySnapshot {
 export const loadCommunity = (store: CommunityStore): Effect.Effect<CommunitySnapshot, StoreError> =>
   Effect.all({
     community: get(store, Kinds.Communities, store.communityId),
-    members: all(store, Kinds.Members),
-    facilitators: all(store, Kinds.Facilitators),
-    rounds: all(store, Kinds.Rounds),
-    groups: all(store, Kinds.LearningGroups),
-    themes: all(store, Kinds.Themes),
-    votingRounds: all(store, Kinds.VotingRounds),
-    ballots: all(store, Kinds.Ballots),
-    gatherings: all(store, Kinds.Gatherings),
-    polls: all(store, Kinds.AvailabilityPolls),
-    pollResponses: all(store, Kinds.PollResponses)
-  })
+    records: store.readKinds(snapshotKinds.map((kind) => kind.kind))
+  }).pipe(
+    Effect.flatMap(({ community, records }) =>
+      Effect.suspend(() => {
+        // One loop per kind, not an effect per record: communities load thousands of records.
+        const decodeAll = <A, I>(kind: RecordKind<A, I>): ReadonlyArray<Versioned<A>> => {
+          const decodeOne = decodeWith(kind)
+          const out: Array<Versioned<A>> = []
+          for (const record of records.get(kind.kind) ?? []) {
+            const result = decodeOne(store.communityId, record)
+            if (Either.isLeft(result)) throw new Failed(result.left)
+            out.push(result.right)
+          }
+          return out
+        }
+        try {
+          return Effect.succeed<CommunitySnapshot>({
+            community,
+            members: decodeAll(Kinds.Members),
+            facilitators: decodeAll(Kinds.Facilitators),
+            rounds: decodeAll(Kinds.Rounds),
+            groups: decodeAll(Kinds.LearningGroups),
+            themes: decodeAll(Kinds.Themes),
+            votingRounds: decodeAll(Kinds.VotingRounds),
+            ballots: decodeAll(Kinds.Ballots),
+            gatherings: decodeAll(Kinds.Gatherings),
+            polls: decodeAll(Kinds.AvailabilityPolls),
+            pollResponses: decodeAll(Kinds.PollResponses)
+          })
+        } catch (error) {
+          if (error instanceof Failed) return Effect.fail(error.error)
+          throw error
+        }
+      })
+    )
+  )

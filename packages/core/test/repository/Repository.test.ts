@@ -94,4 +94,44 @@ describe("Repository", () => {
       })
     )
   )
+
+  it.effect("loadCommunity reports the first document that does not decode with its kind, id and paths", () =>
+    withStore((store) =>
+      Effect.gen(function* () {
+        const encoded = Schema.encodeSync(Domain.Member)(member("m-2"))
+        yield* store.commit({
+          writes: [
+            yield* Repository.put(Repository.Members, member("m-1"), 0),
+            Store.put("member", "m-2", 0, { ...encoded, emial: "typo@example.org", joinedOn: "2026-02-30" })
+          ]
+        })
+        const error = (yield* Effect.flip(Repository.loadCommunity(store))) as Store.StoreDecodeError
+        expect(error).toBeInstanceOf(Store.StoreDecodeError)
+        expect([error.kind, error.id]).toEqual(["member", "m-2"])
+        expect(error.problems.map((p) => p.path).sort()).toEqual(["emial", "joinedOn"])
+      })
+    )
+  )
+
+  it.effect("loadCommunity gives the same snapshot whether the driver reads kinds at once or page by page", () =>
+    Effect.gen(function* () {
+      const driver = yield* MemoryStore.makeDriver
+      const { readKinds: _, ...paging } = driver
+      const bulk = Store.makeEncoded(driver).forCommunity("rijk")
+      const paged = Store.makeEncoded(paging).forCommunity("rijk")
+      yield* bulk.commit({
+        writes: yield* Effect.all(
+          Array.from({ length: 1200 }, (_, i) =>
+            Repository.put(Repository.Members, member(`m-${String(i).padStart(4, "0")}`), 0)
+          )
+        )
+      })
+      const [a, b] = [yield* Repository.loadCommunity(bulk), yield* Repository.loadCommunity(paged)]
+      expect(a.members).toHaveLength(1200)
+      expect(a.members.map((m) => [m.value.id, m.version])).toEqual(b.members.map((m) => [m.value.id, m.version]))
+      expect(Schema.encodeSync(Schema.Array(Domain.Member))(a.members.map((m) => m.value))).toEqual(
+        Schema.encodeSync(Schema.Array(Domain.Member))(b.members.map((m) => m.value))
+      )
+    })
+  )
 })
