@@ -1,11 +1,15 @@
+import { readFileSync } from "node:fs"
 import { defineConfig } from "tsup"
 
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string }
+
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/bin.ts"],
   format: ["esm", "cjs"],
   dts: false,
   sourcemap: true,
   clean: true,
   target: "node20",
-  treeshake: true
+  treeshake: true,
+  define: { __GRENZELOOS_VERSION__: JSON.stringify(version) }
 })

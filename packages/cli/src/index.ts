@@ -7,6 +7,54 @@
  */
 
 /**
+ * Running `grenzeloos`: `run(argv)` returns the exit code; `main()` is the binary.
+ *
+ * @since 0.1.0
+ */
+export * as Cli from "./cli/Cli.js"
+/**
+ * The commands of `grenzeloos`, over the use cases of `@grenzeloos/core`.
+ *
+ * @since 0.1.0
+ */
+export * as Commands from "./cli/Commands.js"
+/**
+ * Where the command line works: the store of `--db`, the community, the acting programme team.
+ *
+ * @since 0.1.0
+ */
+export * as Environment from "./cli/Environment.js"
+/**
+ * The command line's own failures: rows with problems, an unconfirmed erasure, nothing to do.
+ *
+ * @since 0.1.0
+ */
+export * as CliErrors from "./cli/Errors.js"
+/**
+ * The exit codes of `grenzeloos` and which failure gives which.
+ *
+ * @since 0.1.0
+ */
+export * as ExitCode from "./cli/ExitCode.js"
+/**
+ * Text or `--json` output, tables and Dutch dates.
+ *
+ * @since 0.1.0
+ */
+export * as Output from "./cli/Output.js"
+/**
+ * The progress indicator for anything that takes more than a second.
+ *
+ * @since 0.1.0
+ */
+export * as Progress from "./cli/Progress.js"
+/**
+ * Approval ballots from a spreadsheet: a member column and one column per theme.
+ *
+ * @since 0.1.0
+ */
+export * as Ballots from "./import/Ballots.js"
+/**
  * Columns of a member list: Dutch and English headers and finding the header row.
  *
  * @since 0.1.0

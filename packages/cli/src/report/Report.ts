@@ -28,14 +28,19 @@ export interface Person {
 }
 
 /**
- * The learning groups of a round, as the grouping engine formed them.
+ * The learning groups of a round, as the grouping engine formed them (a `Grouping.Form.Grouping`
+ * fits as it is). Without explanations the page says so instead of why per member.
  *
  * @since 0.1.0
  */
 export interface GroupsSection {
   /** e.g. "Leergroepen 2027". */
   readonly title: string
-  readonly grouping: Grouping.Form.Grouping
+  readonly grouping: {
+    readonly groups: ReadonlyArray<Pick<Grouping.Form.Group, "index" | "memberIds" | "facilitatorId">>
+    readonly explanations: Grouping.Form.Grouping["explanations"]
+    readonly unmet: Grouping.Form.Grouping["unmet"]
+  }
 }
 
 /**

@@ -1,0 +1,82 @@
+/**
+ * Running `grenzeloos`: the command line's arguments in, an exit code out (see {@link ExitCode}),
+ * every failure printed as a message a person can act on (or as JSON with `--json`). The binary
+ * calls {@link main}; tests call {@link run} in-process.
+ *
+ * @since 0.1.0
+ */
+import type { FileSystem, Path, Terminal } from "@effect/platform"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import { Cause, Console, Effect } from "effect"
+import { cli } from "./Commands.js"
+import * as ExitCode from "./ExitCode.js"
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error || (typeof error === "object" && error !== null && "message" in error)
+    ? String((error as { message: unknown }).message)
+    : String(error)
+
+const describe = (error: unknown): Record<string, unknown> => {
+  const tag = typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "Error"
+  const fields: Record<string, unknown> = {}
+  if (typeof error === "object" && error !== null) {
+    for (const [key, value] of Object.entries(error)) if (key !== "cause" && key !== "_tag") fields[key] = value
+  }
+  return { _tag: tag, message: messageOf(error), ...fields }
+}
+
+/**
+ * Runs `grenzeloos` with the given arguments (without `node` and the script) and returns the
+ * exit code. Output goes through Effect's `Console`, so a test can capture it.
+ *
+ * @example
+ * ```ts
+ * import * as NodeContext from "@effect/platform-node/NodeContext"
+ * import { Effect } from "effect"
+ * import { Cli } from "@grenzeloos/cli"
+ *
+ * const code = Effect.runPromise(Effect.provide(Cli.run(["members", "list", "--db", "test.db"]), NodeContext.layer))
+ * ```
+ * @since 0.1.0
+ */
+export const run = (
+  argv: ReadonlyArray<string>
+): Effect.Effect<ExitCode.ExitCode, never, FileSystem.FileSystem | Path.Path | Terminal.Terminal> => {
+  const json = argv.includes("--json")
+  return cli(["node", "grenzeloos", ...argv]).pipe(
+    Effect.as(ExitCode.ExitCode.ok as ExitCode.ExitCode),
+    Effect.catchAll((error) => {
+      const code = ExitCode.of(error)
+      // @effect/cli has already printed what was wrong with the arguments, with the usage.
+      if (code === ExitCode.ExitCode.usage && !json && describe(error)._tag === "ValidationError")
+        return Effect.succeed(code)
+      const print = json
+        ? Console.log(JSON.stringify({ error: describe(error), exitCode: code }, null, 2))
+        : Console.error(`fout / error: ${messageOf(error)}`)
+      return Effect.as(print, code)
+    }),
+    Effect.catchAllCause((cause) =>
+      Effect.as(
+        Console.error(`interne fout / internal error (please report it): ${Cause.pretty(cause)}`),
+        ExitCode.ExitCode.internal as ExitCode.ExitCode
+      )
+    )
+  )
+}
+
+/**
+ * Runs `grenzeloos` on `process.argv` with Node.js's file system and terminal, and sets the exit
+ * code of the process.
+ *
+ * @example
+ * ```ts
+ * import { Cli } from "@grenzeloos/cli"
+ *
+ * Cli.main()
+ * ```
+ * @since 0.1.0
+ */
+export const main = (argv: ReadonlyArray<string> = process.argv.slice(2)): Promise<void> =>
+  Effect.runPromise(Effect.provide(run(argv), NodeContext.layer)).then((code) => {
+    process.exitCode = code
+  })

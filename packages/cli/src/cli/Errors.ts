@@ -1,0 +1,77 @@
+/**
+ * The command line's own failures, besides the use cases' errors that pass through.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const ProblemSchema = Schema.Struct({
+  row: Schema.UndefinedOr(Schema.Number),
+  column: Schema.UndefinedOr(Schema.String),
+  message: Schema.String
+})
+
+/**
+ * A file has rows with problems, so nothing was imported (unless `--skip-invalid`).
+ *
+ * @example
+ * ```ts
+ * import { CliErrors } from "@grenzeloos/cli"
+ *
+ * const error = new CliErrors.InvalidRows({ file: "leden.csv", problems: [], hint: "pas het bestand aan" })
+ * ```
+ * @since 0.1.0
+ */
+export class InvalidRows extends Schema.TaggedError<InvalidRows>("@grenzeloos/cli/InvalidRows")("InvalidRows", {
+  file: Schema.String,
+  problems: Schema.Array(ProblemSchema),
+  hint: Schema.String
+}) {
+  override get message(): string {
+    const lines = this.problems.map(
+      (p) =>
+        `  ${[p.row === undefined ? undefined : `rij ${p.row}`, p.column === undefined ? undefined : `kolom "${p.column}"`].filter((x) => x !== undefined).join(", ")}: ${p.message}`
+    )
+    return [`${this.file}: ${this.problems.length} problemen / problems`, ...lines, this.hint].join("\n")
+  }
+}
+
+/**
+ * An irreversible command was not confirmed with `--yes`.
+ *
+ * @example
+ * ```ts
+ * import { CliErrors } from "@grenzeloos/cli"
+ *
+ * const error = new CliErrors.NotConfirmed({ what: "forget member m-001" })
+ * ```
+ * @since 0.1.0
+ */
+export class NotConfirmed extends Schema.TaggedError<NotConfirmed>("@grenzeloos/cli/NotConfirmed")("NotConfirmed", {
+  what: Schema.String
+}) {
+  override get message(): string {
+    return `${this.what} kan niet ongedaan worden gemaakt: bevestig met --yes / cannot be undone: confirm with --yes`
+  }
+}
+
+/**
+ * The command needs a record that the community does not have yet (no open voting round, no
+ * poll to decide).
+ *
+ * @example
+ * ```ts
+ * import { CliErrors } from "@grenzeloos/cli"
+ *
+ * const error = new CliErrors.NothingToDo({ reason: "er is geen open datumprikker", hint: "grenzeloos meeting candidates --quarter 2027-Q1" })
+ * ```
+ * @since 0.1.0
+ */
+export class NothingToDo extends Schema.TaggedError<NothingToDo>("@grenzeloos/cli/NothingToDo")("NothingToDo", {
+  reason: Schema.String,
+  hint: Schema.String
+}) {
+  override get message(): string {
+    return `${this.reason}; ${this.hint}`
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * A progress indicator on the terminal for anything that takes more than a second: a bar when
+ * the expected duration is known (the search budget of the grouping engine), a spinner with the
+ * time so far otherwise. It writes to standard error, only when that is a terminal and the
+ * output is not `--json`, and clears its line when the work is done.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Fiber, Schedule } from "effect"
+
+const SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+const WIDTH = 24
+
+const seconds = (ms: number) =>
+  (ms / 1000).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+
+/**
+ * One frame of the indicator: `label [████░░░░] 1,2 s / 2,0 s` with an expected duration,
+ * `⠙ label 1,2 s` without.
+ *
+ * @example
+ * ```ts
+ * import { Progress } from "@grenzeloos/cli"
+ *
+ * Progress.frame("Leergroepen vormen", 500, 1000, 0) // "Leergroepen vormen [████████████░░░░░░░░░░░░] 0,5 s / 1,0 s"
+ * ```
+ * @since 0.1.0
+ */
+export const frame = (label: string, elapsedMs: number, expectedMs: number | undefined, tick: number): string => {
+  if (expectedMs === undefined || expectedMs <= 0) {
+    return `${SPINNER[tick % SPINNER.length]} ${label} ${seconds(elapsedMs)} s`
+  }
+  const filled = Math.min(WIDTH, Math.round((elapsedMs / expectedMs) * WIDTH))
+  return `${label} [${"█".repeat(filled)}${"░".repeat(WIDTH - filled)}] ${seconds(elapsedMs)} s / ${seconds(expectedMs)} s`
+}
+
+/**
+ * Where the indicator writes, and whether it may (a terminal, not `--json`).
+ *
+ * @since 0.1.0
+ */
+export interface Target {
+  readonly enabled: boolean
+  readonly write: (text: string) => void
+}
+
+/**
+ * Standard error when it is a terminal.
+ *
+ * @example
+ * ```ts
+ * import { Progress } from "@grenzeloos/cli"
+ *
+ * const target = Progress.stderr(false)
+ * ```
+ * @since 0.1.0
+ */
+export const stderr = (json: boolean): Target => ({
+  enabled: !json && process.stderr.isTTY === true,
+  write: (text) => process.stderr.write(text)
+})
+
+/**
+ * Runs `effect`, showing the indicator from the first second on until it ends.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Progress } from "@grenzeloos/cli"
+ *
+ * const slow = Effect.sleep("2 seconds")
+ * const shown = Progress.around(Progress.stderr(false), "Even geduld", undefined)(slow)
+ * ```
+ * @since 0.1.0
+ */
+export const around =
+  (target: Target, label: string, expectedMs: number | undefined) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
+    if (!target.enabled) return effect
+    return Effect.gen(function* () {
+      const started = Date.now()
+      let tick = 0
+      let shown = false
+      const draw = Effect.sync(() => {
+        shown = true
+        target.write(`\r\x1b[2K${frame(label, Date.now() - started, expectedMs, tick++)}`)
+      })
+      const indicator = yield* Effect.fork(
+        Effect.sleep("1 second").pipe(Effect.zipRight(Effect.repeat(draw, Schedule.spaced("100 millis"))))
+      )
+      return yield* effect.pipe(
+        Effect.ensuring(
+          Fiber.interrupt(indicator).pipe(
+            Effect.zipRight(
+              Effect.sync(() => {
+                if (shown) target.write("\r\x1b[2K")
+              })
+            )
+          )
+        )
+      )
+    })
+  }

@@ -1,0 +1,184 @@
+/**
+ * Approval ballots from a spreadsheet, as a form tool or a paper count exports them: one row per
+ * member (a column with the member's id or e-mail address) and one column per theme, headed with
+ * the theme's title, with a mark where the member approves it ("x", "ja", "yes", "1", "✓").
+ * The header row may be anywhere in the first rows; titles are compared folded (case, accents,
+ * spaces and punctuation), as headers are in {@link Columns}.
+ *
+ * @since 0.1.0
+ */
+import type { Domain } from "@grenzeloos/core"
+import * as Columns from "./Columns.js"
+import type { Problem } from "./Members.js"
+import type { Cell, Sheet } from "./Spreadsheet.js"
+
+/**
+ * One member's approvals, from row `row`.
+ *
+ * @since 0.1.0
+ */
+export interface BallotRow {
+  readonly row: number
+  readonly memberId: string
+  readonly themeIds: ReadonlyArray<string>
+}
+
+/**
+ * The ballots read, the problems of the rows that could not be read, and the header's columns
+ * that are neither the member nor a theme of the round.
+ *
+ * @since 0.1.0
+ */
+export interface BallotImport {
+  readonly headerRow: number
+  readonly ballots: ReadonlyArray<BallotRow>
+  readonly problems: ReadonlyArray<Problem>
+  readonly remarks: ReadonlyArray<Problem>
+}
+
+/**
+ * What the ballots are checked against: the round's themes and the community's members (with
+ * their e-mail addresses, for files that name members by address).
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  readonly themes: ReadonlyArray<{ readonly id: string; readonly title: string }>
+  readonly members: ReadonlyArray<{ readonly id: string; readonly email?: string }>
+  readonly language?: Domain.Language
+  readonly headerWithin?: number
+}
+
+const YES = new Set(["x", "ja", "j", "yes", "y", "1", "✓", "✔", "v", "waar", "true"])
+const NO = new Set(["", "nee", "n", "no", "0", "onwaar", "false", "-"])
+
+const textOf = (cell: Cell | undefined): string => {
+  if (cell === null || cell === undefined) return ""
+  if (typeof cell === "boolean") return cell ? "1" : "0"
+  return String(cell).trim()
+}
+
+const pick = (language: Domain.Language, nl: string, en: string) => (language === "en" ? en : nl)
+
+/**
+ * Reads approval ballots from a sheet. Returns `undefined` when no row in the first rows has a
+ * member column (id or e-mail) and at least one theme column.
+ *
+ * @example
+ * ```ts
+ * import { Ballots, Spreadsheet } from "@grenzeloos/cli"
+ *
+ * const sheet = Spreadsheet.fromCsv("Lidnummer;Worstelen met de Woo;AI in de uitvoering\nm-1;x;\nm-2;x;x\n")
+ * const read = Ballots.fromSheet(sheet, {
+ *   themes: [{ id: "t-woo", title: "Worstelen met de Woo" }, { id: "t-ai", title: "AI in de uitvoering" }],
+ *   members: [{ id: "m-1" }, { id: "m-2" }]
+ * })
+ * read?.ballots // [{ row: 2, memberId: "m-1", themeIds: ["t-woo"] }, { row: 3, memberId: "m-2", themeIds: ["t-woo", "t-ai"] }]
+ * ```
+ * @since 0.1.0
+ */
+export const fromSheet = (sheet: Sheet, options: Options): BallotImport | undefined => {
+  const language = options.language ?? "nl"
+  const themeByTitle = new Map(options.themes.map((t) => [Columns.fold(t.title), t.id]))
+  const themeIds = new Set(options.themes.map((t) => t.id))
+  const within = options.headerWithin ?? 10
+  let header:
+    | {
+        row: number
+        member: { index: number; header: string; by: "id" | "email" }
+        themes: Array<{ index: number; themeId: string }>
+        ignored: Array<string>
+      }
+    | undefined
+  sheet.rows.slice(0, within).forEach((row, i) => {
+    if (header !== undefined) return
+    let member: { index: number; header: string; by: "id" | "email" } | undefined
+    const themes: Array<{ index: number; themeId: string }> = []
+    const ignored: Array<string> = []
+    row.forEach((cell, index) => {
+      const text = textOf(cell)
+      if (text === "") return
+      const field = Columns.fieldOf(text)
+      const themeId = themeByTitle.get(Columns.fold(text)) ?? (themeIds.has(text) ? text : undefined)
+      if (member === undefined && (field === "id" || field === "email")) member = { index, header: text, by: field }
+      else if (themeId !== undefined) themes.push({ index, themeId })
+      else ignored.push(text)
+    })
+    if (member !== undefined && themes.length > 0) header = { row: i + 1, member, themes, ignored }
+  })
+  if (header === undefined) return undefined
+  const found = header
+  const memberIds = new Set(options.members.map((m) => m.id))
+  const byEmail = new Map(
+    options.members.flatMap((m) => (m.email === undefined ? [] : [[m.email.toLowerCase(), m.id] as const]))
+  )
+  const firstRow = new Map<string, number>()
+  const ballots: Array<BallotRow> = []
+  const problems: Array<Problem> = []
+  sheet.rows.forEach((row, i) => {
+    const rowNumber = i + 1
+    if (rowNumber <= found.row || row.every((cell) => textOf(cell) === "")) return
+    const rowProblems: Array<Problem> = []
+    const ref = textOf(row[found.member.index])
+    const memberId = found.member.by === "id" ? (memberIds.has(ref) ? ref : undefined) : byEmail.get(ref.toLowerCase())
+    if (memberId === undefined) {
+      rowProblems.push({
+        row: rowNumber,
+        column: found.member.header,
+        message:
+          found.member.by === "id"
+            ? pick(
+                language,
+                `geen lid met id "${ref}" in deze community`,
+                `no member with id "${ref}" in this community`
+              )
+            : pick(
+                language,
+                "geen lid met dit e-mailadres in deze community",
+                "no member with this e-mail address in this community"
+              )
+      })
+    } else {
+      const first = firstRow.get(memberId)
+      if (first !== undefined) {
+        rowProblems.push({
+          row: rowNumber,
+          column: found.member.header,
+          message: pick(
+            language,
+            `dubbele stem: dit lid stemde al in rij ${first}`,
+            `duplicate ballot: this member already voted in row ${first}`
+          )
+        })
+      } else firstRow.set(memberId, rowNumber)
+    }
+    const approved: Array<string> = []
+    for (const column of found.themes) {
+      const mark = textOf(row[column.index]).toLowerCase()
+      if (YES.has(mark)) approved.push(column.themeId)
+      else if (!NO.has(mark)) {
+        rowProblems.push({
+          row: rowNumber,
+          column: textOf(sheet.rows[found.row - 1]?.[column.index]),
+          message: pick(
+            language,
+            `"${mark}" is geen stem: zet een x (of ja) bij een thema dat u kiest en laat de rest leeg`,
+            `"${mark}" is not a vote: mark a theme you choose with an x (or yes) and leave the others empty`
+          )
+        })
+      }
+    }
+    if (rowProblems.length > 0 || memberId === undefined) problems.push(...rowProblems)
+    else ballots.push({ row: rowNumber, memberId, themeIds: approved })
+  })
+  const remarks = found.ignored.map((header) => ({
+    row: found.row,
+    column: header,
+    message: pick(
+      language,
+      `de kolom "${header}" is geen thema van deze stemronde en wordt niet gelezen`,
+      `the column "${header}" is not a theme of this voting round and is not read`
+    )
+  }))
+  return { headerRow: found.row, ballots, problems, remarks }
+}
