@@ -114,6 +114,19 @@ const transitionsIn = (name: string, year: number): ReadonlyArray<{ at: number; 
  * @since 0.1.0
  */
 export const lines = (name: string, fromYear: number, toYear: number): ReadonlyArray<string> => {
+  // A zone's component for a range of years never changes within a process, and building it asks
+  // Intl for every abbreviation: cache it (an invitation run renders it once per message).
+  const key = `${name}\u0000${fromYear}\u0000${toYear}`
+  const cached = linesCache.get(key)
+  if (cached !== undefined) return cached
+  const built = Object.freeze(build(name, fromYear, toYear))
+  linesCache.set(key, built)
+  return built
+}
+
+const linesCache = new Map<string, ReadonlyArray<string>>()
+
+const build = (name: string, fromYear: number, toYear: number): Array<string> => {
   const zone = zoneOf(name)
   const start = Date.UTC(fromYear, 0, 1)
   const initial = offsetAt(zone, start)

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Effect, Either, Schema } from "effect"
+import { DateTime, Effect, Either, Option, Schema } from "effect"
 import { AvailabilityAnswer, AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
 import { CalendarDate } from "../domain/CalendarDate.js"
 import { DecodeError } from "../domain/DecodeError.js"
@@ -25,7 +25,19 @@ import { TimeOfDay } from "../scheduling/LocalTime.js"
 import * as Poll from "../scheduling/Poll.js"
 import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { addressee, authorize, begin, commit, engine, input, notify, puts, required, type Session } from "./Runner.js"
+import {
+  addressee,
+  authorize,
+  begin,
+  commit,
+  engine,
+  input,
+  naturalKey,
+  notify,
+  puts,
+  required,
+  type Session
+} from "./Runner.js"
 import { Settings } from "./Settings.js"
 
 const ZONE = "Europe/Amsterdam"
@@ -266,12 +278,11 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
         hint: `answer for its slots: ${[...slots].join(", ")}`
       })
     )
-  const previous = yield* Repository.all(session.store, Kinds.PollResponses, {
-    pollId: poll.value.id,
-    memberId: by.memberId
-  })
+  // One answer per member per poll, enforced by its key.
+  const id = PollResponseId.make(naturalKey(poll.value.id, by.memberId))
+  const previous = Option.toArray(yield* Repository.get(session.store, Kinds.PollResponses, id))
   const response = new PollResponse({
-    id: previous[0]?.value.id ?? PollResponseId.make(yield* session.ids.next("answer")),
+    id,
     communityId: CommunityId.make(session.store.communityId),
     pollId: poll.value.id,
     memberId: by.memberId,

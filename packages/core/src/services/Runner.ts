@@ -166,3 +166,17 @@ export const addressee = (member: {
   readonly email: Redacted.Redacted<Email>
   readonly preferredLanguage: Language
 }): Addressee => ({ memberId: member.id, name: member.name, email: member.email, language: member.preferredLanguage })
+
+/**
+ * The id of a record that exists once per combination (a member's ballot in a round): the parts
+ * joined with `:`, or, beyond the 128 characters an id may have, the first part and a 64-bit
+ * FNV-1a hash of the whole.
+ */
+export const naturalKey = (...parts: readonly [string, ...Array<string>]): string => {
+  const joined = parts.join(":")
+  if (joined.length <= 128) return joined
+  let hash = 0xcbf29ce484222325n
+  for (const byte of new TextEncoder().encode(joined))
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn
+  return `${parts[0].slice(0, 100)}:h${hash.toString(16).padStart(16, "0")}`
+}

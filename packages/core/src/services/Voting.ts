@@ -21,7 +21,7 @@ import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { addressee, authorize, begin, commit, engine, input, notify, puts, required } from "./Runner.js"
+import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
  * The input of {@link proposeTheme}.
@@ -233,11 +233,9 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
         hint: "ballots can be cast while a round is open"
       })
     )
-  const previous = yield* Repository.all(session.store, Kinds.Ballots, {
-    votingRoundId: round.value.id,
-    memberId: by.memberId
-  })
-  const id = previous[0]?.value.id ?? BallotId.make(yield* session.ids.next("ballot"))
+  // One ballot per member per round, enforced by its key: two casts at once cannot make two.
+  const id = BallotId.make(naturalKey(round.value.id, by.memberId))
+  const previous = Option.toArray(yield* Repository.get(session.store, Kinds.Ballots, id))
   const ballot = new Ballot({
     id,
     communityId: CommunityId.make(session.store.communityId),
@@ -441,8 +439,8 @@ export const myBallot = Effect.fn("Voting.myBallot")(function* (actor: unknown, 
     yield* authorize(session, "ballot.read", { _tag: "Community", communityId: by.communityId })
     return yield* Effect.fail(new NotAllowed({ action: "ballot.read", missing: "own record" }))
   }
-  const found = yield* Repository.all(session.store, Kinds.Ballots, { votingRoundId, memberId: by.memberId })
-  return Option.fromNullable(found[0]?.value)
+  const found = yield* Repository.get(session.store, Kinds.Ballots, naturalKey(votingRoundId, by.memberId))
+  return Option.map(found, (b) => b.value)
 })
 
 /**
