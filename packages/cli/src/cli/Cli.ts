@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { ValidationError } from "@effect/cli"
 import type { FileSystem, Path, Terminal } from "@effect/platform"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Cause, Console, Effect } from "effect"
@@ -46,10 +47,14 @@ export const run = (
   return cli(["node", "grenzeloos", ...argv]).pipe(
     Effect.as(ExitCode.ExitCode.ok as ExitCode.ExitCode),
     Effect.catchAll((error) => {
-      const code = ExitCode.of(error)
       // @effect/cli has already printed what was wrong with the arguments, with the usage.
-      if (code === ExitCode.ExitCode.usage && !json && describe(error)._tag === "ValidationError")
-        return Effect.succeed(code)
+      if (ValidationError.isValidationError(error)) {
+        const usage = ExitCode.ExitCode.usage as ExitCode.ExitCode
+        return json
+          ? Effect.as(Console.log(JSON.stringify({ error: { _tag: error._tag }, exitCode: usage }, null, 2)), usage)
+          : Effect.succeed(usage)
+      }
+      const code = ExitCode.of(error)
       const print = json
         ? Console.log(JSON.stringify({ error: describe(error), exitCode: code }, null, 2))
         : Console.error(`fout / error: ${messageOf(error)}`)

@@ -35,7 +35,6 @@ export const ExitCode = {
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 
 const BY_TAG: Readonly<Record<string, ExitCode>> = {
-  ValidationError: ExitCode.usage,
   DecodeError: ExitCode.invalidInput,
   MemberFileError: ExitCode.invalidInput,
   SpreadsheetError: ExitCode.invalidInput,

@@ -1,0 +1,181 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Synthetic } from "@grenzeloos/testkit"
+import { Redacted } from "effect"
+import { beforeAll, describe, expect, it } from "vitest"
+import { grenzeloos } from "./Run.js"
+
+const dir = mkdtempSync(join(tmpdir(), "grenzeloos-cli-"))
+const db = join(dir, "grenzeloos.db")
+const at = (...argv: ReadonlyArray<string>) => grenzeloos(...argv, "--db", db, "--community", "rijk", "--as", "f-team")
+const json = async (...argv: ReadonlyArray<string>) => {
+  const ran = await at(...argv, "--json")
+  if (ran.code !== 0) throw new Error(`exit ${ran.code}: ${ran.stdout}\n${ran.stderr}`)
+  return JSON.parse(ran.stdout) as Record<string, unknown>
+}
+
+const quote = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+const generated = Synthetic.community({ seed: 7, members: 16 })
+const membersCsv = join(dir, "leden.csv")
+writeFileSync(
+  membersCsv,
+  `\uFEFFsep=;\r\nNaam;E-mailadres;Organisatie;Programma;Interesses;Status\r\n${generated.members
+    .map((m) =>
+      [m.name, Redacted.value(m.email), m.organisation, m.programme, m.interests.join(", "), "actief"]
+        .map(quote)
+        .join(";")
+    )
+    .join("\r\n")}\r\n`
+)
+
+describe("grenzeloos, a quarter from the command line against a SQLite file", () => {
+  beforeAll(async () => {
+    const ran = await at(
+      "init",
+      "--name",
+      "Programmadirecteuren Rijk",
+      "--team-name",
+      "Anouk Bakker",
+      "--team-email",
+      "anouk.bakker@minbzk.nl"
+    )
+    expect(ran).toMatchObject({ code: 0 })
+    expect(ran.stdout).toContain('Community "Programmadirecteuren Rijk" (rijk) staat klaar')
+  })
+
+  it("imports the members of an Excel export, and importing again changes nothing", async () => {
+    const first = await json("members", "import", membersCsv)
+    expect(first).toMatchObject({ headerRow: 1, updated: [], unchanged: [], skippedRows: [] })
+    expect(first.created).toHaveLength(16)
+    const again = await json("members", "import", membersCsv)
+    expect(again).toMatchObject({ created: [], updated: [] })
+    expect(again.unchanged).toHaveLength(16)
+    const list = (await json("members", "list")) as unknown as ReadonlyArray<{ name: string; status: string }>
+    expect(list.map((m) => m.name).sort()).toEqual(generated.members.map((m) => m.name).sort())
+    expect(list.every((m) => m.status === "active")).toBe(true)
+    expect(JSON.stringify(list)).not.toContain("@")
+  })
+
+  it("imports nothing from a file with bad rows, names each problem, and exits 2", async () => {
+    const bad = join(dir, "bad.csv")
+    writeFileSync(
+      bad,
+      "Naam,E-mail,Organisatie,Programma\nPiet Jansen,piet@minfin,Financiën,Toeslagen\nKees de Wit,kees@minfin.nl,Financiën,Douane\n"
+    )
+    const ran = await at("members", "import", bad)
+    expect(ran.code).toBe(2)
+    expect(ran.stderr).toContain('rij 2, kolom "E-mail": geen geldig e-mailadres')
+    expect(ran.stderr).not.toContain("piet@minfin")
+    const list = (await json("members", "list")) as unknown as ReadonlyArray<unknown>
+    expect(list).toHaveLength(16)
+    const skipped = await json("members", "import", bad, "--skip-invalid")
+    expect(skipped).toMatchObject({ skippedRows: [2] })
+    expect(skipped.created).toHaveLength(1)
+  })
+
+  it("forms the learning groups of a round, with an explanation per member", async () => {
+    const formed = (await json(
+      "groups",
+      "form",
+      "--round",
+      "2027",
+      "--size",
+      "5-7",
+      "--time-limit-ms",
+      "200",
+      "--publish"
+    )) as {
+      round: { id: string; status: string }
+      groups: ReadonlyArray<{ memberIds: ReadonlyArray<string> }>
+      result: { explanations: ReadonlyArray<{ memberId: string; text: string }> }
+    }
+    expect(formed.round.status).toBe("active")
+    expect(formed.groups.length).toBeGreaterThanOrEqual(2)
+    for (const g of formed.groups) expect(g.memberIds.length).toBeGreaterThanOrEqual(5)
+    const grouped = formed.groups.reduce((n, g) => n + g.memberIds.length, 0)
+    expect(grouped).toBe(16)
+    expect(formed.result.explanations).toHaveLength(grouped)
+  })
+
+  it("runs the vote: themes, ballots from a spreadsheet, the programme by Equal Shares", async () => {
+    for (const [title, minutes] of [
+      ["Worstelen met de Woo", "60"],
+      ["AI in de uitvoering", "90"],
+      ["Omgaan met sabotage", "45"]
+    ] as const) {
+      expect((await at("themes", "add", "--title", title, "--minutes", minutes)).code).toBe(0)
+    }
+    const ballots = join(dir, "stemmen.csv")
+    const voters = generated.members.slice(0, 10)
+    writeFileSync(
+      ballots,
+      `E-mailadres;Worstelen met de Woo;AI in de uitvoering;Omgaan met sabotage\n${voters
+        .map((m, i) => `${Redacted.value(m.email)};${i % 2 === 0 ? "x" : ""};${i < 4 ? "x" : ""};x`)
+        .join("\n")}\n`
+    )
+    const imported = (await json("vote", "import", ballots)) as { votingRoundId: string; ballots: number }
+    expect(imported.ballots).toBe(10)
+    const closed = (await json(
+      "agenda",
+      "prioritise",
+      "--vote",
+      imported.votingRoundId,
+      "--method",
+      "equal-shares",
+      "--minutes",
+      "180"
+    )) as {
+      result: { method: string; programme: ReadonlyArray<{ themeId: string }>; fairness: { voters: number } }
+    }
+    expect(closed.result.method).toBe("equal-shares")
+    expect(closed.result.fairness.voters).toBe(10)
+    expect(closed.result.programme.length).toBeGreaterThan(0)
+  })
+
+  it("proposes dates, decides one, writes the invitation and the report", async () => {
+    const proposed = (await json("meeting", "candidates", "--quarter", "2027-Q1", "--count", "4")) as {
+      gathering: { id: string }
+      poll: { id: string; slots: ReadonlyArray<unknown> }
+    }
+    expect(proposed.poll.slots).toHaveLength(4)
+    const decided = (await json("meeting", "decide", "--poll", proposed.poll.id)) as { gathering: { status: string } }
+    expect(decided.gathering.status).toBe("scheduled")
+    const out = join(dir, "invites")
+    const invited = (await json("invite", "--gathering", proposed.gathering.id, "--out", out)) as {
+      invited: number
+      file: string
+    }
+    // The member imported with --skip-invalid is invited, not yet active.
+    expect(invited.invited).toBe(16)
+    expect(readFileSync(invited.file, "utf8")).toMatch(
+      /^BEGIN:VCALENDAR\r\n[\s\S]*METHOD:REQUEST\r\n[\s\S]*END:VCALENDAR\r\n$/
+    )
+    const report = join(dir, "report.html")
+    const ran = await at("report", "--out", report, "--poll", proposed.poll.id)
+    expect(ran.code).toBe(0)
+    const page = readFileSync(report, "utf8")
+    expect(page).toContain('<html lang="nl">')
+    expect(page).toContain("Gekozen:")
+  })
+
+  it("exports everything about a member, and forgets them only with --yes", async () => {
+    const [first] = (await json("members", "list")) as unknown as ReadonlyArray<{ id: string; name: string }>
+    const exported = await json("export", "member", first!.id)
+    expect(exported).toMatchObject({ member: { id: first!.id, name: first!.name } })
+    const refused = await at("forget", "member", first!.id)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain("bevestig met --yes")
+    expect((await at("forget", "member", first!.id, "--yes")).code).toBe(0)
+    const after = JSON.stringify(await json("export", "member", first!.id))
+    expect(after).not.toContain(first!.name)
+  })
+
+  it("exits 4 for a member that does not exist, 1 for a wrong option, with a JSON error for scripts", async () => {
+    const missing = await at("export", "member", "m-does-not-exist", "--json")
+    expect(missing.code).toBe(4)
+    expect(JSON.parse(missing.stdout)).toMatchObject({ exitCode: 4, error: { _tag: "NotFound" } })
+    expect((await at("groups", "form", "--round", "2027", "--size", "zeven")).code).toBe(1)
+    expect((await at("members", "frobnicate")).code).toBe(1)
+  })
+})
