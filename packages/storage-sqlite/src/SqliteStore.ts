@@ -26,6 +26,11 @@ export interface SqliteStoreConfig {
    * disk (slower where fsync is slow).
    */
   readonly synchronous?: "full" | "normal"
+  /**
+   * The most memory SQLite may keep of the database's pages, in MiB (default 64). A community is
+   * read whole when it is loaded; pages that stay in this cache are not read from the file again.
+   */
+  readonly pageCacheMiB?: number
   /** Run pending migrations on start-up (default `true`). */
   readonly migrate?: boolean
   /** A prefix for the table names (default `grenzeloos_`). */
@@ -67,7 +72,13 @@ export const make = (
     const sql = yield* SqliteClient.SqliteClient
     yield* sql
       .unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`)
-      .pipe(Effect.zipRight(sql.unsafe(`PRAGMA synchronous = ${config.synchronous === "full" ? "FULL" : "NORMAL"}`)))
+      .pipe(
+        Effect.zipRight(sql.unsafe(`PRAGMA synchronous = ${config.synchronous === "full" ? "FULL" : "NORMAL"}`)),
+        // A negative cache_size is in KiB.
+        Effect.zipRight(
+          sql.unsafe(`PRAGMA cache_size = -${Math.max(1, Math.floor((config.pageCacheMiB ?? 64) * 1024))}`)
+        )
+      )
       .pipe(
         Effect.mapError(
           (cause) =>

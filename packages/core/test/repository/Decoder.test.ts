@@ -64,6 +64,8 @@ describe("compiled decoder", () => {
       if (quick !== Unsure && Either.isRight(reference)) {
         expect(encode(quick)).toStrictEqual(encode(reference.right))
         expect(Object.getPrototypeOf(quick)).toBe(Object.getPrototypeOf(reference.right))
+        // the decoded values themselves, keys in the same order
+        expect(JSON.stringify(quick)).toBe(JSON.stringify(reference.right))
       }
     }
 
