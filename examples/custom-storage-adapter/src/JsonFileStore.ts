@@ -191,6 +191,7 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
               document: write.document
             }
         }
+        for (const id of batch.outboxRemovals) delete data.outbox[id]
         for (const message of batch.outbox)
           data.outbox[message.id] = {
             ...message,

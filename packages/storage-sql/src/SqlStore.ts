@@ -194,7 +194,6 @@ export const makeDriver = (
       document: row.document
     })
 
-    // PostgreSQL returns bigint columns as strings.
     const toDocument = (row: DocumentRow): Store.EncodedDocument => ({
       kind: row.kind,
       id: row.id,
@@ -238,7 +237,11 @@ export const makeDriver = (
         "readKinds",
         Effect.map(
           sql<DocumentRow>`SELECT kind, id, version, document FROM ${T.records} WHERE community_id = ${communityId} AND ${sql.in("kind", kinds)} ORDER BY kind, id`,
-          (rows) => rows.map(toDocument)
+          // SQLite rows already have this shape; PostgreSQL's bigint versions come as strings.
+          (rows) =>
+            rows.every((row) => typeof row.version === "number")
+              ? (rows as ReadonlyArray<Store.EncodedDocument>)
+              : rows.map(toDocument)
         )
       )
 
@@ -295,6 +298,8 @@ export const makeDriver = (
             failedOutbox.push(...chunk.filter((r) => !landed.has(r.id)).map((r) => r.id))
           }
         }
+        for (const chunk of chunks(batch.outboxRemovals, chunkSize))
+          yield* sql`DELETE FROM ${T.outbox} WHERE community_id = ${communityId} AND ${sql.in("id", chunk)}`
         const failedAudit: Array<string> = []
         // One entry per statement keeps `seq` in batch order on every database.
         for (const entry of batch.audit) {

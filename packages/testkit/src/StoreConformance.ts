@@ -873,6 +873,52 @@ export const storeConformance = <E>(
     // -------------------------------------------------------------------------------------------
     group("outbox", (it) => {
       it.effect(
+        "removes outbox messages named in a batch, whatever their state, together with the batch",
+        () =>
+          withStore("removal", (store) =>
+            Effect.gen(function* () {
+              yield* store.commit({
+                outbox: [
+                  { id: "msg-keep", topic: "t", payload: { to: "a" } },
+                  { id: "msg-sent", topic: "t", payload: { to: "b" } },
+                  { id: "msg-queued", topic: "t", payload: { to: "b" } }
+                ]
+              })
+              const [sent] = yield* store
+                .claimOutbox({ leaseMs: 30_000, limit: 10 })
+                .pipe(Effect.map((claimed) => claimed.filter((m) => m.id === "msg-sent")))
+              if (sent !== undefined) yield* store.acknowledge({ id: sent.id, leaseId: sent.leaseId })
+              // A batch that conflicts removes nothing.
+              const conflict = yield* failureOf(
+                store.commit({
+                  writes: [Store.put("member", "m-removal", 5, {})],
+                  outboxRemovals: ["msg-sent", "msg-queued"]
+                })
+              )
+              expect(conflict?._tag).toBe("StoreConflict")
+              expect(
+                (yield* listAllOutbox(store)).map((m) => m.id).sort(),
+                broke(
+                  "outbox",
+                  "outbox messages were removed by a batch that failed",
+                  "delete the outboxRemovals ids inside the batch's transaction, after its checks"
+                )
+              ).toEqual(["msg-keep", "msg-queued", "msg-sent"])
+              yield* store.commit({ outboxRemovals: ["msg-sent", "msg-queued", "msg-never-existed"] })
+              expect(
+                (yield* listAllOutbox(store)).map((m) => m.id),
+                broke(
+                  "outbox",
+                  "outboxRemovals did not delete the named messages (delivered and pending) or deleted others",
+                  "DELETE FROM outbox WHERE community_id = ? AND id IN (outboxRemovals), ignoring ids that are not there"
+                )
+              ).toEqual(["msg-keep"])
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
         "claims due messages oldest first with a lease; leased and future messages are not claimed",
         () =>
           withStore("claim", (store) => {

@@ -115,6 +115,7 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
               document: write.document
             })
         }
+        for (const id of batch.outboxRemovals) state.outbox.delete(id)
         for (const message of batch.outbox)
           state.outbox.set(message.id, {
             ...message,

@@ -172,6 +172,11 @@ export interface AuditEntry {
 export interface Batch {
   readonly writes?: ReadonlyArray<Write>
   readonly outbox?: ReadonlyArray<OutboxMessage>
+  /**
+   * Ids of outbox messages to remove, whatever their state (for erasure: messages to a forgotten
+   * member). An id that is not in the outbox is ignored.
+   */
+  readonly outboxRemovals?: ReadonlyArray<string>
   readonly audit?: ReadonlyArray<AuditEntry>
 }
 
@@ -512,35 +517,19 @@ export const makeEncoded = (driver: Driver): StoreService => {
       return Effect.succeed(out)
     })
 
-  const decodeDocument =
-    (communityId: string) =>
-    (row: EncodedDocument): Either.Either<StoredDocument, StoreDecodeError> => {
-      const document = parseJson(row.document)
-      return Either.isRight(document)
-        ? Either.right({ kind: row.kind, id: row.id, version: row.version, document: document.right })
-        : Either.left(
-            new StoreDecodeError({
-              communityId,
-              kind: row.kind,
-              id: row.id,
-              problems: [{ path: "", message: `the stored document is not JSON: ${document.left}` }]
-            })
-          )
-    }
+  const notJson = (communityId: string, row: EncodedDocument, reason: string) =>
+    new StoreDecodeError({
+      communityId,
+      kind: row.kind,
+      id: row.id,
+      problems: [{ path: "", message: `the stored document is not JSON: ${reason}` }]
+    })
 
   const decodeRecord =
     (communityId: string) =>
     (row: EncodedRecord): Either.Either<StoredRecord, StoreDecodeError> =>
       Either.match(parseJson(row.document), {
-        onLeft: (reason) =>
-          Either.left(
-            new StoreDecodeError({
-              communityId,
-              kind: row.kind,
-              id: row.id,
-              problems: [{ path: "", message: `the stored document is not JSON: ${reason}` }]
-            })
-          ),
+        onLeft: (reason) => Either.left(notJson(communityId, row, reason)),
         onRight: (document) =>
           Either.right({ kind: row.kind, id: row.id, version: row.version, indexes: row.indexes, document })
       })
@@ -686,7 +675,6 @@ export const makeEncoded = (driver: Driver): StoreService => {
           )
         return Effect.flatMap(bulk({ communityId, kinds: distinct }), (rows) =>
           Effect.suspend(() => {
-            const decodeOne = decodeDocument(communityId)
             for (const row of rows) {
               const records = byKind.get(row.kind)
               // A driver that returns a kind it was not asked for is broken (a bug, so a defect).
@@ -694,9 +682,14 @@ export const makeEncoded = (driver: Driver): StoreService => {
                 return Effect.dieMessage(
                   `the ${capabilities.name} driver's readKinds returned a record of kind ${JSON.stringify(row.kind)}, which was not asked for; return only the kinds in the query`
                 )
-              const result = decodeOne(row)
-              if (Either.isLeft(result)) return Effect.fail(result.left)
-              records.push(result.right)
+              // No Either per record: a community is thousands of them.
+              let document: unknown
+              try {
+                document = JSON.parse(row.document)
+              } catch (error) {
+                return Effect.fail(notJson(communityId, row, error instanceof Error ? error.message : String(error)))
+              }
+              records.push({ kind: row.kind, id: row.id, version: row.version, document })
             }
             for (const [kind, records] of byKind) {
               const twice = sortById(records)
@@ -779,6 +772,16 @@ export const makeEncoded = (driver: Driver): StoreService => {
               createdAt: now
             }
           })
+          const removalIds = new Set<string>()
+          const outboxRemovals = (batch.outboxRemovals ?? []).map((id, i) => {
+            const at = `outboxRemovals[${i}]`
+            checkId(problems, at, id)
+            if (removalIds.has(id)) problems.push({ path: at, message: `outbox message ${id} is removed twice` })
+            if (outboxIds.has(id))
+              problems.push({ path: at, message: `outbox message ${id} is both added and removed in the batch` })
+            removalIds.add(id)
+            return id
+          })
           const auditIds = new Set<string>()
           const audit = (batch.audit ?? []).map((entry, i) => {
             const at = `audit[${i}]`
@@ -809,10 +812,10 @@ export const makeEncoded = (driver: Driver): StoreService => {
             id: w.id,
             version: w._tag === "Put" ? w.expectedVersion + 1 : 0
           }))
-          if (writes.length === 0 && outbox.length === 0 && audit.length === 0)
+          if (writes.length === 0 && outbox.length === 0 && outboxRemovals.length === 0 && audit.length === 0)
             return Effect.succeed<Committed>({ batchId, versions })
           return driver
-            .commit({ communityId, batchId, writes, outbox, audit })
+            .commit({ communityId, batchId, writes, outbox, outboxRemovals, audit })
             .pipe(
               Effect.flatMap((outcome) =>
                 outcome._tag === "Committed"

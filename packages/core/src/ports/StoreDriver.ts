@@ -166,6 +166,8 @@ export interface EncodedBatch {
   readonly batchId: string
   readonly writes: ReadonlyArray<EncodedWrite>
   readonly outbox: ReadonlyArray<EncodedOutboxMessage>
+  /** Ids of outbox messages to delete, in any state; ids not in the outbox are ignored. */
+  readonly outboxRemovals: ReadonlyArray<string>
   readonly audit: ReadonlyArray<EncodedAuditEntry>
 }
 

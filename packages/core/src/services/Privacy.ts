@@ -14,7 +14,7 @@ import { Email } from "../domain/Email.js"
 import { MemberId } from "../domain/Ids.js"
 import { Intake } from "../domain/Intake.js"
 import { Member } from "../domain/Member.js"
-import type { AuditRecord, CommunityStore } from "../ports/Store.js"
+import type { AuditRecord, CommunityStore, OutboxEntry } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import { authorize, begin, commit, input, puts, required } from "./Runner.js"
@@ -113,17 +113,29 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
 })
 
 const outboxFor = (store: CommunityStore, memberId: string) =>
+  outboxWhere(store, (m) => addressedTo(m.payload, memberId))
+
+const outboxWhere = (store: CommunityStore, keep: (entry: OutboxEntry) => boolean) =>
   Effect.gen(function* () {
-    const out = []
+    const out: Array<OutboxEntry> = []
     let cursor: string | undefined
-    const marker = `:${memberId}:`
     do {
       const page = yield* store.outbox({ limit: 1000, ...(cursor === undefined ? {} : { cursor }) })
-      out.push(...page.items.filter((m) => m.id.includes(marker)))
+      out.push(...page.items.filter(keep))
       cursor = page.cursor
     } while (cursor !== undefined)
     return out
   })
+
+// A rendered message (the outbox payload of a notification) names its recipients by member id.
+const addressedTo = (payload: unknown, memberId: string): boolean => {
+  const recipients =
+    typeof payload === "object" && payload !== null ? (payload as { recipients?: unknown }).recipients : undefined
+  return (
+    Array.isArray(recipients) &&
+    recipients.some((r) => typeof r === "object" && r !== null && (r as { memberId?: unknown }).memberId === memberId)
+  )
+}
 
 /** What a forgotten member's personal data is replaced with. */
 const FORGOTTEN_NAME = "Vergeten lid"
@@ -153,10 +165,18 @@ export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
   const { memberId } = yield* input(MemberRef, "member")(value)
   yield* authorize(session, "member.forget", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const member = yield* required(session, Kinds.Members, memberId, "memberId")
+  // Messages to the member, and messages to others that name them (a group placement lists the
+  // group's members): delivered ones are only a record by now, pending ones would send the name.
+  const name = member.value.name
+  const address = Redacted.value(member.value.email).toLowerCase()
   const [intakes, cases, messages] = yield* Effect.all([
     Repository.all(session.store, Kinds.Intakes, { memberId }),
     Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
-    outboxFor(session.store, memberId)
+    outboxWhere(session.store, (m) => {
+      if (addressedTo(m.payload, memberId)) return true
+      const text = JSON.stringify(m.payload)
+      return text.includes(JSON.stringify(name).slice(1, -1)) || text.toLowerCase().includes(address)
+    })
   ])
   const { availability: _availability, ...rest } = member.value
   const forgotten = new Member({
@@ -180,10 +200,20 @@ export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
       ...(yield* puts(Kinds.Intakes, intakeWrites)),
       ...(yield* puts(Kinds.Cases, caseWrites))
     ],
+    outboxRemovals: messages.map((m) => m.id),
     subject: { kind: "member", id: memberId },
     detail: { intakes: intakeWrites.length, cases: caseWrites.length, messages: messages.length }
   })
-  return { memberId, intakes: intakeWrites.length, cases: caseWrites.length, messages: messages.length }
+  return {
+    memberId,
+    intakes: intakeWrites.length,
+    cases: caseWrites.length,
+    messagesRemoved: messages.length,
+    /** Messages to other members that named the member and had not been sent yet: send them again if needed. */
+    pendingToOthersRemoved: messages
+      .filter((m) => m.status === "pending" && !addressedTo(m.payload, memberId))
+      .map((m) => m.id)
+  }
 })
 
 /**

@@ -91,6 +91,8 @@ export const authorize = (
 export interface Change {
   readonly writes: ReadonlyArray<Write>
   readonly outbox?: ReadonlyArray<OutboxMessage>
+  /** Outbox messages to remove (erasure). */
+  readonly outboxRemovals?: ReadonlyArray<string>
   readonly subject?: { readonly kind: string; readonly id: string }
   /** Counts and ids only: never names, addresses, notes or case texts. */
   readonly detail?: Readonly<Record<string, unknown>>
@@ -103,6 +105,7 @@ export const commit = (session: Session, action: Action, change: Change): Effect
       session.store.commit({
         writes: change.writes,
         outbox: change.outbox ?? [],
+        outboxRemovals: change.outboxRemovals ?? [],
         audit: [
           {
             id,
