@@ -841,7 +841,7 @@ const report = Command.make(
               ? {}
               : {
                   groups: {
-                    title: "Leergroepen",
+                    title: groupsOf[0]?.name.split(" — ")[0] ?? "Leergroepen",
                     grouping: {
                       groups: groupsOf.map((g, index) => ({
                         index,
@@ -865,6 +865,14 @@ const report = Command.make(
           }
           return input
         })
+      )
+      if (input.groups === undefined)
+        yield* Output.note(c.json, "zonder leergroepen: geef --round <id> (uit groups form)")
+      if (input.meeting === undefined)
+        yield* Output.note(c.json, "zonder datum: geef --poll <id> (uit meeting candidates)")
+      yield* Output.note(
+        c.json,
+        "zonder programma: de uitslag van een gesloten stemronde is nog niet op te vragen; agenda prioritise --json toont hem"
       )
       const fs = yield* FileSystem.FileSystem
       yield* fs.writeFileString(c.out, Report.render(input))
@@ -924,7 +932,7 @@ const forgetMember = Command.make(
       )
       yield* Output.result(
         c.json,
-        `${c.memberId} is vergeten: naam, e-mailadres en interesses vervangen, ${forgotten.intakes} intakes, ${forgotten.cases} casussen en ${forgotten.messages} berichten opgeschoond. Groepsgeschiedenis en tellingen blijven kloppen.`,
+        `${c.memberId} is vergeten: naam, e-mailadres en interesses vervangen, ${forgotten.intakes} intakes, ${forgotten.cases} casussen en ${forgotten.messagesRemoved} berichten opgeschoond. Groepsgeschiedenis en tellingen blijven kloppen.`,
         forgotten
       )
     })

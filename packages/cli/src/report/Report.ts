@@ -145,10 +145,11 @@ const dateFormatter = (timeZone: string) =>
 const groupsSection = (section: GroupsSection | undefined, people: ReadonlyMap<string, Person>): Safe => {
   if (section === undefined) {
     return html`<section aria-labelledby="groepen"><h2 id="groepen">Leergroepen</h2>
-<p>Er zijn nog geen leergroepen gevormd.</p></section>`
+<p>Dit verslag bevat geen leergroepen.</p></section>`
   }
   const { grouping } = section
   const explanation = new Map(grouping.explanations.map((e) => [e.memberId, e.text]))
+  const explained = explanation.size > 0
   const members = grouping.groups.reduce((n, g) => n + g.memberIds.length, 0)
   const sizes = grouping.groups.map((g) => g.memberIds.length)
   const groups = grouping.groups.map((group) => {
@@ -164,23 +165,27 @@ const groupsSection = (section: GroupsSection | undefined, people: ReadonlyMap<s
 <p><span class="muted">Organisaties:</span> ${organisations.join(", ")}</p>
 <table>
 <caption>Leden van leergroep ${number}</caption>
-<thead><tr><th scope="col">Naam</th><th scope="col">Organisatie</th><th scope="col">Programma</th><th scope="col">Waarom in deze groep</th></tr></thead>
+<thead><tr><th scope="col">Naam</th><th scope="col">Organisatie</th><th scope="col">Programma</th>${
+      explained ? html`<th scope="col">Waarom in deze groep</th>` : ""
+    }</tr></thead>
 <tbody>
 ${group.memberIds.map((id) => {
   const person = people.get(id)
   return html`<tr><th scope="row">${person?.name ?? id}</th><td>${person?.organisation ?? "—"}</td><td>${
     person?.programme ?? "—"
-  }</td><td>${explanation.get(id) ?? "—"}</td></tr>\n`
+  }</td>${explained ? html`<td>${explanation.get(id) ?? "—"}</td>` : ""}</tr>\n`
 })}</tbody>
 </table>
 ${
-  unmet.length === 0
-    ? html`<p class="muted">Alle wensen voor deze groep zijn gehaald.</p>`
-    : html`<p>Niet gehaalde wensen:</p><ul>${unmet.map((u) => html`<li>${u.text}</li>`)}</ul>`
+  !explained
+    ? ""
+    : unmet.length === 0
+      ? html`<p class="muted">Alle wensen voor deze groep zijn gehaald.</p>`
+      : html`<p>Niet gehaalde wensen:</p><ul>${unmet.map((u) => html`<li>${u.text}</li>`)}</ul>`
 }`
   })
   return html`<section aria-labelledby="groepen"><h2 id="groepen">${section.title}</h2>
-<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${Math.min(...sizes)} tot ${Math.max(...sizes)} personen. De groepen zijn zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses, en zo weinig mogelijk met wie ze eerder in een groep zaten. Per lid staat erbij waarom.</p>
+<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${Math.min(...sizes)} tot ${Math.max(...sizes)} personen. De groepen zijn zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses, en zo weinig mogelijk met wie ze eerder in een groep zaten.${explained ? " Per lid staat erbij waarom." : ""}</p>
 ${groups}
 </section>`
 }
@@ -188,7 +193,7 @@ ${groups}
 const agendaSection = (section: AgendaSection | undefined): Safe => {
   if (section === undefined) {
     return html`<section aria-labelledby="programma"><h2 id="programma">Programma</h2>
-<p>Er is nog geen programma gekozen.</p></section>`
+<p>Dit verslag bevat geen programma.</p></section>`
   }
   const { result } = section
   const title = new Map(section.themes.map((t) => [t.id, t.title]))
@@ -278,7 +283,7 @@ const meetingSection = (
 ): Safe => {
   if (section === undefined) {
     return html`<section aria-labelledby="datum"><h2 id="datum">Datum</h2>
-<p>Er is nog geen datum gekozen.</p></section>`
+<p>Dit verslag bevat geen datum.</p></section>`
   }
   const { decision } = section
   const when = (slot: Scheduling.Poll.SlotScore) => format.format(DateTime.toDateUtc(slot.startsAt))

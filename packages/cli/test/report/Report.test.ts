@@ -32,11 +32,22 @@ describe("Report.render", () => {
     expect(page).toContain("<h1>Rijk &amp; &quot;Regio&quot;</h1>")
   })
 
-  it("says what is not done yet instead of leaving a section out", () => {
+  it("says which sections it does not contain instead of leaving them out", () => {
     const page = Report.render({ community: { name: "Rijk" }, generatedAt: DateTime.unsafeMake(0), people: [] })
-    expect(page).toContain("Er zijn nog geen leergroepen gevormd.")
-    expect(page).toContain("Er is nog geen programma gekozen.")
-    expect(page).toContain("Er is nog geen datum gekozen.")
+    expect(page).toContain("Dit verslag bevat geen leergroepen.")
+    expect(page).toContain("Dit verslag bevat geen programma.")
+    expect(page).toContain("Dit verslag bevat geen datum.")
+  })
+
+  it("leaves the why column out when the groups come without the engine's explanations", () => {
+    const grouping = input.groups!.grouping
+    const page = Report.render({
+      ...input,
+      groups: { title: "Leergroepen", grouping: { groups: grouping.groups, explanations: [], unmet: [] } }
+    })
+    expect(page).toContain("<caption>Leden van leergroep 1</caption>")
+    expect(page).not.toContain("Waarom in deze groep")
+    expect(Report.render(input)).toContain("Waarom in deze groep")
   })
 
   it("uses colours with enough contrast: 4.5:1 for text, 3:1 for chart parts", () => {
