@@ -54,7 +54,8 @@ const decodeWith = <A, I>(kind: RecordKind<A, I>): DecodeOne<A> => {
   // Unknown fields are errors here too (decision 0004). The compiled decoder accepts exactly what
   // the schema accepts (decision 0046); a document it does not accept is decoded by the schema
   // itself, which reports every problem with its path.
-  const fast = Decoder.compile(kind.schema, PARSE_OPTIONS)
+  // Stored documents are values JSON.parse returned (the port's contract for `document`).
+  const fast = Decoder.compile(kind.schema, PARSE_OPTIONS, "json")
   const thorough = decode(kind.schema, { subject: kind.kind })
   const decodeOne: DecodeOne<A> = (communityId, record) => {
     const quick = fast(record.document)
