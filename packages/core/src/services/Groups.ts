@@ -106,11 +106,16 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
         history,
         ...(request.mustTogether === undefined ? {} : { mustTogether: request.mustTogether }),
         ...(request.mustApart === undefined ? {} : { mustApart: request.mustApart }),
-        facilitators: facilitators.map((f) => ({
-          id: f.value.id,
-          name: f.value.name,
-          maxGroups: f.value.maxGroups ?? 3
-        }))
+        // Without registered facilitators the groups are formed without one.
+        ...(facilitators.length === 0
+          ? {}
+          : {
+              facilitators: facilitators.map((f) => ({
+                id: f.value.id,
+                name: f.value.name,
+                maxGroups: f.value.maxGroups ?? 3
+              }))
+            })
       },
       {
         seed: request.seed ?? 1,
