@@ -74,6 +74,27 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(skipped.created).toHaveLength(1)
   })
 
+  it("plans an intake for the member who is still invited", async () => {
+    const planned = (await json(
+      "intakes",
+      "plan",
+      "--from",
+      "2027-01-11",
+      "--to",
+      "2027-01-12",
+      "--times",
+      "10:00",
+      "--facilitator",
+      "f-team"
+    )) as {
+      intakes: ReadonlyArray<{ memberId: string; facilitatorId: string; startsAt: string }>
+      unplaced: ReadonlyArray<unknown>
+    }
+    expect(planned.intakes).toHaveLength(1)
+    expect(planned.intakes[0]).toMatchObject({ facilitatorId: "f-team" })
+    expect(planned.intakes[0]!.startsAt).toMatch(/^2027-01-1[12]T10:00:00\.000\+01:00\[Europe\/Amsterdam\]$/)
+  })
+
   it("forms the learning groups of a round, with an explanation per member", async () => {
     const formed = (await json(
       "groups",

@@ -1,0 +1,101 @@
+import { DateTime, Effect, Fiber, Option, Redacted, TestClock, TestContext } from "effect"
+import { describe, expect, it } from "vitest"
+import * as ExitCode from "../../src/cli/ExitCode.js"
+import * as Output from "../../src/cli/Output.js"
+import * as Progress from "../../src/cli/Progress.js"
+
+describe("ExitCode.of", () => {
+  it("maps each kind of failure to its documented code", () => {
+    expect(ExitCode.of({ _tag: "DecodeError" })).toBe(2)
+    expect(ExitCode.of({ _tag: "InvalidRows" })).toBe(2)
+    expect(ExitCode.of({ _tag: "NotAllowed" })).toBe(3)
+    expect(ExitCode.of({ _tag: "InvalidState" })).toBe(3)
+    expect(ExitCode.of({ _tag: "StoreConflict" })).toBe(3)
+    expect(ExitCode.of({ _tag: "NotFound" })).toBe(4)
+    expect(ExitCode.of({ _tag: "GroupingInfeasible" })).toBe(5)
+    expect(ExitCode.of({ _tag: "StoreUnavailable" })).toBe(6)
+    expect(ExitCode.of({ _tag: "NotConfirmed" })).toBe(1)
+    expect(ExitCode.of(new Error("boom"))).toBe(70)
+  })
+})
+
+describe("Output", () => {
+  it("turns results into plain JSON data without e-mail addresses", () => {
+    expect(
+      Output.plain({
+        at: DateTime.unsafeMake("2027-01-12T12:00:00Z"),
+        email: Redacted.make("jan@minfin.nl"),
+        maybe: Option.some(1),
+        none: Option.none(),
+        list: [new Map([["a", 1]])],
+        left: undefined
+      })
+    ).toEqual({ at: "2027-01-12T12:00:00.000Z", email: "<redacted>", maybe: 1, none: null, list: [{ a: 1 }] })
+  })
+
+  it("writes moments as a Dutch reader expects, in Amsterdam time", () => {
+    expect(Output.when(DateTime.unsafeMake("2027-01-12T12:00:00Z"))).toBe("dinsdag 12 januari 2027 om 13:00")
+  })
+
+  it("aligns table columns", () => {
+    expect(
+      Output.table(
+        ["Id", "Naam"],
+        [
+          ["m-1", "Jan"],
+          ["m-10", "Ayşe Özdemir"]
+        ]
+      )
+    ).toEqual(["Id    Naam", "────  ────────────", "m-1   Jan", "m-10  Ayşe Özdemir"])
+  })
+})
+
+describe("Progress", () => {
+  it("draws a bar against the expected time, a spinner without one", () => {
+    expect(Progress.frame("Leergroepen vormen", 500, 1000, 0)).toBe(
+      "Leergroepen vormen [████████████░░░░░░░░░░░░] 0,5 s / 1,0 s"
+    )
+    expect(Progress.frame("Leergroepen vormen", 3000, 1000, 0)).toContain(`[${"█".repeat(24)}]`)
+    expect(Progress.frame("Even geduld", 1200, undefined, 1)).toBe("⠙ Even geduld 1,2 s")
+  })
+
+  it("shows nothing for work under a second, and clears its line after longer work", async () => {
+    const writes: Array<string> = []
+    const target = { enabled: true, write: (text: string) => void writes.push(text) }
+    await Effect.runPromise(
+      Effect.gen(function* () {
+        yield* Progress.around(
+          target,
+          "Snel",
+          undefined
+        )(Effect.sleep("500 millis")).pipe(
+          Effect.fork,
+          Effect.tap(() => TestClock.adjust("600 millis")),
+          Effect.flatMap(Fiber.join)
+        )
+        expect(writes).toEqual([])
+        yield* Progress.around(
+          target,
+          "Traag",
+          undefined
+        )(Effect.sleep("3 seconds")).pipe(
+          Effect.fork,
+          Effect.tap(() => TestClock.adjust("4 seconds")),
+          Effect.flatMap(Fiber.join)
+        )
+      }).pipe(Effect.provide(TestContext.TestContext))
+    )
+    expect(writes.length).toBeGreaterThan(5)
+    expect(writes.some((w) => w.includes("Traag"))).toBe(true)
+    expect(writes.at(-1)).toBe("\r\x1b[2K")
+  })
+
+  it("stays silent when the target is not a terminal", async () => {
+    const writes: Array<string> = []
+    const result = await Effect.runPromise(
+      Progress.around({ enabled: false, write: (t) => void writes.push(t) }, "x", undefined)(Effect.succeed(42))
+    )
+    expect(result).toBe(42)
+    expect(writes).toEqual([])
+  })
+})
