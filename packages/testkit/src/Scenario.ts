@@ -186,9 +186,14 @@ export const quarter = (
       })
     )
 
-    // 2. Intakes for everyone invited, in weeks 6 and 5 before the quarter.
+    // 2. Intakes for everyone invited, in weeks 6 and 5 before the quarter, by as many of the
+    // programme team as it takes to offer three slots per invited member (40 slots each).
     yield* step("intakes plannen")
-    const slots = generated.facilitators.flatMap((f) =>
+    const invited = generated.members.filter((m) => m.status === "invited" || m.status === "intake-planned").length
+    const interviewers = generated.facilitators
+      .filter((f) => f.role === "programme-team")
+      .slice(0, Math.max(2, Math.ceil((3 * invited) / 40)))
+    const slots = interviewers.flatMap((f) =>
       Array.from({ length: 14 }, (_, d) => start - 42 * DAY + d * DAY)
         .filter((day) => {
           const weekday = new Date(day).getUTCDay()
