@@ -254,6 +254,53 @@ const members = Command.make("members").pipe(
   Command.withSubcommands([membersImport, membersList])
 )
 
+// --- facilitators --------------------------------------------------------------------------------
+
+const facilitatorsAdd = Command.make(
+  "add",
+  {
+    ...common,
+    name: Options.text("name").pipe(Options.withDescription("De naam van de begeleider.")),
+    email: Options.text("email").pipe(Options.withDescription("Het e-mailadres (voor uitnodigingen).")),
+    id: Options.text("id").pipe(Options.withDescription("Een eigen id (standaard: een nieuw id)."), Options.optional),
+    role: Options.choice("role", ["guest", "programme-team"]).pipe(
+      Options.withDescription("guest (gastbegeleider, standaard) of programme-team."),
+      Options.withDefault("guest" as const)
+    ),
+    maxGroups: Options.integer("max-groups").pipe(
+      Options.withDescription("Hoeveel leergroepen deze begeleider hoogstens begeleidt (standaard 3)."),
+      Options.optional
+    )
+  },
+  (c) =>
+    withUseCases(c, "Begeleider registreren", (uc) =>
+      Effect.flatMap(
+        uc.registerFacilitators(Environment.team(c), {
+          facilitators: [
+            {
+              name: c.name,
+              email: c.email,
+              role: c.role,
+              ...Option.match(c.id, { onNone: () => ({}), onSome: (id) => ({ id }) }),
+              ...Option.match(c.maxGroups, { onNone: () => ({}), onSome: (maxGroups) => ({ maxGroups }) })
+            }
+          ]
+        }),
+        (ids) =>
+          Output.result(c.json, `Begeleider ${c.name} geregistreerd (${ids.join(", ")}).`, { facilitatorIds: ids })
+      )
+    )
+).pipe(
+  Command.withDescription(
+    "Registreert een begeleider van intakes en leergroepen; opnieuw met hetzelfde e-mailadres werkt bij. / Registers a facilitator."
+  )
+)
+
+const facilitators = Command.make("facilitators").pipe(
+  Command.withDescription("Begeleiders van intakes en leergroepen. / Facilitators."),
+  Command.withSubcommands([facilitatorsAdd])
+)
+
 // --- intakes -------------------------------------------------------------------------------------
 
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const
@@ -950,6 +997,7 @@ const grenzeloos = Command.make("grenzeloos").pipe(
   Command.withSubcommands([
     init,
     members,
+    facilitators,
     intakes,
     groups,
     themes,

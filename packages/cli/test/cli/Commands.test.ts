@@ -95,6 +95,30 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(planned.intakes[0]!.startsAt).toMatch(/^2027-01-1[12]T10:00:00\.000\+01:00\[Europe\/Amsterdam\]$/)
   })
 
+  it("registers a guest facilitator, and again with the same address (other case) keeps the same one", async () => {
+    const first = await json(
+      "facilitators",
+      "add",
+      "--name",
+      "Bas Verhoef",
+      "--email",
+      "bas.verhoef@rws.nl",
+      "--max-groups",
+      "2"
+    )
+    const again = await json(
+      "facilitators",
+      "add",
+      "--name",
+      "Bas Verhoef",
+      "--email",
+      "BAS.VERHOEF@rws.nl",
+      "--max-groups",
+      "2"
+    )
+    expect(again).toEqual(first)
+  })
+
   it("forms the learning groups of a round, with an explanation per member", async () => {
     const formed = (await json(
       "groups",
