@@ -3,7 +3,8 @@
  * domain's schemas as responses, so that the OpenAPI description says exactly what the library
  * accepts. The bodies are documented here but decoded by the use cases themselves (the handlers
  * pass the raw JSON on), so every problem comes back with its path, and a misspelt field is an
- * error rather than silently dropped (docs/decisions/0075-http-api-bodies-decoded-by-use-cases.md).
+ * error rather than silently dropped: docs/decisions/0075-http-api-bodies-decoded-by-use-cases.md,
+ * and 0076 for the gateway's headers and the statuses.
  */
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "@effect/platform"
 import { Domain, Services } from "@grenzeloos/core"
@@ -211,8 +212,21 @@ const groups = HttpApiGroup.make("groups")
 
 const gatewaySecurity = (spec: Record<string, unknown>): Record<string, unknown> => {
   const components = (spec.components ?? {}) as { readonly securitySchemes?: Record<string, unknown> }
+  // HttpApi writes `security: []` on every operation, which in OpenAPI means "no security" and
+  // overrides the document's requirement; drop them so the gateway's headers apply everywhere.
+  const paths = Object.fromEntries(
+    Object.entries((spec.paths ?? {}) as Record<string, Record<string, Record<string, unknown>>>).map(
+      ([path, operations]) => [
+        path,
+        Object.fromEntries(
+          Object.entries(operations).map(([method, { security: _security, ...operation }]) => [method, operation])
+        )
+      ]
+    )
+  )
   return {
     ...spec,
+    paths,
     components: {
       ...components,
       securitySchemes: {

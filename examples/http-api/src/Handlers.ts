@@ -18,7 +18,7 @@ const jsonObject = (request: HttpServerRequest.HttpServerRequest) =>
   Effect.flatMap(
     Effect.mapError(request.json, () => problem("the body is not valid JSON (send Content-Type: application/json)")),
     (body) =>
-      Predicate.isRecord(body) && !Array.isArray(body)
+      Predicate.isRecord(body)
         ? Effect.succeed(body as Readonly<Record<string, unknown>>)
         : Effect.fail(problem("the body must be a JSON object"))
   )

@@ -4,7 +4,7 @@
  * use cases over the embedded SQLite store, and a Node.js HTTP server.
  */
 import { createServer } from "node:http"
-import { HttpApiBuilder, HttpApiSwagger, HttpMiddleware, type HttpServer, type HttpServerError } from "@effect/platform"
+import { HttpApiBuilder, HttpApiSwagger, HttpMiddleware, HttpServer, type HttpServerError } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
 import { Services, type Store } from "@grenzeloos/core"
 import { SqliteStore } from "@grenzeloos/storage-sqlite"
@@ -80,6 +80,7 @@ export const layer = (
         Layer.provide(useCases(config))
       )
     ),
+    HttpServer.withLogAddress,
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: config.port, host: config.host ?? "127.0.0.1" }))
   )
 

@@ -391,6 +391,9 @@ describe("the OpenAPI description and the docs", () => {
     expect(Object.keys(spec.paths["/members"]).sort()).toEqual(["get", "post"])
     expect(spec.components.securitySchemes.gatewayActor).toMatchObject({ in: "header", name: "X-Grenzeloos-Actor" })
     expect(spec.security).toEqual([{ gatewayActor: [], gatewayCommunity: [] }])
+    // No operation overrides the requirement (an empty `security` would mean "none").
+    for (const operations of Object.values(spec.paths) as Array<Record<string, object>>)
+      for (const operation of Object.values(operations)) expect(operation).not.toHaveProperty("security")
     expect(spec.components.schemas).toHaveProperty("RegisterMembers")
     expect(spec.components.schemas).toHaveProperty("MemberInput")
     const statuses = Object.keys(spec.paths["/members"].post.responses).sort()
