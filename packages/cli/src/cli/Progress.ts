@@ -1,7 +1,8 @@
 /**
  * A progress indicator on the terminal for anything that takes more than a second: a bar when
  * the expected duration is known (the search budget of the grouping engine), a spinner with the
- * time so far otherwise. It writes to standard error, only when that is a terminal and the
+ * time so far otherwise. Work known to take a second or more is announced at once, since a
+ * synchronous engine call keeps the timers from firing until it returns. It writes to standard error, only when that is a terminal and the
  * output is not `--json`, and clears its line when the work is done.
  *
  * @since 0.1.0
@@ -85,6 +86,12 @@ export const around =
         shown = true
         target.write(`\r\x1b[2K${frame(label, Date.now() - started, expectedMs, tick++)}`)
       })
+      // The engines are synchronous: while one runs, no timer fires. Work known to take a second
+      // or more (the grouping search's budget) is announced at once, with its budget.
+      if (expectedMs !== undefined && expectedMs >= 1000) {
+        shown = true
+        target.write(`\r\x1b[2K${label} (hoogstens ${seconds(expectedMs)} s)…`)
+      }
       const indicator = yield* Effect.fork(
         Effect.sleep("1 second").pipe(Effect.zipRight(Effect.repeat(draw, Schedule.spaced("100 millis"))))
       )

@@ -90,6 +90,16 @@ describe("Progress", () => {
     expect(writes.at(-1)).toBe("\r\x1b[2K")
   })
 
+  it("announces work with a budget of a second or more at once, before a synchronous engine blocks the timers", async () => {
+    const writes: Array<string> = []
+    const target = { enabled: true, write: (text: string) => void writes.push(text) }
+    const seen = await Effect.runPromise(
+      Progress.around(target, "Leergroepen vormen", 2000)(Effect.sync(() => [...writes]))
+    )
+    expect(seen).toEqual(["\r\x1b[2KLeergroepen vormen (hoogstens 2,0 s)…"])
+    expect(writes.at(-1)).toBe("\r\x1b[2K")
+  })
+
   it("stays silent when the target is not a terminal", async () => {
     const writes: Array<string> = []
     const result = await Effect.runPromise(
