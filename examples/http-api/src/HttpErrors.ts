@@ -193,18 +193,19 @@ export class Unavailable extends Schema.TaggedError<Unavailable>()(
  */
 export type HttpError = Unauthenticated | InvalidInput | Forbidden | NotFound | Conflict | Infeasible | Unavailable
 
-// An address-shaped string anywhere in a text: a library message may quote a value it was given.
-const EMAIL_LIKE = /[^\s@"'<>()[\],;:\\]+@[^\s@"'<>()[\],;:\\]+/gu
+// Any word with an @ in it: a library message may quote a value it was given, and an address
+// that failed to decode ("jan@@bzk.nl") is as personal as a valid one.
+const EMAIL_LIKE = /[^\s"'<>()[\],;:\\]*@[^\s"'<>()[\],;:\\]*/gu
 
 /**
- * Replaces everything shaped like an e-mail address in a text, so that no error body or log line
- * repeats one (a decode message quotes the value it rejected).
+ * Replaces every word with an `@` in a text, so that no error body or log line repeats an e-mail
+ * address, valid or not (a decode message quotes the value it rejected).
  *
  * @example
  * ```ts
  * import { withoutEmails } from "./HttpErrors.js"
  *
- * withoutEmails('expected an e-mail address, got "jan@@x.nl"') // 'expected an e-mail address, got "<e-mail address>"'
+ * withoutEmails('expected an e-mail address, got "jan@@bzk.nl"') // 'expected an e-mail address, got "<e-mail address>"'
  * ```
  * @since 0.1.0
  */

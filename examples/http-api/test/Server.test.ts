@@ -246,13 +246,20 @@ describe("the HTTP API, errors", () => {
   it("400: a rejected e-mail address is not repeated in the answer", async () => {
     const bad = await call("POST", "/members", {
       actor: team,
-      body: { members: [{ ...memberRows[0], id: "m-new", email: "nieuw@voorbeeld" }] }
+      body: {
+        members: [
+          { ...memberRows[0], id: "m-new", email: "nieuw@voorbeeld" },
+          { ...memberRows[1], id: "m-new2", email: "jan@@bzk.nl" }
+        ]
+      }
     })
     expect(bad.status).toBe(400)
     expect(bad.json.problems).toEqual([
-      { path: "members[0].email", message: 'expected an e-mail address, got "<e-mail address>"' }
+      { path: "members[0].email", message: 'expected an e-mail address, got "<e-mail address>"' },
+      { path: "members[1].email", message: 'expected an e-mail address, got "<e-mail address>"' }
     ])
-    expect(bad.text).not.toContain("nieuw@voorbeeld")
+    expect(bad.text).not.toContain("voorbeeld")
+    expect(bad.text).not.toContain("bzk.nl")
   })
 
   it("400: a body that is not JSON, or not an object", async () => {
