@@ -260,6 +260,8 @@ export const publishGroups = Effect.fn("Groups.publishGroups")(function* (
 export const listGroups = Effect.fn("Groups.listGroups")(function* (actor: unknown, value: typeof RoundRef.Encoded) {
   const session = yield* begin(actor)
   const { roundId } = yield* input(RoundRef, "round")(value)
+  yield* authorize(session, "directory.read", { _tag: "Community", communityId: session.actor.communityId })
+  yield* required(session, Kinds.Rounds, roundId, "roundId")
   const groups = yield* Repository.all(session.store, Kinds.LearningGroups, { roundId })
   return groups
     .map((g) => g.value)

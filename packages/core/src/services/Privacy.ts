@@ -112,6 +112,13 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
   return result
 })
 
+/**
+ * What {@link exportMember} returns: plain JSON values, ready for `JSON.stringify`.
+ *
+ * @since 0.1.0
+ */
+export type MemberExport = Effect.Effect.Success<ReturnType<typeof exportMember>>
+
 const outboxFor = (store: CommunityStore, memberId: string) =>
   outboxWhere(store, (m) => addressedTo(m.payload, memberId))
 
