@@ -102,3 +102,9 @@ export * as Palette from "./report/Palette.js"
  * @since 0.1.0
  */
 export * as Report from "./report/Report.js"
+/**
+ * Report sections from the `--json` output of `groups form` and `agenda prioritise`.
+ *
+ * @since 0.1.0
+ */
+export * as Saved from "./report/Saved.js"

@@ -14,6 +14,7 @@ import * as Ballots from "../import/Ballots.js"
 import * as MemberImport from "../import/Members.js"
 import * as Spreadsheet from "../import/Spreadsheet.js"
 import * as Report from "../report/Report.js"
+import * as Saved from "../report/Saved.js"
 import * as Environment from "./Environment.js"
 import { InvalidRows, NotConfirmed, NothingToDo } from "./Errors.js"
 import * as Output from "./Output.js"
@@ -863,10 +864,36 @@ const report = Command.make(
       Options.withDefault("report.html")
     ),
     round: Options.text("round").pipe(Options.withDescription("De ronde van de leergroepen."), Options.optional),
-    poll: Options.text("poll").pipe(Options.withDescription("De datumprikker."), Options.optional)
+    poll: Options.text("poll").pipe(Options.withDescription("De datumprikker."), Options.optional),
+    title: Options.text("title").pipe(
+      Options.withDescription("De naam van de community boven het verslag (standaard het id van --community)."),
+      Options.optional
+    ),
+    groups: Options.file("groups", { exists: "yes" }).pipe(
+      Options.withDescription("De uitvoer van groups form --json: de leergroepen met waarom per lid."),
+      Options.optional
+    ),
+    agenda: Options.file("agenda", { exists: "yes" }).pipe(
+      Options.withDescription("De uitvoer van agenda prioritise --json: het programma met de stemmen erachter."),
+      Options.optional
+    )
   },
   (c) =>
     Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const saved = <A>(
+        file: Option.Option<string>,
+        read: (text: string, file: string) => Either.Either<A, Domain.DecodeError>
+      ) =>
+        Option.match(file, {
+          onNone: () => Effect.succeed(undefined),
+          onSome: (path) =>
+            Effect.flatMap(fs.readFileString(path), (text) =>
+              Either.match(read(text, path), { onLeft: Effect.fail, onRight: Effect.succeed })
+            )
+        })
+      const savedGroups = yield* saved(c.groups, Saved.groups)
+      const savedAgenda = yield* saved(c.agenda, Saved.agenda)
       const input = yield* withUseCases(c, "Verslag maken", (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
@@ -876,7 +903,7 @@ const report = Command.make(
           const gatherings = yield* uc.listGatherings(team)
           const gathering = gatherings.find((g) => g.status === "planning" || g.status === "scheduled")
           const input: Report.ReportInput = {
-            community: { name: c.community },
+            community: { name: Option.getOrElse(c.title, () => c.community) },
             generatedAt: yield* DateTime.now,
             people: directory.map((m) => ({
               id: m.id,
@@ -884,22 +911,33 @@ const report = Command.make(
               organisation: m.organisation,
               programme: m.programme
             })),
-            ...(groupsOf.length === 0
+            ...(savedAgenda === undefined
               ? {}
               : {
-                  groups: {
-                    title: groupsOf[0]?.name.split(" — ")[0] ?? "Leergroepen",
-                    grouping: {
-                      groups: groupsOf.map((g, index) => ({
-                        index,
-                        memberIds: g.memberIds,
-                        facilitatorId: g.facilitatorId
-                      })),
-                      explanations: [],
-                      unmet: []
-                    }
+                  agenda: {
+                    title: savedAgenda.title,
+                    result: savedAgenda.result,
+                    themes: (yield* uc.listThemes(team, {})).map((t) => ({ id: t.id, title: t.title }))
                   }
                 }),
+            ...(savedGroups !== undefined
+              ? { groups: savedGroups }
+              : groupsOf.length === 0
+                ? {}
+                : {
+                    groups: {
+                      title: groupsOf[0]?.name.split(" — ")[0] ?? "Leergroepen",
+                      grouping: {
+                        groups: groupsOf.map((g, index) => ({
+                          index,
+                          memberIds: g.memberIds,
+                          facilitatorId: g.facilitatorId
+                        })),
+                        explanations: [],
+                        unmet: []
+                      }
+                    }
+                  }),
             ...(standing === undefined
               ? {}
               : {
@@ -914,14 +952,14 @@ const report = Command.make(
         })
       )
       if (input.groups === undefined)
-        yield* Output.note(c.json, "zonder leergroepen: geef --round <id> (uit groups form)")
+        yield* Output.note(
+          c.json,
+          "zonder leergroepen: geef --groups groepen.json (groups form --json) of --round <id>"
+        )
+      if (input.agenda === undefined)
+        yield* Output.note(c.json, "zonder programma: geef --agenda programma.json (agenda prioritise --json)")
       if (input.meeting === undefined)
         yield* Output.note(c.json, "zonder datum: geef --poll <id> (uit meeting candidates)")
-      yield* Output.note(
-        c.json,
-        "zonder programma: de uitslag van een gesloten stemronde is nog niet op te vragen; agenda prioritise --json toont hem"
-      )
-      const fs = yield* FileSystem.FileSystem
       yield* fs.writeFileString(c.out, Report.render(input))
       yield* Output.result(c.json, `Verslag geschreven naar ${c.out}.`, { file: c.out })
     })

@@ -38,9 +38,39 @@ export interface GroupsSection {
   readonly title: string
   readonly grouping: {
     readonly groups: ReadonlyArray<Pick<Grouping.Form.Group, "index" | "memberIds" | "facilitatorId">>
-    readonly explanations: Grouping.Form.Grouping["explanations"]
-    readonly unmet: Grouping.Form.Grouping["unmet"]
+    readonly explanations: ReadonlyArray<Pick<Grouping.Form.Grouping["explanations"][number], "memberId" | "text">>
+    readonly unmet: ReadonlyArray<Pick<Grouping.Form.Unmet, "group" | "text">>
   }
+}
+
+/**
+ * One theme of the outcome as the page shows it (an `Agenda.Prioritise.ThemeOutcome` fits).
+ *
+ * @since 0.1.0
+ */
+export type ThemeLine = Pick<
+  Agenda.Prioritise.ThemeOutcome,
+  "themeId" | "title" | "inProgramme" | "place" | "durationMinutes" | "supporters" | "explanation"
+>
+
+/**
+ * What the page shows of the agenda engine's outcome (an `Agenda.Prioritise.AgendaResult` fits
+ * as it is).
+ *
+ * @since 0.1.0
+ */
+export interface AgendaOutcome {
+  readonly method: Agenda.Explanation.MethodName
+  readonly unit: Agenda.Texts.Unit
+  readonly budget: number
+  readonly used: number
+  readonly summary: string
+  readonly programme: ReadonlyArray<ThemeLine>
+  readonly backlog: ReadonlyArray<ThemeLine>
+  readonly fairness: Pick<Agenda.Fairness.Fairness, "voters" | "withAtLeastOne" | "shareWithAtLeastOne"> & {
+    readonly members: ReadonlyArray<Pick<Agenda.Fairness.MemberFairness, "inProgramme">>
+  }
+  readonly equalShares?: { readonly sharePerMember: number }
 }
 
 /**
@@ -51,7 +81,7 @@ export interface GroupsSection {
 export interface AgendaSection {
   /** e.g. "Programma kwartaalbijeenkomst 2027-Q1". */
   readonly title: string
-  readonly result: Agenda.Prioritise.AgendaResult
+  readonly result: AgendaOutcome
   /** Theme titles by id. */
   readonly themes: ReadonlyArray<{ readonly id: string; readonly title: string }>
 }

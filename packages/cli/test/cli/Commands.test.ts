@@ -9,9 +9,11 @@ import { grenzeloos } from "./Run.js"
 const dir = mkdtempSync(join(tmpdir(), "grenzeloos-cli-"))
 const db = join(dir, "grenzeloos.db")
 const at = (...argv: ReadonlyArray<string>) => grenzeloos(...argv, "--db", db, "--community", "rijk", "--as", "f-team")
+let lastJson = ""
 const json = async (...argv: ReadonlyArray<string>) => {
   const ran = await at(...argv, "--json")
   if (ran.code !== 0) throw new Error(`exit ${ran.code}: ${ran.stdout}\n${ran.stderr}`)
+  lastJson = ran.stdout
   return JSON.parse(ran.stdout) as Record<string, unknown>
 }
 
@@ -135,6 +137,7 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
       groups: ReadonlyArray<{ memberIds: ReadonlyArray<string> }>
       result: { explanations: ReadonlyArray<{ memberId: string; text: string }> }
     }
+    writeFileSync(join(dir, "groepen.json"), lastJson)
     expect(formed.round.status).toBe("active")
     expect(formed.groups.length).toBeGreaterThanOrEqual(2)
     for (const g of formed.groups) expect(g.memberIds.length).toBeGreaterThanOrEqual(5)
@@ -173,6 +176,7 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     )) as {
       result: { method: string; programme: ReadonlyArray<{ themeId: string }>; fairness: { voters: number } }
     }
+    writeFileSync(join(dir, "programma.json"), lastJson)
     expect(closed.result.method).toBe("equal-shares")
     expect(closed.result.fairness.voters).toBe(10)
     expect(closed.result.programme.length).toBeGreaterThan(0)
@@ -197,11 +201,30 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
       /^BEGIN:VCALENDAR\r\n[\s\S]*METHOD:REQUEST\r\n[\s\S]*END:VCALENDAR\r\n$/
     )
     const report = join(dir, "report.html")
-    const ran = await at("report", "--out", report, "--poll", proposed.poll.id)
-    expect(ran.code).toBe(0)
+    const ran = await at(
+      "report",
+      "--out",
+      report,
+      "--poll",
+      proposed.poll.id,
+      "--groups",
+      join(dir, "groepen.json"),
+      "--agenda",
+      join(dir, "programma.json")
+    )
+    expect(ran).toMatchObject({ code: 0, stderr: "" })
     const page = readFileSync(report, "utf8")
     expect(page).toContain('<html lang="nl">')
+    expect(page).toContain('<h2 id="groepen">Leergroepen 2027</h2>')
+    expect(page).toContain("Waarom in deze groep")
+    expect(page).toContain("<caption>Het programma</caption>")
+    expect(page).toContain("Worstelen met de Woo")
     expect(page).toContain("Gekozen:")
+    const broken = join(dir, "kapot.json")
+    writeFileSync(broken, '{"round":{"title":"x"},"result":{"method":"dice"}}')
+    const refused = await at("report", "--out", report, "--agenda", broken)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain("result.method")
   })
 
   it("exports everything about a member, and forgets them only with --yes", async () => {
