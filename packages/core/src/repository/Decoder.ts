@@ -214,17 +214,9 @@ export type Input = "any" | "json"
 
 /**
  * Compiles a decoder for a schema with the given parse options (those the repositories decode
- * with: unknown fields are errors).
+ * with: unknown fields are errors). Private to the repositories (not exported from the package),
+ * so it has no example a reader could copy; `test/repository/Decoder.test.ts` shows its use.
  *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { compile, Unsure } from "./Decoder.js"
- *
- * const decode = compile(Schema.Struct({ n: Schema.Number }), { onExcessProperty: "error" }, "json")
- * decode(JSON.parse('{"n":1}')) // { n: 1 }
- * decode(JSON.parse('{"n":1,"m":2}')) === Unsure // true: decode it with the schema to learn why
- * ```
  * @since 0.1.0
  */
 export const compile = <A, I>(
