@@ -1,8 +1,9 @@
 /**
  * A progress indicator on the terminal for anything that takes more than a second: a bar when
  * the expected duration is known (the search budget of the grouping engine), a spinner with the
- * time so far otherwise. Work known to take a second or more is announced at once, since a
- * synchronous engine call keeps the timers from firing until it returns. It writes to standard error, only when that is a terminal and the
+ * time so far otherwise. Work known to take a second or more (a search budget, an import of
+ * thousands of rows) is announced at once, since a synchronous engine call or SQLite batch
+ * keeps the timers from firing until it returns. It writes to standard error, only when that is a terminal and the
  * output is not `--json`, and clears its line when the work is done.
  *
  * @since 0.1.0
@@ -75,7 +76,7 @@ export const stderr = (json: boolean): Target => ({
  * @since 0.1.0
  */
 export const around =
-  (target: Target, label: string, expectedMs: number | undefined) =>
+  (target: Target, label: string, expectedMs: number | undefined, options: { readonly announce?: boolean } = {}) =>
   <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
     if (!target.enabled) return effect
     return Effect.gen(function* () {
@@ -91,6 +92,9 @@ export const around =
       if (expectedMs !== undefined && expectedMs >= 1000) {
         shown = true
         target.write(`\r\x1b[2K${label} (hoogstens ${seconds(expectedMs)} s)…`)
+      } else if (options.announce === true) {
+        shown = true
+        target.write(`\r\x1b[2K${label}…`)
       }
       const indicator = yield* Effect.fork(
         Effect.sleep("1 second").pipe(Effect.zipRight(Effect.repeat(draw, Schedule.spaced("100 millis"))))

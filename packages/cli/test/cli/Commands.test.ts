@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { Synthetic } from "@grenzeloos/testkit"
 import { Redacted } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
+import writeXlsxFile from "write-excel-file/node"
 import { grenzeloos } from "./Run.js"
 
 const dir = mkdtempSync(join(tmpdir(), "grenzeloos-cli-"))
@@ -245,5 +246,30 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(JSON.parse(missing.stdout)).toMatchObject({ exitCode: 4, error: { _tag: "NotFound" } })
     expect((await at("groups", "form", "--round", "2027", "--size", "zeven")).code).toBe(1)
     expect((await at("members", "frobnicate")).code).toBe(1)
+  })
+})
+
+describe("grenzeloos members import of an Excel workbook", () => {
+  it("imports an .xlsx with a title above the header, and reports a bad row by its sheet row", async () => {
+    const xdb = join(dir, "xlsx.db")
+    const run = (...argv: ReadonlyArray<string>) => grenzeloos(...argv, "--db", xdb, "--community", "xlsx")
+    expect((await run("init", "--name", "Werkboek")).code).toBe(0)
+    const file = join(dir, "leden.xlsx")
+    await writeXlsxFile([
+      [{ value: "Ledenlijst per 1 december" }],
+      [null],
+      ["Voornaam", "Tussenvoegsel", "Achternaam", "E-mail", "Organisatie", "Programma", "Taal"].map((value) => ({
+        value
+      })),
+      ["Jan", "van 't", "Hoff", "jan@minfin.nl", "Financiën", "Toeslagen", "Engels"].map((value) => ({ value })),
+      ["Piet", "", "Jansen", "piet(at)minfin.nl", "Financiën", "Douane", ""].map((value) => ({ value }))
+    ]).toFile(file)
+    const refused = await run("members", "import", file)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('rij 5, kolom "E-mail": geen geldig e-mailadres')
+    const imported = await run("members", "import", file, "--skip-invalid", "--json")
+    expect(JSON.parse(imported.stdout)).toMatchObject({ format: "xlsx", headerRow: 3, skippedRows: [5] })
+    const list = JSON.parse((await run("members", "list", "--json")).stdout) as ReadonlyArray<{ name: string }>
+    expect(list.map((m) => m.name)).toEqual(["Jan van 't Hoff"])
   })
 })

@@ -100,6 +100,15 @@ describe("Progress", () => {
     expect(writes.at(-1)).toBe("\r\x1b[2K")
   })
 
+  it("announces a large batch at once when asked to", async () => {
+    const writes: Array<string> = []
+    const target = { enabled: true, write: (text: string) => void writes.push(text) }
+    await Effect.runPromise(
+      Progress.around(target, "5000 leden registreren", undefined, { announce: true })(Effect.void)
+    )
+    expect(writes).toEqual(["\r\x1b[2K5000 leden registreren…", "\r\x1b[2K"])
+  })
+
   it("stays silent when the target is not a terminal", async () => {
     const writes: Array<string> = []
     const result = await Effect.runPromise(
