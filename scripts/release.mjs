@@ -6,27 +6,39 @@
 //   node scripts/release.mjs --publish        the same, then the release checks and `changeset publish`;
 //                                             only from a clean tree with every changeset versioned
 //   --skip-build                              use the packages' existing dist/ (CI builds just before)
+//   node scripts/release.mjs --open 0.N.0     before a breaking change in 0.x: set every publishable
+//                                             package to 0.N.0-0, so that the next `changeset version`
+//                                             gives 0.N.0 everywhere (docs/releasing.md)
 //
 // The policy it enforces (docs/decisions/0080-versioning-0x.md, docs/releasing.md): every published
 // package is in one changesets `fixed` group and carries the same 0.x version; packed manifests
 // contain no `workspace:` ranges; prerelease versions (such as the 0.1.0-0 a new line starts from)
 // are never published outside changesets' pre mode.
 import { execFile, execFileSync, spawn } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, relative, resolve } from "node:path"
 import { promisify } from "node:util"
 
 const root = resolve(import.meta.dirname, "..")
 // A failed step has already said what failed: end with its message rather than a stack trace.
-process.on("uncaughtException", (error) => fail(error.message))
+process.on("uncaughtException", (error) => {
+  // A failed command: show what it said (pnpm pack prints its error as JSON on stdout).
+  const said = [error.stderr, error.stdout].map((text) => `${text ?? ""}`.trim()).filter((text) => text !== "")
+  fail([error.message.split("\n")[0], ...said].join("\n"))
+})
 const execFileAsync = promisify(execFile)
-const usage = "Usage: node scripts/release.mjs [--dry-run | --publish] [--skip-build]"
+const usage =
+  "Usage: node scripts/release.mjs [--dry-run | --publish] [--skip-build]\n       node scripts/release.mjs --open 0.N.0"
 
 // ---- arguments: unknown flags are errors, so that a typo never turns into a publish -------------
 const args = process.argv.slice(2)
 if (args.includes("--help") || args.includes("-h")) {
   console.log(usage)
+  process.exit(0)
+}
+if (args[0] === "--open") {
+  openLine(args[1], args.length)
   process.exit(0)
 }
 const unknown = args.filter((a) => !["--dry-run", "--publish", "--skip-build"].includes(a))
@@ -39,6 +51,35 @@ const skipBuild = args.includes("--skip-build")
 function fail(message) {
   console.error(`release: ${message}`)
   process.exit(1)
+}
+
+// Opens the next 0.x line: every publishable package goes to 0.N.0-0, whose caret range admits
+// 0.N.0, so changesets keeps the plugins' `workspace:^` peers in range (decision 0080).
+function openLine(target, count) {
+  const match = /^0\.(\d+)\.0$/.exec(target ?? "")
+  if (count !== 2 || match === null) fail(`--open wants one version of the form 0.N.0\n${usage}`)
+  const dirs = readdirSync(join(root, "packages"))
+    .map((dir) => join(root, "packages", dir, "package.json"))
+    .filter((file) => existsSync(file))
+    .map((file) => ({ file, text: readFileSync(file, "utf8") }))
+    .map((entry) => ({ ...entry, manifest: JSON.parse(entry.text) }))
+    .filter(({ manifest }) => manifest.private !== true)
+  for (const { manifest } of dirs) {
+    const current = /^0\.(\d+)\./.exec(manifest.version)
+    if (current === null) fail(`${manifest.name} is at ${manifest.version}, not 0.x`)
+    if (Number(match[1]) <= Number(current[1])) {
+      fail(`${target} does not open a new line: ${manifest.name} is already at ${manifest.version}`)
+    }
+  }
+  for (const { file, text, manifest } of dirs) {
+    // Change only the version line, so that the diff is one line per package.
+    const next = text.replace(/^(\s*"version":\s*)"[^"]*"/m, `$1"${target}-0"`)
+    writeFileSync(file, next)
+    console.log(`${manifest.name}: ${manifest.version} → ${target}-0`)
+  }
+  console.log(
+    `\nCommit these ${dirs.length} files with the breaking change's changeset; \`pnpm changeset version\` then gives ${target}.`
+  )
 }
 
 // ---- progress for the slow steps: a live line on a terminal, start/end lines in CI logs --------
@@ -152,14 +193,15 @@ const plan = await step("reading the pending changesets", async () => {
   }
 })
 if (plan.changesets.length > 0) {
-  blockers.push(`${plan.changesets.length} changesets are not versioned yet: run \`pnpm changeset version\` and commit`)
+  const count = plan.changesets.length === 1 ? "1 changeset is" : `${plan.changesets.length} changesets are`
+  blockers.push(`${count} not versioned yet: run \`pnpm changeset version\` and commit`)
 }
-for (const release of plan.releases) {
-  if (release.type !== "none" && !release.newVersion.startsWith("0.")) {
-    errors.push(
-      `the pending changesets would take ${release.name} to ${release.newVersion}: open the next 0.x line instead (docs/releasing.md, "A breaking change in 0.x")`
-    )
-  }
+const beyond = plan.releases.filter((release) => release.type !== "none" && !release.newVersion.startsWith("0."))
+if (beyond.length > 0) {
+  const which = beyond.map((release) => `${release.name} → ${release.newVersion}`).join(", ")
+  errors.push(
+    `the pending changesets would leave 0.x (${which}): open the next 0.x line instead with \`node scripts/release.mjs --open 0.N.0\` (docs/releasing.md, "A breaking change in 0.x")`
+  )
 }
 
 // ---- build -----------------------------------------------------------------------------------------
@@ -291,7 +333,7 @@ const total = packed.reduce((sum, p) => sum + p.size, 0)
 console.log(`${packed.length} packages, ${kib(total)} in all; tarballs in ${out}`)
 
 if (plan.releases.length > 0) {
-  console.log(`\nAfter \`pnpm changeset version\` (${plan.changesets.length} pending changesets):`)
+  console.log(`\nAfter \`pnpm changeset version\` (pending changesets: ${plan.changesets.length}):`)
   const planned = plan.releases.filter((r) => r.type !== "none").sort((a, b) => a.name.localeCompare(b.name))
   for (const release of planned) {
     console.log(`  ${release.name.padEnd(widths[0])}  ${release.oldVersion} → ${release.newVersion} (${release.type})`)
