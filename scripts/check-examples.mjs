@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Type-checks the examples a reader copies: every ```ts block inside an `@example` of the TSDoc
+// comments in packages/*/src (published packages only) and every ```ts block in docs/**/*.md and
+// README.md. Each block becomes its own module under node_modules/.cache/grenzeloos-examples/,
+// where `@grenzeloos/*` resolve to the workspace sources (the `@grenzeloos/source` condition) and
+// the packages' own dependencies resolve as they do for the packages. All blocks are checked in
+// one TypeScript program with the settings of tsconfig.base.json, except that unused locals and
+// parameters are allowed and every block is a module (so top-level await works).
+// A block that is deliberately not a TypeScript program belongs in another fence (```text, ```sh).
+// Usage: node scripts/check-examples.mjs [path prefix ...]   (default: everything)
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs"
+import { dirname, join, relative, resolve, sep } from "node:path"
+import ts from "typescript"
+
+const root = resolve(import.meta.dirname, "..")
+const cache = join(root, "node_modules", ".cache", "grenzeloos-examples")
+const only = process.argv.slice(2).map((p) => relative(root, resolve(p)).split(sep).join("/"))
+const started = performance.now()
+
+const posix = (path) => relative(root, path).split(sep).join("/")
+const walk = (dir, keep) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "dist" ? [] : walk(path, keep)
+    return keep(path) ? [path] : []
+  })
+
+// ── the packages a reader installs ─────────────────────────────────────────────────────────────
+const packages = readdirSync(join(root, "packages"))
+  .map((dir) => join(root, "packages", dir))
+  .filter((dir) => existsSync(join(dir, "package.json")))
+  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }))
+  .filter(({ manifest }) => manifest.private !== true)
+
+// ── extraction ─────────────────────────────────────────────────────────────────────────────────
+const isTs = (info) => /^(ts|typescript|mts)\b/.test(info.trim())
+
+// The name declared right after a comment, for messages ("example of castBallot").
+const declaredName = (text) => {
+  const line = text.split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("//")) ?? ""
+  const declaration =
+    /^\s*(?:export\s+)?(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:const|let|var|function\*?|class|interface|type|namespace|enum)\s+([A-Za-z_$][\w$]*)/.exec(
+      line
+    ) ?? /^\s*(?:(?:readonly|static|public|protected|get|set|async)\s+)*([A-Za-z_$][\w$]*)\??\s*[:(=<]/.exec(line)
+  return declaration?.[1] ?? "the module"
+}
+
+const tsdocBlocks = (file) => {
+  const source = readFileSync(file, "utf8")
+  const blocks = []
+  for (const comment of source.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
+    if (!comment[0].includes("@example")) continue
+    const firstLine = source.slice(0, comment.index).split("\n").length
+    const name = declaredName(source.slice(comment.index + comment[0].length))
+    const lines = comment[0].split("\n").map((l) => l.replace(/^\s*\/?\*\*?\/?\s?/, "").replace(/\s*\*\/$/, ""))
+    let inExample = false
+    let fence
+    lines.forEach((line, i) => {
+      if (fence !== undefined) {
+        if (line.trim() === fence.marker) {
+          if (fence.ts) blocks.push({ line: fence.line, name: `example of ${name}`, code: fence.code.join("\n") })
+          fence = undefined
+        } else fence.code.push(line.replaceAll("*\\/", "*/"))
+        return
+      }
+      const tag = /^\s*@(\w+)/.exec(line)
+      if (tag !== null) inExample = tag[1] === "example"
+      const open = /^\s*(`{3,}|~{3,})(.*)$/.exec(line)
+      if (open !== null) fence = { marker: open[1], ts: inExample && isTs(open[2]), line: firstLine + i + 1, code: [] }
+    })
+  }
+  return blocks
+}
+
+const markdownBlocks = (file) => {
+  const lines = readFileSync(file, "utf8").split("\n")
+  const blocks = []
+  let heading = "the top"
+  let fence
+  lines.forEach((line, i) => {
+    if (fence !== undefined) {
+      if (line.trim() === fence.marker) {
+        if (fence.ts) blocks.push({ line: fence.line, name: `example under "${heading}"`, code: fence.code.join("\n") })
+        fence = undefined
+      } else fence.code.push(line.startsWith(fence.indent) ? line.slice(fence.indent.length) : line.trimStart())
+      return
+    }
+    const title = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)
+    if (title !== null) heading = title[1]
+    const open = /^(\s*)(`{3,}|~{3,})(.*)$/.exec(line)
+    if (open !== null) fence = { indent: open[1], marker: open[2], ts: isTs(open[3]), line: i + 2, code: [] }
+  })
+  return blocks
+}
+
+const sources = [
+  ...packages.flatMap(({ dir, manifest }) =>
+    walk(join(dir, "src"), (f) => f.endsWith(".ts") && !f.endsWith(".d.ts")).map((file) => ({
+      group: manifest.name,
+      file,
+      blocks: tsdocBlocks(file)
+    }))
+  ),
+  ...[
+    ...walk(join(root, "docs"), (f) => f.endsWith(".md") && !posix(f).startsWith("docs/api/")),
+    join(root, "README.md")
+  ].map((file) => ({ group: posix(file).split("/").slice(0, -1).join("/") || ".", file, blocks: markdownBlocks(file) }))
+]
+  .filter(({ file }) => only.length === 0 || only.some((prefix) => posix(file).startsWith(prefix)))
+  .flatMap(({ group, file, blocks }) => blocks.map((block) => ({ ...block, group, origin: posix(file) })))
+
+const perGroup = new Map()
+for (const block of sources) perGroup.set(block.group, (perGroup.get(block.group) ?? 0) + 1)
+console.log(`Found ${sources.length} \`\`\`ts example blocks:`)
+for (const [group, count] of perGroup) console.log(`  ${String(count).padStart(4)}  ${group}`)
+if (sources.length === 0) {
+  console.error("No example blocks found: is the path right?")
+  process.exit(1)
+}
+
+// ── a folder where the workspace packages resolve as a reader's project would ───────────────────
+rmSync(cache, { recursive: true, force: true })
+mkdirSync(join(cache, "node_modules"), { recursive: true })
+writeFileSync(join(cache, "package.json"), `${JSON.stringify({ private: true, type: "module" }, null, 2)}\n`)
+const link = (name, target) => {
+  const at = join(cache, "node_modules", name)
+  if (existsSync(at)) return
+  mkdirSync(dirname(at), { recursive: true })
+  symlinkSync(target, at, "dir")
+}
+for (const { dir, manifest } of packages) link(manifest.name, dir)
+// What the packages depend on (effect, @effect/sql, …), as pnpm installed it for them.
+for (const { dir } of packages) {
+  const modules = join(dir, "node_modules")
+  if (!existsSync(modules)) continue
+  for (const entry of readdirSync(modules)) {
+    if (entry.startsWith(".")) continue
+    const names = entry.startsWith("@") ? readdirSync(join(modules, entry)).map((n) => `${entry}/${n}`) : [entry]
+    for (const name of names) {
+      const target = join(modules, name)
+      if (existsSync(target)) link(name, realpathSync(target)) // a dangling link is no dependency
+    }
+  }
+}
+
+const files = sources.map((block, i) => {
+  const slug = `${block.origin.replace(/[^\w.-]+/g, "_")}_L${block.line}`
+  const path = join(cache, `${String(i + 1).padStart(4, "0")}_${slug}.ts`)
+  writeFileSync(path, `${block.code}\n`)
+  return { ...block, path }
+})
+
+// ── one program ─────────────────────────────────────────────────────────────────────────────────
+const configPath = join(root, "tsconfig.base.json")
+const config = ts.readConfigFile(configPath, ts.sys.readFile)
+const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root, undefined, configPath)
+const configErrors = [config.error, ...parsed.errors].filter((d) => d !== undefined && d.code !== 18003)
+const options = {
+  ...parsed.options,
+  noEmit: true,
+  declaration: false,
+  sourceMap: false,
+  noUnusedLocals: false,
+  noUnusedParameters: false,
+  moduleDetection: ts.ModuleDetectionKind.Force
+}
+console.log(`Type-checking ${files.length} blocks in one program …`)
+const program = ts.createProgram({ rootNames: files.map((f) => f.path), options })
+const byPath = new Map(files.map((f) => [resolve(f.path), f]))
+
+const failures = []
+const line = (text) => ts.flattenDiagnosticMessageText(text, "\n  ")
+for (const d of [...configErrors, ...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()])
+  failures.push(`tsconfig: TS${d.code} ${line(d.messageText)}`)
+const failing = new Set()
+for (const sourceFile of program.getRootFileNames().map((f) => program.getSourceFile(f))) {
+  if (sourceFile === undefined) continue
+  const block = byPath.get(resolve(sourceFile.fileName))
+  for (const d of [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]) {
+    const at = d.start === undefined ? 0 : sourceFile.getLineAndCharacterOfPosition(d.start).line
+    failing.add(block)
+    failures.push(`${block.origin}:${block.line + at} (${block.name}): TS${d.code} ${line(d.messageText)}`)
+  }
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1)
+if (failures.length > 0) {
+  for (const failure of failures) console.error(failure)
+  console.error(
+    `\n${failing.size} of ${files.length} example blocks do not compile (${failures.length} errors, ${seconds} s).` +
+      `\nThe modules are in ${posix(cache)}/; a block that is not meant to compile belongs in a \`\`\`text fence.`
+  )
+  process.exit(1)
+}
+console.log(`All ${files.length} example blocks compile (${seconds} s).`)
