@@ -36,7 +36,6 @@ const GroupFields = Schema.Struct({
  * @example
  * ```ts
  * import { Schema } from "effect"
-import { duplicatesIn } from "../internal/duplicates.js"
  * import { Domain } from "@grenzeloos/core"
  *
  * const group = Schema.decodeUnknownSync(Domain.LearningGroup)({
