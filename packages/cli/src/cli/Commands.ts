@@ -8,7 +8,7 @@
  */
 import { Args, Command, HelpDoc, Options } from "@effect/cli"
 import { FileSystem, Path, type Terminal } from "@effect/platform"
-import { Domain, ICalendar, Services } from "@grenzeloos/core"
+import { Domain, ICalendar, Scheduling, Services } from "@grenzeloos/core"
 import { Config, DateTime, Effect, Either, Option, Redacted, Schema } from "effect"
 import * as Ballots from "../import/Ballots.js"
 import * as MemberImport from "../import/Members.js"
@@ -369,7 +369,7 @@ const intakesPlan = Command.make(
       const facilitators = c.facilitators.length > 0 ? c.facilitators : [c.as]
       const slots: Array<{ facilitatorId: string; startsAt: string; durationMinutes: number }> = []
       for (let day = c.from; day <= c.to; day = nextDay(day)) {
-        if (!(c.weekdays as ReadonlyArray<string>).includes(weekdayOf(day))) continue
+        if (!weekdays(c.weekdays).includes(weekdayOf(day))) continue
         for (const time of c.times) {
           const local = yield* Either.match(localMoment(day, time), { onLeft: Effect.fail, onRight: Effect.succeed })
           for (const facilitatorId of facilitators)
@@ -719,6 +719,32 @@ const agenda = Command.make("agenda").pipe(
 
 // --- meeting -------------------------------------------------------------------------------------
 
+// Dutch names of weekdays, read as the domain's values ("dinsdag" is tuesday).
+const DUTCH_WEEKDAYS: Readonly<Record<string, string>> = {
+  maandag: "monday",
+  ma: "monday",
+  dinsdag: "tuesday",
+  di: "tuesday",
+  woensdag: "wednesday",
+  wo: "wednesday",
+  donderdag: "thursday",
+  do: "thursday",
+  vrijdag: "friday",
+  vr: "friday",
+  zaterdag: "saturday",
+  za: "saturday",
+  zondag: "sunday",
+  zo: "sunday"
+}
+const weekdays = (names: ReadonlyArray<string>) => names.map((n) => DUTCH_WEEKDAYS[n.toLowerCase()] ?? n.toLowerCase())
+
+// The choices of `meeting candidates`, decoded with the scheduling engine's own schemas.
+const CandidateChoices = Schema.Struct({
+  weekdays: Schema.NonEmptyArray(Domain.Weekday),
+  startTimes: Schema.NonEmptyArray(Scheduling.LocalTime.TimeOfDay),
+  calendar: Schema.optionalWith(Scheduling.UnsuitableDays.CalendarOptions, { exact: true })
+})
+
 const meetingCandidates = Command.make(
   "candidates",
   {
@@ -745,36 +771,44 @@ const meetingCandidates = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, "Datums voorstellen", (uc) =>
-      Effect.gen(function* () {
-        const team = Environment.team(c)
-        const gathering = yield* uc.planGathering(team, {
-          title: Option.getOrElse(c.title, () => `Kwartaalbijeenkomst ${c.quarter}`),
-          quarter: c.quarter,
-          durationMinutes: c.minutes
-        })
-        const { poll, proposal } = yield* uc.proposeDates(team, {
-          gatheringId: gathering.id,
-          count: c.count,
-          weekdays: c.weekdays as unknown as readonly [Domain.Weekday, ...Array<Domain.Weekday>],
-          startTimes: c.times as unknown as readonly [string, ...Array<string>],
+    Effect.gen(function* () {
+      const choices = yield* Either.match(
+        Domain.decode(CandidateChoices, { subject: "meeting candidates" })({
+          weekdays: weekdays(c.weekdays),
+          startTimes: c.times,
           ...Option.match(c.regions, {
             onNone: () => ({}),
-            onSome: (schoolRegions) => ({ calendar: { schoolRegions } as never })
+            onSome: (schoolRegions) => ({ calendar: { schoolRegions } })
           })
+        }),
+        { onLeft: Effect.fail, onRight: (decoded) => Effect.succeed(Schema.encodeSync(CandidateChoices)(decoded)) }
+      )
+      return yield* withUseCases(c, "Datums voorstellen", (uc) =>
+        Effect.gen(function* () {
+          const team = Environment.team(c)
+          const gathering = yield* uc.planGathering(team, {
+            title: Option.getOrElse(c.title, () => `Kwartaalbijeenkomst ${c.quarter}`),
+            quarter: c.quarter,
+            durationMinutes: c.minutes
+          })
+          const { poll, proposal } = yield* uc.proposeDates(team, {
+            gatheringId: gathering.id,
+            count: c.count,
+            ...choices
+          })
+          yield* Output.result(
+            c.json,
+            [
+              `${gathering.title} (${gathering.id}): datumprikker ${poll.id} met ${poll.slots.length} datums.`,
+              ...poll.slots.map((s) => `  ${s.id}: ${Output.when(s.startsAt)}`),
+              `${proposal.excluded.length} dagen vielen af (feestdagen, vakanties, te kort na de vorige bijeenkomst).`,
+              `Beslis met: grenzeloos meeting decide --poll ${poll.id}`
+            ],
+            { gathering, poll, proposal }
+          )
         })
-        yield* Output.result(
-          c.json,
-          [
-            `${gathering.title} (${gathering.id}): datumprikker ${poll.id} met ${poll.slots.length} datums.`,
-            ...poll.slots.map((s) => `  ${s.id}: ${Output.when(s.startsAt)}`),
-            `${proposal.excluded.length} dagen vielen af (feestdagen, vakanties, te kort na de vorige bijeenkomst).`,
-            `Beslis met: grenzeloos meeting decide --poll ${poll.id}`
-          ],
-          { gathering, poll, proposal }
-        )
-      })
-    )
+      )
+    })
 ).pipe(Command.withDescription("Stelt datums voor en opent de datumprikker. / Proposes dates and opens the poll."))
 
 const meetingDecide = Command.make(

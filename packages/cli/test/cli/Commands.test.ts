@@ -184,11 +184,24 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
   })
 
   it("proposes dates, decides one, writes the invitation and the report", async () => {
-    const proposed = (await json("meeting", "candidates", "--quarter", "2027-Q1", "--count", "4")) as {
+    const proposed = (await json(
+      "meeting",
+      "candidates",
+      "--quarter",
+      "2027-Q1",
+      "--count",
+      "4",
+      "--weekdays",
+      "dinsdag,do"
+    )) as {
       gathering: { id: string }
       poll: { id: string; slots: ReadonlyArray<unknown> }
     }
     expect(proposed.poll.slots).toHaveLength(4)
+    // "dinsdag,do": Tuesdays and Thursdays only.
+    for (const slot of proposed.poll.slots as ReadonlyArray<{ startsAt: string }>) {
+      expect([2, 4]).toContain(new Date(`${slot.startsAt.slice(0, 10)}T12:00:00Z`).getUTCDay())
+    }
     const decided = (await json("meeting", "decide", "--poll", proposed.poll.id)) as { gathering: { status: string } }
     expect(decided.gathering.status).toBe("scheduled")
     const out = join(dir, "invites")
@@ -246,6 +259,9 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(JSON.parse(missing.stdout)).toMatchObject({ exitCode: 4, error: { _tag: "NotFound" } })
     expect((await at("groups", "form", "--round", "2027", "--size", "zeven")).code).toBe(1)
     expect((await at("members", "frobnicate")).code).toBe(1)
+    const weekday = await at("meeting", "candidates", "--quarter", "2027-Q2", "--weekdays", "dinsdg")
+    expect(weekday.code).toBe(2)
+    expect(weekday.stderr).toContain("weekdays[0]")
   })
 })
 
