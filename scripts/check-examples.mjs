@@ -54,14 +54,31 @@ const declaredName = (text) => {
   return declaration?.[1] ?? "the module"
 }
 
+// The /** comments of a module, found by the parser (so "/**" inside a string is not one).
+const docComments = (source) => {
+  const found = new Map()
+  const visit = (node) => {
+    for (const range of ts.getLeadingCommentRanges(source, node.pos) ?? []) {
+      const text = source.slice(range.pos, range.end)
+      if (range.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith("/**"))
+        found.set(range.pos, { pos: range.pos, end: range.end, text })
+    }
+    ts.forEachChild(node, visit)
+  }
+  const file = ts.createSourceFile("module.ts", source, ts.ScriptTarget.Latest, false)
+  visit(file)
+  visit(file.endOfFileToken)
+  return [...found.values()].sort((a, b) => a.pos - b.pos)
+}
+
 const tsdocBlocks = (file) => {
   const source = readFileSync(file, "utf8")
   const blocks = []
-  for (const comment of source.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
-    if (!comment[0].includes("@example")) continue
-    const firstLine = source.slice(0, comment.index).split("\n").length
-    const name = declaredName(source.slice(comment.index + comment[0].length))
-    const lines = comment[0].split("\n").map((l) => l.replace(/^\s*\/?\*\*?\/?\s?/, "").replace(/\s*\*\/$/, ""))
+  for (const comment of docComments(source)) {
+    if (!comment.text.includes("@example")) continue
+    const firstLine = source.slice(0, comment.pos).split("\n").length
+    const name = declaredName(source.slice(comment.end))
+    const lines = comment.text.split("\n").map((l) => l.replace(/^\s*\/?\*\*?\/?\s?/, "").replace(/\s*\*\/$/, ""))
     let inExample = false
     let fence
     lines.forEach((line, i) => {
