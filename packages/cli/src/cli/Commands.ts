@@ -433,9 +433,53 @@ const localMoment = (date: string, time: string) => {
   })
 }
 
+const intakesRecord = Command.make(
+  "record",
+  {
+    ...common,
+    intakeId: Args.text({ name: "intake-id" }).pipe(
+      Args.withDescription("Het intakegesprek, zoals intakes plan het noemde.")
+    ),
+    outcome: Options.choice("outcome", ["held", "cancelled"]).pipe(
+      Options.withDescription("held: het gesprek is gevoerd (het lid wordt actief); cancelled: het ging niet door."),
+      Options.withDefault("held" as const)
+    ),
+    interests: listOption("interests", "De interesses uit het gesprek, gescheiden door komma's.").pipe(
+      Options.optional
+    ),
+    notes: Options.text("notes").pipe(
+      Options.withDescription("Vertrouwelijke aantekeningen (alleen voor het programmateam)."),
+      Options.optional
+    )
+  },
+  (c) =>
+    withUseCases(c, "Intake vastleggen", (uc) =>
+      Effect.flatMap(
+        uc.recordIntake(Environment.team(c), {
+          intakeId: c.intakeId,
+          status: c.outcome,
+          ...Option.match(c.interests, { onNone: () => ({}), onSome: (interests) => ({ interests }) }),
+          ...Option.match(c.notes, { onNone: () => ({}), onSome: (notes) => ({ notes }) })
+        }),
+        (intake) =>
+          Output.result(
+            c.json,
+            intake.status === "held"
+              ? `Intake ${intake.id} gehouden: ${intake.memberId} is nu actief lid.`
+              : `Intake ${intake.id} ging niet door: ${intake.memberId} blijft uitgenodigd.`,
+            intake
+          )
+      )
+    )
+).pipe(
+  Command.withDescription(
+    "Legt de uitkomst van een intake vast; een gehouden intake maakt het lid actief. / Records an intake's outcome."
+  )
+)
+
 const intakes = Command.make("intakes").pipe(
-  Command.withDescription("Intakegesprekken plannen. / Plan intakes."),
-  Command.withSubcommands([intakesPlan])
+  Command.withDescription("Intakegesprekken plannen en vastleggen. / Plan and record intakes."),
+  Command.withSubcommands([intakesPlan, intakesRecord])
 )
 
 // --- groups --------------------------------------------------------------------------------------

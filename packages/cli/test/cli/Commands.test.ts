@@ -77,7 +77,7 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(skipped.created).toHaveLength(1)
   })
 
-  it("plans an intake for the member who is still invited", async () => {
+  it("plans an intake for the member who is still invited, and records it as held: the member becomes active", async () => {
     const planned = (await json(
       "intakes",
       "plan",
@@ -90,11 +90,21 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
       "--facilitator",
       "f-team"
     )) as {
-      intakes: ReadonlyArray<{ memberId: string; facilitatorId: string; startsAt: string }>
+      intakes: ReadonlyArray<{ id: string; memberId: string; facilitatorId: string; startsAt: string }>
       unplaced: ReadonlyArray<unknown>
     }
     expect(planned.intakes).toHaveLength(1)
     expect(planned.intakes[0]).toMatchObject({ facilitatorId: "f-team" })
+    const held = await json(
+      "intakes",
+      "record",
+      planned.intakes[0]!.id,
+      "--interests",
+      "AI in de uitvoering",
+      "--notes",
+      "vertrouwelijk"
+    )
+    expect(held).toMatchObject({ status: "held", interests: ["AI in de uitvoering"], notes: "<redacted>" })
     expect(planned.intakes[0]!.startsAt).toMatch(/^2027-01-1[12]T10:00:00\.000\+01:00\[Europe\/Amsterdam\]$/)
   })
 
@@ -143,7 +153,8 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(formed.groups.length).toBeGreaterThanOrEqual(2)
     for (const g of formed.groups) expect(g.memberIds.length).toBeGreaterThanOrEqual(5)
     const grouped = formed.groups.reduce((n, g) => n + g.memberIds.length, 0)
-    expect(grouped).toBe(16)
+    // 16 from the Excel export and the member whose intake was held.
+    expect(grouped).toBe(17)
     expect(formed.result.explanations).toHaveLength(grouped)
   })
 
@@ -209,8 +220,8 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
       invited: number
       file: string
     }
-    // The member imported with --skip-invalid is invited, not yet active.
-    expect(invited.invited).toBe(16)
+    // Every active member: the 16 of the export and the one whose intake was held.
+    expect(invited.invited).toBe(17)
     expect(readFileSync(invited.file, "utf8")).toMatch(
       /^BEGIN:VCALENDAR\r\n[\s\S]*METHOD:REQUEST\r\n[\s\S]*END:VCALENDAR\r\n$/
     )
