@@ -15,9 +15,10 @@
 // contain no `workspace:` ranges; prerelease versions (such as the 0.1.0-0 a new line starts from)
 // are never published outside changesets' pre mode.
 import { execFile, execFileSync, spawn } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
-import { join, relative, resolve } from "node:path"
+import { join, resolve } from "node:path"
 import { promisify } from "node:util"
 
 const root = resolve(import.meta.dirname, "..")
@@ -174,23 +175,11 @@ if (versions.size > 1) {
 
 // ---- what the pending changesets would do ---------------------------------------------------------
 const plan = await step("reading the pending changesets", async () => {
-  const out = mkdtempSync(join(tmpdir(), "grenzeloos-release-plan-"))
-  try {
-    // --output wants a path relative to the repository.
-    const file = relative(root, join(out, "plan.json"))
-    try {
-      await execFileAsync("pnpm", ["exec", "changeset", "status", `--output=${file}`], { cwd: root })
-    } catch (error) {
-      // `changeset status` fails without writing a plan when packages changed and no changeset exists:
-      // then the plan is empty. Any other failure is a problem to report.
-      if (/no changesets were found/.test(`${error.stdout}${error.stderr}`)) return { changesets: [], releases: [] }
-      errors.push(`\`changeset status\` failed: ${`${error.stderr}`.trim() || error.message}`)
-      return { changesets: [], releases: [] }
-    }
-    return JSON.parse(readFileSync(join(out, "plan.json"), "utf8"))
-  } finally {
-    rmSync(out, { recursive: true, force: true })
-  }
+  // The same plan `changeset status` prints, from the package the CLI uses. Unlike `changeset status`
+  // it needs no git base branch (a CI checkout may not have \`main\`) and reads every changeset.
+  const requireFromCli = createRequire(createRequire(import.meta.url).resolve("@changesets/cli/package.json"))
+  const { default: getReleasePlan } = requireFromCli("@changesets/get-release-plan")
+  return getReleasePlan(root)
 })
 if (plan.changesets.length > 0) {
   const count = plan.changesets.length === 1 ? "1 changeset is" : `${plan.changesets.length} changesets are`
