@@ -176,7 +176,7 @@ if (versions.size > 1) {
 // ---- what the pending changesets would do ---------------------------------------------------------
 const plan = await step("reading the pending changesets", async () => {
   // The same plan `changeset status` prints, from the package the CLI uses. Unlike `changeset status`
-  // it needs no git base branch (a CI checkout may not have \`main\`) and reads every changeset.
+  // it needs no git base branch (a CI checkout may not have `main`) and reads every changeset.
   const requireFromCli = createRequire(createRequire(import.meta.url).resolve("@changesets/cli/package.json"))
   const { default: getReleasePlan } = requireFromCli("@changesets/get-release-plan")
   return getReleasePlan(root)
