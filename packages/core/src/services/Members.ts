@@ -309,7 +309,8 @@ export const directory = Effect.fn("Members.directory")(function* (actor: unknow
 })
 
 /**
- * Names a member: the input of {@link getMember}, {@link pauseMember} and {@link endMember}.
+ * Names a member: the input of {@link getMember}, {@link pauseMember}, {@link endMember}, and of
+ * `Privacy.exportMember` and `Privacy.forgetMember`.
  *
  * @since 0.1.0
  */

@@ -11,12 +11,12 @@ import { Ballot } from "../domain/Ballot.js"
 import { Case } from "../domain/Case.js"
 import { Timestamp } from "../domain/DateTimes.js"
 import { Email } from "../domain/Email.js"
-import { MemberId } from "../domain/Ids.js"
 import { Intake } from "../domain/Intake.js"
 import { Member } from "../domain/Member.js"
 import type { AuditRecord, CommunityStore, OutboxEntry } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { MemberRef } from "./Members.js"
 import { authorize, begin, commit, input, puts, required } from "./Runner.js"
 
 const encode = <A, I>(schema: Schema.Schema<A, I>) => Schema.encodeSync(schema)
@@ -32,13 +32,6 @@ const allAudit = (store: CommunityStore) =>
     } while (cursor !== undefined)
     return out
   })
-
-/**
- * Names a member: the input of {@link exportMember} and {@link forgetMember}.
- *
- * @since 0.1.0
- */
-export const MemberRef = Schema.Struct({ memberId: MemberId }).annotations({ identifier: "MemberRef" })
 
 /**
  * Everything stored about one member, as JSON (AVG article 15): their record, intakes (with the
