@@ -49,6 +49,12 @@ export * as Output from "./cli/Output.js"
  */
 export * as Progress from "./cli/Progress.js"
 /**
+ * What the commands say, in Dutch and English.
+ *
+ * @since 0.1.0
+ */
+export * as CliTexts from "./cli/Texts.js"
+/**
  * Approval ballots from a spreadsheet: a member column and one column per theme.
  *
  * @since 0.1.0

@@ -11,6 +11,14 @@ import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Cause, Console, Effect } from "effect"
 import { cli } from "./Commands.js"
 import * as ExitCode from "./ExitCode.js"
+import * as Texts from "./Texts.js"
+
+// The language of messages before the options are parsed (a failure can come from parsing).
+const languageOf = (argv: ReadonlyArray<string>) => {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="))
+  const value = i < 0 ? process.env.GRENZELOOS_LANG : (argv[i]?.split("=")[1] ?? argv[i + 1])
+  return value === "en" ? "en" : "nl"
+}
 
 const messageOf = (error: unknown): string =>
   error instanceof Error || (typeof error === "object" && error !== null && "message" in error)
@@ -44,6 +52,7 @@ export const run = (
   argv: ReadonlyArray<string>
 ): Effect.Effect<ExitCode.ExitCode, never, FileSystem.FileSystem | Path.Path | Terminal.Terminal> => {
   const json = argv.includes("--json")
+  const texts = Texts.of(languageOf(argv))
   return cli(["node", "grenzeloos", ...argv]).pipe(
     Effect.as(ExitCode.ExitCode.ok as ExitCode.ExitCode),
     Effect.catchAll((error) => {
@@ -57,12 +66,12 @@ export const run = (
       const code = ExitCode.of(error)
       const print = json
         ? Console.log(JSON.stringify({ error: describe(error), exitCode: code }, null, 2))
-        : Console.error(`fout / error: ${messageOf(error)}`)
+        : Console.error(texts.error(messageOf(error)))
       return Effect.as(print, code)
     }),
     Effect.catchAllCause((cause) =>
       Effect.as(
-        Console.error(`interne fout / internal error (please report it): ${Cause.pretty(cause)}`),
+        Console.error(texts.internalError(Cause.pretty(cause))),
         ExitCode.ExitCode.internal as ExitCode.ExitCode
       )
     )

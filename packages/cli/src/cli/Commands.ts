@@ -19,6 +19,7 @@ import * as Environment from "./Environment.js"
 import { InvalidRows, NotConfirmed, NothingToDo } from "./Errors.js"
 import * as Output from "./Output.js"
 import * as Progress from "./Progress.js"
+import * as Texts from "./Texts.js"
 
 // --- Options every command takes -----------------------------------------------------------------
 
@@ -43,6 +44,10 @@ const common = {
   ),
   json: Options.boolean("json").pipe(
     Options.withDescription("Uitvoer als één JSON-document, voor scripts. / Output as one JSON document, for scripts.")
+  ),
+  lang: Options.choice("lang", ["nl", "en"]).pipe(
+    Options.withDescription("De taal van de uitvoer (standaard nl, of GRENZELOOS_LANG). / The language of the output."),
+    Options.withFallbackConfig(Config.literal("nl", "en")("GRENZELOOS_LANG").pipe(Config.withDefault("nl" as const)))
   )
 } as const
 
@@ -65,14 +70,15 @@ const SLOW_IMPORT_ROWS = 1000
 
 const readBytes = (file: string) =>
   Effect.flatMap(FileSystem.FileSystem, (fs) =>
-    fs
-      .readFile(file)
-      .pipe(
-        Effect.mapError(
-          (cause) =>
-            new Spreadsheet.SpreadsheetError({ file, reason: `het bestand is niet te lezen (${cause.message})` })
-        )
+    fs.readFile(file).pipe(
+      Effect.mapError(
+        (cause) =>
+          new Spreadsheet.SpreadsheetError({
+            file,
+            reason: `${Texts.of("nl").unreadable(cause.message)} / ${Texts.of("en").unreadable(cause.message)}`
+          })
       )
+    )
   )
 
 const printProblems = (json: boolean, remarks: ReadonlyArray<MemberImport.Problem>) =>
@@ -107,7 +113,7 @@ const init = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, "Community inrichten", (uc) =>
+    withUseCases(c, Texts.of(c.lang).settingUp, (uc) =>
       Effect.gen(function* () {
         const admin = Environment.administrator(c)
         const community = yield* uc.setUpCommunity(admin, {
@@ -130,9 +136,13 @@ const init = Command.make(
         yield* Output.result(
           c.json,
           [
-            `Community "${community.name}" (${community.id}) staat klaar in ${Environment.isPostgres(c.db) ? "PostgreSQL" : c.db}.`,
-            ...(facilitators.length > 0 ? [`Programmateam: ${facilitators.join(", ")}.`] : []),
-            "Volgende stap: grenzeloos members import leden.csv"
+            Texts.of(c.lang).communityReady(
+              community.name,
+              community.id,
+              Environment.isPostgres(c.db) ? "PostgreSQL" : c.db
+            ),
+            ...(facilitators.length > 0 ? [Texts.of(c.lang).teamRegistered(facilitators.join(", "))] : []),
+            Texts.of(c.lang).nextImport
           ],
           { community, facilitators }
         )
@@ -184,6 +194,7 @@ const membersImport = Command.make(
         MemberImport.fromSheet(sheet, {
           file: name,
           defaultLanguage: c.defaultLanguage,
+          language: c.lang,
           ...(organisations === undefined ? {} : { organisations })
         }),
         { onLeft: Effect.fail, onRight: Effect.succeed }
@@ -193,12 +204,13 @@ const membersImport = Command.make(
         return yield* new InvalidRows({
           file: name,
           problems: read.problems,
-          hint: "Er is niets geïmporteerd. Pas het bestand aan, of importeer de goede rijen met --skip-invalid. / Nothing was imported."
+          hint: Texts.of(c.lang).nothingImported,
+          language: c.lang
         })
       }
       const registered = yield* withUseCases(
         c,
-        `${read.members.length} leden registreren`,
+        Texts.of(c.lang).registering(read.members.length),
         (uc) =>
           uc.registerMembers(Environment.team(c), {
             members: read.members.map((m) => Schema.encodeSync(MemberImport.MemberRow)(m.member))
@@ -208,18 +220,22 @@ const membersImport = Command.make(
       )
       yield* Effect.forEach(
         read.problems,
-        (p) => Output.note(c.json, `overgeslagen: rij ${p.row}, kolom "${p.column}": ${p.message}`),
+        (p) => Output.note(c.json, Texts.of(c.lang).skipped(p.row, p.column, p.message)),
         {
           discard: true
         }
       )
       yield* Output.result(
         c.json,
-        `${name}: ${read.members.length} leden gelezen (kopregel in rij ${read.header.row}); ${registered.created.length} nieuw, ${registered.updated.length} bijgewerkt, ${registered.unchanged.length} ongewijzigd${
-          read.invalidRows.length > 0
-            ? `; ${read.invalidRows.length} rijen overgeslagen (${read.invalidRows.join(", ")})`
-            : ""
-        }.`,
+        Texts.of(c.lang).imported(
+          name,
+          read.members.length,
+          read.header.row,
+          registered.created.length,
+          registered.updated.length,
+          registered.unchanged.length,
+          read.invalidRows
+        ),
         {
           file: name,
           format: sheet.format,
@@ -239,19 +255,19 @@ const membersImport = Command.make(
 )
 
 const membersList = Command.make("list", { ...common }, (c) =>
-  withUseCases(c, "Leden ophalen", (uc) =>
+  withUseCases(c, Texts.of(c.lang).fetchingMembers, (uc) =>
     Effect.flatMap(uc.directory(Environment.team(c)), (members) =>
       Output.result(
         c.json,
         members.length === 0
-          ? "Nog geen leden. Importeer ze met: grenzeloos members import leden.csv"
+          ? Texts.of(c.lang).noMembers
           : [
               ...Output.table(
-                ["Id", "Naam", "Organisatie", "Programma", "Status"],
+                Texts.of(c.lang).membersHeader,
                 members.map((m) => [m.id, m.name, m.organisation, m.programme, m.status])
               ),
               "",
-              `${members.length} leden`
+              Texts.of(c.lang).memberCount(members.length)
             ],
         members
       )
@@ -283,7 +299,7 @@ const facilitatorsAdd = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, "Begeleider registreren", (uc) =>
+    withUseCases(c, Texts.of(c.lang).registeringFacilitator, (uc) =>
       Effect.flatMap(
         uc.registerFacilitators(Environment.team(c), {
           facilitators: [
@@ -297,7 +313,7 @@ const facilitatorsAdd = Command.make(
           ]
         }),
         (ids) =>
-          Output.result(c.json, `Begeleider ${c.name} geregistreerd (${ids.join(", ")}).`, { facilitatorIds: ids })
+          Output.result(c.json, Texts.of(c.lang).facilitatorRegistered(c.name, ids.join(", ")), { facilitatorIds: ids })
       )
     )
 ).pipe(
@@ -376,7 +392,7 @@ const intakesPlan = Command.make(
             slots.push({ facilitatorId, startsAt: local, durationMinutes: c.minutes })
         }
       }
-      const plan = yield* withUseCases(c, "Intakes plannen", (uc) =>
+      const plan = yield* withUseCases(c, Texts.of(c.lang).planningIntakes, (uc) =>
         uc.planIntakes(Environment.team(c), {
           slots,
           ...Option.match(c.maxPerDay, { onNone: () => ({}), onSome: (maxPerDay) => ({ maxPerDay }) })
@@ -385,16 +401,16 @@ const intakesPlan = Command.make(
       yield* Output.result(
         c.json,
         [
-          `${plan.intakes.length} intakegesprekken gepland (${slots.length} mogelijke momenten); uitnodigingen staan klaar.`,
+          Texts.of(c.lang).intakesPlanned(plan.intakes.length, slots.length),
           ...Output.table(
-            ["Lid", "Begeleider", "Moment"],
-            plan.intakes.map((i) => [i.memberId, i.facilitatorId, Output.when(i.startsAt)])
+            Texts.of(c.lang).intakesHeader,
+            plan.intakes.map((i) => [i.id, i.memberId, i.facilitatorId, Output.when(i.startsAt)])
           ),
           ...(plan.unplaced.length === 0
             ? []
             : [
                 "",
-                `Niet ingepland (${plan.unplaced.length}):`,
+                Texts.of(c.lang).unplaced(plan.unplaced.length),
                 ...plan.unplaced.map((u) => `  ${u.memberId}: ${u.explanation}`)
               ])
         ],
@@ -453,7 +469,7 @@ const intakesRecord = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, "Intake vastleggen", (uc) =>
+    withUseCases(c, Texts.of(c.lang).recordingIntake, (uc) =>
       Effect.flatMap(
         uc.recordIntake(Environment.team(c), {
           intakeId: c.intakeId,
@@ -465,8 +481,8 @@ const intakesRecord = Command.make(
           Output.result(
             c.json,
             intake.status === "held"
-              ? `Intake ${intake.id} gehouden: ${intake.memberId} is nu actief lid.`
-              : `Intake ${intake.id} ging niet door: ${intake.memberId} blijft uitgenodigd.`,
+              ? Texts.of(c.lang).intakeHeld(intake.id, intake.memberId)
+              : Texts.of(c.lang).intakeCancelled(intake.id, intake.memberId),
             intake
           )
       )
@@ -520,7 +536,7 @@ const groupsForm = Command.make(
   (c) =>
     withUseCases(
       c,
-      "Leergroepen vormen",
+      Texts.of(c.lang).formingGroups,
       (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
@@ -539,15 +555,15 @@ const groupsForm = Command.make(
           yield* Output.result(
             c.json,
             [
-              `${formed.round.name}: ${formed.groups.length} leergroepen (ronde ${formed.round.id}, ${c.publish ? "gepubliceerd" : "nog niet gepubliceerd"}).`,
+              Texts.of(c.lang).groupsFormed(formed.round.name, formed.groups.length, formed.round.id, c.publish),
               ...formed.groups.flatMap((g, i) => [
                 "",
-                `${g.name}${g.facilitatorId === undefined ? "" : ` — begeleiding ${g.facilitatorId}`}`,
+                `${g.name}${g.facilitatorId === undefined ? "" : Texts.of(c.lang).facilitatedBy(g.facilitatorId)}`,
                 ...g.memberIds.map((id) => {
                   const m = names.get(id)
                   return `  ${m?.name ?? id} (${m?.organisation ?? "?"}): ${why.get(id) ?? ""}`
                 }),
-                ...formed.result.unmet.filter((u) => u.group === i).map((u) => `  niet gehaald: ${u.text}`)
+                ...formed.result.unmet.filter((u) => u.group === i).map((u) => Texts.of(c.lang).unmet(u.text))
               ])
             ],
             { round, groups: formed.groups, result: formed.result }
@@ -580,7 +596,7 @@ const themesAdd = Command.make(
     description: Options.text("description").pipe(Options.withDescription("Een toelichting."), Options.optional)
   },
   (c) =>
-    withUseCases(c, "Thema toevoegen", (uc) =>
+    withUseCases(c, Texts.of(c.lang).addingTheme, (uc) =>
       Effect.flatMap(
         uc.proposeTheme(Environment.team(c), {
           title: c.title,
@@ -588,11 +604,7 @@ const themesAdd = Command.make(
           ...Option.match(c.description, { onNone: () => ({}), onSome: (description) => ({ description }) })
         }),
         (theme) =>
-          Output.result(
-            c.json,
-            `Thema "${theme.title}" (${theme.id}, ${theme.durationMinutes} min) staat op de voorraadagenda.`,
-            theme
-          )
+          Output.result(c.json, Texts.of(c.lang).themeAdded(theme.title, theme.id, theme.durationMinutes), theme)
       )
     )
 ).pipe(Command.withDescription("Zet een thema op de voorraadagenda. / Adds a theme to the backlog."))
@@ -630,7 +642,7 @@ const voteImport = Command.make(
       const path = yield* Path.Path
       const name = path.basename(c.file)
       const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
-      yield* withUseCases(c, "Stemmen importeren", (uc) =>
+      yield* withUseCases(c, Texts.of(c.lang).importingBallots, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
           const backlog = yield* uc.listThemes(team, {})
@@ -660,10 +672,11 @@ const voteImport = Command.make(
                 {
                   row: undefined,
                   column: undefined,
-                  message: "geen kopregel met een kolom lidnummer of e-mail en de titels van de thema's gevonden"
+                  message: Texts.of(c.lang).noBallotHeader
                 }
               ],
-              hint: "Zet in de eerste rijen een kopregel: Lidnummer (of E-mail) en per thema de titel."
+              hint: Texts.of(c.lang).ballotHeaderHint,
+              language: c.lang
             })
           }
           yield* printProblems(c.json, read.remarks)
@@ -671,7 +684,8 @@ const voteImport = Command.make(
             return yield* new InvalidRows({
               file: name,
               problems: read.problems,
-              hint: "Er is niets ingevoerd. Pas het bestand aan, of neem de goede rijen met --skip-invalid."
+              hint: Texts.of(c.lang).nothingVoted,
+              language: c.lang
             })
           }
           yield* Effect.forEach(
@@ -683,11 +697,11 @@ const voteImport = Command.make(
               }),
             { discard: true }
           )
-          yield* Output.result(
-            c.json,
-            `${read.ballots.length} stemmen ingevoerd in stemronde ${round.id}. Kies het programma met: grenzeloos agenda prioritise --vote ${round.id}`,
-            { votingRoundId: round.id, ballots: read.ballots.length, skippedRows: read.problems.map((p) => p.row) }
-          )
+          yield* Output.result(c.json, Texts.of(c.lang).ballotsImported(read.ballots.length, round.id), {
+            votingRoundId: round.id,
+            ballots: read.ballots.length,
+            skippedRows: read.problems.map((p) => p.row)
+          })
         })
       )
     })
@@ -719,7 +733,7 @@ const agendaPrioritise = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, "Programma kiezen", (uc) =>
+    withUseCases(c, Texts.of(c.lang).prioritising, (uc) =>
       Effect.gen(function* () {
         const team = Environment.team(c)
         const closed = yield* uc.closeVoting(team, {
@@ -736,17 +750,17 @@ const agendaPrioritise = Command.make(
             r.summary,
             "",
             ...Output.table(
-              ["Plaats", "Thema", "Minuten", "Stemmen", "Programma"],
+              Texts.of(c.lang).votesHeader,
               r.backlog.map((t) => [
                 t.place,
                 titles.get(t.themeId) ?? t.themeId,
                 t.durationMinutes,
                 t.supporters,
-                t.inProgramme ? "ja" : "nee"
+                t.inProgramme ? Texts.of(c.lang).yes : Texts.of(c.lang).no
               ])
             ),
             "",
-            `Eerlijkheid: ${Math.round(r.fairness.shareWithAtLeastOne * 100)}% van de ${r.fairness.voters} stemmers ziet minstens één van hun thema's op het programma.`
+            Texts.of(c.lang).fairness(Math.round(r.fairness.shareWithAtLeastOne * 100), r.fairness.voters)
           ],
           closed
         )
@@ -827,7 +841,7 @@ const meetingCandidates = Command.make(
         }),
         { onLeft: Effect.fail, onRight: (decoded) => Effect.succeed(Schema.encodeSync(CandidateChoices)(decoded)) }
       )
-      return yield* withUseCases(c, "Datums voorstellen", (uc) =>
+      return yield* withUseCases(c, Texts.of(c.lang).proposingDates, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
           const gathering = yield* uc.planGathering(team, {
@@ -843,10 +857,10 @@ const meetingCandidates = Command.make(
           yield* Output.result(
             c.json,
             [
-              `${gathering.title} (${gathering.id}): datumprikker ${poll.id} met ${poll.slots.length} datums.`,
+              Texts.of(c.lang).pollOpened(gathering.title, gathering.id, poll.id, poll.slots.length),
               ...poll.slots.map((s) => `  ${s.id}: ${Output.when(s.startsAt)}`),
-              `${proposal.excluded.length} dagen vielen af (feestdagen, vakanties, te kort na de vorige bijeenkomst).`,
-              `Beslis met: grenzeloos meeting decide --poll ${poll.id}`
+              Texts.of(c.lang).daysExcluded(proposal.excluded.length),
+              Texts.of(c.lang).decideWith(poll.id)
             ],
             { gathering, poll, proposal }
           )
@@ -869,14 +883,14 @@ const meetingDecide = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, "Datum kiezen", (uc) =>
+    withUseCases(c, Texts.of(c.lang).deciding, (uc) =>
       Effect.gen(function* () {
         const team = Environment.team(c)
         const pollId = Option.getOrUndefined(c.poll)
         if (pollId === undefined) {
           return yield* new NothingToDo({
-            reason: "geen datumprikker gegeven",
-            hint: "geef de datumprikker die meeting candidates noemde: grenzeloos meeting decide --poll <id>"
+            reason: Texts.of(c.lang).noPoll,
+            hint: Texts.of(c.lang).noPollHint
           })
         }
         const decided = yield* uc.decideDate(team, {
@@ -887,9 +901,9 @@ const meetingDecide = Command.make(
         yield* Output.result(
           c.json,
           [
-            `Gekozen: ${Output.when(d.chosen.startsAt)} — ${d.chosen.yes.length} ja, ${d.chosen.ifNeedBe.length} als het moet.`,
+            Texts.of(c.lang).chosen(Output.when(d.chosen.startsAt), d.chosen.yes.length, d.chosen.ifNeedBe.length),
             d.explanation.nl,
-            `Stuur de uitnodigingen met: grenzeloos invite --gathering ${decided.gathering.id}`
+            Texts.of(c.lang).inviteWith(decided.gathering.id)
           ],
           decided
         )
@@ -916,7 +930,7 @@ const invite = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
-      const sent = yield* withUseCases(c, "Uitnodigingen klaarzetten", (uc) =>
+      const sent = yield* withUseCases(c, Texts.of(c.lang).inviting, (uc) =>
         uc.sendInvitations(Environment.team(c), { gatheringId: c.gathering })
       )
       const ics = yield* Either.match(
@@ -928,11 +942,11 @@ const invite = Command.make(
       yield* fs.makeDirectory(c.out, { recursive: true })
       const file = path.join(c.out, `${c.gathering}.ics`)
       yield* fs.writeFileString(file, ics)
-      yield* Output.result(
-        c.json,
-        `${sent.invited} leden uitgenodigd (${sent.messages} berichten in de wachtrij); agenda-item in ${file}.`,
-        { invited: sent.invited, messages: sent.messages, file }
-      )
+      yield* Output.result(c.json, Texts.of(c.lang).invited(sent.invited, sent.messages, file), {
+        invited: sent.invited,
+        messages: sent.messages,
+        file
+      })
     })
 ).pipe(
   Command.withDescription(
@@ -981,7 +995,7 @@ const report = Command.make(
         })
       const savedGroups = yield* saved(c.groups, Saved.groups)
       const savedAgenda = yield* saved(c.agenda, Saved.agenda)
-      const input = yield* withUseCases(c, "Verslag maken", (uc) =>
+      const input = yield* withUseCases(c, Texts.of(c.lang).reporting, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
           const directory = yield* uc.directory(team)
@@ -1038,17 +1052,11 @@ const report = Command.make(
           return input
         })
       )
-      if (input.groups === undefined)
-        yield* Output.note(
-          c.json,
-          "zonder leergroepen: geef --groups groepen.json (groups form --json) of --round <id>"
-        )
-      if (input.agenda === undefined)
-        yield* Output.note(c.json, "zonder programma: geef --agenda programma.json (agenda prioritise --json)")
-      if (input.meeting === undefined)
-        yield* Output.note(c.json, "zonder datum: geef --poll <id> (uit meeting candidates)")
+      if (input.groups === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutGroups)
+      if (input.agenda === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutAgenda)
+      if (input.meeting === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutDate)
       yield* fs.writeFileString(c.out, Report.render(input))
-      yield* Output.result(c.json, `Verslag geschreven naar ${c.out}.`, { file: c.out })
+      yield* Output.result(c.json, Texts.of(c.lang).reportWritten(c.out), { file: c.out })
     })
 ).pipe(Command.withDescription("Schrijft report.html: leergroepen, programma en datum. / Writes report.html."))
 
@@ -1068,14 +1076,14 @@ const exportMember = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
-      const data = yield* withUseCases(c, "Gegevens verzamelen", (uc) =>
+      const data = yield* withUseCases(c, Texts.of(c.lang).collecting, (uc) =>
         uc.exportMember(Environment.team(c), { memberId: c.memberId })
       )
       const text = JSON.stringify(Output.plain(data), null, 2)
       if (Option.isSome(c.out)) {
         const fs = yield* FileSystem.FileSystem
         yield* fs.writeFileString(c.out.value, `${text}\n`)
-        yield* Output.result(c.json, `Alle gegevens van ${c.memberId} staan in ${c.out.value}.`, { file: c.out.value })
+        yield* Output.result(c.json, Texts.of(c.lang).exported(c.memberId, c.out.value), { file: c.out.value })
       } else yield* Output.result(true, text, data)
     })
 ).pipe(
@@ -1099,12 +1107,12 @@ const forgetMember = Command.make(
   (c) =>
     Effect.gen(function* () {
       if (!c.yes) return yield* new NotConfirmed({ what: `grenzeloos forget member ${c.memberId}` })
-      const forgotten = yield* withUseCases(c, "Lid vergeten", (uc) =>
+      const forgotten = yield* withUseCases(c, Texts.of(c.lang).forgetting, (uc) =>
         uc.forgetMember(Environment.team(c), { memberId: c.memberId })
       )
       yield* Output.result(
         c.json,
-        `${c.memberId} is vergeten: naam, e-mailadres en interesses vervangen, ${forgotten.intakes} intakes, ${forgotten.cases} casussen en ${forgotten.messagesRemoved} berichten opgeschoond. Groepsgeschiedenis en tellingen blijven kloppen.`,
+        Texts.of(c.lang).forgotten(c.memberId, forgotten.intakes, forgotten.cases, forgotten.messagesRemoved),
         forgotten
       )
     })

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import * as ImportTexts from "../import/Texts.js"
 
 const ProblemSchema = Schema.Struct({
   row: Schema.UndefinedOr(Schema.Number),
@@ -25,14 +26,14 @@ const ProblemSchema = Schema.Struct({
 export class InvalidRows extends Schema.TaggedError<InvalidRows>("@grenzeloos/cli/InvalidRows")("InvalidRows", {
   file: Schema.String,
   problems: Schema.Array(ProblemSchema),
-  hint: Schema.String
+  hint: Schema.String,
+  language: Schema.optionalWith(Schema.Literal("nl", "en"), { exact: true })
 }) {
   override get message(): string {
-    const lines = this.problems.map(
-      (p) =>
-        `  ${[p.row === undefined ? undefined : `rij ${p.row}`, p.column === undefined ? undefined : `kolom "${p.column}"`].filter((x) => x !== undefined).join(", ")}: ${p.message}`
-    )
-    return [`${this.file}: ${this.problems.length} problemen / problems`, ...lines, this.hint].join("\n")
+    const language = this.language ?? "nl"
+    const lines = this.problems.map((p) => `  ${ImportTexts.where(language, p.row, p.column)}: ${p.message}`)
+    const count = language === "en" ? `${this.problems.length} problems` : `${this.problems.length} problemen`
+    return [`${this.file}: ${count}`, ...lines, this.hint].join("\n")
   }
 }
 
