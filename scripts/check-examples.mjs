@@ -8,6 +8,13 @@
 // parameters are allowed and every block is a module (so top-level await works).
 // A block that is deliberately not a TypeScript program belongs in another fence (```text, ```sh).
 // Usage: node scripts/check-examples.mjs [path prefix ...]   (default: everything)
+//
+// With --missing it instead reports completeness: every public name (what a package's entry
+// points export, following `export * as X`, `export *` and named re-exports, and recursing into
+// the namespaces) that has no TSDoc comment or no @since, and every public value (function,
+// constant, class, enum) that has no @example. Types and interfaces need the sentence and @since,
+// not an example. Counts per package; `--missing --strict` exits 1 when anything is missing
+// (for CI, once the counts are zero). `--missing --list` also prints every missing name.
 import {
   existsSync,
   mkdirSync,
@@ -23,7 +30,11 @@ import ts from "typescript"
 
 const root = resolve(import.meta.dirname, "..")
 const cache = join(root, "node_modules", ".cache", "grenzeloos-examples")
-const only = process.argv.slice(2).map((p) => relative(root, resolve(p)).split(sep).join("/"))
+const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")))
+const only = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith("--"))
+  .map((p) => relative(root, resolve(p)).split(sep).join("/"))
 const started = performance.now()
 
 const posix = (path) => relative(root, path).split(sep).join("/")
@@ -40,6 +51,119 @@ const packages = readdirSync(join(root, "packages"))
   .filter((dir) => existsSync(join(dir, "package.json")))
   .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }))
   .filter(({ manifest }) => manifest.private !== true)
+
+// ── completeness (--missing) ────────────────────────────────────────────────────────────────────
+// The entry points are the `@grenzeloos/source` targets of each package's exports map (what a
+// reader imports); everything reachable from them is public, everything else is private.
+const completeness = () => {
+  const entriesOf = ({ dir, manifest }) =>
+    Object.values(manifest.exports ?? {})
+      .map((target) => (typeof target === "object" && target !== null ? target["@grenzeloos/source"] : undefined))
+      .filter((target) => typeof target === "string")
+      .map((target) => resolve(dir, target))
+  const selected = packages.filter(
+    ({ dir }) =>
+      only.length === 0 || only.some((prefix) => posix(dir).startsWith(prefix) || prefix.startsWith(posix(dir)))
+  )
+  const configPath = join(root, "tsconfig.base.json")
+  const config = ts.readConfigFile(configPath, ts.sys.readFile)
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root, undefined, configPath)
+  const program = ts.createProgram({
+    rootNames: selected.flatMap(entriesOf),
+    options: { ...parsed.options, noEmit: true }
+  })
+  const checker = program.getTypeChecker()
+
+  // The TSDoc of a declaration is the last /** comment before the statement that holds it (for
+  // `export const a = …` that is the variable statement; for `export * as X` the export).
+  const docOf = (declaration) => {
+    let node = declaration
+    while (node.parent !== undefined && !ts.isSourceFile(node.parent) && !ts.isModuleBlock(node.parent))
+      node = node.parent
+    const source = node.getSourceFile().text
+    const comments = (ts.getLeadingCommentRanges(source, node.pos) ?? [])
+      .map((range) => source.slice(range.pos, range.end))
+      .filter((text) => text.startsWith("/**"))
+    return comments.at(-1)
+  }
+  const described = (doc) =>
+    doc
+      .split("\n")
+      .map((l) => l.replace(/^\s*\/?\*+\/?\s?/, "").trim())
+      .some((l) => l !== "" && !l.startsWith("@"))
+  const valueFlags = ts.SymbolFlags.Function | ts.SymbolFlags.Variable | ts.SymbolFlags.Class | ts.SymbolFlags.Enum
+  const where = (declaration) => {
+    const file = declaration.getSourceFile()
+    return `${posix(file.fileName)}:${file.getLineAndCharacterOfPosition(declaration.getStart()).line + 1}`
+  }
+
+  const report = []
+  for (const pkg of selected) {
+    const missing = { comment: [], since: [], example: [] }
+    let names = 0
+    const seen = new Set()
+    const check = (name, declarations, isValue) => {
+      const docs = declarations.map(docOf).filter((d) => d !== undefined)
+      const at = declarations[0] === undefined ? "?" : where(declarations[0])
+      names++
+      if (!docs.some(described)) missing.comment.push(`${name} (${at})`)
+      if (!docs.some((d) => /@since\b/.test(d))) missing.since.push(`${name} (${at})`)
+      if (isValue && !docs.some((d) => /@example\b/.test(d))) missing.example.push(`${name} (${at})`)
+    }
+    const visitModule = (moduleSymbol, prefix) => {
+      for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+        const name = `${prefix}${exported.getName()}`
+        const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported
+        const isNamespace = (target.declarations ?? []).some((d) => ts.isSourceFile(d))
+        if (isNamespace) {
+          // `export * as X from "./x.js"`: the comment sits on the export itself.
+          check(name, exported.declarations ?? [], false)
+          if (seen.has(target)) continue
+          seen.add(target)
+          visitModule(target, `${name}.`)
+          continue
+        }
+        if (seen.has(target)) continue
+        seen.add(target)
+        check(name, target.declarations ?? [], (target.flags & valueFlags) !== 0)
+      }
+    }
+    for (const entry of entriesOf(pkg)) {
+      const file = program.getSourceFile(entry)
+      const moduleSymbol = file === undefined ? undefined : checker.getSymbolAtLocation(file)
+      if (moduleSymbol !== undefined) visitModule(moduleSymbol, "")
+    }
+    report.push({ name: pkg.manifest.name, names, missing })
+  }
+
+  const total = (key) => report.reduce((sum, r) => sum + r.missing[key].length, 0)
+  console.log("Public names per package, and how many lack a TSDoc sentence, @since, or (values) @example:")
+  console.log(
+    `  ${"names".padStart(5)} ${"no doc".padStart(7)} ${"@since".padStart(7)} ${"@example".padStart(8)}  package`
+  )
+  for (const r of report)
+    console.log(
+      `  ${String(r.names).padStart(5)} ${String(r.missing.comment.length).padStart(7)} ${String(r.missing.since.length).padStart(7)} ${String(r.missing.example.length).padStart(8)}  ${r.name}`
+    )
+  if (flags.has("--list"))
+    for (const r of report)
+      for (const [key, label] of [
+        ["comment", "no TSDoc sentence"],
+        ["since", "no @since"],
+        ["example", "no @example"]
+      ])
+        for (const item of r.missing[key]) console.log(`${r.name}: ${label}: ${item}`)
+  const open = total("comment") + total("since") + total("example")
+  if (open === 0) console.log("Every public name is described with @since, and every public value has an example.")
+  else if (flags.has("--strict")) {
+    console.error(`\n${open} missing (run with --missing --list to see them).`)
+    process.exit(1)
+  }
+}
+if (flags.has("--missing")) {
+  completeness()
+  process.exit(0)
+}
 
 // ── extraction ─────────────────────────────────────────────────────────────────────────────────
 const isTs = (info) => /^(ts|typescript|mts)\b/.test(info.trim())
