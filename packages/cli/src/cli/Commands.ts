@@ -645,26 +645,31 @@ const voteImport = Command.make(
       yield* withUseCases(c, Texts.of(c.lang).importingBallots, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
-          const backlog = yield* uc.listThemes(team, {})
-          const round = Option.isSome(c.vote)
-            ? { id: c.vote.value, themeIds: backlog.map((t) => t.id as string) }
-            : yield* uc.openVoting(team, {
-                title: c.title,
-                format: { _tag: "approval" },
-                closesAt: DateTime.formatIso(DateTime.add(yield* DateTime.now, { days: 14 }))
-              })
-          const onBallot = new Set<string>(round.themeIds)
+          // The file is read and checked before a new round is opened, so that a bad file does
+          // not leave an open round (and vote requests to every member) behind.
+          const candidates = yield* uc.listThemes(team, Option.isSome(c.vote) ? {} : { status: "backlog" })
+          const themes = candidates.map((t) => ({ id: t.id as string, title: t.title }))
           const directory = yield* uc.directory(team)
-          const withEmail = yield* Effect.forEach(directory, (m) =>
-            Effect.map(uc.getMember(team, { memberId: m.id }), (full) => ({
-              id: m.id as string,
-              email: Redacted.value(full.email)
-            }))
-          )
-          const read = Ballots.fromSheet(sheet, {
-            themes: backlog.filter((t) => onBallot.has(t.id)).map((t) => ({ id: t.id, title: t.title })),
-            members: withEmail
+          const byId = Ballots.fromSheet(sheet, {
+            themes,
+            members: directory.map((m) => ({ id: m.id })),
+            language: c.lang
           })
+          // E-mail addresses are read (one member at a time, as the programme team may) only
+          // when the sheet names members by address.
+          const read =
+            byId?.memberColumn.by === "email"
+              ? Ballots.fromSheet(sheet, {
+                  themes,
+                  members: yield* Effect.forEach(directory, (m) =>
+                    Effect.map(uc.getMember(team, { memberId: m.id }), (full) => ({
+                      id: m.id as string,
+                      email: Redacted.value(full.email)
+                    }))
+                  ),
+                  language: c.lang
+                })
+              : byId
           if (read === undefined) {
             return yield* new InvalidRows({
               file: name,
@@ -688,6 +693,13 @@ const voteImport = Command.make(
               language: c.lang
             })
           }
+          const round = Option.isSome(c.vote)
+            ? { id: c.vote.value }
+            : yield* uc.openVoting(team, {
+                title: c.title,
+                format: { _tag: "approval" },
+                closesAt: DateTime.formatIso(DateTime.add(yield* DateTime.now, { days: 14 }))
+              })
           yield* Effect.forEach(
             read.ballots,
             (b) =>

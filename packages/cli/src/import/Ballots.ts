@@ -31,6 +31,8 @@ export interface BallotRow {
  */
 export interface BallotImport {
   readonly headerRow: number
+  /** The column that names the member, and whether by id or by e-mail address. */
+  readonly memberColumn: { readonly header: string; readonly by: "id" | "email" }
   readonly ballots: ReadonlyArray<BallotRow>
   readonly problems: ReadonlyArray<Problem>
   readonly remarks: ReadonlyArray<Problem>
@@ -180,5 +182,11 @@ export const fromSheet = (sheet: Sheet, options: Options): BallotImport | undefi
       `the column "${header}" is not a theme of this voting round and is not read`
     )
   }))
-  return { headerRow: found.row, ballots, problems, remarks }
+  return {
+    headerRow: found.row,
+    memberColumn: { header: found.member.header, by: found.member.by },
+    ballots,
+    problems,
+    remarks
+  }
 }

@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Services } from "@grenzeloos/core"
 import { Synthetic } from "@grenzeloos/testkit"
-import { Redacted } from "effect"
+import { Effect, Redacted } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
 import writeXlsxFile from "write-excel-file/node"
+import * as Environment from "../../src/cli/Environment.js"
 import { grenzeloos } from "./Run.js"
 
 const dir = mkdtempSync(join(tmpdir(), "grenzeloos-cli-"))
@@ -17,6 +19,17 @@ const json = async (...argv: ReadonlyArray<string>) => {
   lastJson = ran.stdout
   return JSON.parse(ran.stdout) as Record<string, unknown>
 }
+
+// The audit log's actions, read through the use case (as the programme team).
+const auditActions = () =>
+  Effect.runPromise(
+    Effect.flatMap(Services.UseCases.UseCases, (uc) =>
+      uc.auditLog({ _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-team" }, { limit: 1000 })
+    ).pipe(
+      Effect.map((page) => page.entries.map((e) => e.action)),
+      Effect.provide(Environment.useCasesLayer(db))
+    )
+  )
 
 const quote = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
 const generated = Synthetic.community({ seed: 7, members: 16 })
@@ -174,7 +187,15 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
         .map((m, i) => `${Redacted.value(m.email)};${i % 2 === 0 ? "x" : ""};${i < 4 ? "x" : ""};x`)
         .join("\n")}\n`
     )
+    const bad = join(dir, "stemmen-fout.csv")
+    writeFileSync(bad, "E-mailadres;Worstelen met de Woo\nonbekend@nergens.nl;x\n")
+    const refused = await at("vote", "import", bad)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('rij 2, kolom "E-mailadres": geen lid met dit e-mailadres')
+    // Nothing was opened: the audit log has no voting round yet.
+    expect((await auditActions()).filter((a) => a === "voting.open")).toEqual([])
     const imported = (await json("vote", "import", ballots)) as { votingRoundId: string; ballots: number }
+    expect((await auditActions()).filter((a) => a === "voting.open")).toEqual(["voting.open"])
     expect(imported.ballots).toBe(10)
     const closed = (await json(
       "agenda",
