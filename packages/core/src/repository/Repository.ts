@@ -158,7 +158,12 @@ export const all = <A, I>(
   where?: Readonly<Record<string, string>>
 ): Effect.Effect<ReadonlyArray<Versioned<A>>, StoreError> => {
   const decodeOne = decodeWith(kind)
-  return Effect.flatMap(store.findAll(kind.kind, where), (records) =>
+  // Without a filter, every record of the kind: one bulk read where the adapter offers it.
+  const read: Effect.Effect<ReadonlyArray<StoredDocument>, StoreError> = where === undefined ||
+  Object.keys(where).length === 0
+    ? Effect.map(store.readKinds([kind.kind]), (byKind) => byKind.get(kind.kind) ?? [])
+    : store.findAll(kind.kind, where)
+  return Effect.flatMap(read, (records) =>
     Effect.suspend(() => {
       // One loop per kind, not an effect per record: communities load thousands of records.
       const out: Array<Versioned<A>> = []

@@ -28,6 +28,8 @@ describe("Repository", () => {
         expect(Option.map(back, (m) => [m.value.name, m.version])).toEqual(Option.some(["Anouk O'Brien", 1]))
         expect(yield* Repository.all(store, Repository.Members, { status: "active" })).toHaveLength(1)
         expect(yield* Repository.all(store, Repository.Members, { status: "paused" })).toHaveLength(0)
+        expect((yield* Repository.all(store, Repository.Members)).map((m) => m.value.id)).toEqual(["m-1"])
+        expect(yield* Repository.all(store, Repository.Ballots)).toEqual([])
       })
     )
   )
