@@ -1162,6 +1162,12 @@ declare const __GRENZELOOS_VERSION__: string | undefined
  * The version printed by `grenzeloos --version`: the package's version in a build, `dev` when
  * run from the sources.
  *
+ * @example
+ * ```ts
+ * import { Commands } from "@grenzeloos/cli"
+ *
+ * console.log(`grenzeloos ${Commands.version}`)
+ * ```
  * @since 0.1.0
  */
 export const version: string = typeof __GRENZELOOS_VERSION__ === "string" ? __GRENZELOOS_VERSION__ : "dev"

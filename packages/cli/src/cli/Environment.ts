@@ -58,6 +58,13 @@ export const storeLayer = (db: string): Layer.Layer<Store.Store, Store.StoreErro
  * The settings of the use cases, from the environment: `GRENZELOOS_ORGANIZER_NAME`,
  * `GRENZELOOS_ORGANIZER_EMAIL` and `GRENZELOOS_UID_DOMAIN`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Environment } from "@grenzeloos/cli"
+ *
+ * const organizer = Effect.map(Environment.settings, (s) => `${s.name} <${s.email}>`)
+ * ```
  * @since 0.1.0
  */
 export const settings = Config.all({

@@ -19,6 +19,12 @@
 /**
  * The exit codes by name.
  *
+ * @example
+ * ```ts
+ * import { ExitCode } from "@grenzeloos/cli"
+ *
+ * process.exitCode = ExitCode.ExitCode.invalidInput // 2
+ * ```
  * @since 0.1.0
  */
 export const ExitCode = {

@@ -33,6 +33,12 @@ export type Field =
 /**
  * The headers recognised for each field, folded (lower case, no accents, letters and digits only).
  *
+ * @example
+ * ```ts
+ * import { Columns } from "@grenzeloos/cli"
+ *
+ * Columns.aliases.email.includes("emailadres") // true
+ * ```
  * @since 0.1.0
  */
 export const aliases: { readonly [F in Field]: ReadonlyArray<string> } = {

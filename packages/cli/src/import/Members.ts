@@ -21,6 +21,20 @@ import * as Texts from "./Texts.js"
  * The fields of a member that a row provides, decoded with the schemas of `Domain.Member`. The
  * `id`, `status` and `joinedOn` are optional: the use case that registers members fills them in.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { MemberImport } from "@grenzeloos/cli"
+ *
+ * const row = Schema.decodeUnknownSync(MemberImport.MemberRow)({
+ *   name: "Jan van 't Hoff",
+ *   email: "jan.vanthoff@minfin.nl",
+ *   organisation: "Ministerie van Financiën",
+ *   programme: "Modernisering Belastingdienst",
+ *   interests: ["omgaan met sabotage"],
+ *   preferredLanguage: "nl"
+ * })
+ * ```
  * @since 0.1.0
  */
 export const MemberRow = Schema.Struct({

@@ -8,6 +8,12 @@
 /**
  * The report's colours as `#rrggbb`.
  *
+ * @example
+ * ```ts
+ * import { Palette } from "@grenzeloos/cli"
+ *
+ * Palette.contrast(Palette.palette.text, Palette.palette.background) >= 4.5 // true
+ * ```
  * @since 0.1.0
  */
 export const palette = {

@@ -17,6 +17,16 @@ const Unmet = Schema.Struct({ group: Schema.Number, text: Schema.String })
 /**
  * The part of `groups form --json` the report reads.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Saved } from "@grenzeloos/cli"
+ *
+ * const saved = Schema.decodeUnknownSync(Saved.SavedGroups)({
+ *   round: { name: "Leergroepen 2027" },
+ *   result: { groups: [{ index: 0, memberIds: ["m-1", "m-2"] }], explanations: [], unmet: [] }
+ * })
+ * ```
  * @since 0.1.0
  */
 export const SavedGroups = Schema.Struct({
@@ -47,6 +57,14 @@ const ThemeLine = Schema.Struct({
 /**
  * The part of `agenda prioritise --json` the report reads.
  *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { Saved } from "@grenzeloos/cli"
+ *
+ * const result = Schema.decodeUnknownEither(Saved.SavedAgenda)({ round: { title: "Stemronde" } })
+ * Either.isLeft(result) // true: the result is missing
+ * ```
  * @since 0.1.0
  */
 export const SavedAgenda = Schema.Struct({
