@@ -1014,7 +1014,10 @@ const report = Command.make(
           const groupsOf = Option.isSome(c.round) ? yield* uc.listGroups(team, { roundId: c.round.value }) : []
           const standing = Option.isSome(c.poll) ? yield* uc.pollStanding(team, { pollId: c.poll.value }) : undefined
           const gatherings = yield* uc.listGatherings(team)
-          const gathering = gatherings.find((g) => g.status === "planning" || g.status === "scheduled")
+          // The poll's standing does not name its gathering: take the gathering's title and length
+          // only when one gathering is being planned or scheduled, so they cannot be another's.
+          const current = gatherings.filter((g) => g.status === "planning" || g.status === "scheduled")
+          const gathering = current.length === 1 ? current[0] : undefined
           const input: Report.ReportInput = {
             community: { name: Option.getOrElse(c.title, () => c.community) },
             generatedAt: yield* DateTime.now,
