@@ -42,6 +42,12 @@ export interface PgStoreConfig {
 /**
  * What the PostgreSQL store declares.
  *
+ * @example
+ * ```ts
+ * import { PgStore } from "@grenzeloos/storage-postgres"
+ *
+ * const shared = PgStore.capabilities.sharedAcrossProcesses // true
+ * ```
  * @since 0.1.0
  */
 export const capabilities: Store.Capabilities = {

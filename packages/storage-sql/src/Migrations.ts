@@ -25,6 +25,12 @@ export interface Migration {
 /**
  * The migrations of the schema, oldest first. Never edit a released one: add a new one.
  *
+ * @example
+ * ```ts
+ * import { Migrations } from "@grenzeloos/storage-sql"
+ *
+ * for (const migration of Migrations.migrations) console.log(migration.version, migration.name)
+ * ```
  * @since 0.1.0
  */
 export const migrations: ReadonlyArray<Migration> = [
@@ -97,6 +103,12 @@ export const migrations: ReadonlyArray<Migration> = [
 /**
  * The schema version this adapter writes.
  *
+ * @example
+ * ```ts
+ * import { Migrations } from "@grenzeloos/storage-sql"
+ *
+ * console.log(`schema version ${Migrations.latestVersion}`)
+ * ```
  * @since 0.1.0
  */
 export const latestVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0)

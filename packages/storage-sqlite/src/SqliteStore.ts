@@ -40,6 +40,12 @@ export interface SqliteStoreConfig {
 /**
  * What the SQLite store declares.
  *
+ * @example
+ * ```ts
+ * import { SqliteStore } from "@grenzeloos/storage-sqlite"
+ *
+ * const limitMiB = SqliteStore.capabilities.maxDocumentBytes / 1024 / 1024 // 16
+ * ```
  * @since 0.1.0
  */
 export const capabilities: Store.Capabilities = {

@@ -12,6 +12,15 @@ import { Problem } from "../domain/DecodeError.js"
  * (`actualVersion` 0 means the record does not exist), or an outbox message or audit entry reused
  * an id that is already taken.
  *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * const describe = (conflict: Store.Conflict): string =>
+ *   conflict._tag === "VersionMismatch"
+ *     ? `${conflict.kind} ${conflict.id} is at version ${conflict.actualVersion}, not ${conflict.expectedVersion}`
+ *     : `${conflict.area} id ${conflict.id} is taken`
+ * ```
  * @since 0.1.0
  */
 export const Conflict = Schema.Union(
@@ -102,6 +111,12 @@ export class StoreInvalidRequest extends Schema.TaggedError<StoreInvalidRequest>
  * the database was committing; read the records back before retrying). For calls that write
  * nothing it is `none`.
  *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * const safeToRetry = (error: Store.StoreUnavailable): boolean => error.batchApplied === "none"
+ * ```
  * @since 0.1.0
  */
 export const BatchApplied = Schema.Literal("none", "unknown").annotations({ identifier: "BatchApplied" })

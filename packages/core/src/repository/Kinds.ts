@@ -55,6 +55,15 @@ const optional = (value: string | undefined): ReadonlyArray<string> => (value ==
 /**
  * The community record itself (stored in its own community).
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const community = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.get(store, Repository.Communities, "rijk")
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Communities: RecordKind<Community, typeof Community.Encoded> = {
@@ -68,6 +77,15 @@ export const Communities: RecordKind<Community, typeof Community.Encoded> = {
 /**
  * Members, indexed by `status`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const active = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Members, { status: "active" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Members = define("member", Member, (m) => ({ status: m.status }))
@@ -75,6 +93,15 @@ export const Members = define("member", Member, (m) => ({ status: m.status }))
 /**
  * Facilitators, indexed by `role`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const facilitators = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Facilitators)
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Facilitators = define("facilitator", Facilitator, (f) => ({ role: f.role }))
@@ -82,6 +109,15 @@ export const Facilitators = define("facilitator", Facilitator, (f) => ({ role: f
 /**
  * Intakes, indexed by `memberId`, `facilitatorId` and `status`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const intakesOfMember = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Intakes, { memberId: "m-001" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Intakes = define("intake", Intake, (i) => ({
@@ -93,6 +129,15 @@ export const Intakes = define("intake", Intake, (i) => ({
 /**
  * Rounds of learning groups, indexed by `status`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const activeRounds = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Rounds, { status: "active" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Rounds = define("round", Round, (r) => ({ status: r.status }))
@@ -100,6 +145,15 @@ export const Rounds = define("round", Round, (r) => ({ status: r.status }))
 /**
  * Learning groups, indexed by `roundId`, by each `memberId` and by `facilitatorId`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const groupsOfMember = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.LearningGroups, { memberId: "m-001" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const LearningGroups = define("learning-group", LearningGroup, (g) => ({
@@ -111,6 +165,15 @@ export const LearningGroups = define("learning-group", LearningGroup, (g) => ({
 /**
  * Cases, indexed by `groupId` and `authorId`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const casesOfGroup = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Cases, { groupId: "g-2027-1" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Cases = define("case", Case, (c) => ({ groupId: c.groupId, authorId: c.authorId }))
@@ -118,6 +181,15 @@ export const Cases = define("case", Case, (c) => ({ groupId: c.groupId, authorId
 /**
  * Themes of the backlog, indexed by `status`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const backlog = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Themes, { status: "backlog" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Themes = define("theme", Theme, (t) => ({ status: t.status }))
@@ -125,6 +197,15 @@ export const Themes = define("theme", Theme, (t) => ({ status: t.status }))
 /**
  * Voting rounds, indexed by `status` and `gatheringId`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const open = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.VotingRounds, { status: "open" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const VotingRounds = define("voting-round", VotingRound, (v) => ({
@@ -135,6 +216,15 @@ export const VotingRounds = define("voting-round", VotingRound, (v) => ({
 /**
  * Ballots, indexed by `votingRoundId` and `memberId`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const ballots = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Ballots, { votingRoundId: "v-2027-q1" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Ballots = define("ballot", Ballot, (b) => ({ votingRoundId: b.votingRoundId, memberId: b.memberId }))
@@ -142,6 +232,15 @@ export const Ballots = define("ballot", Ballot, (b) => ({ votingRoundId: b.votin
 /**
  * Gatherings, indexed by `quarter` and `status`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const thisQuarter = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.Gatherings, { quarter: "2027-Q1" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const Gatherings = define("gathering", Gathering, (g) => ({ quarter: g.quarter, status: g.status }))
@@ -149,6 +248,15 @@ export const Gatherings = define("gathering", Gathering, (g) => ({ quarter: g.qu
 /**
  * Availability polls, indexed by `status` and `gatheringId`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const openPolls = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.AvailabilityPolls, { status: "open" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const AvailabilityPolls = define("availability-poll", AvailabilityPoll, (p) => ({
@@ -159,6 +267,15 @@ export const AvailabilityPolls = define("availability-poll", AvailabilityPoll, (
 /**
  * Responses to availability polls, indexed by `pollId` and `memberId`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const responses = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.PollResponses, { pollId: "p-2027-q1" })
+ * )
+ * ```
  * @since 0.1.0
  */
 export const PollResponses = define("poll-response", PollResponse, (r) => ({ pollId: r.pollId, memberId: r.memberId }))
@@ -166,6 +283,12 @@ export const PollResponses = define("poll-response", PollResponse, (r) => ({ pol
 /**
  * Every record kind of the domain.
  *
+ * @example
+ * ```ts
+ * import { Repository } from "@grenzeloos/core"
+ *
+ * const names = Repository.kinds.map((kind) => kind.kind) // ["community", "member", ...]
+ * ```
  * @since 0.1.0
  */
 export const kinds = [
