@@ -1,4 +1,4 @@
-import { Grouping } from "@grenzeloos/core"
+import { Grouping, Rng } from "@grenzeloos/core"
 import { Either, FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -22,6 +22,49 @@ describe("Rotation.solve", () => {
       for (const g of round) sizes[g] = (sizes[g] ?? 0) + 1
       expect(sizes).toEqual([3, 3, 3, 3, 3])
     }
+  })
+
+  it("plans 32 people in groups of 4 for 8 rounds (social golfers 8-4-8) without a repeated pair", () => {
+    const solution = golfers(8, 4, 8, 1, 100_000)
+    expect(solution.repeats).toBe(0)
+    expect(Grouping.Rotation.repeatsOf(32, solution.rounds)).toEqual({ repeats: 0, extraMeetings: 0 })
+  })
+
+  it("with a score matrix, reports the score and objective of the rotation it returns, reproducibly", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer(),
+        (g, p, w, repeatWeight, seed) => {
+          const n = g * p
+          const rng = Rng.make(seed)
+          const score = new Float64Array(n * n)
+          for (let i = 0; i < n; i++)
+            for (let j = i + 1; j < n; j++) {
+              const v = rng.int(7) - 3
+              score[i * n + j] = v
+              score[j * n + i] = v
+            }
+          const problem = { size: n, rounds: w, groupSizes: Array.from({ length: g }, () => p), score, repeatWeight }
+          const a = Grouping.Rotation.solve(problem, { seed, iterations: 400 })
+          const b = Grouping.Rotation.solve(problem, { seed, iterations: 400 })
+          if (Either.isLeft(a) || Either.isLeft(b)) throw new Error("sizes add up")
+          expect(b.right.rounds.map((r) => Array.from(r))).toEqual(a.right.rounds.map((r) => Array.from(r)))
+          let total = 0
+          for (const round of a.right.rounds)
+            for (let i = 0; i < n; i++)
+              for (let j = i + 1; j < n; j++) if (round[i] === round[j]) total += score[i * n + j] as number
+          const counted = Grouping.Rotation.repeatsOf(n, a.right.rounds)
+          expect(a.right.score).toBe(total)
+          expect(a.right.extraMeetings).toBe(counted.extraMeetings)
+          expect(a.right.objective).toBe(total - repeatWeight * counted.extraMeetings)
+        }
+      ),
+      { seed: 20260303, numRuns: 60 }
+    )
   })
 
   it("counts repeated pairs and extra meetings", () => {
