@@ -732,3 +732,37 @@ export const listGatherings = Effect.fn("Gatherings.listGatherings")(function* (
           })
     )
 })
+
+/**
+ * The input of {@link listPolls}.
+ *
+ * @since 0.1.0
+ */
+export const ListPolls = Schema.Struct({
+  gatheringId: Schema.optionalWith(GatheringId, { exact: true })
+}).annotations({ identifier: "ListPolls" })
+
+/**
+ * The availability polls of the community (or of one gathering), for everyone in it; the answers
+ * are read with {@link pollStanding}.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Gatherings.listPolls(ann, { gatheringId: "gathering-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const listPolls = Effect.fn("Gatherings.listPolls")(function* (actor: unknown, value: typeof ListPolls.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(ListPolls, "polls")(value)
+  yield* authorize(session, "poll.read", { _tag: "Community", communityId: session.actor.communityId })
+  const polls = yield* Repository.all(
+    session.store,
+    Kinds.AvailabilityPolls,
+    request.gatheringId === undefined ? undefined : { gatheringId: request.gatheringId }
+  )
+  return polls.map((p) => p.value)
+})

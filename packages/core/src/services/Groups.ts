@@ -393,3 +393,22 @@ export const listCases = Effect.fn("Groups.listCases")(function* (actor: unknown
     .map((c) => c.value)
     .sort((a, b) => DateTime.toEpochMillis(b.createdAt) - DateTime.toEpochMillis(a.createdAt))
 })
+
+/**
+ * The rounds of learning groups, oldest first, for everyone in the community.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Groups.listRounds(ann)
+ * ```
+ * @since 0.1.0
+ */
+export const listRounds = Effect.fn("Groups.listRounds")(function* (actor: unknown) {
+  const session = yield* begin(actor)
+  yield* authorize(session, "directory.read", { _tag: "Community", communityId: session.actor.communityId })
+  const rounds = yield* Repository.all(session.store, Kinds.Rounds)
+  return rounds.map((r) => r.value).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id))
+})

@@ -386,3 +386,54 @@ export const endMember: (
   actor: unknown,
   value: typeof MemberRef.Encoded
 ) => Effect.Effect<Member, DecodeError | NotAllowed | NotFound | StoreError, R> = setStatus("member.end", "left")
+
+/**
+ * The community itself (name, language, time zone), for everyone in it.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Members.getCommunity(ann)
+ * ```
+ * @since 0.1.0
+ */
+export const getCommunity = Effect.fn("Members.getCommunity")(function* (actor: unknown) {
+  const session = yield* begin(actor)
+  yield* authorize(session, "directory.read", { _tag: "Community", communityId: session.actor.communityId })
+  return (yield* required(session, Kinds.Communities, session.store.communityId, "actor.communityId")).value
+})
+
+/**
+ * One facilitator as the community sees them (no e-mail address).
+ *
+ * @since 0.1.0
+ */
+export interface FacilitatorEntry {
+  readonly id: FacilitatorId
+  readonly name: string
+  readonly role: Facilitator["role"]
+  readonly maxGroups: number | undefined
+}
+
+/**
+ * The facilitators of the community, by name, for everyone in it.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Members.listFacilitators(ann)
+ * ```
+ * @since 0.1.0
+ */
+export const listFacilitators = Effect.fn("Members.listFacilitators")(function* (actor: unknown) {
+  const session = yield* begin(actor)
+  yield* authorize(session, "directory.read", { _tag: "Community", communityId: session.actor.communityId })
+  const facilitators = yield* Repository.all(session.store, Kinds.Facilitators)
+  return facilitators
+    .map(({ value: f }): FacilitatorEntry => ({ id: f.id, name: f.name, role: f.role, maxGroups: f.maxGroups }))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"))
+})

@@ -204,6 +204,43 @@ describe("use cases: what bad input and bad timing get", () => {
   )
 })
 
+describe("use cases: what everyone in the community may read", () => {
+  it.effect("the community, its facilitators (without addresses), rounds and polls", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp
+      yield* useCases.registerFacilitators(admin, {
+        facilitators: [{ id: "f-01", name: "Anouk Bakker", email: "anouk@example.nl", role: "programme-team" }]
+      })
+      const ann = member("m-001")
+      expect((yield* useCases.getCommunity(ann)).name).toBe("Programmadirecteuren Rijk")
+      const facilitators = yield* useCases.listFacilitators(ann)
+      expect(facilitators).toEqual([{ id: "f-01", name: "Anouk Bakker", role: "programme-team", maxGroups: undefined }])
+      expect(JSON.stringify(facilitators)).not.toContain("@")
+      const formed = yield* useCases.formGroups(team, {
+        name: "Leergroepen 2027",
+        startsOn: "2027-01-01",
+        endsOn: "2027-12-31",
+        size: { groups: 1 },
+        iterations: 10
+      })
+      expect((yield* useCases.listRounds(ann)).map((r) => r.id)).toEqual([formed.round.id])
+      const gathering = yield* useCases.planGathering(team, {
+        title: "Kwartaal",
+        quarter: "2027-Q1",
+        durationMinutes: 240
+      })
+      const { poll } = yield* useCases.proposeDates(team, {
+        gatheringId: gathering.id,
+        count: 3,
+        weekdays: ["tuesday"],
+        startTimes: ["13:00"]
+      })
+      expect((yield* useCases.listPolls(ann, { gatheringId: gathering.id })).map((p) => p.id)).toEqual([poll.id])
+      expect(yield* useCases.listPolls(ann, { gatheringId: "gathering-other" })).toEqual([])
+    }).pipe(Effect.provide(useCasesLayer))
+  )
+})
+
 describe("the Promise facade", () => {
   it("resolves with results and rejects with the typed error", async () => {
     const client = Services.UseCases.client(requirements)
