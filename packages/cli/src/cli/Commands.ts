@@ -976,10 +976,16 @@ const report = Command.make(
       Options.withDescription("Het bestand voor het verslag."),
       Options.withDefault("report.html")
     ),
-    round: Options.text("round").pipe(Options.withDescription("De ronde van de leergroepen."), Options.optional),
-    poll: Options.text("poll").pipe(Options.withDescription("De datumprikker."), Options.optional),
+    round: Options.text("round").pipe(
+      Options.withDescription("De ronde van de leergroepen (standaard de laatste)."),
+      Options.optional
+    ),
+    poll: Options.text("poll").pipe(
+      Options.withDescription("De datumprikker (standaard de laatste)."),
+      Options.optional
+    ),
     title: Options.text("title").pipe(
-      Options.withDescription("De naam van de community boven het verslag (standaard het id van --community)."),
+      Options.withDescription("De naam van de community boven het verslag (standaard de naam uit init)."),
       Options.optional
     ),
     groups: Options.file("groups", { exists: "yes" }).pipe(
@@ -1011,22 +1017,30 @@ const report = Command.make(
         Effect.gen(function* () {
           const team = Environment.team(c)
           const directory = yield* uc.directory(team)
-          const groupsOf = Option.isSome(c.round) ? yield* uc.listGroups(team, { roundId: c.round.value }) : []
-          const standing = Option.isSome(c.poll) ? yield* uc.pollStanding(team, { pollId: c.poll.value }) : undefined
+          const facilitators = yield* uc.listFacilitators(team)
+          const community = yield* uc.getCommunity(team)
+          // Without --round or --poll: the latest round and the latest poll, when there is one.
+          const roundId = Option.isSome(c.round) ? c.round.value : (yield* uc.listRounds(team)).at(-1)?.id
+          const pollId = Option.isSome(c.poll) ? c.poll.value : (yield* uc.listPolls(team, {})).at(-1)?.id
+          const groupsOf = roundId === undefined ? [] : yield* uc.listGroups(team, { roundId })
+          const standing = pollId === undefined ? undefined : yield* uc.pollStanding(team, { pollId })
           const gatherings = yield* uc.listGatherings(team)
           // The poll's standing does not name its gathering: take the gathering's title and length
           // only when one gathering is being planned or scheduled, so they cannot be another's.
           const current = gatherings.filter((g) => g.status === "planning" || g.status === "scheduled")
           const gathering = current.length === 1 ? current[0] : undefined
           const input: Report.ReportInput = {
-            community: { name: Option.getOrElse(c.title, () => c.community) },
+            community: { name: Option.getOrElse(c.title, () => community.name) },
             generatedAt: yield* DateTime.now,
-            people: directory.map((m) => ({
-              id: m.id,
-              name: m.name,
-              organisation: m.organisation,
-              programme: m.programme
-            })),
+            people: [
+              ...directory.map((m) => ({
+                id: m.id,
+                name: m.name,
+                organisation: m.organisation,
+                programme: m.programme
+              })),
+              ...facilitators.map((f) => ({ id: f.id, name: f.name }))
+            ],
             ...(savedAgenda === undefined
               ? {}
               : {
