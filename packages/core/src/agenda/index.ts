@@ -6,31 +6,79 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 */
+/**
+ * A participatory-budgeting election in plain data: candidates with their cost, the votes and the budget.
+ *
+ * @since 0.1.0
+ */
 export * as Election from "./Election.js"
-/** @since 0.1.0 */
+/**
+ * The Method of Equal Shares, with the completions of its reference implementations.
+ *
+ * @since 0.1.0
+ */
 export * as EqualShares from "./EqualShares.js"
-/** @since 0.1.0 */
+/**
+ * Why a theme is on the programme or not, as a small tagged reason per theme.
+ *
+ * @since 0.1.0
+ */
 export * as Explanation from "./Explanation.js"
-/** @since 0.1.0 */
+/**
+ * Fairness per member: how many of a member's themes made the programme, and who got none.
+ *
+ * @since 0.1.0
+ */
 export * as Fairness from "./Fairness.js"
-/** @since 0.1.0 */
+/**
+ * Utilitarian greedy selection: candidates in order of support per unit of cost, each taken if it still fits.
+ *
+ * @since 0.1.0
+ */
 export * as Greedy from "./Greedy.js"
 /** @since 0.1.0 */
 export * from "./Infeasible.js"
-/** @since 0.1.0 */
+/**
+ * The plain input of the agenda engine, and how to build it from decoded domain records.
+ *
+ * @since 0.1.0
+ */
 export * as Input from "./Input.js"
 /** @since 0.1.0 */
 export * from "./InputError.js"
-/** @since 0.1.0 */
+/**
+ * Reading and writing the Pabulib `.pb` format of participatory-budgeting elections.
+ *
+ * @since 0.1.0
+ */
 export * as Pabulib from "./Pabulib.js"
-/** @since 0.1.0 */
+/**
+ * Prioritising the backlog: from a voting round's ballots to the programme of the next meeting.
+ *
+ * @since 0.1.0
+ */
 export * as Prioritise from "./Prioritise.js"
-/** @since 0.1.0 */
+/**
+ * The Schulze method: a full ranking of the themes from pairwise preferences.
+ *
+ * @since 0.1.0
+ */
 export * as Schulze from "./Schulze.js"
-/** @since 0.1.0 */
+/**
+ * Support per theme under the scoring methods: approvals, cumulative dots, scores and the Borda count.
+ *
+ * @since 0.1.0
+ */
 export * as Scoring from "./Scoring.js"
-/** @since 0.1.0 */
+/**
+ * Every sentence the agenda engine writes for people, in Dutch and English.
+ *
+ * @since 0.1.0
+ */
 export * as Texts from "./Texts.js"
-/** @since 0.1.0 */
+/**
+ * Checks the agenda input against its voting round and lists every problem with its path.
+ *
+ * @since 0.1.0
+ */
 export * as Validation from "./Validation.js"

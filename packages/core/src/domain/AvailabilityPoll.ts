@@ -15,6 +15,17 @@ import { Title } from "./Text.js"
 /**
  * One candidate date and time in a poll.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const slot = Schema.decodeUnknownSync(Domain.PollSlot)({
+ *   id: "slot-1",
+ *   startsAt: "2027-03-18T14:00:00+01:00[Europe/Amsterdam]",
+ *   durationMinutes: 180
+ * })
+ * ```
  * @since 0.1.0
  */
 export const PollSlot = Schema.Struct({
@@ -28,6 +39,15 @@ export type PollSlot = typeof PollSlot.Type
 /**
  * Where a poll stands: `open` for answers, or `closed` (with the slot decided, if any).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const poll: Domain.AvailabilityPoll
+ * const canAnswer = poll.status === "open"
+ * const isStatus = Schema.is(Domain.PollStatus)("closed")
+ * ```
  * @since 0.1.0
  */
 export const PollStatus = oneOf("PollStatus", "open", "closed")
@@ -102,6 +122,14 @@ export class AvailabilityPoll extends Schema.Class<AvailabilityPoll>("Availabili
 /**
  * An answer to one slot: `yes`, `if-need-be` ("als het moet") or `no`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a form field: "yes", "if-need-be" or "no"; anything else is rejected with a message.
+ * const answer = Schema.decodeUnknownSync(Domain.AvailabilityAnswer)("if-need-be")
+ * ```
  * @since 0.1.0
  */
 export const AvailabilityAnswer = oneOf("AvailabilityAnswer", "yes", "if-need-be", "no")

@@ -14,6 +14,15 @@ const themeTwice = (id: string) => `theme ${id} appears twice on the ballot`
  * What a member filled in. The kind must match the voting round's {@link BallotFormat}; whether the
  * themes are on the round and the limits hold is checked against the round by the agenda engine.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const themeIds: ReadonlyArray<Domain.ThemeId>
+ * const approval: Domain.BallotContent = { _tag: "approval", themeIds }
+ * const ranking = Schema.decodeUnknownSync(Domain.BallotContent)({ _tag: "ranking", ranking: ["t-3", "t-1"] })
+ * ```
  * @since 0.1.0
  */
 export const BallotContent = Schema.Union(

@@ -12,6 +12,15 @@ import { FreeText, Title } from "./Text.js"
 /**
  * Where a case stands: `open` or `discussed`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const cases: ReadonlyArray<Domain.Case>
+ * const stillOpen = cases.filter((c) => c.status === "open")
+ * const isStatus = Schema.is(Domain.CaseStatus)("discussed")
+ * ```
  * @since 0.1.0
  */
 export const CaseStatus = oneOf("CaseStatus", "open", "discussed")

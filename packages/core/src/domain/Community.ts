@@ -12,6 +12,14 @@ import { Title } from "./Text.js"
 /**
  * An IANA time-zone name known to this JavaScript runtime, e.g. `Europe/Amsterdam`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const zone = Schema.decodeUnknownSync(Domain.TimeZoneName)("Europe/Amsterdam")
+ * // "Europe/Amsterdm" fails with: expected a time zone such as "Europe/Amsterdam", got "Europe/Amsterdm"
+ * ```
  * @since 0.1.0
  */
 export const TimeZoneName = Schema.String.pipe(

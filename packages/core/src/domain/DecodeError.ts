@@ -10,6 +10,18 @@ import { formatProblems } from "../internal/problems.js"
 /**
  * One problem found while decoding: where it is (`members[3].email`) and what is wrong.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const input: unknown
+ * const decoded = Domain.decode(Domain.Member)(input)
+ * if (Either.isLeft(decoded)) {
+ *   const lines = decoded.left.problems.map((p: Domain.Problem) => `${p.path}: ${p.message}`)
+ *   console.error(lines.join("\n"))
+ * }
+ * ```
  * @since 0.1.0
  */
 export const Problem = Schema.Struct({
@@ -91,6 +103,19 @@ const subjectOf = (ast: Schema.Schema.AnyNoContext["ast"]): string => {
 /**
  * Turns a schema parse error into a {@link DecodeError} listing every problem with its path.
  *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const rows: ReadonlyArray<unknown>
+ * // Decoding with Effect's own Schema API, then reporting the problems under "members".
+ * const decoded = Schema.decodeUnknownEither(Schema.Array(Domain.Member), { errors: "all" })(rows)
+ * if (Either.isLeft(decoded)) {
+ *   const error = Domain.fromParseError(decoded.left, { at: ["members"], subject: "the member list" })
+ *   console.error(error.message)
+ * }
+ * ```
  * @since 0.1.0
  */
 export const fromParseError = (error: ParseResult.ParseError, options: DecodeOptions = {}): DecodeError => {

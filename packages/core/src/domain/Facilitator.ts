@@ -15,6 +15,15 @@ import { PersonName } from "./Text.js"
  * A facilitator's role: `programme-team` (may read intake notes and run the community) or
  * `guest` (facilitates learning groups only).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const facilitators: ReadonlyArray<Domain.Facilitator>
+ * const programmeTeam = facilitators.filter((f) => f.role === "programme-team")
+ * const role = Schema.decodeUnknownSync(Domain.FacilitatorRole)("guest")
+ * ```
  * @since 0.1.0
  */
 export const FacilitatorRole = oneOf("FacilitatorRole", "programme-team", "guest")

@@ -16,6 +16,17 @@ import { FreeText, Title } from "./Text.js"
 /**
  * The place of a gathering and how many people it holds.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const venue = Schema.decodeUnknownSync(Domain.Venue)({
+ *   name: "Rijksoverheidsgebouw De Knoop",
+ *   address: "Croeselaan 10, Utrecht",
+ *   capacity: 120
+ * })
+ * ```
  * @since 0.1.0
  */
 export const Venue = Schema.Struct({
@@ -29,6 +40,17 @@ export type Venue = typeof Venue.Type
 /**
  * One item of a gathering's programme: a theme and the minutes it gets.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const gathering: Domain.Gathering
+ * const plannedMinutes = gathering.programme.reduce(
+ *   (sum: number, item: Domain.ProgrammeItem) => sum + item.durationMinutes,
+ *   0
+ * )
+ * ```
  * @since 0.1.0
  */
 export const ProgrammeItem = Schema.Struct({
@@ -42,6 +64,14 @@ export type ProgrammeItem = typeof ProgrammeItem.Type
  * A member's answer to an invitation: `yes`, `no` or `maybe` (as calendar clients answer
  * ACCEPTED, DECLINED, TENTATIVE).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From the reply link in an invitation: "yes", "no" or "maybe".
+ * const response = Schema.decodeUnknownSync(Domain.RsvpResponse)("maybe")
+ * ```
  * @since 0.1.0
  */
 export const RsvpResponse = oneOf("RsvpResponse", "yes", "no", "maybe")
@@ -51,6 +81,14 @@ export type RsvpResponse = typeof RsvpResponse.Type
 /**
  * A member's latest answer to the invitation of a gathering.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const gathering: Domain.Gathering
+ * const coming = gathering.rsvps.filter((rsvp: Domain.Rsvp) => rsvp.response === "yes").length
+ * ```
  * @since 0.1.0
  */
 export const Rsvp = Schema.Struct({
@@ -65,6 +103,15 @@ export type Rsvp = typeof Rsvp.Type
  * Where a gathering stands: `planning` (date and programme being decided), `scheduled`
  * (invitations out), `held` or `cancelled`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const gatherings: ReadonlyArray<Domain.Gathering>
+ * const upcoming = gatherings.filter((g) => g.status === "planning" || g.status === "scheduled")
+ * const isStatus = Schema.is(Domain.GatheringStatus)("held")
+ * ```
  * @since 0.1.0
  */
 export const GatheringStatus = oneOf("GatheringStatus", "planning", "scheduled", "held", "cancelled")

@@ -56,6 +56,12 @@ export type MemberId = typeof MemberId.Type
 /**
  * The id of a {@link Facilitator}.
  *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const id = Domain.FacilitatorId.make("f-001")
+ * ```
  * @since 0.1.0
  */
 export const FacilitatorId = idOf("FacilitatorId")
@@ -65,6 +71,14 @@ export type FacilitatorId = typeof FacilitatorId.Type
 /**
  * The id of an {@link Intake}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.IntakeId)("intake-2027-m-001")
+ * ```
  * @since 0.1.0
  */
 export const IntakeId = idOf("IntakeId")
@@ -74,6 +88,14 @@ export type IntakeId = typeof IntakeId.Type
 /**
  * The id of a {@link Round} of learning groups.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.RoundId)("round-2027")
+ * ```
  * @since 0.1.0
  */
 export const RoundId = idOf("RoundId")
@@ -83,6 +105,14 @@ export type RoundId = typeof RoundId.Type
 /**
  * The id of a {@link LearningGroup}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.LearningGroupId)("group-2027-3")
+ * ```
  * @since 0.1.0
  */
 export const LearningGroupId = idOf("LearningGroupId")
@@ -92,6 +122,14 @@ export type LearningGroupId = typeof LearningGroupId.Type
 /**
  * The id of a {@link Case}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.CaseId)("case-17")
+ * ```
  * @since 0.1.0
  */
 export const CaseId = idOf("CaseId")
@@ -101,6 +139,12 @@ export type CaseId = typeof CaseId.Type
 /**
  * The id of a {@link Theme} on the backlog.
  *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const id = Domain.ThemeId.make("t-omgaan-met-sabotage")
+ * ```
  * @since 0.1.0
  */
 export const ThemeId = idOf("ThemeId")
@@ -110,6 +154,14 @@ export type ThemeId = typeof ThemeId.Type
 /**
  * The id of a {@link VotingRound}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.VotingRoundId)("vote-2027-q1")
+ * ```
  * @since 0.1.0
  */
 export const VotingRoundId = idOf("VotingRoundId")
@@ -119,6 +171,14 @@ export type VotingRoundId = typeof VotingRoundId.Type
 /**
  * The id of a {@link Ballot}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.BallotId)("ballot-m-001-2027-q1")
+ * ```
  * @since 0.1.0
  */
 export const BallotId = idOf("BallotId")
@@ -128,6 +188,12 @@ export type BallotId = typeof BallotId.Type
 /**
  * The id of a {@link Gathering} (a quarterly community meeting).
  *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const id = Domain.GatheringId.make("gathering-2027-q1")
+ * ```
  * @since 0.1.0
  */
 export const GatheringId = idOf("GatheringId")
@@ -137,6 +203,14 @@ export type GatheringId = typeof GatheringId.Type
 /**
  * The id of an {@link AvailabilityPoll}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.AvailabilityPollId)("poll-2027-q1")
+ * ```
  * @since 0.1.0
  */
 export const AvailabilityPollId = idOf("AvailabilityPollId")
@@ -146,6 +220,14 @@ export type AvailabilityPollId = typeof AvailabilityPollId.Type
 /**
  * The id of one candidate slot inside an {@link AvailabilityPoll}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.SlotId)("slot-1")
+ * ```
  * @since 0.1.0
  */
 export const SlotId = idOf("SlotId")
@@ -155,6 +237,14 @@ export type SlotId = typeof SlotId.Type
 /**
  * The id of a {@link PollResponse}.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // From a URL or a file: rejected with a message unless it is a valid id.
+ * const id = Schema.decodeUnknownSync(Domain.PollResponseId)("response-m-001")
+ * ```
  * @since 0.1.0
  */
 export const PollResponseId = idOf("PollResponseId")

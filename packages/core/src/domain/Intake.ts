@@ -13,6 +13,15 @@ import { FreeText, Interest } from "./Text.js"
 /**
  * Where an intake stands: `planned`, `held` or `cancelled`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const intakes: ReadonlyArray<Domain.Intake>
+ * const toHold = intakes.filter((i) => i.status === "planned")
+ * const isStatus = Schema.is(Domain.IntakeStatus)("cancelled")
+ * ```
  * @since 0.1.0
  */
 export const IntakeStatus = oneOf("IntakeStatus", "planned", "held", "cancelled")

@@ -15,6 +15,15 @@ import { Interest, OrganisationName, PersonName, Title } from "./Text.js"
  * Where a member stands in the community: `invited` (not yet met), `intake-planned`, `active`,
  * `paused` (temporarily out of groups and polls) or `left`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const members: ReadonlyArray<Domain.Member>
+ * const active = members.filter((m) => m.status === "active")
+ * const isStatus = Schema.is(Domain.MemberStatus)("paused")
+ * ```
  * @since 0.1.0
  */
 export const MemberStatus = oneOf("MemberStatus", "invited", "intake-planned", "active", "paused", "left")
@@ -24,6 +33,13 @@ export type MemberStatus = typeof MemberStatus.Type
 /**
  * A day of the week, Monday first as in the Netherlands.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const weekdays = Schema.decodeUnknownSync(Schema.Array(Domain.Weekday))(["tuesday", "thursday"])
+ * ```
  * @since 0.1.0
  */
 export const Weekday = oneOf("Weekday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -33,6 +49,14 @@ export type Weekday = typeof Weekday.Type
 /**
  * A part of the day in which a meeting can take place.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const member: Domain.Member
+ * const canInTheAfternoon = member.availability?.partsOfDay.includes("afternoon") ?? false
+ * ```
  * @since 0.1.0
  */
 export const PartOfDay = oneOf("PartOfDay", "morning", "afternoon", "evening")
@@ -43,6 +67,17 @@ export type PartOfDay = typeof PartOfDay.Type
  * A member's usual availability: the weekdays and parts of the day they can usually meet, and
  * dates they already know they cannot.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const availability = Schema.decodeUnknownSync(Domain.Availability)({
+ *   weekdays: ["tuesday", "thursday"],
+ *   partsOfDay: ["afternoon"],
+ *   unavailableOn: ["2027-02-18"]
+ * })
+ * ```
  * @since 0.1.0
  */
 export const Availability = Schema.Struct({

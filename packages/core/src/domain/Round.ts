@@ -13,6 +13,15 @@ import { Title } from "./Text.js"
 /**
  * Where a round stands: `planning` (groups being formed), `active` or `closed`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const rounds: ReadonlyArray<Domain.Round>
+ * const current = rounds.find((r) => r.status === "active")
+ * const isStatus = Schema.is(Domain.RoundStatus)("closed")
+ * ```
  * @since 0.1.0
  */
 export const RoundStatus = oneOf("RoundStatus", "planning", "active", "closed")

@@ -55,6 +55,13 @@ export type PersonName = typeof PersonName.Type
 /**
  * A title or short label, e.g. a theme's title or a venue's name (at most 200 characters).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const title = Schema.decodeUnknownSync(Domain.Title)("Sturen op grote ICT-programma's")
+ * ```
  * @since 0.1.0
  */
 export const Title = singleLine("a title", 200).pipe(Schema.annotations({ identifier: "Title" }))
@@ -64,6 +71,13 @@ export type Title = typeof Title.Type
 /**
  * The name of an organisation such as a ministry or agency, e.g. "Ministerie van Financiën".
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const organisation = Schema.decodeUnknownSync(Domain.OrganisationName)("Ministerie van Financiën")
+ * ```
  * @since 0.1.0
  */
 export const OrganisationName = singleLine("an organisation name", 200).pipe(
@@ -76,6 +90,13 @@ export type OrganisationName = typeof OrganisationName.Type
  * An interest a member has, as a short label (e.g. "omgaan met sabotage"). Interests are compared
  * exactly, so tools should offer the community's existing labels.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const interests = Schema.decodeUnknownSync(Schema.Array(Domain.Interest))(["stakeholdermanagement", "aanbesteden"])
+ * ```
  * @since 0.1.0
  */
 export const Interest = singleLine("an interest", 120).pipe(Schema.annotations({ identifier: "Interest" }))
@@ -86,6 +107,15 @@ export type Interest = typeof Interest.Type
  * Free text over several lines (descriptions, notes): at most 20,000 characters, no control
  * characters other than tab and line breaks.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const description = Schema.decodeUnknownSync(Domain.FreeText)(
+ *   "Hoe houd je een programma overeind\nals de opdrachtgever wisselt?"
+ * )
+ * ```
  * @since 0.1.0
  */
 export const FreeText = Schema.String.pipe(

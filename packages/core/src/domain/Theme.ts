@@ -13,6 +13,15 @@ import { FreeText, Title } from "./Text.js"
 /**
  * Where a theme stands: on the `backlog`, `scheduled` for a gathering, `discussed`, or `archived`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const themes: ReadonlyArray<Domain.Theme>
+ * const backlog = themes.filter((t) => t.status === "backlog")
+ * const isStatus = Schema.is(Domain.ThemeStatus)("archived")
+ * ```
  * @since 0.1.0
  */
 export const ThemeStatus = oneOf("ThemeStatus", "backlog", "scheduled", "discussed", "archived")
@@ -22,6 +31,13 @@ export type ThemeStatus = typeof ThemeStatus.Type
 /**
  * Who proposed a theme: a member, or a facilitator on behalf of the programme team.
  *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const byMember: Domain.Proposer = { _tag: "Member", memberId: Domain.MemberId.make("m-001") }
+ * const byTeam: Domain.Proposer = { _tag: "Facilitator", facilitatorId: Domain.FacilitatorId.make("f-001") }
+ * ```
  * @since 0.1.0
  */
 export const Proposer = Schema.Union(

@@ -18,6 +18,15 @@ import { Title } from "./Text.js"
  * - `scores`: give each theme a whole score from `minScore` to `maxScore` (e.g. 0–5);
  * - `ranking`: order the themes, most wanted first (a partial ranking is allowed).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * // Five dots per member, to spread over the themes as they like.
+ * const dots = Schema.decodeUnknownSync(Domain.BallotFormat)({ _tag: "dots", dotsPerMember: 5 })
+ * const approval: Domain.BallotFormat = { _tag: "approval", maxApprovals: 3 }
+ * ```
  * @since 0.1.0
  */
 export const BallotFormat = Schema.Union(
@@ -43,6 +52,15 @@ export type BallotFormat = typeof BallotFormat.Type
 /**
  * Where a voting round stands: `open` for ballots, or `closed`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const round: Domain.VotingRound
+ * const acceptsBallots = round.status === "open"
+ * const isStatus = Schema.is(Domain.VotingRoundStatus)("closed")
+ * ```
  * @since 0.1.0
  */
 export const VotingRoundStatus = oneOf("VotingRoundStatus", "open", "closed")

@@ -23,6 +23,23 @@ import { CalendarOptions, type Reason } from "./UnsuitableDays.js"
 /**
  * What to propose: the quarter, how many slots, on which weekdays and at which local times.
  *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * // A request read from a JSON file; propose() checks it again and explains what is wrong.
+ * const request = Schema.decodeUnknownSync(Scheduling.CandidateSlots.Request)({
+ *   quarter: "2027-Q1",
+ *   count: 4,
+ *   weekdays: ["tuesday", "thursday"],
+ *   startTimes: ["13:30"],
+ *   durationMinutes: 180,
+ *   calendar: { schoolRegions: ["middle"] }
+ * })
+ * const proposal = Scheduling.CandidateSlots.propose(request)
+ * if (Either.isRight(proposal)) console.log(proposal.right.slots.length)
+ * ```
  * @since 0.1.0
  */
 export const Request = Schema.Struct({

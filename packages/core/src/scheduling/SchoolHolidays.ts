@@ -14,6 +14,14 @@ import { schoolDaysBetween } from "./internal/SchoolDays.js"
 /**
  * A school-holiday region: `north`, `middle` or `south` (noord, midden, zuid).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * // The regions of the members' children's schools, from a settings file.
+ * const regions = Schema.decodeUnknownSync(Schema.Array(Scheduling.SchoolHolidays.Region))(["middle", "south"])
+ * ```
  * @since 0.1.0
  */
 export const Region = oneOf("SchoolRegion", "north", "middle", "south")
@@ -23,6 +31,18 @@ export type Region = typeof Region.Type
 /**
  * One holiday of one region in a school year, first and last day included.
  *
+ * @example
+ * ```ts
+ * import { Domain, Scheduling } from "@grenzeloos/core"
+ *
+ * const christmas: Scheduling.SchoolHolidays.Holiday = {
+ *   nameNl: "Kerstvakantie",
+ *   nameEn: "Christmas holiday",
+ *   region: "north",
+ *   from: Domain.CalendarDate.make("2029-12-22"),
+ *   to: Domain.CalendarDate.make("2030-01-06")
+ * }
+ * ```
  * @since 0.1.0
  */
 export const Holiday = Schema.Struct({
@@ -39,6 +59,17 @@ export type Holiday = typeof Holiday.Type
  * The holidays of one school year, with the days the entry speaks for: from the day after the
  * previous summer holiday ended in every region up to the last day of this year's summer holiday.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * // A school year the shipped table does not have yet, decoded from the government's published dates
+ * // and passed as `calendar.schoolYears` to the scheduling engines.
+ * declare const published: unknown
+ * const schoolYear = Schema.decodeUnknownSync(Scheduling.SchoolHolidays.SchoolYear)(published)
+ * const calendar: Scheduling.UnsuitableDays.CalendarOptions = { schoolRegions: ["north"], schoolYears: [schoolYear] }
+ * ```
  * @since 0.1.0
  */
 export const SchoolYear = Schema.Struct({

@@ -41,6 +41,18 @@ export type Blackout = typeof Blackout.Type
  * The calendar options every scheduling engine shares: the school regions to avoid (none by
  * default), blackout dates, and school years to add to the shipped table.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * // The community's calendar settings, shared by candidate dates, sessions and intakes.
+ * const calendar = Schema.decodeUnknownSync(Scheduling.UnsuitableDays.CalendarOptions)({
+ *   schoolRegions: ["middle"],
+ *   blackouts: [{ from: "2027-07-10", to: "2027-08-22", reason: "zomerreces" }],
+ *   avoidPrinsjesdag: true
+ * })
+ * ```
  * @since 0.1.0
  */
 export const CalendarOptions = Schema.Struct({
@@ -56,6 +68,19 @@ export type CalendarOptions = typeof CalendarOptions.Type
 /**
  * A period and the calendar options: what {@link unsuitableDays} is asked.
  *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * const query = Schema.decodeUnknownSync(Scheduling.UnsuitableDays.Query)({
+ *   from: "2027-04-01",
+ *   to: "2027-06-30",
+ *   schoolRegions: ["south"]
+ * })
+ * const days = Scheduling.UnsuitableDays.unsuitableDays(query)
+ * if (Either.isRight(days)) console.log(days.right.map((d) => d.date))
+ * ```
  * @since 0.1.0
  */
 export const Query = Schema.extend(Schema.Struct({ from: CalendarDate, to: CalendarDate }), CalendarOptions).pipe(

@@ -33,6 +33,20 @@ import {
  * is a guest facilitator of learning groups; an `Administrator` runs the deployment for the
  * community (by a pseudonymous id).
  *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { Access } from "@grenzeloos/core"
+ *
+ * // Who is acting, from the embedding tool's session (after its own authentication).
+ * declare const session: { readonly community: string; readonly memberId: string }
+ * const actor = Schema.decodeUnknownEither(Access.Actor)({
+ *   _tag: "Member",
+ *   communityId: session.community,
+ *   memberId: session.memberId
+ * })
+ * if (Either.isLeft(actor)) console.error(actor.left.message)
+ * ```
  * @since 0.1.0
  */
 export const Actor = Schema.Union(
@@ -50,6 +64,15 @@ export type Actor = typeof Actor.Type
 /**
  * Everything an actor can ask to do.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Access } from "@grenzeloos/core"
+ *
+ * // Which actions an audit-log screen can filter on.
+ * const actions: ReadonlyArray<Access.Action> = Access.Action.literals
+ * const isAction = Schema.is(Access.Action)("member.export")
+ * ```
  * @since 0.1.0
  */
 export const Action = Schema.Literal(

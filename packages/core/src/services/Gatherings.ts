@@ -45,6 +45,16 @@ const ZONE = "Europe/Amsterdam"
 /**
  * The input of {@link planGathering}.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, Services } from "@grenzeloos/core"
+ *
+ * // A web form checked before the use case runs, so every problem shows beside its field.
+ * declare const form: unknown
+ * const checked = Domain.decode(Services.Gatherings.PlanGathering)(form)
+ * if (Either.isLeft(checked)) for (const p of checked.left.problems) console.log(p.path, p.message)
+ * ```
  * @since 0.1.0
  */
 export const PlanGathering = Schema.Struct({
@@ -105,6 +115,21 @@ export const planGathering = Effect.fn("Gatherings.planGathering")(function* (
  * The input of {@link proposeDates}. The previous meeting's date is taken from the last
  * gathering held or scheduled when not given.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const request: typeof Services.Gatherings.ProposeDates.Encoded = {
+ *   gatheringId: "gathering-0001",
+ *   count: 5,
+ *   weekdays: ["tuesday", "thursday"],
+ *   startTimes: ["13:30"],
+ *   calendar: { schoolRegions: ["middle"] },
+ *   requiredMemberIds: ["m-001"]
+ * }
+ * const program = Services.Gatherings.proposeDates(team, request)
+ * ```
  * @since 0.1.0
  */
 export const ProposeDates = Schema.Struct({
@@ -225,6 +250,21 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
  * The input of {@link answerPoll}: the acting member's answer per slot (slots left out count as
  * no answer).
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const answers: typeof Services.Gatherings.AnswerPoll.Encoded = {
+ *   pollId: "poll-0001",
+ *   answers: [
+ *     { slotId: "slot-1", answer: "yes" },
+ *     { slotId: "slot-2", answer: "if-need-be" },
+ *     { slotId: "slot-3", answer: "no" }
+ *   ]
+ * }
+ * const program = Services.Gatherings.answerPoll(ann, answers)
+ * ```
  * @since 0.1.0
  */
 export const AnswerPoll = Schema.Struct({
@@ -299,6 +339,15 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
 /**
  * The input of {@link decideDate}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * // The room holds 60, so the slot where most can come is chosen among those that fit.
+ * const decision: typeof Services.Gatherings.DecideDate.Encoded = { pollId: "poll-0001", capacity: 60 }
+ * const program = Services.Gatherings.decideDate(team, decision)
+ * ```
  * @since 0.1.0
  */
 export const DecideDate = Schema.Struct({
@@ -399,6 +448,14 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
 /**
  * Names a gathering: the input of {@link sendInvitations}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const gathering: typeof Services.Gatherings.GatheringRef.Encoded = { gatheringId: "gathering-0001" }
+ * const program = Services.Gatherings.sendInvitations(team, gathering)
+ * ```
  * @since 0.1.0
  */
 export const GatheringRef = Schema.Struct({ gatheringId: GatheringId }).annotations({ identifier: "GatheringRef" })
@@ -476,6 +533,15 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
 /**
  * The input of {@link sendReminders}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * // Reminders two weeks and two days ahead instead of the default week and day.
+ * const reminders: typeof Services.Gatherings.SendReminders.Encoded = { gatheringId: "gathering-0001", daysBefore: [14, 2] }
+ * const program = Services.Gatherings.sendReminders(team, reminders)
+ * ```
  * @since 0.1.0
  */
 export const SendReminders = Schema.Struct({
@@ -540,6 +606,15 @@ export const sendReminders = Effect.fn("Gatherings.sendReminders")(function* (
 /**
  * The input of {@link recordRsvp}: the member is the actor, or named by the programme team.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * // The member answers for themselves, so memberId is left out.
+ * const rsvp: typeof Services.Gatherings.RecordRsvp.Encoded = { gatheringId: "gathering-0001", response: "maybe" }
+ * const program = Services.Gatherings.recordRsvp(ann, rsvp)
+ * ```
  * @since 0.1.0
  */
 export const RecordRsvp = Schema.Struct({
@@ -595,6 +670,18 @@ export const recordRsvp = Effect.fn("Gatherings.recordRsvp")(function* (
 /**
  * The input of {@link recordAttendance}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * declare const signedIn: ReadonlyArray<string> // the member ids on the attendance list
+ * const attendance: typeof Services.Gatherings.RecordAttendance.Encoded = {
+ *   gatheringId: "gathering-0001",
+ *   attended: signedIn
+ * }
+ * const program = Services.Gatherings.recordAttendance(team, attendance)
+ * ```
  * @since 0.1.0
  */
 export const RecordAttendance = Schema.Struct({
@@ -736,6 +823,15 @@ export const listGatherings = Effect.fn("Gatherings.listGatherings")(function* (
 /**
  * The input of {@link listPolls}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * // Every poll of the community: leave gatheringId out.
+ * const all: typeof Services.Gatherings.ListPolls.Encoded = {}
+ * const program = Services.Gatherings.listPolls(ann, all)
+ * ```
  * @since 0.1.0
  */
 export const ListPolls = Schema.Struct({

@@ -23,6 +23,21 @@ import { addressee, authorize, begin, commit, engine, input, notify, puts, requi
  * The input of {@link formGroups}. Without `roundId` a new round is created; with the id of a
  * round still in `planning`, its groups are formed again.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const request: typeof Services.Groups.FormGroups.Encoded = {
+ *   name: "Leergroepen 2027",
+ *   startsOn: "2027-01-15",
+ *   endsOn: "2027-12-15",
+ *   size: { min: 5, max: 7 },
+ *   mustApart: [["m-004", "m-019"]],
+ *   seed: 2027
+ * }
+ * const program = Services.Groups.formGroups(team, request)
+ * ```
  * @since 0.1.0
  */
 export const FormGroups = Schema.Struct({
@@ -169,6 +184,14 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
 /**
  * Names a round: the input of {@link publishGroups} and {@link listGroups}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const round: typeof Services.Groups.RoundRef.Encoded = { roundId: "round-0001" }
+ * const program = Services.Groups.listGroups(ann, round)
+ * ```
  * @since 0.1.0
  */
 export const RoundRef = Schema.Struct({ roundId: RoundId }).annotations({ identifier: "RoundRef" })
@@ -278,6 +301,18 @@ const groupResource = (session: Session, g: LearningGroup) => ({
 /**
  * The input of {@link addCase}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const newCase: typeof Services.Groups.AddCase.Encoded = {
+ *   groupId: "group-0001",
+ *   title: "Een opdrachtgever die steeds van koers wisselt",
+ *   description: "Hoe houd ik het programma op koers als de ambtelijk opdrachtgever elk kwartaal wisselt?"
+ * }
+ * const program = Services.Groups.addCase(ann, newCase)
+ * ```
  * @since 0.1.0
  */
 export const AddCase = Schema.Struct({
@@ -358,6 +393,19 @@ export const addCase = Effect.fn("Groups.addCase")(function* (actor: unknown, va
 /**
  * Names a learning group: the input of {@link listCases}.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * // From a route such as /groups/:groupId/cases, checked before the use case runs.
+ * declare const params: { readonly groupId: string }
+ * const ref = Domain.decode(Services.Groups.GroupRef)({ groupId: params.groupId })
+ * if (Either.isRight(ref)) {
+ *   const program = Services.Groups.listCases(ann, ref.right)
+ * }
+ * ```
  * @since 0.1.0
  */
 export const GroupRef = Schema.Struct({ groupId: LearningGroupId }).annotations({ identifier: "GroupRef" })

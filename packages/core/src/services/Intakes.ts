@@ -22,6 +22,20 @@ import { Settings } from "./Settings.js"
  * The input of {@link planIntakes}: the facilitators' free slots and, optionally, which members
  * (default: every member with status `invited`).
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const request: typeof Services.Intakes.PlanIntakes.Encoded = {
+ *   slots: [
+ *     { facilitatorId: "f-01", startsAt: "2027-02-02T10:00:00+01:00[Europe/Amsterdam]", durationMinutes: 60 },
+ *     { facilitatorId: "f-02", startsAt: "2027-02-04T14:00:00+01:00[Europe/Amsterdam]", durationMinutes: 60, preference: "possible" }
+ *   ],
+ *   maxPerDay: 3
+ * }
+ * const program = Services.Intakes.planIntakes(team, request)
+ * ```
  * @since 0.1.0
  */
 export const PlanIntakes = Schema.Struct({
@@ -169,6 +183,18 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
 /**
  * The input of {@link recordIntake}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const facilitator = { _tag: "Facilitator", communityId: "rijk", facilitatorId: "f-02" } as const
+ * const outcome: typeof Services.Intakes.RecordIntake.Encoded = {
+ *   intakeId: "intake-0001",
+ *   status: "held",
+ *   interests: ["stakeholdermanagement", "aanbesteden"]
+ * }
+ * const program = Services.Intakes.recordIntake(facilitator, outcome)
+ * ```
  * @since 0.1.0
  */
 export const RecordIntake = Schema.Struct({

@@ -22,11 +22,24 @@ import type { NotAllowed, NotFound } from "./Errors.js"
 import type { Ids } from "./Ids.js"
 import { authorize, begin, commit, input, puts, required } from "./Runner.js"
 
+/** What the member use cases need from the context. @inline */
 type R = Store | Ids
 
 /**
  * The input of {@link setUpCommunity}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const admin = { _tag: "Administrator", communityId: "rijk", administratorId: "beheer-1" } as const
+ * const community: typeof Services.Members.SetUpCommunity.Encoded = {
+ *   name: "Programmadirecteuren Rijk",
+ *   defaultLanguage: "nl",
+ *   timeZone: "Europe/Amsterdam"
+ * }
+ * const program = Services.Members.setUpCommunity(admin, community)
+ * ```
  * @since 0.1.0
  */
 export const SetUpCommunity = Schema.Struct({
@@ -79,6 +92,16 @@ const sameEncoded = <A, I>(schema: Schema.Schema<A, I>, a: A, b: A): boolean =>
  * One person in {@link RegisterMembers}: without an `id` the member is matched on e-mail address
  * (case-insensitively) and gets a new id when there is no match.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, Services } from "@grenzeloos/core"
+ *
+ * // One row of a spreadsheet import, checked on its own so the problem names its row.
+ * declare const row: unknown
+ * const member = Domain.decode(Services.Members.MemberInput, { at: ["members", 3] })(row)
+ * if (Either.isLeft(member)) console.error(member.left.message)
+ * ```
  * @since 0.1.0
  */
 export const MemberInput = Schema.Struct({
@@ -97,6 +120,23 @@ export const MemberInput = Schema.Struct({
 /**
  * The input of {@link registerMembers}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const request: typeof Services.Members.RegisterMembers.Encoded = {
+ *   members: [
+ *     {
+ *       name: "IJsbrand de Vries",
+ *       email: "ijsbrand.devries@minbzk.nl",
+ *       organisation: "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+ *       programme: "Renovatie Binnenhof"
+ *     }
+ *   ]
+ * }
+ * const program = Services.Members.registerMembers(team, request)
+ * ```
  * @since 0.1.0
  */
 export const RegisterMembers = Schema.Struct({ members: Schema.Array(MemberInput) }).annotations({
@@ -197,6 +237,19 @@ export const registerMembers = Effect.fn("Members.registerMembers")(function* (
 /**
  * The input of {@link registerFacilitators}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const admin = { _tag: "Administrator", communityId: "rijk", administratorId: "beheer-1" } as const
+ * const request: typeof Services.Members.RegisterFacilitators.Encoded = {
+ *   facilitators: [
+ *     { id: "f-01", name: "Fatima el Amrani", email: "f.elamrani@minfin.nl", role: "programme-team", maxGroups: 2 },
+ *     { name: "Joost Kramer", email: "joost@kramer-advies.nl", role: "guest" }
+ *   ]
+ * }
+ * const program = Services.Members.registerFacilitators(admin, request)
+ * ```
  * @since 0.1.0
  */
 export const RegisterFacilitators = Schema.Struct({
@@ -312,6 +365,14 @@ export const directory = Effect.fn("Members.directory")(function* (actor: unknow
  * Names a member: the input of {@link getMember}, {@link pauseMember}, {@link endMember}, and of
  * `Privacy.exportMember` and `Privacy.forgetMember`.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const member: typeof Services.Members.MemberRef.Encoded = { memberId: "m-001" }
+ * const program = Services.Members.pauseMember(team, member)
+ * ```
  * @since 0.1.0
  */
 export const MemberRef = Schema.Struct({ memberId: MemberId }).annotations({ identifier: "MemberRef" })

@@ -240,6 +240,15 @@ const privacy = (reason: string): Redaction => ({ redacted: true, ground: "5.1.2
 /**
  * The input of {@link exportForWoo}: the period the request covers, as instants.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const admin = { _tag: "Administrator", communityId: "rijk", administratorId: "beheer-1" } as const
+ * // Everything the community decided in 2026, for a Woo request.
+ * const request: typeof Services.Privacy.WooRequest.Encoded = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }
+ * const program = Services.Privacy.exportForWoo(admin, request)
+ * ```
  * @since 0.1.0
  */
 export const WooRequest = Schema.Struct({ from: Timestamp, to: Timestamp }).annotations({ identifier: "WooRequest" })
@@ -419,6 +428,16 @@ const tally = (responses: ReadonlyArray<Repository.Versioned<PollResponse>>, slo
 /**
  * The input of {@link auditLog}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const admin = { _tag: "Administrator", communityId: "rijk", administratorId: "beheer-1" } as const
+ * // The next page of 100 entries, after the cursor the previous page returned.
+ * declare const cursor: string
+ * const page: typeof Services.Privacy.AuditPage.Encoded = { limit: 100, cursor }
+ * const program = Services.Privacy.auditLog(admin, page)
+ * ```
  * @since 0.1.0
  */
 export const AuditPage = Schema.Struct({

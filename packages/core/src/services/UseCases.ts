@@ -55,6 +55,7 @@ const useCases = {
   auditLog: Privacy.auditLog
 } as const
 
+/** The use case functions by name, before their requirements are provided. @inline */
 type UseCaseFunctions = typeof useCases
 
 /**
@@ -115,6 +116,22 @@ export class UseCases extends Context.Tag("@grenzeloos/core/UseCases")<UseCases,
 /**
  * The use cases over the Store, Ids and Settings in the context.
  *
+ * @example
+ * ```ts
+ * import { Layer } from "effect"
+ * import { MemoryStore, Services } from "@grenzeloos/core"
+ *
+ * // In a test: the use cases over the in-memory store, with ids that count up.
+ * const testLayer = Services.UseCases.layer.pipe(
+ *   Layer.provide(
+ *     Layer.mergeAll(
+ *       MemoryStore.layer,
+ *       Services.Ids.layerSequential(),
+ *       Services.Settings.layer({ organizer: { name: "Team", email: "team@example.nl" }, uidDomain: "example.nl" })
+ *     )
+ *   )
+ * )
+ * ```
  * @since 0.1.0
  */
 export const layer: Layer.Layer<UseCases, never, Requirements> = Layer.effect(

@@ -26,6 +26,18 @@ import { addressee, authorize, begin, commit, engine, input, naturalKey, notify,
 /**
  * The input of {@link proposeTheme}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const theme: typeof Services.Voting.ProposeTheme.Encoded = {
+ *   title: "Omgaan met politieke druk op de planning",
+ *   description: "Wat doe je als de minister een datum noemt die het programma niet kan halen?",
+ *   durationMinutes: 45
+ * }
+ * const program = Services.Voting.proposeTheme(ann, theme)
+ * ```
  * @since 0.1.0
  */
 export const ProposeTheme = Schema.Struct({
@@ -92,6 +104,19 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
  * The input of {@link openVoting}. Without `themeIds`, every theme on the backlog is on the
  * ballot.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const round: typeof Services.Voting.OpenVoting.Encoded = {
+ *   title: "Agenda voorjaar 2027",
+ *   format: { _tag: "dots", dotsPerMember: 5 },
+ *   closesAt: "2027-02-15T17:00:00Z",
+ *   gatheringId: "gathering-0001"
+ * }
+ * const program = Services.Voting.openVoting(team, round)
+ * ```
  * @since 0.1.0
  */
 export const OpenVoting = Schema.Struct({
@@ -193,6 +218,17 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
 /**
  * The input of {@link castBallot}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const ballot: typeof Services.Voting.CastBallot.Encoded = {
+ *   votingRoundId: "vote-0001",
+ *   content: { _tag: "dots", dots: [{ themeId: "t-0003", dots: 3 }, { themeId: "t-0007", dots: 2 }] }
+ * }
+ * const program = Services.Voting.castBallot(ann, ballot)
+ * ```
  * @since 0.1.0
  */
 export const CastBallot = Schema.Struct({ votingRoundId: VotingRoundId, content: BallotContent }).annotations({
@@ -298,6 +334,19 @@ const RulesInput = Schema.Struct({
 /**
  * The input of {@link closeVoting}: how to prioritise, and the programme's time budget.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * // The method and budget from a settings screen, checked before the round is closed.
+ * declare const form: unknown
+ * const request = Domain.decode(Services.Voting.CloseVoting)(form)
+ * if (Either.isRight(request)) {
+ *   const program = Services.Voting.closeVoting(team, request.right)
+ * }
+ * ```
  * @since 0.1.0
  */
 export const CloseVoting = Schema.Struct({
@@ -412,6 +461,14 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
 /**
  * Names a voting round: the input of {@link myBallot}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const round: typeof Services.Voting.VotingRoundRef.Encoded = { votingRoundId: "vote-0001" }
+ * const program = Services.Voting.myBallot(ann, round)
+ * ```
  * @since 0.1.0
  */
 export const VotingRoundRef = Schema.Struct({ votingRoundId: VotingRoundId }).annotations({
@@ -446,6 +503,14 @@ export const myBallot = Effect.fn("Voting.myBallot")(function* (actor: unknown, 
 /**
  * The input of {@link listThemes}.
  *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const filter: typeof Services.Voting.ListThemes.Encoded = { status: "backlog" }
+ * const program = Services.Voting.listThemes(ann, filter)
+ * ```
  * @since 0.1.0
  */
 export const ListThemes = Schema.Struct({

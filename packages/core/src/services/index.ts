@@ -4,13 +4,63 @@
  *
  * @since 0.1.0
  */
+/**
+ * The errors of the use cases, each with the fields a caller needs to act.
+ *
+ * @since 0.1.0
+ */
 export * from "./Errors.js"
+/**
+ * Use cases of the quarterly gathering: plan, poll, decide, invite, remind and record attendance.
+ *
+ * @since 0.1.0
+ */
 export * as Gatherings from "./Gatherings.js"
+/**
+ * Use cases of learning groups: form, publish and read the groups of a round, and bring cases to a group.
+ *
+ * @since 0.1.0
+ */
 export * as Groups from "./Groups.js"
+/**
+ * The Ids port: where the use cases get the ids of the records they create.
+ *
+ * @since 0.1.0
+ */
 export * as Ids from "./Ids.js"
+/**
+ * Use cases of intakes: plan an intake for every invited member, and record how it went.
+ *
+ * @since 0.1.0
+ */
 export * as Intakes from "./Intakes.js"
+/**
+ * Use cases of the community and its people: set up, register, import, read, pause and end.
+ *
+ * @since 0.1.0
+ */
 export * as Members from "./Members.js"
+/**
+ * Privacy (AVG / GDPR) and openness (Woo): export a member's data, forget a member, answer a Woo request, read the audit log.
+ *
+ * @since 0.1.0
+ */
 export * as Privacy from "./Privacy.js"
+/**
+ * The settings the use cases need from the tool that embeds the library.
+ *
+ * @since 0.1.0
+ */
 export * as Settings from "./Settings.js"
+/**
+ * All use cases as one Effect service, and the Promise facade for tools that do not use Effect.
+ *
+ * @since 0.1.0
+ */
 export * as UseCases from "./UseCases.js"
+/**
+ * Use cases of the backlog agenda: propose themes, open a voting round, cast ballots and close the round.
+ *
+ * @since 0.1.0
+ */
 export * as Voting from "./Voting.js"
