@@ -46,7 +46,9 @@ export type PollSlot = typeof PollSlot.Type
  *
  * declare const poll: Domain.AvailabilityPoll
  * const canAnswer = poll.status === "open"
- * const isStatus = Schema.is(Domain.PollStatus)("closed")
+ * // A status from a form or an export, checked before it is compared or stored.
+ * declare const reported: unknown
+ * const status = Schema.decodeUnknownSync(Domain.PollStatus)(reported)
  * ```
  * @since 0.1.0
  */

@@ -17,9 +17,11 @@ import { FreeText, Title } from "./Text.js"
  * import { Schema } from "effect"
  * import { Domain } from "@grenzeloos/core"
  *
+ * // A list screen filtered by ?status=…; an unknown value is rejected with the values allowed.
+ * declare const url: URL
  * declare const cases: ReadonlyArray<Domain.Case>
- * const stillOpen = cases.filter((c) => c.status === "open")
- * const isStatus = Schema.is(Domain.CaseStatus)("discussed")
+ * const status = Schema.decodeUnknownSync(Domain.CaseStatus)(url.searchParams.get("status"))
+ * const shown = cases.filter((c) => c.status === status)
  * ```
  * @since 0.1.0
  */

@@ -20,9 +20,11 @@ import { PersonName } from "./Text.js"
  * import { Schema } from "effect"
  * import { Domain } from "@grenzeloos/core"
  *
+ * // A list screen filtered by ?role=…; an unknown value is rejected with the values allowed.
+ * declare const url: URL
  * declare const facilitators: ReadonlyArray<Domain.Facilitator>
- * const programmeTeam = facilitators.filter((f) => f.role === "programme-team")
- * const role = Schema.decodeUnknownSync(Domain.FacilitatorRole)("guest")
+ * const role = Schema.decodeUnknownSync(Domain.FacilitatorRole)(url.searchParams.get("role"))
+ * const shown = facilitators.filter((f) => f.role === role)
  * ```
  * @since 0.1.0
  */

@@ -108,9 +108,11 @@ export type Rsvp = typeof Rsvp.Type
  * import { Schema } from "effect"
  * import { Domain } from "@grenzeloos/core"
  *
+ * // A list screen filtered by ?status=…; an unknown value is rejected with the values allowed.
+ * declare const url: URL
  * declare const gatherings: ReadonlyArray<Domain.Gathering>
- * const upcoming = gatherings.filter((g) => g.status === "planning" || g.status === "scheduled")
- * const isStatus = Schema.is(Domain.GatheringStatus)("held")
+ * const status = Schema.decodeUnknownSync(Domain.GatheringStatus)(url.searchParams.get("status"))
+ * const shown = gatherings.filter((g) => g.status === status)
  * ```
  * @since 0.1.0
  */

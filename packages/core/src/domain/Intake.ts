@@ -18,9 +18,11 @@ import { FreeText, Interest } from "./Text.js"
  * import { Schema } from "effect"
  * import { Domain } from "@grenzeloos/core"
  *
+ * // A list screen filtered by ?status=…; an unknown value is rejected with the values allowed.
+ * declare const url: URL
  * declare const intakes: ReadonlyArray<Domain.Intake>
- * const toHold = intakes.filter((i) => i.status === "planned")
- * const isStatus = Schema.is(Domain.IntakeStatus)("cancelled")
+ * const status = Schema.decodeUnknownSync(Domain.IntakeStatus)(url.searchParams.get("status"))
+ * const shown = intakes.filter((i) => i.status === status)
  * ```
  * @since 0.1.0
  */

@@ -20,9 +20,11 @@ import { Interest, OrganisationName, PersonName, Title } from "./Text.js"
  * import { Schema } from "effect"
  * import { Domain } from "@grenzeloos/core"
  *
+ * // A list screen filtered by ?status=…; an unknown value is rejected with the values allowed.
+ * declare const url: URL
  * declare const members: ReadonlyArray<Domain.Member>
- * const active = members.filter((m) => m.status === "active")
- * const isStatus = Schema.is(Domain.MemberStatus)("paused")
+ * const status = Schema.decodeUnknownSync(Domain.MemberStatus)(url.searchParams.get("status"))
+ * const shown = members.filter((m) => m.status === status)
  * ```
  * @since 0.1.0
  */

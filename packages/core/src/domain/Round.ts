@@ -18,9 +18,11 @@ import { Title } from "./Text.js"
  * import { Schema } from "effect"
  * import { Domain } from "@grenzeloos/core"
  *
+ * // A list screen filtered by ?status=…; an unknown value is rejected with the values allowed.
+ * declare const url: URL
  * declare const rounds: ReadonlyArray<Domain.Round>
- * const current = rounds.find((r) => r.status === "active")
- * const isStatus = Schema.is(Domain.RoundStatus)("closed")
+ * const status = Schema.decodeUnknownSync(Domain.RoundStatus)(url.searchParams.get("status"))
+ * const shown = rounds.filter((r) => r.status === status)
  * ```
  * @since 0.1.0
  */

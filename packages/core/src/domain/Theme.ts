@@ -18,9 +18,11 @@ import { FreeText, Title } from "./Text.js"
  * import { Schema } from "effect"
  * import { Domain } from "@grenzeloos/core"
  *
+ * // A list screen filtered by ?status=…; an unknown value is rejected with the values allowed.
+ * declare const url: URL
  * declare const themes: ReadonlyArray<Domain.Theme>
- * const backlog = themes.filter((t) => t.status === "backlog")
- * const isStatus = Schema.is(Domain.ThemeStatus)("archived")
+ * const status = Schema.decodeUnknownSync(Domain.ThemeStatus)(url.searchParams.get("status"))
+ * const shown = themes.filter((t) => t.status === status)
  * ```
  * @since 0.1.0
  */

@@ -59,7 +59,9 @@ export type BallotFormat = typeof BallotFormat.Type
  *
  * declare const round: Domain.VotingRound
  * const acceptsBallots = round.status === "open"
- * const isStatus = Schema.is(Domain.VotingRoundStatus)("closed")
+ * // A status from a form or an export, checked before it is compared or stored.
+ * declare const reported: unknown
+ * const status = Schema.decodeUnknownSync(Domain.VotingRoundStatus)(reported)
  * ```
  * @since 0.1.0
  */
