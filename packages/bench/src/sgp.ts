@@ -27,6 +27,12 @@ if (Either.isLeft(result)) {
   console.error(result.left.message)
   process.exit(1)
 }
+// Counted again from the weeks, independently of what the engine reports.
+const counted = Grouping.Rotation.repeatsOf(g * p, result.right.rounds)
+if (counted.repeats !== result.right.repeats) {
+  console.error(`the engine reports ${result.right.repeats} repeated pairs, the weeks have ${counted.repeats}`)
+  process.exit(1)
+}
 const weeks = result.right.rounds.map((round) => {
   const groups: Array<Array<number>> = Array.from({ length: g }, () => [])
   round.forEach((group, i) => {
@@ -39,7 +45,7 @@ console.log(
     g,
     p,
     w,
-    repeats: result.right.repeats,
+    repeats: counted.repeats,
     seconds: Math.round(elapsed * 1000) / 1000,
     iterations: result.right.iterations,
     weeks

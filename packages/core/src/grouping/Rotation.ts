@@ -9,12 +9,15 @@
  * aspiration and restarts from the best schedule with a random perturbation; started from the
  * greedy construction of Triska & Musliu (2012), "An effective greedy heuristic for the Social
  * Golfer Problem" (Annals of Operations Research 194), which fills each group with the person who
- * has met its current members least often.
+ * has met its current members least often. Without policy scores, shapes that finite geometry
+ * solves exactly (q^m people in groups of q or q², q prime) are answered by {@link Geometry}
+ * first.
  *
  * @since 0.1.0
  */
 import { Either } from "effect"
 import * as Rng from "../random/Rng.js"
+import * as Geometry from "./Geometry.js"
 import type { Budget } from "./Search.js"
 
 /**
@@ -165,6 +168,16 @@ const search = (problem: Problem, options: Options): Solution => {
       objective: 0,
       iterations: 0
     }
+  // Without scores, equal groups of q or q² people among q^m (q prime) have an exact answer from
+  // finite geometry whenever enough disjoint subspaces exist; the search handles everything else.
+  const p = sizes[0] as number
+  if (!hasScore && G > 1 && sizes.every((s) => s === p)) {
+    const built = Geometry.rotation(n, p, R, { seed: options.seed })
+    if (built !== undefined) {
+      const counted = repeatsOf(n, built)
+      return { rounds: built, ...counted, score: 0, objective: -lambda * counted.extraMeetings, iterations: 0 }
+    }
+  }
 
   // offsets of each group's slots in a round's member list
   const offset = new Int32Array(G + 1)

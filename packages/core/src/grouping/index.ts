@@ -10,6 +10,12 @@
 export * as Facilitators from "./Facilitators.js"
 /** @since 0.1.0 */
 export * as Form from "./Form.js"
+/**
+ * Rotations without repeated pairs from finite geometry, for the shapes it solves exactly.
+ *
+ * @since 0.1.0
+ */
+export * as Geometry from "./Geometry.js"
 /** @since 0.1.0 */
 export * from "./Infeasible.js"
 /** @since 0.1.0 */
