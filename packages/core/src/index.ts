@@ -79,6 +79,12 @@ export * as Repository from "./repository/index.js"
  */
 export * as Scheduling from "./scheduling/index.js"
 /**
+ * The authorization policy: who may do what, as a pure function of actor, action and resource.
+ *
+ * @since 0.1.0
+ */
+export * as Access from "./services/Access.js"
+/**
  * The use cases: register and import members, plan intakes, form and publish learning groups,
  * cases, themes and votes, the gathering's dates, poll, invitations and reminders, RSVPs and
  * attendance, export, erasure and Woo requests, as Effect services with a Promise facade.
@@ -86,10 +92,3 @@ export * as Scheduling from "./scheduling/index.js"
  * @since 0.1.0
  */
 export * as Services from "./services/index.js"
-
-/**
- * The authorization policy: who may do what, as a pure function of actor, action and resource.
- *
- * @since 0.1.0
- */
-export * as Access from "./services/Access.js"
