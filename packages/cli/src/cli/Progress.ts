@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { Services } from "@grenzeloos/core"
 import { Effect, Fiber, Schedule } from "effect"
 
 const SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -34,6 +35,23 @@ export const frame = (label: string, elapsedMs: number, expectedMs: number | und
   }
   const filled = Math.min(WIDTH, Math.round((elapsedMs / expectedMs) * WIDTH))
   return `${label} [${"█".repeat(filled)}${"░".repeat(WIDTH - filled)}] ${seconds(elapsedMs)} s / ${seconds(expectedMs)} s`
+}
+
+/**
+ * One line of a progress bar for a share of the work done (0–1).
+ *
+ * @example
+ * ```ts
+ * import { Progress } from "@grenzeloos/cli"
+ *
+ * Progress.bar("Leergroepen vormen", 0.5, 1200) // "Leergroepen vormen [████████████░░░░░░░░░░░░]  50 % 1,2 s"
+ * ```
+ * @since 0.1.0
+ */
+export const bar = (label: string, share: number, elapsedMs: number): string => {
+  const filled = Math.min(WIDTH, Math.max(0, Math.round(share * WIDTH)))
+  const percent = String(Math.round(Math.min(1, Math.max(0, share)) * 100)).padStart(3)
+  return `${label} [${"█".repeat(filled)}${"░".repeat(WIDTH - filled)}] ${percent} % ${seconds(elapsedMs)} s`
 }
 
 /**
@@ -99,7 +117,15 @@ export const around =
       const indicator = yield* Effect.fork(
         Effect.sleep("1 second").pipe(Effect.zipRight(Effect.repeat(draw, Schedule.spaced("100 millis"))))
       )
-      return yield* effect.pipe(
+      // An engine that reports its progress (the grouping search) draws a real bar from inside its
+      // loop, where no timer can fire.
+      const engineBar = {
+        report: (_task: string, share: number) => {
+          shown = true
+          target.write(`\r\x1b[2K${bar(label, share, Date.now() - started)}`)
+        }
+      }
+      return yield* Effect.provideService(effect, Services.Progress.Progress, engineBar).pipe(
         Effect.ensuring(
           Fiber.interrupt(indicator).pipe(
             Effect.zipRight(

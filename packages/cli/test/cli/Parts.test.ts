@@ -1,3 +1,4 @@
+import { Services } from "@grenzeloos/core"
 import { DateTime, Effect, Fiber, Option, Redacted, TestClock, TestContext } from "effect"
 import { describe, expect, it } from "vitest"
 import * as ExitCode from "../../src/cli/ExitCode.js"
@@ -98,6 +99,26 @@ describe("Progress", () => {
     )
     expect(seen).toEqual(["\r\x1b[2KLeergroepen vormen (hoogstens 2,0 s)…"])
     expect(writes.at(-1)).toBe("\r\x1b[2K")
+  })
+
+  it("draws a real bar from the progress an engine reports while it holds the thread", async () => {
+    const writes: Array<string> = []
+    const target = { enabled: true, write: (text: string) => void writes.push(text) }
+    const engine = Effect.flatMap(Services.Progress.Progress, (progress) =>
+      Effect.sync(() => {
+        progress.report("grouping", 0.5)
+        progress.report("grouping", 1)
+      })
+    )
+    await Effect.runPromise(Progress.around(target, "Leergroepen vormen", 2000)(engine))
+    expect(writes.filter((w) => w.includes("%")).map((w) => w.replace(/ [\d,]+ s$/, ""))).toEqual([
+      `\r\x1b[2KLeergroepen vormen [${"█".repeat(12)}${"░".repeat(12)}]  50 %`,
+      `\r\x1b[2KLeergroepen vormen [${"█".repeat(24)}] 100 %`
+    ])
+    expect(writes.at(-1)).toBe("\r\x1b[2K")
+    expect(Progress.bar("Leergroepen vormen", 0.5, 1200)).toBe(
+      "Leergroepen vormen [████████████░░░░░░░░░░░░]  50 % 1,2 s"
+    )
   })
 
   it("announces a large batch at once when asked to", async () => {

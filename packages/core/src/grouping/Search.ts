@@ -54,6 +54,12 @@ export interface Budget {
   readonly timeLimitMs?: number
   /** The clock for `timeLimitMs`, in milliseconds; defaults to `performance.now`. */
   readonly clock?: () => number
+  /**
+   * Called from the search loop about every 50 ms (by `clock`) with the share of the budget used,
+   * from 0 to 1, and with 1 at the end: for a progress bar while the synchronous search runs. It
+   * must be quick; it does not change the result.
+   */
+  readonly onProgress?: (share: number) => void
 }
 
 /**
@@ -456,8 +462,19 @@ const search = (problem: Problem, options: Options): Solution => {
   const stallLimit = Math.max(20, Math.round(n / 2))
   let stall = 0
   let iterations = 0
+  const onProgress = options.onProgress
+  const searchStarted = onProgress === undefined ? 0 : clock()
+  let reported = searchStarted
   while (iterations < maxIterations && (!hasTime || clock() < deadline)) {
     iterations++
+    if (onProgress !== undefined && (iterations & 15) === 0) {
+      const now = clock()
+      if (now - reported >= 50) {
+        reported = now
+        const byTime = hasTime ? (now - searchStarted) / Math.max(1, deadline - searchStarted) : 0
+        onProgress(Math.min(1, Math.max(iterations / maxIterations, byTime)))
+      }
+    }
     if (stall >= stallLimit) {
       cur.copyFrom(best)
       perturb(strong)
@@ -479,5 +496,6 @@ const search = (problem: Problem, options: Options): Solution => {
     }
   }
   const assignmentOut = Int32Array.from(best.assignment)
+  onProgress?.(1)
   return { assignment: assignmentOut, objective: objectiveOf(score, n, assignmentOut), iterations }
 }

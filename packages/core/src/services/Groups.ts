@@ -17,7 +17,19 @@ import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import { check } from "./Access.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { addressee, authorize, begin, commit, engine, input, notify, puts, required, type Session } from "./Runner.js"
+import {
+  addressee,
+  authorize,
+  begin,
+  commit,
+  engine,
+  input,
+  notify,
+  progressFor,
+  puts,
+  required,
+  type Session
+} from "./Runner.js"
 
 /**
  * The input of {@link formGroups}. Without `roundId` a new round is created; with the id of a
@@ -134,6 +146,7 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
       },
       {
         seed: request.seed ?? 1,
+        ...(yield* progressFor("grouping")),
         ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
         ...(request.timeLimitMs === undefined ? {} : { timeLimitMs: request.timeLimitMs }),
         language: "nl"

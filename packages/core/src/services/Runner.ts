@@ -16,6 +16,7 @@ import * as Repository from "../repository/Repository.js"
 import { type Action, Actor, check, type Resource } from "./Access.js"
 import { NotAllowed, NotFound } from "./Errors.js"
 import { Ids, type IdsService } from "./Ids.js"
+import { Progress } from "./Progress.js"
 import { Settings } from "./Settings.js"
 
 /** What a use case works with once the actor is known. */
@@ -183,3 +184,9 @@ export const naturalKey = (...parts: readonly [string, ...Array<string>]): strin
     hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn
   return `${parts[0].slice(0, 100)}:h${hash.toString(16).padStart(16, "0")}`
 }
+
+/** The engine's progress callback for a task, when a Progress service is in the context. */
+export const progressFor = (task: string): Effect.Effect<{ readonly onProgress?: (share: number) => void }> =>
+  Effect.map(Effect.serviceOption(Progress), (progress) =>
+    progress._tag === "Some" ? { onProgress: (share: number) => progress.value.report(task, share) } : {}
+  )

@@ -47,6 +47,12 @@ export * as Members from "./Members.js"
  */
 export * as Privacy from "./Privacy.js"
 /**
+ * An optional port through which long-running use cases report their progress.
+ *
+ * @since 0.1.0
+ */
+export * as Progress from "./Progress.js"
+/**
  * The settings the use cases need from the tool that embeds the library.
  *
  * @since 0.1.0

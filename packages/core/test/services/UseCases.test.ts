@@ -241,6 +241,34 @@ describe("use cases: what everyone in the community may read", () => {
   )
 })
 
+describe("use cases: progress", () => {
+  it.effect("forming groups reports its progress to a Progress service around the call, ending at 1", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp
+      const shares: Array<number> = []
+      yield* useCases
+        .formGroups(team, {
+          name: "Leergroepen 2027",
+          startsOn: "2027-01-01",
+          endsOn: "2027-12-31",
+          size: { groups: 1 },
+          timeLimitMs: 150
+        })
+        .pipe(
+          Effect.provideService(Services.Progress.Progress, {
+            report: (task, share) => {
+              expect(task).toBe("grouping")
+              shares.push(share)
+            }
+          })
+        )
+      expect(shares.length).toBeGreaterThan(1)
+      expect(shares.at(-1)).toBe(1)
+      expect([...shares].sort((a, b) => a - b)).toEqual(shares)
+    }).pipe(Effect.provide(useCasesLayer))
+  )
+})
+
 describe("the Promise facade", () => {
   it("resolves with results and rejects with the typed error", async () => {
     const client = Services.UseCases.client(requirements)
