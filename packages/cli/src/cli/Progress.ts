@@ -95,8 +95,8 @@ export const stderr = (json: boolean): Target => ({
  */
 export const around =
   (target: Target, label: string, expectedMs: number | undefined, options: { readonly announce?: boolean } = {}) =>
-  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
-    if (!target.enabled) return effect
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, Exclude<R, Services.Progress.Progress>> => {
+    if (!target.enabled) return Effect.provideService(effect, Services.Progress.Progress, { report: () => {} })
     return Effect.gen(function* () {
       const started = Date.now()
       let tick = 0
