@@ -20,6 +20,20 @@ const Weight = Schema.Number.pipe(Schema.nonNegative(), Schema.finite())
 /**
  * A member as the grouping engine sees them: id, organisation, programme and interests.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // Members kept in another tool, checked one by one before they go into a request.
+ * const member = Schema.decodeUnknownSync(Grouping.Input.GroupMember)({
+ *   id: "m-017",
+ *   name: "Sanne Bakker",
+ *   organisation: "Rijkswaterstaat",
+ *   programme: "Vervanging en Renovatie",
+ *   interests: ["aanbesteden", "assetmanagement"]
+ * })
+ * ```
  * @since 0.1.0
  */
 export const GroupMember = Schema.Struct({
@@ -37,6 +51,15 @@ export type GroupMember = typeof GroupMember.Type
  * The group sizes: bounds (`{ min: 5, max: 7 }`, as few groups as the bounds allow, sizes as even
  * as possible) or a number of groups (`{ groups: 4 }`, sizes differing by at most one).
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Domain, Grouping } from "@grenzeloos/core"
+ *
+ * // From the command line's --size 5-7; "7-5" is rejected with "expected a maximum of at least 7".
+ * const size = Domain.decode(Grouping.Input.Size)({ min: 5, max: 7 })
+ * if (Either.isLeft(size)) console.error(size.left.message)
+ * ```
  * @since 0.1.0
  */
 export const Size = Schema.Struct({
@@ -67,6 +90,16 @@ export type Size = typeof Size.Type
  * Diversity of a member attribute: `hard` (at most one member per value in a group) or `soft` (each
  * pair sharing the value costs `weight`).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // Never two people of one organisation in a group, but programmes only weigh in.
+ * const organisation = Schema.decodeUnknownSync(Grouping.Input.Diversity)({ mode: "hard" })
+ * const programme: Grouping.Input.Diversity = { mode: "soft", weight: 8 }
+ * const policy: Grouping.Input.Policy = { organisation, programme }
+ * ```
  * @since 0.1.0
  */
 export const Diversity = Schema.Union(
@@ -81,6 +114,15 @@ export type Diversity = typeof Diversity.Type
  * Earlier rounds: `hard` (nobody meets anyone from an earlier group again) or `soft` (a pair that
  * met `k` rounds ago costs `weight × decay^(k−1)`).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // A pair that met last round costs 30, two rounds ago 10, three rounds ago 3.3.
+ * const history = Schema.decodeUnknownSync(Grouping.Input.HistoryRule)({ mode: "soft", weight: 30, decay: 1 / 3 })
+ * const policy: Grouping.Input.Policy = { history }
+ * ```
  * @since 0.1.0
  */
 export const HistoryRule = Schema.Union(
@@ -93,6 +135,19 @@ export type HistoryRule = typeof HistoryRule.Type
 /**
  * What makes a good group, with weights. Omitted criteria take {@link defaultPolicy}'s values.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // The community's policy from its settings file; what it leaves out comes from defaultPolicy.
+ * const policy = Schema.decodeUnknownSync(Grouping.Input.Policy)({
+ *   organisation: { mode: "hard" },
+ *   interests: { weight: 5 }
+ * })
+ * declare const members: ReadonlyArray<Grouping.Input.GroupMember>
+ * const request = Grouping.Input.decode({ members, size: { min: 5, max: 7 }, policy })
+ * ```
  * @since 0.1.0
  */
 export const Policy = Schema.Struct({
@@ -109,6 +164,16 @@ export type Policy = typeof Policy.Type
  * The policy used for omitted criteria: organisations soft (weight 10), programmes soft (5),
  * interests 3 per shared interest, earlier rounds soft (20, halving every round back).
  *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // Twice the default weight on shared interests, the rest as by default.
+ * const policy: Grouping.Input.Policy = {
+ *   ...Grouping.Input.defaultPolicy,
+ *   interests: { weight: Grouping.Input.defaultPolicy.interests.weight * 2 }
+ * }
+ * ```
  * @since 0.1.0
  */
 export const defaultPolicy = {
@@ -121,6 +186,19 @@ export const defaultPolicy = {
 /**
  * A facilitator who can lead up to `maxGroups` groups, and never a group with one of `conflicts`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // Fatima leads at most two groups, and not the group of her own colleague m-004.
+ * const facilitator = Schema.decodeUnknownSync(Grouping.Input.GroupFacilitator)({
+ *   id: "f-01",
+ *   name: "Fatima el Amrani",
+ *   maxGroups: 2,
+ *   conflicts: ["m-004"]
+ * })
+ * ```
  * @since 0.1.0
  */
 export const GroupFacilitator = Schema.Struct({
@@ -211,6 +289,18 @@ const references = (request: typeof RequestFields.Type): Array<Issue> => {
  * A request to form groups: the schema that {@link decode} applies, with cross-reference checks
  * (every member named in a pair, a fixed place, the history or a conflict must be in `members`).
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // A request built in code (already typed) is checked with the same cross-references as decode.
+ * declare const built: Grouping.Input.Request
+ * const checked = Grouping.Input.decode(built)
+ * if (Either.isRight(checked)) {
+ *   const result = Grouping.Form.form(checked.right, { seed: 2027 })
+ * }
+ * ```
  * @since 0.1.0
  */
 export const Request = RequestFields.pipe(Schema.filter(references)).annotations({ identifier: "GroupingRequest" })

@@ -14,6 +14,18 @@ import { defaultPolicy } from "./Input.js"
  * Hard rule codes in {@link Compiled.hard}: 0 none, 1 organisation, 2 programme, 3 history,
  * 4 must-apart (all "apart"), 5 must-together.
  *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // Which pairs of a request are kept apart because they share an organisation.
+ * declare const request: Grouping.Input.Request
+ * const compiled = Grouping.Matrix.build(request)
+ * const apart: Array<[number, number]> = []
+ * for (let i = 0; i < compiled.n; i++)
+ *   for (let j = i + 1; j < compiled.n; j++)
+ *     if (compiled.hard[i * compiled.n + j] === Grouping.Matrix.HardCode.organisation) apart.push([i, j])
+ * ```
  * @since 0.1.0
  */
 export const HardCode = { none: 0, organisation: 1, programme: 2, history: 3, mustApart: 4, mustTogether: 5 } as const

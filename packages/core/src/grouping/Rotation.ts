@@ -76,6 +76,14 @@ export interface SizeConflict {
 /**
  * The tabu steps used when neither `iterations` nor `timeLimitMs` is given.
  *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // Three rounds at once, searched five times longer than by default for fewer repeated pairs.
+ * declare const request: Grouping.Input.Request
+ * const plan = Grouping.Form.plan(request, 3, { seed: 1, iterations: Grouping.Rotation.defaultIterations * 5 })
+ * ```
  * @since 0.1.0
  */
 export const defaultIterations = 20_000

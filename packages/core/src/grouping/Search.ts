@@ -98,6 +98,14 @@ export interface SizeConflict {
 /**
  * The iteration budget used when neither `iterations` nor `timeLimitMs` is given.
  *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * // A large community: ten times the default budget, still reproducible with the same seed.
+ * declare const request: Grouping.Input.Request
+ * const result = Grouping.Form.form(request, { seed: 1, iterations: Grouping.Search.defaultIterations * 10 })
+ * ```
  * @since 0.1.0
  */
 export const defaultIterations = 2000

@@ -6,9 +6,17 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 */
+/**
+ * Assigning a facilitator to every group, spreading the load as evenly as possible.
+ *
+ * @since 0.1.0
+ */
 export * as Facilitators from "./Facilitators.js"
-/** @since 0.1.0 */
+/**
+ * Forming the learning groups of a round, or planning several rounds at once.
+ *
+ * @since 0.1.0
+ */
 export * as Form from "./Form.js"
 /**
  * Rotations without repeated pairs from finite geometry, for the shapes it solves exactly.
@@ -18,13 +26,33 @@ export * as Form from "./Form.js"
 export * as Geometry from "./Geometry.js"
 /** @since 0.1.0 */
 export * from "./Infeasible.js"
-/** @since 0.1.0 */
+/**
+ * The input of the grouping engine and its decoding, with every problem's path.
+ *
+ * @since 0.1.0
+ */
 export * as Input from "./Input.js"
-/** @since 0.1.0 */
+/**
+ * Compiling a grouping request into the pairwise score matrix the search works on.
+ *
+ * @since 0.1.0
+ */
 export * as Matrix from "./Matrix.js"
-/** @since 0.1.0 */
+/**
+ * The rotation engine: several rounds at once, with as few repeated pairs as possible.
+ *
+ * @since 0.1.0
+ */
 export * as Rotation from "./Rotation.js"
-/** @since 0.1.0 */
+/**
+ * The search engine: groups with size bounds that maximise the pairwise scores inside them.
+ *
+ * @since 0.1.0
+ */
 export * as Search from "./Search.js"
-/** @since 0.1.0 */
+/**
+ * Every sentence the grouping engine writes for people, in Dutch and English.
+ *
+ * @since 0.1.0
+ */
 export * as Texts from "./Texts.js"
