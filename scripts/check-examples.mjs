@@ -9,7 +9,9 @@
 // A block that is deliberately not a TypeScript program belongs in another fence (```text, ```sh).
 // Usage: node scripts/check-examples.mjs [path prefix ...]   (default: everything)
 //
-// With --missing it instead reports completeness: every public name (what a package's entry
+// A run over everything (no path prefix, as in CI) then also requires completeness, and fails
+// when a public name lacks its TSDoc or a public value its example. With --missing it only
+// reports completeness: every public name (what a package's entry
 // points export, following `export * as X`, `export *` and named re-exports, and recursing into
 // the namespaces) that has no TSDoc comment or no @since, and every public value (function,
 // constant, class, enum) that has no @example. Types and interfaces need the sentence and @since,
@@ -55,7 +57,7 @@ const packages = readdirSync(join(root, "packages"))
 // ── completeness (--missing) ────────────────────────────────────────────────────────────────────
 // The entry points are the `@grenzeloos/source` targets of each package's exports map (what a
 // reader imports); everything reachable from them is public, everything else is private.
-const completeness = () => {
+const completeness = (strict) => {
   const entriesOf = ({ dir, manifest }) =>
     Object.values(manifest.exports ?? {})
       .map((target) => (typeof target === "object" && target !== null ? target["@grenzeloos/source"] : undefined))
@@ -145,23 +147,26 @@ const completeness = () => {
     console.log(
       `  ${String(r.names).padStart(5)} ${String(r.missing.comment.length).padStart(7)} ${String(r.missing.since.length).padStart(7)} ${String(r.missing.example.length).padStart(8)}  ${r.name}`
     )
-  if (flags.has("--list"))
+  const open = total("comment") + total("since") + total("example")
+  if (flags.has("--list") || (strict && open > 0))
     for (const r of report)
       for (const [key, label] of [
         ["comment", "no TSDoc sentence"],
         ["since", "no @since"],
         ["example", "no @example"]
       ])
-        for (const item of r.missing[key]) console.log(`${r.name}: ${label}: ${item}`)
-  const open = total("comment") + total("since") + total("example")
+        for (const item of r.missing[key])
+          (strict && open > 0 ? console.error : console.log)(`${r.name}: ${label}: ${item}`)
   if (open === 0) console.log("Every public name is described with @since, and every public value has an example.")
-  else if (flags.has("--strict")) {
-    console.error(`\n${open} missing (run with --missing --list to see them).`)
+  else if (strict) {
+    console.error(
+      `\n${open} missing: every public name needs a TSDoc sentence and @since, every public value an @example.`
+    )
     process.exit(1)
   }
 }
 if (flags.has("--missing")) {
-  completeness()
+  completeness(flags.has("--strict"))
   process.exit(0)
 }
 
@@ -343,3 +348,4 @@ if (failures.length > 0) {
   process.exit(1)
 }
 console.log(`All ${files.length} example blocks compile (${seconds} s).`)
+if (only.length === 0) completeness(true)
