@@ -257,11 +257,10 @@ export const quarter = (
     )
     const backlogTitles = new Set((yield* useCases.listThemes(team, {})).map((t) => t.title))
     const active = directory.filter((m) => m.status === "active")
-    const proposers = active.length === 0 ? [] : active
     let themesProposed = 0
     for (const [k, t] of generated.themes.entries()) {
       if (backlogTitles.has(t.title)) continue
-      const proposer = proposers[k % Math.max(1, proposers.length)]
+      const proposer = active[k % Math.max(1, active.length)]
       yield* at(start - 30 * DAY)(
         useCases.proposeTheme(proposer === undefined ? team : asMember(proposer.id), {
           id: t.id,

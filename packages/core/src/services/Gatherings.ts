@@ -460,23 +460,29 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
  */
 export const GatheringRef = Schema.Struct({ gatheringId: GatheringId }).annotations({ identifier: "GatheringRef" })
 
-const eventOf = (
-  session: Session,
-  gathering: Gathering,
-  attendees: ReadonlyArray<{ readonly name: string; readonly email: Invitation.Person["email"] }>
-) =>
+// The gathering's calendar event is built once per use case (it reads the theme titles); each
+// message then gets the same event with its own attendee.
+const eventOf = (session: Session, gathering: Gathering) =>
   Effect.flatMap(Settings, (settings) =>
     Effect.flatMap(Repository.all(session.store, Kinds.Themes), (themes) =>
       engine(
         Invitation.fromGathering(gathering, {
           uidDomain: settings.uidDomain,
           organizer: settings.organizer,
-          attendees: attendees.map((a) => ({ ...a, role: "required" as const, rsvp: true })),
+          attendees: [],
           themeTitles: new Map(themes.map((t) => [t.value.id as string, t.value.title]))
         })
       )
     )
   )
+
+const withAttendees = (
+  event: Invitation.Event,
+  people: ReadonlyArray<{ readonly name: string; readonly email: Invitation.Person["email"] }>
+): Invitation.Event => ({
+  ...event,
+  attendees: people.map((a) => ({ name: a.name, email: a.email, role: "required" as const, rsvp: true }))
+})
 
 /**
  * Sends the invitation of a scheduled gathering to every active member: one message per member
@@ -510,24 +516,31 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
       })
     )
   const members = yield* Repository.all(session.store, Kinds.Members, { status: "active" })
-  const notifications: Array<Notification> = []
-  for (const { value: m } of members) {
-    const event = yield* eventOf(session, gathering.value, [{ name: m.name, email: m.email }])
-    notifications.push({ _tag: "GatheringInvitation", recipient: addressee(m), event })
-  }
-  const outbox = yield* notify(session, notifications)
+  const event = yield* eventOf(session, gathering.value)
+  const outbox = yield* notify(
+    session,
+    members.map(
+      ({ value: m }): Notification => ({
+        _tag: "GatheringInvitation",
+        recipient: addressee(m),
+        event: withAttendees(event, [m])
+      })
+    )
+  )
   yield* commit(session, "gathering.invite", {
     writes: [],
     outbox,
     subject: { kind: "gathering", id: gatheringId },
     detail: { invited: members.length, sequence: gathering.value.sequence }
   })
-  const calendar = yield* eventOf(
-    session,
-    gathering.value,
-    members.map((m) => ({ name: m.value.name, email: m.value.email }))
-  )
-  return { invited: members.length, messages: outbox.length, event: calendar }
+  return {
+    invited: members.length,
+    messages: outbox.length,
+    event: withAttendees(
+      event,
+      members.map((m) => m.value)
+    )
+  }
 })
 
 /**
@@ -585,11 +598,15 @@ export const sendReminders = Effect.fn("Gatherings.sendReminders")(function* (
     (m) => !declined.has(m.value.id)
   )
   const days = [...new Set(request.daysBefore ?? [7, 1])]
-  const notifications: Array<Notification & { readonly _tag: "Reminder" }> = []
-  for (const { value: m } of members) {
-    const event = yield* eventOf(session, gathering.value, [{ name: m.name, email: m.email }])
-    for (const daysBefore of days) notifications.push({ _tag: "Reminder", recipient: addressee(m), event, daysBefore })
-  }
+  const event = yield* eventOf(session, gathering.value)
+  const notifications = members.flatMap(({ value: m }) =>
+    days.map((daysBefore): Notification & { readonly _tag: "Reminder" } => ({
+      _tag: "Reminder",
+      recipient: addressee(m),
+      event: withAttendees(event, [m]),
+      daysBefore
+    }))
+  )
   const start = DateTime.toEpochMillis(startsAt)
   const outbox = yield* notify(session, notifications, {
     availableAt: (n) => (n._tag === "Reminder" ? start - n.daysBefore * 86_400_000 : undefined)

@@ -156,6 +156,16 @@ export interface Registered {
 
 const emailKey = (email: string) => email.trim().toLowerCase()
 
+/** Finds the stored person an input row means: the same id, else the same address (any case). */
+const matcher = <A extends { readonly id: string; readonly email: Redacted.Redacted<string> }>(
+  stored: ReadonlyArray<Repository.Versioned<A>>
+) => {
+  const byId = new Map(stored.map((p) => [p.value.id, p]))
+  const byEmail = new Map(stored.map((p) => [emailKey(Redacted.value(p.value.email)), p]))
+  return (id: string | undefined, email: string): Repository.Versioned<A> | undefined =>
+    (id === undefined ? undefined : byId.get(id)) ?? byEmail.get(emailKey(email))
+}
+
 /**
  * Registers or updates members in one atomic batch (an import): new people are created (status
  * `invited` unless given), known people (same id, or same e-mail address) are updated, and
@@ -193,15 +203,14 @@ export const registerMembers = Effect.fn("Members.registerMembers")(function* (
   if (first !== undefined)
     return yield* Effect.fail(new DecodeError({ subject: "members", problems: [first, ...rest] }))
   const existing = yield* Repository.all(session.store, Kinds.Members)
-  const byId = new Map(existing.map((m) => [m.value.id as string, m]))
-  const byEmail = new Map(existing.map((m) => [emailKey(Redacted.value(m.value.email)), m]))
+  const find = matcher(existing)
   const created: Array<MemberId> = []
   const updated: Array<MemberId> = []
   const unchanged: Array<MemberId> = []
   const changes: Array<{ value: Member; version: number }> = []
   const today = CalendarDate.make(DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, "Europe/Amsterdam")))
   for (const m of request.members) {
-    const known = (m.id === undefined ? undefined : byId.get(m.id)) ?? byEmail.get(emailKey(m.email))
+    const known = find(m.id, m.email)
     const id = known?.value.id ?? m.id ?? MemberId.make(yield* session.ids.next("m"))
     const availability = m.availability ?? known?.value.availability
     const member = new Member({
@@ -288,12 +297,11 @@ export const registerFacilitators = Effect.fn("Members.registerFacilitators")(fu
   const request = yield* input(RegisterFacilitators, "facilitators")(value)
   yield* authorize(session, "facilitator.register", { _tag: "Community", communityId: session.actor.communityId })
   const existing = yield* Repository.all(session.store, Kinds.Facilitators)
-  const byId = new Map(existing.map((f) => [f.value.id as string, f]))
-  const byEmail = new Map(existing.map((f) => [emailKey(Redacted.value(f.value.email)), f]))
+  const find = matcher(existing)
   const changes: Array<{ value: Facilitator; version: number }> = []
   const ids: Array<FacilitatorId> = []
   for (const f of request.facilitators) {
-    const known = (f.id === undefined ? undefined : byId.get(f.id)) ?? byEmail.get(emailKey(f.email))
+    const known = find(f.id, f.email)
     const id = known?.value.id ?? f.id ?? FacilitatorId.make(yield* session.ids.next("f"))
     const maxGroups = f.maxGroups ?? known?.value.maxGroups
     const facilitator = new Facilitator({
