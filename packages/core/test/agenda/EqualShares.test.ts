@@ -8,6 +8,10 @@ import { describe, expect, it } from "vitest"
 // Real elections and reference outcomes live next to the repository (never copied into it).
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/bench-data")
 const hasData = existsSync(join(BENCH, "pabulib"))
+if (!hasData)
+  console.warn(
+    "[agenda] ../shared/bench-data/pabulib is not beside the checkout: the reference outcomes on real elections are SKIPPED"
+  )
 
 const election = (file: string): Agenda.Election.Election => {
   const parsed = Either.flatMap(

@@ -7,6 +7,10 @@ import { describe, expect, it } from "vitest"
 
 const PABULIB = join(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/bench-data/pabulib")
 const hasData = existsSync(PABULIB)
+if (!hasData)
+  console.warn(
+    "[agenda] ../shared/bench-data/pabulib is not beside the checkout: the reference outcomes on real elections are SKIPPED"
+  )
 const files = hasData
   ? [
       ...readdirSync(PABULIB).filter((f) => f.endsWith(".pb")),
