@@ -1,17 +1,19 @@
 /**
- * `pnpm --silent bench:sgp <g> <p> <w> [--seconds S] [--seed N]`: the social golfer problem (g
- * groups of p people, w weeks) planned by the grouping engine's rotation planner with an empty
- * policy; prints one JSON object.
+ * `pnpm --silent bench:sgp <g> <p> <w> [--seconds S] [--seed N] [--no-geometry] [--cpu-clock]`: the
+ * social golfer problem (g groups of p people, w weeks) planned by the grouping engine's rotation
+ * planner with an empty policy; prints one JSON object. `--no-geometry` leaves the rotation to the
+ * search even where finite geometry would answer; `--cpu-clock` measures the limit in CPU time of
+ * this process (for a machine loaded by others).
  */
 
 import { Grouping } from "@grenzeloos/core"
 import { Either } from "effect"
-import { flag, positional } from "./grouping/Args.js"
+import { cpuClock, flag, positional } from "./grouping/Args.js"
 
 const args = process.argv.slice(2)
 const [g, p, w] = positional(args).map(Number)
 if (g === undefined || p === undefined || w === undefined || ![g, p, w].every((x) => Number.isInteger(x) && x > 0)) {
-  console.error("usage: pnpm --silent bench:sgp <g> <p> <w> [--seconds S] [--seed N]")
+  console.error("usage: pnpm --silent bench:sgp <g> <p> <w> [--seconds S] [--seed N] [--no-geometry] [--cpu-clock]")
   process.exit(2)
 }
 const seconds = flag(args, "--seconds", 10)
@@ -20,7 +22,12 @@ const n = g * p
 const start = performance.now()
 const result = Grouping.Rotation.solve(
   { size: n, rounds: w, groupSizes: Array.from({ length: g }, () => p), score: new Float64Array(n * n) },
-  { seed, timeLimitMs: seconds * 1000 }
+  {
+    seed,
+    timeLimitMs: seconds * 1000,
+    geometry: !args.includes("--no-geometry"),
+    ...(args.includes("--cpu-clock") ? { clock: cpuClock } : {})
+  }
 )
 const elapsed = (performance.now() - start) / 1000
 if (Either.isLeft(result)) {

@@ -1,5 +1,5 @@
 /**
- * The 100-member synthetic community as a grouping request with every policy criterion on: soft
+ * The synthetic community (100 members unless told otherwise) as a grouping request with every policy criterion on: soft
  * organisation and programme diversity, shared interests, an earlier round (soft, with decay), a
  * must-together and a must-apart pair, a fixed member, and facilitators with a maximum load and a
  * conflict.
@@ -9,8 +9,9 @@ import { Grouping } from "@grenzeloos/core"
 import { Synthetic } from "@grenzeloos/testkit"
 import { Either } from "effect"
 
-export const communityRequest = (seed: number): Grouping.Input.Request => {
-  const generated = Synthetic.community({ seed })
+export const communityRequest = (seed: number, size = 100): Grouping.Input.Request => {
+  // one facilitator per 20 members (5 for the community of 100), each for at least 4 groups
+  const generated = Synthetic.community({ seed, members: size, facilitators: Math.max(5, Math.ceil(size / 20)) })
   const members = generated.members.map(Grouping.Input.fromMember)
   const ids = members.map((m) => m.id as string)
   // an earlier round: consecutive members in groups of 6

@@ -32,6 +32,8 @@ export const assign = (
   let last: Array<number> = []
   for (let level = 1; level <= Math.max(1, top); level++) {
     const cap = maxGroups.map((m) => Math.min(m, level))
+    // a level whose capacity is below the number of groups cannot cover them: skip its search
+    if (level < top && cap.reduce((a, b) => a + b, 0) < groups) continue
     const load = new Array<number>(F).fill(0)
     const holder = new Array<number>(groups).fill(-1)
     const byFacilitator: Array<Array<number>> = Array.from({ length: F }, () => [])
@@ -62,7 +64,21 @@ export const assign = (
       return false
     }
     const uncovered: Array<number> = []
-    for (let g = 0; g < groups; g++) if (!tryGroup(g, new Array<boolean>(F).fill(false))) uncovered.push(g)
+    const seen = new Array<boolean>(F)
+    for (let g = 0; g < groups; g++) {
+      // a facilitator with room first; an augmenting path only when everyone allowed is full
+      let direct = -1
+      for (let f = 0; f < F && direct < 0; f++)
+        if ((load[f] as number) < (cap[f] as number) && allowed(f, g)) direct = f
+      if (direct >= 0) {
+        holder[g] = direct
+        load[direct] = (load[direct] as number) + 1
+        byFacilitator[direct]?.push(g)
+        continue
+      }
+      seen.fill(false)
+      if (!tryGroup(g, seen)) uncovered.push(g)
+    }
     if (uncovered.length === 0) return { _tag: "Assigned", facilitatorOf: holder }
     last = uncovered
   }

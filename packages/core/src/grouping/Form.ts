@@ -92,6 +92,13 @@ export interface Grouping {
   readonly explanations: ReadonlyArray<{ readonly memberId: string; readonly group: number; readonly text: string }>
   /** The search iterations used. */
   readonly iterations: number
+  /**
+   * True when the time limit ran out before the search reached a local optimum (large communities
+   * with a short limit): the groups respect the sizes and hard rules, but were not fully improved.
+   */
+  readonly cutShort?: boolean
+  /** When `cutShort`, a sentence saying so, in the request's language. */
+  readonly note?: string
 }
 
 /**
@@ -182,7 +189,7 @@ const precheck = (
   language: Language,
   useFixed: boolean
 ): Either.Either<Int32Array, GroupingInfeasible> => {
-  const { n, hard } = compiled
+  const { n, hardOf } = compiled
   const G = shape.minSizes.length
   const members = request.members
   const name = nameOf(request)
@@ -197,14 +204,19 @@ const precheck = (
         return fail(language, rule, { _tag: "TooManyOfOne", rule, value, count: ids.length, groups: G }, ids)
   }
   // must-together components
-  const parent = Int32Array.from({ length: n }, (_, i) => i)
+  const parent = new Int32Array(n)
+  for (let i = 0; i < n; i++) parent[i] = i
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number
     return i
   }
   for (const [i, j] of compiled.together) parent[find(i)] = find(j)
   const components = new Map<number, Array<number>>()
-  for (let i = 0; i < n; i++) components.set(find(i), [...(components.get(find(i)) ?? []), i])
+  for (const [i] of compiled.together) {
+    const root = find(i)
+    if (!components.has(root)) components.set(root, [])
+  }
+  for (let i = 0; i < n; i++) components.get(find(i))?.push(i)
   for (const component of components.values()) {
     if (component.length < 2) continue
     const ids = component.map((i) => members[i]?.id ?? "")
@@ -212,7 +224,7 @@ const precheck = (
       return fail(language, "must-together", { _tag: "TogetherTooLarge", count: component.length, max: maxSize }, ids)
     for (const i of component)
       for (const j of component) {
-        const code = hard[i * n + j] as number
+        const code = i < j ? hardOf(i, j) : 0
         if (i < j && code !== 0 && code !== Matrix.HardCode.mustTogether) {
           const pair = [members[i]?.id ?? "", members[j]?.id ?? ""]
           return fail(
@@ -248,9 +260,10 @@ const precheck = (
     }
     if (groups.length === 1) for (const i of component) fixed[i] = groups[0] as number
   }
+  const fixedIn: Array<Array<number>> = Array.from({ length: G }, () => [])
+  for (let i = 0; i < n; i++) if ((fixed[i] as number) >= 0) fixedIn[fixed[i] as number]?.push(i)
   for (let g = 0; g < G; g++) {
-    const inG: Array<number> = []
-    for (let i = 0; i < n; i++) if (fixed[i] === g) inG.push(i)
+    const inG = fixedIn[g] as Array<number>
     const ids = inG.map((i) => members[i]?.id ?? "")
     if (inG.length > (shape.maxSizes[g] as number))
       return fail(
@@ -261,7 +274,7 @@ const precheck = (
       )
     for (const i of inG)
       for (const j of inG) {
-        const code = hard[i * n + j] as number
+        const code = i < j ? hardOf(i, j) : 0
         if (i < j && code !== 0 && code !== Matrix.HardCode.mustTogether) {
           const pair = [members[i]?.id ?? "", members[j]?.id ?? ""]
           return fail(language, ruleOf(code), { _tag: "NotFound", rule: ruleOf(code), names: pair.map(name) }, pair)
@@ -280,20 +293,111 @@ const precheck = (
   return Either.right(fixed)
 }
 
-/** The hard rules broken by an assignment, as the first broken pair. */
+/**
+ * The hard rules broken by an assignment, as the first broken pair: the pairs inside each group
+ * (O(n · group size), so large communities are checked quickly) and the must-together pairs.
+ */
 const brokenHard = (
   compiled: Matrix.Compiled,
   assignment: ArrayLike<number>
 ): readonly [number, number, number] | undefined => {
-  const { n, hard } = compiled
+  const { n, hardOf } = compiled
+  const groupsOf = new Map<number, Array<number>>()
+  for (let i = 0; i < n; i++) {
+    const g = assignment[i] as number
+    const list = groupsOf.get(g)
+    if (list === undefined) groupsOf.set(g, [i])
+    else list.push(i)
+  }
+  let first: readonly [number, number, number] | undefined
+  const keep = (i: number, j: number, code: number) => {
+    const a = Math.min(i, j)
+    const b = Math.max(i, j)
+    if (first === undefined || a < first[0] || (a === first[0] && b < first[1])) first = [a, b, code]
+  }
+  for (const list of groupsOf.values())
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const code = hardOf(list[x] as number, list[y] as number)
+        if (code !== 0 && code !== Matrix.HardCode.mustTogether) keep(list[x] as number, list[y] as number, code)
+      }
+  for (const [i, j] of compiled.together)
+    if (assignment[i] !== assignment[j] && hardOf(i, j) === Matrix.HardCode.mustTogether)
+      keep(i, j, Matrix.HardCode.mustTogether)
+  return first
+}
+
+/**
+ * A grouping without the score matrix, for when the time limit ran out while it was built: fixed
+ * members first, must-together members with their partner, then everyone else sorted by
+ * organisation and programme and dealt round the groups with room (so colleagues land apart).
+ */
+const dealt = (request: Request, compiled: Matrix.Compiled, shape: Shape, fixed: Int32Array): Int32Array => {
+  const n = compiled.n
+  const G = shape.minSizes.length
+  const assignment = new Int32Array(n).fill(-1)
+  const count = new Int32Array(G)
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const code = hard[i * n + j] as number
-      if (code === 0) continue
-      const together = assignment[i] === assignment[j]
-      if (code === Matrix.HardCode.mustTogether ? !together : together) return [i, j, code]
+    if ((fixed[i] as number) >= 0) {
+      assignment[i] = fixed[i] as number
+      count[fixed[i] as number] = (count[fixed[i] as number] as number) + 1
     }
-  return undefined
+  for (const [i, j] of compiled.together) {
+    const a = assignment[i] as number
+    const b = assignment[j] as number
+    if (a >= 0 && b < 0 && (count[a] as number) < (shape.maxSizes[a] as number)) {
+      assignment[j] = a
+      count[a] = (count[a] as number) + 1
+    } else if (b >= 0 && a < 0 && (count[b] as number) < (shape.maxSizes[b] as number)) {
+      assignment[i] = b
+      count[b] = (count[b] as number) + 1
+    } else if (a < 0 && b < 0) {
+      let g = 0
+      for (let h = 1; h < G; h++)
+        if ((shape.maxSizes[h] as number) - (count[h] as number) > (shape.maxSizes[g] as number) - (count[g] as number))
+          g = h
+      if ((shape.maxSizes[g] as number) - (count[g] as number) >= 2) {
+        assignment[i] = g
+        assignment[j] = g
+        count[g] = (count[g] as number) + 2
+      }
+    }
+  }
+  const members = request.members
+  const rest: Array<number> = []
+  for (let i = 0; i < n; i++) if ((assignment[i] as number) < 0) rest.push(i)
+  rest.sort((a, b) => {
+    const x = members[a]
+    const y = members[b]
+    if (x === undefined || y === undefined) return a - b
+    return x.organisation < y.organisation
+      ? -1
+      : x.organisation > y.organisation
+        ? 1
+        : x.programme < y.programme
+          ? -1
+          : x.programme > y.programme
+            ? 1
+            : a - b
+  })
+  // first the groups below their minimum, then round the groups with room
+  let g = 0
+  let deficit = 0
+  for (let h = 0; h < G; h++) deficit += Math.max(0, (shape.minSizes[h] as number) - (count[h] as number))
+  for (let t = 0; t < rest.length; t++) {
+    const left = rest.length - t
+    for (let tries = 0; tries < G; tries++, g = (g + 1) % G) {
+      const c = count[g] as number
+      if (c >= (shape.maxSizes[g] as number)) continue
+      if (c >= (shape.minSizes[g] as number) && left <= deficit) continue
+      break
+    }
+    if ((count[g] as number) < (shape.minSizes[g] as number)) deficit--
+    assignment[rest[t] as number] = g
+    count[g] = (count[g] as number) + 1
+    g = (g + 1) % G
+  }
+  return assignment
 }
 
 const describe = (
@@ -306,7 +410,7 @@ const describe = (
   iterations: number,
   history: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>> = request.history ?? []
 ): Grouping => {
-  const { n, metAgo } = compiled
+  const { n, agoOf } = compiled
   const members = request.members
   const name = nameOf(request)
   const policy = { ...defaultPolicy, ...request.policy }
@@ -314,6 +418,30 @@ const describe = (
     policy.history.mode === "soft" ? policy.history.weight * policy.history.decay ** (ago - 1) : 0
   const groupsOf: Array<Array<number>> = Array.from({ length: G }, () => [])
   for (let i = 0; i < n; i++) groupsOf[assignment[i] as number]?.push(i)
+  const interestSets = members.map((m) => new Set(m.interests))
+  // the history penalty of a pair: per earlier round in which they shared a group, its decayed weight
+  const roundsOf = new Map<string, Array<readonly [number, number]>>()
+  history.forEach((round, at) => {
+    round.forEach((grp, k) => {
+      for (const id of grp) {
+        const list = roundsOf.get(id)
+        if (list === undefined) roundsOf.set(id, [[at, k]])
+        else list.push([at, k])
+      }
+    })
+  })
+  const pastOf = (i: number, j: number): number => {
+    const a = roundsOf.get(members[i]?.id ?? "") ?? []
+    const b = roundsOf.get(members[j]?.id ?? "") ?? []
+    let total = 0
+    let last = -1
+    for (const [at, k] of a)
+      if (at !== last && b.some(([at2, k2]) => at2 === at && k2 === k)) {
+        total += decay(history.length - at)
+        last = at
+      }
+    return total
+  }
   const unmet: Array<Unmet> = []
   const groups = groupsOf.map((idx, g): Group => {
     let organisation = 0
@@ -348,13 +476,13 @@ const describe = (
             text: Texts.unmet(language, { _tag: "SameProgramme", value: mi.programme, names: pair.map(name) })
           })
         }
-        interests += policy.interests.weight * mi.interests.filter((t) => new Set(mj.interests).has(t)).length
-        const ago = metAgo[i * n + j] as number
+        const sharedWith = interestSets[j] as ReadonlySet<string>
+        let shared = 0
+        for (const t of interestSets[i] as ReadonlySet<string>) if (sharedWith.has(t)) shared++
+        interests += policy.interests.weight * shared
+        const ago = agoOf(i, j)
         if (ago > 0 && policy.history.mode === "soft") {
-          history.forEach((round, at) => {
-            const roundAgo = history.length - at
-            if (round.some((grp) => grp.includes(mi.id) && grp.includes(mj.id))) past -= decay(roundAgo)
-          })
+          past -= pastOf(i, j)
           unmet.push({
             _tag: "MetBefore",
             group: g,
@@ -388,7 +516,7 @@ const describe = (
       }
     }
     const orgs = new Set([m.organisation, ...others.map((j) => members[j]?.organisation ?? "")]).size
-    const before = others.filter((j) => (metAgo[i * n + j] as number) > 0).map((j) => name(members[j]?.id ?? ""))
+    const before = others.filter((j) => agoOf(i, j) > 0).map((j) => name(members[j]?.id ?? ""))
     return {
       memberId: m.id,
       group: g,
@@ -474,33 +602,47 @@ const facilitate = (
 export const form = (request: Request, options: Options): Either.Either<Grouping, GroupingInfeasible> => {
   const language = options.language ?? "nl"
   const clock = options.clock ?? (() => globalThis.performance.now())
-  const started = options.timeLimitMs === undefined ? 0 : clock()
+  const limit = options.timeLimitMs
+  const started = limit === undefined ? 0 : clock()
+  // with a time limit, the matrix may take at most 60 % of it, and 5 % is kept for describing the
+  // result (decision 0018)
+  const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * limit }
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
-    const compiled = Matrix.build(request)
+    const compiled = Matrix.build(request, [], buildBudget)
     const fixed = yield* precheck(request, compiled, sizes, language, true)
-    // the time limit covers the whole call: what compiling took is not left to the search
-    const budget =
-      options.timeLimitMs === undefined
-        ? options
-        : { ...options, timeLimitMs: Math.max(0, options.timeLimitMs - (clock() - started)) }
-    const solved = Search.solve(
-      {
-        size: compiled.n,
-        score: compiled.score,
-        minSizes: sizes.minSizes,
-        maxSizes: sizes.maxSizes,
-        fixed: Array.from(fixed)
-      },
-      budget
-    )
-    if (Either.isLeft(solved)) {
-      const ids = request.members.map((m) => m.id)
-      const min = Math.min(...sizes.minSizes)
-      const max = Math.max(...sizes.maxSizes)
-      return yield* fail(language, "sizes", { _tag: "Sizes", members: ids.length, min, max }, ids)
+    let assignment: Int32Array
+    let iterations = 0
+    let cutShort = false
+    if (!compiled.complete) {
+      assignment = dealt(request, compiled, sizes, fixed)
+      cutShort = true
+    } else {
+      // the time limit covers the whole call: what compiling took is not left to the search
+      const budget =
+        limit === undefined
+          ? options
+          : { ...options, clock, timeLimitMs: Math.max(0, 0.95 * limit - (clock() - started)) }
+      const solved = Search.solve(
+        {
+          size: compiled.n,
+          score: compiled.score,
+          minSizes: sizes.minSizes,
+          maxSizes: sizes.maxSizes,
+          fixed: Array.from(fixed)
+        },
+        budget
+      )
+      if (Either.isLeft(solved)) {
+        const ids = request.members.map((m) => m.id)
+        const min = Math.min(...sizes.minSizes)
+        const max = Math.max(...sizes.maxSizes)
+        return yield* fail(language, "sizes", { _tag: "Sizes", members: ids.length, min, max }, ids)
+      }
+      assignment = solved.right.assignment
+      iterations = solved.right.iterations
+      cutShort = solved.right.cutShort
     }
-    const { assignment, iterations } = solved.right
     const broken = brokenHard(compiled, assignment)
     if (broken !== undefined) {
       const [i, j, code] = broken
@@ -510,7 +652,8 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
     }
     const G = sizes.minSizes.length
     const facilitatorOf = yield* facilitate(request, assignment, G, language)
-    return describe(request, compiled, assignment, G, facilitatorOf, language, iterations)
+    const grouping = describe(request, compiled, assignment, G, facilitatorOf, language, iterations)
+    return cutShort ? { ...grouping, cutShort, note: Texts.cutShort(language, limit ?? 0) } : grouping
   })
 }
 

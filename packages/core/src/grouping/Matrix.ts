@@ -5,6 +5,10 @@
  * must-apart, must-together) as a weight larger than all soft scores together, so the search
  * meets every hard rule it can before it looks at the soft ones.
  *
+ * The matrix is built row by row from integer codes (organisations and programmes as numbers,
+ * interests as bit sets, earlier rounds as a sparse correction), and stops at a deadline when one
+ * is given, so a call with a time limit never waits for the whole O(n²) build (decision 0018).
+ *
  * @since 0.1.0
  */
 import type { Request } from "./Input.js"
@@ -38,18 +42,69 @@ export const HardCode = { none: 0, organisation: 1, programme: 2, history: 3, mu
  */
 export interface Compiled {
   readonly n: number
+  /** The soft scores, computed from `score` and `hard` when first read. */
   readonly soft: Float64Array
   readonly hard: Int8Array
   readonly score: Float64Array
   readonly hardWeight: number
   /** The must-together pairs (their cells in `hard` keep any "apart" rule that contradicts them). */
   readonly together: ReadonlyArray<readonly [number, number]>
-  /** `metAgo[i * n + j]`: rounds since the pair last met (1 = last round), 0 if never. */
+  /**
+   * `metAgo[i * n + j]`: rounds since the pair last met (1 = last round), 0 if never; made when
+   * first read (n² numbers): {@link agoOf} answers the same for one pair without it.
+   */
   readonly metAgo: Int32Array
+  /** Rounds since `i` and `j` last met (1 = last round), 0 if never. */
+  readonly agoOf: (i: number, j: number) => number
+  /**
+   * False when the build stopped at its deadline: then only the first `rows` rows of `score` and
+   * `hard` are filled (and both are empty when the build saw from its first rows that it could not
+   * finish in time); {@link hardOf} still answers for every pair.
+   */
+  readonly complete: boolean
+  /** The rows of `score` and `hard` that are filled (`n` when complete). */
+  readonly rows: number
+  /** The hard rule code of a pair, computed from the request (also when the build is incomplete). */
+  readonly hardOf: (i: number, j: number) => number
 }
 
 /**
- * Builds the matrices of a request.
+ * When {@link build} must stop: a deadline on a clock (milliseconds, as `performance.now`).
+ *
+ * @since 0.2.0
+ */
+export interface BuildBudget {
+  readonly deadline: number
+  readonly clock: () => number
+}
+
+const codes = (values: ReadonlyArray<string>): Int32Array => {
+  const index = new Map<string, number>()
+  return Int32Array.from(values, (v) => {
+    let c = index.get(v)
+    if (c === undefined) {
+      c = index.size
+      index.set(v, c)
+    }
+    return c
+  })
+}
+
+const pairCount = (counts: Map<number, number> | Array<number>): number => {
+  let total = 0
+  for (const c of counts.values()) total += c * (c - 1)
+  return total
+}
+
+const popcount = (x: number): number => {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number
+}
+
+/**
+ * Builds the matrices of a request. With a `budget`, the build stops at its deadline and says so
+ * (`complete: false`).
  *
  * @example
  * ```ts
@@ -62,91 +117,219 @@ export interface Compiled {
  */
 export const build = (
   request: Request,
-  extraHistory: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>> = []
+  extraHistory: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>> = [],
+  budget?: BuildBudget
 ): Compiled => {
   const members = request.members
   const n = members.length
   const index = new Map<string, number>(members.map((m, i) => [m.id, i]))
   const policy = { ...defaultPolicy, ...request.policy }
-  const soft = new Float64Array(n * n)
-  const hard = new Int8Array(n * n)
-  const metAgo = new Int32Array(n * n)
+  // rounds since a pair last met, by `min · n + max` (sparse: only pairs that met)
+  const ago = new Map<number, number>()
   const together: Array<readonly [number, number]> = []
-  const setHard = (i: number, j: number, code: number) => {
-    hard[i * n + j] = code
-    hard[j * n + i] = code
-  }
 
+  // earlier rounds: a sparse list of pairs with the rounds since they last met and their decay
   const history = [...(request.history ?? []), ...extraHistory]
-  const decayWeight = new Float64Array(n * n)
+  const decayOf = new Map<number, number>()
   history.forEach((round, at) => {
-    const ago = history.length - at
-    const factor = policy.history.mode === "soft" ? policy.history.weight * policy.history.decay ** (ago - 1) : 0
+    const roundsAgo = history.length - at
+    const factor = policy.history.mode === "soft" ? policy.history.weight * policy.history.decay ** (roundsAgo - 1) : 0
     for (const group of round) {
       const ids = group.map((id) => index.get(id)).filter((i): i is number => i !== undefined)
       for (let a = 0; a < ids.length; a++)
         for (let b = a + 1; b < ids.length; b++) {
-          const i = ids[a] as number
-          const j = ids[b] as number
-          if (metAgo[i * n + j] === 0 || (metAgo[i * n + j] as number) > ago) {
-            metAgo[i * n + j] = ago
-            metAgo[j * n + i] = ago
-          }
-          decayWeight[i * n + j] = (decayWeight[i * n + j] as number) + factor
-          decayWeight[j * n + i] = (decayWeight[j * n + i] as number) + factor
+          const i = Math.min(ids[a] as number, ids[b] as number)
+          const j = Math.max(ids[a] as number, ids[b] as number)
+          if (i === j) continue
+          const before = ago.get(i * n + j)
+          if (before === undefined || before > roundsAgo) ago.set(i * n + j, roundsAgo)
+          decayOf.set(i * n + j, (decayOf.get(i * n + j) ?? 0) + factor)
         }
     }
   })
 
-  const interestSets = members.map((m) => new Set(m.interests))
-  for (let i = 0; i < n; i++) {
-    const mi = members[i]
-    if (mi === undefined) continue
-    for (let j = i + 1; j < n; j++) {
-      const mj = members[j]
-      if (mj === undefined) continue
-      let s = 0
-      if (mi.organisation === mj.organisation) {
-        if (policy.organisation.mode === "soft") s -= policy.organisation.weight
-        else if (policy.organisation.mode === "hard") setHard(i, j, HardCode.organisation)
-      }
-      if (mi.programme === mj.programme) {
-        if (policy.programme.mode === "soft") s -= policy.programme.weight
-        else if (policy.programme.mode === "hard") setHard(i, j, HardCode.programme)
-      }
-      let shared = 0
-      for (const t of interestSets[j] as Set<string>) if ((interestSets[i] as Set<string>).has(t)) shared++
-      s += policy.interests.weight * shared
-      if (metAgo[i * n + j] !== 0) {
-        if (policy.history.mode === "soft") s -= decayWeight[i * n + j] as number
-        else setHard(i, j, HardCode.history)
-      }
-      soft[i * n + j] = s
-      soft[j * n + i] = s
+  const org = codes(members.map((m) => m.organisation))
+  const prog = codes(members.map((m) => m.programme))
+  const interestIndex = new Map<string, number>()
+  for (const m of members)
+    for (const t of m.interests) if (!interestIndex.has(t)) interestIndex.set(t, interestIndex.size)
+  const words = Math.max(1, Math.ceil(interestIndex.size / 32))
+  const bits = new Uint32Array(n * words)
+  members.forEach((m, i) => {
+    for (const t of new Set(m.interests)) {
+      const b = interestIndex.get(t) as number
+      bits[i * words + (b >>> 5)] = (bits[i * words + (b >>> 5)] as number) | (1 << (b & 31))
     }
+  })
+
+  const orgMode = policy.organisation.mode
+  const progMode = policy.programme.mode
+  const historyHard = policy.history.mode === "hard"
+  const wOrg = orgMode === "soft" ? policy.organisation.weight : 0
+  const wProg = progMode === "soft" ? policy.programme.weight : 0
+  const wInt = policy.interests.weight
+
+  // The hard weight: 1 + a bound on Σ|soft| over ordered pairs, from counts (no O(n²) pass), so
+  // one broken hard rule still outweighs every soft score together (decision 0010).
+  const count = (code: Int32Array) => {
+    const m = new Map<number, number>()
+    for (const c of code) m.set(c, (m.get(c) ?? 0) + 1)
+    return m
   }
+  const perInterest = new Array<number>(interestIndex.size).fill(0)
+  for (const m of members)
+    for (const t of new Set(m.interests)) {
+      const b = interestIndex.get(t) as number
+      perInterest[b] = (perInterest[b] as number) + 1
+    }
+  let bound = Math.abs(wOrg) * pairCount(count(org)) + Math.abs(wProg) * pairCount(count(prog))
+  bound += Math.abs(wInt) * pairCount(perInterest)
+  for (const d of decayOf.values()) bound += 2 * Math.abs(d)
+  const hardWeight = 1 + bound
+
+  const apartPairs = new Set<number>()
+  const togetherPairs = new Set<number>()
   for (const [a, b] of request.mustApart ?? []) {
     const i = index.get(a)
     const j = index.get(b)
-    if (i !== undefined && j !== undefined) setHard(i, j, HardCode.mustApart)
+    if (i !== undefined && j !== undefined && i !== j) apartPairs.add(Math.min(i, j) * n + Math.max(i, j))
   }
   for (const [a, b] of request.mustTogether ?? []) {
     const i = index.get(a)
     const j = index.get(b)
     if (i === undefined || j === undefined) continue
     together.push([i, j])
-    if (hard[i * n + j] === HardCode.none) {
-      hard[i * n + j] = HardCode.mustTogether
-      hard[j * n + i] = HardCode.mustTogether
+    if (i !== j) togetherPairs.add(Math.min(i, j) * n + Math.max(i, j))
+  }
+
+  // the hard rule of a pair from the request (the cells of `hard` hold the same codes)
+  const hardOf = (i0: number, j0: number): number => {
+    if (i0 === j0) return HardCode.none
+    const i = Math.min(i0, j0)
+    const j = Math.max(i0, j0)
+    const key = i * n + j
+    let code: number = HardCode.none
+    if (org[i] === org[j] && orgMode === "hard") code = HardCode.organisation
+    if (prog[i] === prog[j] && progMode === "hard") code = HardCode.programme
+    if (historyHard && ago.has(key)) code = HardCode.history
+    if (apartPairs.has(key)) code = HardCode.mustApart
+    if (code === HardCode.none && togetherPairs.has(key)) code = HardCode.mustTogether
+    return code
+  }
+
+  // one row, computed whole (sequential writes) into `out` / `codes` from `at`
+  const fillRow = (i: number, out: Float64Array, codesOut: Int8Array, at: number): void => {
+    const oi = org[i] as number
+    const pi = prog[i] as number
+    const bi = i * words
+    for (let j = 0; j < n; j++) {
+      if (j === i) {
+        out[at + j] = 0
+        codesOut[at + j] = 0
+        continue
+      }
+      let v = 0
+      let h = 0
+      if (org[j] === oi) {
+        v -= wOrg
+        if (orgMode === "hard") h = HardCode.organisation
+      }
+      if (prog[j] === pi) {
+        v -= wProg
+        if (progMode === "hard") h = HardCode.programme
+      }
+      if (wInt !== 0) {
+        const bj = j * words
+        let shared = 0
+        for (let w = 0; w < words; w++) {
+          const x = (bits[bi + w] as number) & (bits[bj + w] as number)
+          if (x !== 0) shared += popcount(x)
+        }
+        v += wInt * shared
+      }
+      out[at + j] = h === 0 ? v : v - hardWeight
+      codesOut[at + j] = h
     }
   }
-  let total = 0
-  for (let k = 0; k < soft.length; k++) total += Math.abs(soft[k] as number)
-  const hardWeight = 1 + total
-  const score = new Float64Array(n * n)
-  for (let k = 0; k < soft.length; k++) {
-    const h = hard[k] as number
-    score[k] = (soft[k] as number) + (h === 0 ? 0 : h === HardCode.mustTogether ? hardWeight : -hardWeight)
+  // With a deadline, a few rows are timed first: when the whole matrix would not be ready in
+  // time, it is not built at all (the caller then groups without it), so a large community never
+  // waits for memory it cannot fill.
+  const rowsPerCheck = Math.max(1, Math.floor(20_000 / Math.max(1, n)))
+  let affordable = true
+  if (budget !== undefined && n > 0) {
+    const probeRows = Math.min(n, rowsPerCheck)
+    const scratch = new Float64Array(n)
+    const scratchCodes = new Int8Array(n)
+    const probeStart = budget.clock()
+    for (let i = 0; i < probeRows; i++) fillRow(i, scratch, scratchCodes, 0)
+    const perRow = (budget.clock() - probeStart) / probeRows
+    affordable = probeStart + perRow * n * 1.5 < budget.deadline
   }
-  return { n, soft, hard, score, hardWeight, together, metAgo }
+  const score = affordable ? new Float64Array(n * n) : new Float64Array(0)
+  const hard = affordable ? new Int8Array(n * n) : new Int8Array(0)
+  let rows = 0
+  if (affordable)
+    for (let i = 0; i < n; i++) {
+      if (budget !== undefined && i % rowsPerCheck === 0 && budget.clock() >= budget.deadline) break
+      fillRow(i, score, hard, i * n)
+      rows++
+    }
+  // the sparse corrections: earlier rounds, must-apart, must-together
+  const correct = (i: number, j: number, code: number, delta: number) => {
+    for (let side = 0; side < 2; side++) {
+      const a = side === 0 ? i : j
+      const b = side === 0 ? j : i
+      if (a >= rows) continue
+      const cell = a * n + b
+      const before = hard[cell] as number
+      const softValue =
+        (score[cell] as number) + (before === 0 ? 0 : before === HardCode.mustTogether ? -hardWeight : hardWeight)
+      hard[cell] = code
+      score[cell] = softValue + delta + (code === 0 ? 0 : code === HardCode.mustTogether ? hardWeight : -hardWeight)
+    }
+  }
+  for (const [key, decay] of decayOf) {
+    const i = Math.floor(key / n)
+    const j = key % n
+    correct(i, j, hardOf(i, j), policy.history.mode === "soft" ? -decay : 0)
+  }
+  for (const key of apartPairs) correct(Math.floor(key / n), key % n, hardOf(Math.floor(key / n), key % n), 0)
+  for (const key of togetherPairs) correct(Math.floor(key / n), key % n, hardOf(Math.floor(key / n), key % n), 0)
+
+  let soft: Float64Array | undefined
+  let metAgo: Int32Array | undefined
+  const agoOf = (i: number, j: number): number => (i === j ? 0 : (ago.get(Math.min(i, j) * n + Math.max(i, j)) ?? 0))
+  return {
+    n,
+    get soft(): Float64Array {
+      if (soft === undefined) {
+        soft = new Float64Array(n * n)
+        for (let k = 0; k < rows * n; k++) {
+          const h = hard[k] as number
+          soft[k] = (score[k] as number) + (h === 0 ? 0 : h === HardCode.mustTogether ? -hardWeight : hardWeight)
+        }
+      }
+      return soft
+    },
+    hard,
+    score,
+    hardWeight,
+    together,
+    get metAgo(): Int32Array {
+      if (metAgo === undefined) {
+        metAgo = new Int32Array(n * n)
+        for (const [key, rounds] of ago) {
+          const i = Math.floor(key / n)
+          const j = key % n
+          metAgo[i * n + j] = rounds
+          metAgo[j * n + i] = rounds
+        }
+      }
+      return metAgo
+    },
+    agoOf,
+    complete: rows === n,
+    rows,
+    hardOf
+  }
 }

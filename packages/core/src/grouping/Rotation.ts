@@ -44,6 +44,11 @@ export interface Problem {
  */
 export interface Options extends Budget {
   readonly seed: number
+  /**
+   * Whether a rotation may come from finite geometry when the shape allows it (the default,
+   * decision 0015); `false` leaves every rotation to the search (for measuring the search alone).
+   */
+  readonly geometry?: boolean
 }
 
 /**
@@ -179,7 +184,7 @@ const search = (problem: Problem, options: Options): Solution => {
   // Without scores, equal groups of q or q² people among q^m (q prime) have an exact answer from
   // finite geometry whenever enough disjoint subspaces exist; the search handles everything else.
   const p = sizes[0] as number
-  if (!hasScore && G > 1 && sizes.every((s) => s === p)) {
+  if (options.geometry !== false && !hasScore && G > 1 && sizes.every((s) => s === p)) {
     const built = Geometry.rotation(n, p, R, { seed: options.seed })
     if (built !== undefined) {
       const counted = repeatsOf(n, built)

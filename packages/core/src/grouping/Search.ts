@@ -48,7 +48,7 @@ export interface Problem {
  * @since 0.1.0
  */
 export interface Budget {
-  /** The number of perturbation + descent rounds; with a fixed seed the result is reproducible. */
+  /** The number of descents (of a start, a perturbed solution or a crossover child); with a fixed seed the result is reproducible. */
   readonly iterations?: number
   /** Stop after this many milliseconds (read from `clock`); results then depend on the machine. */
   readonly timeLimitMs?: number
@@ -80,8 +80,13 @@ export interface Options extends Budget {
 export interface Solution {
   readonly assignment: Int32Array
   readonly objective: number
-  /** The iterations used (perturbation + descent rounds). */
+  /** The iterations used (descents: of a start, a perturbed solution or a crossover child). */
   readonly iterations: number
+  /**
+   * True when the time limit ran out before the first descent finished: the assignment is the
+   * best found so far (respecting the sizes), but not yet a local optimum.
+   */
+  readonly cutShort: boolean
 }
 
 /**
@@ -185,8 +190,10 @@ export const checkSizes = (problem: Problem): Either.Either<void, SizeConflict> 
   return Either.right(undefined)
 }
 
-// The mutable state of a search: assignment, group counts, the gain table
-// `gain[i * G + g] = Σ_{j in g} score[i][j]` and the objective.
+// The mutable state of one solution: assignment, group counts, the gain table
+// `gain[i * G + g] = Σ_{j in g} score[i][j]` (the per-group sums every move and swap delta is read
+// from in O(1)), the objective, and per group the tick of its last change (for the descent, which
+// skips pairs of groups that have not changed since it last found them not improving).
 class State {
   readonly n: number
   readonly G: number
@@ -194,18 +201,22 @@ class State {
   readonly assignment: Int32Array
   readonly count: Int32Array
   readonly gain: Float64Array
+  readonly changed: Float64Array
+  readonly ticks: { now: number }
   objective = 0
 
-  constructor(n: number, G: number, score: Float64Array) {
+  constructor(n: number, G: number, score: Float64Array, ticks: { now: number }) {
     this.n = n
     this.G = G
     this.score = score
+    this.ticks = ticks
     this.assignment = new Int32Array(n)
     this.count = new Int32Array(G)
     this.gain = new Float64Array(n * G)
+    this.changed = new Float64Array(G)
   }
 
-  /** Recomputes the gain table, the counts and the objective from the assignment. */
+  /** Recomputes the gain table, the counts and the objective from the assignment (O(n²)). */
   rebuild(): void {
     const { n, G, score, assignment, count, gain } = this
     gain.fill(0)
@@ -222,6 +233,7 @@ class State {
     let total = 0
     for (let i = 0; i < n; i++) total += gain[i * G + (assignment[i] as number)] as number
     this.objective = total / 2
+    this.changed.fill(++this.ticks.now)
   }
 
   /** Moves person `i` to group `b`, updating the gain table in O(n). */
@@ -241,65 +253,18 @@ class State {
     assignment[i] = b
     count[a] = (count[a] as number) - 1
     count[b] = (count[b] as number) + 1
+    const t = ++this.ticks.now
+    this.changed[a] = t
+    this.changed[b] = t
   }
 
   copyFrom(other: State): void {
     this.assignment.set(other.assignment)
     this.count.set(other.count)
     this.gain.set(other.gain)
+    this.changed.set(other.changed)
     this.objective = other.objective
   }
-}
-
-// A greedy start that respects the fixed people and the size bounds: people in random order each
-// join the group where they add the most score, among the groups that still have room and without
-// leaving too few people for the other groups' minimums.
-const greedyStart = (
-  state: State,
-  rng: Rng.Rng,
-  minSizes: ArrayLike<number>,
-  maxSizes: ArrayLike<number>,
-  fixed: ArrayLike<number> | undefined
-): void => {
-  const { n, G, assignment, score, gain } = state
-  const count = new Int32Array(G)
-  gain.fill(0)
-  const place = (i: number, g: number): void => {
-    assignment[i] = g
-    count[g] = (count[g] as number) + 1
-    const row = i * n
-    for (let k = 0, at = g; k < n; k++, at += G) gain[at] = (gain[at] as number) + (score[row + k] as number)
-  }
-  const free: Array<number> = []
-  for (let i = 0; i < n; i++) {
-    const g = fixed?.[i] ?? -1
-    assignment[i] = -1
-    if (g >= 0) place(i, g)
-    else free.push(i)
-  }
-  let deficit = 0
-  for (let g = 0; g < G; g++) deficit += Math.max(0, (minSizes[g] as number) - (count[g] as number))
-  const order = Rng.shuffle(rng, free)
-  for (let t = 0; t < order.length; t++) {
-    const i = order[t] as number
-    const left = order.length - t - 1
-    let best = -1
-    let bestGain = Number.NEGATIVE_INFINITY
-    for (let g = 0; g < G; g++) {
-      const c = count[g] as number
-      if (c >= (maxSizes[g] as number)) continue
-      if (c >= (minSizes[g] as number) && left < deficit) continue
-      const v = gain[i * G + g] as number
-      if (v > bestGain) {
-        bestGain = v
-        best = g
-      }
-    }
-    if (best < 0) for (let g = 0; g < G && best < 0; g++) if ((count[g] as number) < (maxSizes[g] as number)) best = g
-    if ((count[best] as number) < (minSizes[best] as number)) deficit--
-    place(i, best)
-  }
-  state.rebuild()
 }
 
 /**
@@ -321,10 +286,20 @@ const greedyStart = (
 export const solve = (problem: Problem, options: Options): Either.Either<Solution, SizeConflict> =>
   Either.map(checkSizes(problem), () => search(problem, options))
 
+// The largest population (TPSDP's β_max) and the least one it shrinks to (β_min).
+const POPULATION_MAX = 15
+const POPULATION_MIN = 2
+// TPSDP's α: a child slightly worse than its parent still replaces it when it is far from it.
+const ALPHA = 0.05
+// Rounds of the directed perturbation per application (TPSDP's η_max).
+const DIRECTED_ROUNDS = 3
+// Memory the population may take (gain tables of n × G doubles each).
+const POPULATION_BYTES = 64 * 1024 * 1024
+
 const search = (problem: Problem, options: Options): Solution => {
   const n = problem.size
   const G = problem.minSizes.length
-  if (n === 0) return { assignment: new Int32Array(0), objective: 0, iterations: 0 }
+  if (n === 0) return { assignment: new Int32Array(0), objective: 0, iterations: 0, cutShort: false }
   const rng = Rng.make(options.seed)
   const minS = Int32Array.from(problem.minSizes)
   const maxS = Int32Array.from(problem.maxSizes)
@@ -333,177 +308,521 @@ const search = (problem: Problem, options: Options): Solution => {
   const score = problem.score
   const hasMoves = minS.some((lo, g) => lo < (maxS[g] as number))
 
-  const cur = new State(n, G, score)
-  const best = new State(n, G, score)
-  const prev = new State(n, G, score)
-  greedyStart(cur, rng, minS, maxS, problem.fixed)
+  const clock = options.clock ?? (() => globalThis.performance.now())
+  const hasTime = options.timeLimitMs !== undefined
+  const started = clock()
+  const limitMs = hasTime ? Math.max(0, options.timeLimitMs as number) : Number.POSITIVE_INFINITY
+  const deadline = started + limitMs
+  const maxIterations = options.iterations ?? (hasTime ? Number.POSITIVE_INFINITY : defaultIterations)
+  // the clock is read about every `rowsPerCheck` rows of an O(n) scan, so a check costs little and
+  // comes often (about every 40 000 cell reads)
+  const rowsPerCheck = Math.max(1, Math.floor(40_000 / Math.max(1, n)))
+  let expired = false
+  const timeUp = (): boolean => {
+    if (!expired && hasTime && clock() >= deadline) expired = true
+    return expired
+  }
 
   const freeList: Array<number> = []
   for (let i = 0; i < n; i++) if ((fixed[i] as number) < 0) freeList.push(i)
   const free = Int32Array.from(freeList)
-  const order = Int32Array.from(Rng.shuffle(rng, freeList))
   const nf = free.length
+  const ticks = { now: 0 }
+  const make = () => new State(n, G, score, ticks)
 
-  const { assignment, gain, count } = cur
-
-  // Descent with "dirty" groups: a move or swap can only have become improving if one of the
-  // groups it touches changed since it was last examined, so after a perturbation only the members
-  // of changed groups (and moves into changed groups) are examined again.
-  const dirty = new Uint8Array(G)
-  const stack: Array<number> = []
-  const mark = (g: number): void => {
-    if (dirty[g] === 0) {
-      dirty[g] = 1
-      stack.push(g)
-    }
-  }
-  for (let g = G - 1; g >= 0; g--) mark(g)
-
-  const descent = (): void => {
-    while (stack.length > 0) {
-      const g = stack.pop() as number
-      dirty[g] = 0
-      if (hasMoves && (count[g] as number) < (maxS[g] as number)) {
+  // ---- the local search: one-move and swap neighbourhoods, first improvement, O(1) per delta ----
+  // Only pairs (and moves) touching a group changed since `since` are examined in the first pass;
+  // later passes examine what changed during the pass before. Returns false when the clock ran out.
+  const descent = (s: State, since0: number): boolean => {
+    const { assignment, gain, count, changed } = s
+    let since = since0
+    for (;;) {
+      const passStart = ticks.now + 1
+      let improved = false
+      if (hasMoves) {
         for (let t = 0; t < nf; t++) {
-          const i = order[t] as number
-          const a = assignment[i] as number
-          if (a === g || (count[a] as number) <= (minS[a] as number)) continue
-          if ((gain[i * G + g] as number) - (gain[i * G + a] as number) > EPS) {
-            cur.move(i, g)
-            mark(a)
-            mark(g)
-            if ((count[g] as number) >= (maxS[g] as number)) break
-          }
-        }
-      }
-      for (let t = 0; t < nf; t++) {
-        const i = order[t] as number
-        const a = assignment[i] as number
-        if (a !== g) continue
-        const rowI = i * G
-        const ga = gain[rowI + a] as number
-        if (hasMoves && (count[a] as number) > (minS[a] as number)) {
+          const v = free[t] as number
+          const a = assignment[v] as number
+          if ((count[a] as number) <= (minS[a] as number)) continue
+          const rowV = v * G
+          const ga = gain[rowV + a] as number
+          const fresh = (changed[a] as number) >= since
           let bestB = -1
           let bestD = EPS
           for (let b = 0; b < G; b++) {
             if (b === a || (count[b] as number) >= (maxS[b] as number)) continue
-            const d = (gain[rowI + b] as number) - ga
+            if (!fresh && (changed[b] as number) < since) continue
+            const d = (gain[rowV + b] as number) - ga
             if (d > bestD) {
               bestD = d
               bestB = b
             }
           }
           if (bestB >= 0) {
-            cur.move(i, bestB)
-            mark(a)
-            mark(bestB)
-            continue
+            s.move(v, bestB)
+            improved = true
           }
-        }
-        let bestJ = -1
-        let bestD = EPS
-        const ci = i * n
-        for (let u = 0; u < nf; u++) {
-          const j = free[u] as number
-          const b = assignment[j] as number
-          if (b === a) continue
-          const rowJ = j * G
-          const d =
-            (gain[rowI + b] as number) -
-            ga +
-            (gain[rowJ + a] as number) -
-            (gain[rowJ + b] as number) -
-            2 * (score[ci + j] as number)
-          if (d > bestD) {
-            bestD = d
-            bestJ = j
-          }
-        }
-        if (bestJ >= 0) {
-          const b = assignment[bestJ] as number
-          cur.move(i, b)
-          cur.move(bestJ, a)
-          mark(a)
-          mark(b)
         }
       }
+      for (let t = 0; t < nf; t++) {
+        if (hasTime && t % rowsPerCheck === 0 && timeUp()) return false
+        const v = free[t] as number
+        let a = assignment[v] as number
+        let fresh = (changed[a] as number) >= since
+        const rowV = v * G
+        const rowS = v * n
+        let ga = gain[rowV + a] as number
+        for (let k = t + 1; k < nf; k++) {
+          const u = free[k] as number
+          const b = assignment[u] as number
+          if (b === a) continue
+          if (!fresh && (changed[b] as number) < since) continue
+          const rowU = u * G
+          const d =
+            (gain[rowV + b] as number) -
+            ga +
+            (gain[rowU + a] as number) -
+            (gain[rowU + b] as number) -
+            2 * (score[rowS + u] as number)
+          if (d > EPS) {
+            s.move(v, b)
+            s.move(u, a)
+            a = b
+            ga = gain[rowV + a] as number
+            fresh = true
+            improved = true
+          }
+        }
+      }
+      if (!improved) return true
+      since = passStart
     }
   }
 
-  const perturb = (strength: number): void => {
+  // ---- starting solutions ----
+  // Greedy: people in random order join the group where they add most, within the bounds.
+  const greedyStart = (s: State): boolean => {
+    const { assignment, gain, count } = s
+    gain.fill(0)
+    count.fill(0)
+    const place = (i: number, g: number, withGain: boolean): void => {
+      assignment[i] = g
+      count[g] = (count[g] as number) + 1
+      if (!withGain) return
+      const row = i * n
+      for (let k = 0, at = g; k < n; k++, at += G) gain[at] = (gain[at] as number) + (score[row + k] as number)
+    }
+    for (let i = 0; i < n; i++) if ((fixed[i] as number) >= 0) place(i, fixed[i] as number, true)
+    let deficit = 0
+    for (let g = 0; g < G; g++) deficit += Math.max(0, (minS[g] as number) - (count[g] as number))
+    const order = Rng.shuffle(rng, freeList)
+    let withGain = true
+    for (let t = 0; t < order.length; t++) {
+      if (withGain && hasTime && t % rowsPerCheck === 0 && timeUp()) withGain = false
+      const i = order[t] as number
+      const left = order.length - t - 1
+      let best = -1
+      let bestGain = Number.NEGATIVE_INFINITY
+      for (let g = 0; g < G; g++) {
+        const c = count[g] as number
+        if (c >= (maxS[g] as number)) continue
+        if (c >= (minS[g] as number) && left < deficit) continue
+        const v = withGain ? (gain[i * G + g] as number) : -c
+        if (v > bestGain) {
+          bestGain = v
+          best = g
+        }
+      }
+      if (best < 0) for (let g = 0; g < G && best < 0; g++) if ((count[g] as number) < (maxS[g] as number)) best = g
+      if ((count[best] as number) < (minS[best] as number)) deficit--
+      place(i, best, withGain)
+    }
+    if (!withGain) return false
+    s.rebuild()
+    return true
+  }
+
+  // Random (TPSDP's start): the lower bounds first, then the rest into random groups with room.
+  const order = new Int32Array(nf)
+  const randomStart = (s: State): void => {
+    const { assignment, count } = s
+    count.fill(0)
+    for (let i = 0; i < n; i++) {
+      const g = fixed[i] as number
+      assignment[i] = g
+      if (g >= 0) count[g] = (count[g] as number) + 1
+    }
+    order.set(free)
+    for (let t = nf - 1; t > 0; t--) {
+      const k = rng.int(t + 1)
+      const x = order[t] as number
+      order[t] = order[k] as number
+      order[k] = x
+    }
+    fill(assignment, count, order, nf)
+    s.rebuild()
+  }
+
+  // Places the `m` people in `list` (unplaced, assignment −1): groups below their minimum first,
+  // then random groups with room.
+  const fill = (assignment: Int32Array, count: Int32Array, list: Int32Array, m: number): void => {
+    let t = 0
+    for (let g = 0; g < G && t < m; g++)
+      while ((count[g] as number) < (minS[g] as number) && t < m) {
+        assignment[list[t++] as number] = g
+        count[g] = (count[g] as number) + 1
+      }
+    for (; t < m; t++) {
+      let g = rng.int(G)
+      while ((count[g] as number) >= (maxS[g] as number)) g = g + 1 === G ? 0 : g + 1
+      assignment[list[t] as number] = g
+      count[g] = (count[g] as number) + 1
+    }
+  }
+
+  // ---- perturbations ----
+  // Undirected (TPSDP): `strength` random moves or swaps, in proportion to the sizes of the two
+  // neighbourhoods.
+  const undirected = (s: State, strength: number): void => {
     if (nf < 2) return
-    for (let s = 0; s < strength; s++) {
-      const i = free[rng.int(nf)] as number
-      const a = assignment[i] as number
-      if (hasMoves && rng.next() < 0.5) {
+    const { assignment, count } = s
+    const moves = hasMoves ? nf * G : 0
+    const all = moves + (nf * (nf - 1)) / 2
+    let done = 0
+    for (let tries = 0; done < strength && tries < strength * 20; tries++) {
+      if (rng.next() * all < moves) {
+        const v = free[rng.int(nf)] as number
+        const a = assignment[v] as number
         const b = rng.int(G)
         if (b !== a && (count[a] as number) > (minS[a] as number) && (count[b] as number) < (maxS[b] as number)) {
-          cur.move(i, b)
-          mark(a)
-          mark(b)
-          continue
+          s.move(v, b)
+          done++
+        }
+      } else {
+        const v = free[rng.int(nf)] as number
+        const u = free[rng.int(nf)] as number
+        const a = assignment[v] as number
+        const b = assignment[u] as number
+        if (a !== b) {
+          s.move(v, b)
+          s.move(u, a)
+          done++
         }
       }
-      const j = free[rng.int(nf)] as number
-      const b = assignment[j] as number
-      if (a === b) continue
-      cur.move(i, b)
-      cur.move(j, a)
-      mark(a)
-      mark(b)
     }
   }
 
-  const clock = options.clock ?? (() => globalThis.performance.now())
-  const hasTime = options.timeLimitMs !== undefined
-  const deadline = hasTime ? clock() + (options.timeLimitMs as number) : Number.POSITIVE_INFINITY
-  const maxIterations = options.iterations ?? (hasTime ? Number.POSITIVE_INFINITY : defaultIterations)
+  // Directed (TPSDP): take out of every group the member who adds least to it, then give every
+  // group one of them back, group by group in random order, each taking the one that adds most to
+  // what is left of it. Sizes are unchanged.
+  const worst = new Int32Array(G)
+  const worstGain = new Float64Array(G)
+  const groupOrder = new Int32Array(G)
+  const target = new Int32Array(G)
+  const directed = (s: State): void => {
+    const { assignment, gain } = s
+    for (let round = 0; round < DIRECTED_ROUNDS; round++) {
+      worst.fill(-1)
+      worstGain.fill(Number.POSITIVE_INFINITY)
+      for (let t = 0; t < nf; t++) {
+        const v = free[t] as number
+        const a = assignment[v] as number
+        const gv = gain[v * G + a] as number
+        if (gv < (worstGain[a] as number)) {
+          worstGain[a] = gv
+          worst[a] = v
+        }
+      }
+      let k = 0
+      for (let g = 0; g < G; g++) if ((worst[g] as number) >= 0) groupOrder[k++] = g
+      if (k < 2) return
+      for (let t = k - 1; t > 0; t--) {
+        const r = rng.int(t + 1)
+        const x = groupOrder[t] as number
+        groupOrder[t] = groupOrder[r] as number
+        groupOrder[r] = x
+      }
+      target.fill(-1)
+      // `worst[h]` is the person taken from group h; `target[h]` is the group they go to
+      for (let t = 0; t < k; t++) {
+        const g = groupOrder[t] as number
+        const out = worst[g] as number
+        let bestH = -1
+        let bestV = Number.NEGATIVE_INFINITY
+        for (let r = 0; r < k; r++) {
+          const h = groupOrder[r] as number
+          if ((target[h] as number) >= 0) continue
+          const e = worst[h] as number
+          const v = (gain[e * G + g] as number) - (h === g ? 0 : (score[e * n + out] as number))
+          if (v > bestV) {
+            bestV = v
+            bestH = h
+          }
+        }
+        target[bestH] = g
+      }
+      for (let t = 0; t < k; t++) {
+        const h = groupOrder[t] as number
+        s.move(worst[h] as number, target[h] as number)
+      }
+    }
+  }
 
-  descent()
-  best.copyFrom(cur)
-  prev.copyFrom(cur)
-  const G2 = Math.max(2, G)
-  // weak perturbations of about half a group (Lai & Hao perturb by a few moves), at least 6 once
-  // there are 100 people: with many small groups a smaller kick falls back into the same optimum
-  const weak = Math.min(8, Math.max(2, Math.round(n / G2 / 2), Math.min(6, Math.round(n / 16))))
-  const strong = Math.max(weak + 1, Math.round(n / 8))
-  const stallLimit = Math.max(20, Math.round(n / 2))
-  let stall = 0
+  // ---- crossover (TPSDP, after the group-based crossovers of Lai & Hao's memetic search) ----
+  // The parents take turns to hand over their group whose people not yet placed are the most
+  // diverse; the child gets those people as one group (a label with room, at random); the people
+  // left over fill the child's groups below their minimum, then groups with room at random.
+  const remaining = [new Float64Array(G), new Float64Array(G)] as const
+  const picked = [new Uint8Array(G), new Uint8Array(G)] as const
+  const starts = [new Int32Array(G + 1), new Int32Array(G + 1)] as const
+  const members = [new Int32Array(n), new Int32Array(n)] as const
+  const labelUsed = new Uint8Array(G)
+  const taken = new Int32Array(n)
+  const cursor = new Int32Array(G)
+  const leftover = new Int32Array(n)
+  const crossover = (p1: State, p2: State, child: State): void => {
+    const parents = [p1, p2] as const
+    const { assignment, count } = child
+    count.fill(0)
+    for (let i = 0; i < n; i++) {
+      const g = fixed[i] as number
+      assignment[i] = g
+      if (g >= 0) count[g] = (count[g] as number) + 1
+    }
+    labelUsed.fill(0)
+    for (let q = 0; q < 2; q++) {
+      const pa = (parents[q] as State).assignment
+      const start = starts[q] as Int32Array
+      const list = members[q] as Int32Array
+      const rem = remaining[q] as Float64Array
+      start.fill(0)
+      for (let t = 0; t < nf; t++) {
+        const g = pa[free[t] as number] as number
+        start[g + 1] = (start[g + 1] as number) + 1
+      }
+      for (let g = 0; g < G; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number)
+      const at = cursor
+      at.set(start.subarray(0, G))
+      for (let t = 0; t < nf; t++) {
+        const v = free[t] as number
+        const g = pa[v] as number
+        list[at[g] as number] = v
+        at[g] = (at[g] as number) + 1
+      }
+      rem.fill(0)
+      for (let g = 0; g < G; g++) {
+        let sum = 0
+        for (let x = start[g] as number; x < (start[g + 1] as number); x++) {
+          const row = (list[x] as number) * n
+          for (let y = x + 1; y < (start[g + 1] as number); y++) sum += score[row + (list[y] as number)] as number
+        }
+        rem[g] = sum
+      }
+      ;(picked[q] as Uint8Array).fill(0)
+    }
+    const place = (v: number, h: number): void => {
+      assignment[v] = h
+      count[h] = (count[h] as number) + 1
+      for (let q = 0; q < 2; q++) {
+        const g = (parents[q] as State).assignment[v] as number
+        const list = members[q] as Int32Array
+        const start = starts[q] as Int32Array
+        const row = v * n
+        let sum = 0
+        for (let x = start[g] as number; x < (start[g + 1] as number); x++) {
+          const j = list[x] as number
+          if ((assignment[j] as number) < 0) sum += score[row + j] as number
+        }
+        ;(remaining[q] as Float64Array)[g] = ((remaining[q] as Float64Array)[g] as number) - sum
+      }
+    }
+    let labels = G
+    for (let step = 0; labels > 0 && step < 2 * G; step++) {
+      const q = step & 1
+      const rem = remaining[q] as Float64Array
+      const pick = picked[q] as Uint8Array
+      const list = members[q] as Int32Array
+      const start = starts[q] as Int32Array
+      let g = -1
+      for (let h = 0; h < G; h++) if (pick[h] === 0 && (g < 0 || (rem[h] as number) > (rem[g] as number))) g = h
+      if (g < 0) continue
+      pick[g] = 1
+      let k = 0
+      for (let x = start[g] as number; x < (start[g + 1] as number); x++) {
+        const v = list[x] as number
+        if ((assignment[v] as number) < 0) taken[k++] = v
+      }
+      if (k === 0) continue
+      let label = -1
+      let fits = 0
+      let roomiest = -1
+      for (let h = 0; h < G; h++) {
+        if (labelUsed[h] === 1) continue
+        const room = (maxS[h] as number) - (count[h] as number)
+        if (roomiest < 0 || room > (maxS[roomiest] as number) - (count[roomiest] as number)) roomiest = h
+        if (room >= k && rng.int(++fits) === 0) label = h
+      }
+      if (label < 0) label = roomiest
+      const room = (maxS[label] as number) - (count[label] as number)
+      if (room <= 0) break
+      for (let t = 0; t < Math.min(k, room); t++) {
+        const r = t + rng.int(k - t)
+        const v = taken[r] as number
+        taken[r] = taken[t] as number
+        taken[t] = v
+        place(v, label)
+      }
+      labelUsed[label] = 1
+      labels--
+    }
+    let m = 0
+    for (let t = 0; t < nf; t++) {
+      const v = free[t] as number
+      if ((assignment[v] as number) < 0) leftover[m++] = v
+    }
+    for (let t = m - 1; t > 0; t--) {
+      const r = rng.int(t + 1)
+      const x = leftover[t] as number
+      leftover[t] = leftover[r] as number
+      leftover[r] = x
+    }
+    fill(assignment, count, leftover, m)
+    child.rebuild()
+  }
+
+  // The share of pairs grouped differently in two solutions, from their G × G contingency table.
+  const table = new Int32Array(G * G)
+  const distance = (x: State, y: State): number => {
+    table.fill(0)
+    for (let i = 0; i < n; i++) {
+      const at = (x.assignment[i] as number) * G + (y.assignment[i] as number)
+      table[at] = (table[at] as number) + 1
+    }
+    let both = 0
+    for (let c = 0; c < G * G; c++) both += ((table[c] as number) * ((table[c] as number) - 1)) / 2
+    let inX = 0
+    let inY = 0
+    for (let g = 0; g < G; g++) {
+      inX += ((x.count[g] as number) * ((x.count[g] as number) - 1)) / 2
+      inY += ((y.count[g] as number) * ((y.count[g] as number) - 1)) / 2
+    }
+    const pairs = (n * (n - 1)) / 2
+    return pairs === 0 ? 0 : (inX + inY - 2 * both) / pairs
+  }
+
+  // ---- the three-phase search with a population that shrinks over the budget ----
+  const best = make()
   let iterations = 0
   const onProgress = options.onProgress
-  const searchStarted = onProgress === undefined ? 0 : clock()
-  let reported = searchStarted
-  while (iterations < maxIterations && (!hasTime || clock() < deadline)) {
+  let reported = started
+  const progress = (): number =>
+    Math.min(1, Math.max(iterations / maxIterations, hasTime && limitMs > 0 ? (clock() - started) / limitMs : 0))
+  const stop = (): boolean => iterations >= maxIterations || timeUp()
+  const consider = (s: State): void => {
     iterations++
-    if (onProgress !== undefined && (iterations & 15) === 0) {
+    if (s.objective > best.objective + EPS) best.copyFrom(s)
+    if (onProgress !== undefined) {
       const now = clock()
       if (now - reported >= 50) {
         reported = now
-        const byTime = hasTime ? (now - searchStarted) / Math.max(1, deadline - searchStarted) : 0
-        onProgress(Math.min(1, Math.max(iterations / maxIterations, byTime)))
+        onProgress(progress())
       }
     }
-    if (stall >= stallLimit) {
-      cur.copyFrom(best)
-      perturb(strong)
-      descent()
-      prev.copyFrom(cur)
-      stall = 0
-    } else {
-      perturb(1 + rng.int(weak))
-      descent()
+  }
+
+  // the first solution: greedy, then a descent (both watch the clock)
+  const first = make()
+  let cutShort = !greedyStart(first)
+  if (cutShort) {
+    best.assignment.set(first.assignment)
+  } else {
+    cutShort = !descent(first, 0)
+    best.copyFrom(first)
+    iterations++
+  }
+
+  // the population: as large as TPSDP's β_max, less when the budget allows few descents or the
+  // gain tables would take too much memory
+  const bytes = n * G * 8
+  let size = Math.max(1, Math.min(POPULATION_MAX, Math.floor(POPULATION_BYTES / Math.max(1, bytes) / 2)))
+  if (!hasTime) size = Math.max(1, Math.min(size, Math.floor(maxIterations / 30)))
+  if (!cutShort && hasTime) {
+    // enough descents for about 20 generations of three phases each
+    const spent = Math.max(0.01, clock() - started)
+    size = Math.max(1, Math.min(size, Math.floor(limitMs / (spent * 3 * 20))))
+  }
+  const population: Array<State> = [first]
+  const children: Array<State> = [make()]
+  if (!cutShort && nf >= 2) {
+    for (let k = 1; k < size && !stop(); k++) {
+      const s = make()
+      randomStart(s)
+      descent(s, 0)
+      consider(s)
+      population.push(s)
+      children.push(make())
     }
-    if (cur.objective > best.objective + EPS) {
-      best.copyFrom(cur)
-      prev.copyFrom(cur)
-      stall = 0
-    } else {
-      stall++
-      if (cur.objective >= prev.objective - EPS) prev.copyFrom(cur)
-      else cur.copyFrom(prev)
+  }
+  const sizeMax = population.length
+  const sizeMin = Math.min(sizeMax, POPULATION_MIN)
+  const etaFor = (p: number): number => {
+    // TPSDP's θ: from 1.2 to 0.1 of a group (n ≤ 400), from 2 to 1 of a group above
+    const [hi, lo] = n <= 400 ? [1.2, 0.1] : [1, 0.5]
+    return Math.max(2, Math.round(((hi - (hi - lo) * p) * nf) / G))
+  }
+  while (!cutShort && nf >= 2 && !stop()) {
+    const p = progress()
+    const eta = etaFor(p)
+    let live = population.length
+    // phase 1: undirected perturbation and descent of every solution
+    for (let k = 0; k < live && !stop(); k++) {
+      const s = population[k] as State
+      const since = ticks.now + 1
+      undirected(s, eta)
+      descent(s, since)
+      consider(s)
+    }
+    // phase 2: crossover with a random other solution; the child replaces its parent when better,
+    // or slightly worse but far from it
+    if (live > 1)
+      for (let k = 0; k < live && !stop(); k++) {
+        const s = population[k] as State
+        let other = rng.int(live - 1)
+        if (other >= k) other++
+        const child = children[k] as State
+        crossover(s, population[other] as State, child)
+        descent(child, 0)
+        consider(child)
+        if (expired) break
+        const accept =
+          child.objective >= s.objective - EPS ||
+          (s.objective > 0 && child.objective / s.objective + ALPHA * distance(child, s) * G > 1)
+        if (accept) {
+          population[k] = child
+          children[k] = s
+        }
+      }
+    // phase 3: directed perturbation and descent
+    for (let k = 0; k < live && !stop(); k++) {
+      const s = population[k] as State
+      const since = ticks.now + 1
+      directed(s)
+      descent(s, since)
+      consider(s)
+    }
+    // the population shrinks linearly with the budget used, keeping its best
+    const want = Math.max(sizeMin, Math.round(sizeMax - (sizeMax - sizeMin) * progress()))
+    if (want < live) {
+      population.sort((x, y) => y.objective - x.objective)
+      while (live > want) {
+        children.pop()
+        population.pop()
+        live--
+      }
     }
   }
   const assignmentOut = Int32Array.from(best.assignment)
   onProgress?.(1)
-  return { assignment: assignmentOut, objective: objectiveOf(score, n, assignmentOut), iterations }
+  const objective = objectiveOf(score, n, assignmentOut)
+  return { assignment: assignmentOut, objective, iterations, cutShort: cutShort }
 }

@@ -49,6 +49,23 @@ export const organisations = (language: Language, count: number): string =>
     : `${count} ${count === 1 ? "organisation" : "organisations"}`
 
 /**
+ * The note on a grouping that the time limit cut short: the groups respect the sizes and the hard
+ * rules, but the search did not get to improve them (or not fully).
+ *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * Grouping.Texts.cutShort("en", 200) // "Cut short at the time limit of 200 ms: …"
+ * ```
+ * @since 0.2.0
+ */
+export const cutShort = (language: Language, limitMs: number): string =>
+  language === "nl"
+    ? `Afgebroken bij de tijdslimiet van ${Math.round(limitMs)} ms: dit is de beste indeling tot dan toe, niet de beste die te vinden is. Geef meer tijd (timeLimitMs) voor een betere indeling.`
+    : `Cut short at the time limit of ${Math.round(limitMs)} ms: this is the best grouping found so far, not the best there is. Allow more time (timeLimitMs) for a better grouping.`
+
+/**
  * The part of a member's explanation about earlier rounds: whom they were grouped with before.
  *
  * @example
