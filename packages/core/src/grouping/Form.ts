@@ -605,7 +605,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
   const limit = options.timeLimitMs
   const started = limit === undefined ? 0 : clock()
   // with a time limit, the matrix may take at most 60 % of it, and 5 % is kept for describing the
-  // result (decision 0018)
+  // result (decision 0017)
   const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * limit }
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)

@@ -7,7 +7,7 @@
  *
  * The matrix is built row by row from integer codes (organisations and programmes as numbers,
  * interests as bit sets, earlier rounds as a sparse correction), and stops at a deadline when one
- * is given, so a call with a time limit never waits for the whole O(n²) build (decision 0018).
+ * is given, so a call with a time limit never waits for the whole O(n²) build (decision 0017).
  *
  * @since 0.1.0
  */
@@ -71,7 +71,7 @@ export interface Compiled {
 /**
  * When {@link build} must stop: a deadline on a clock (milliseconds, as `performance.now`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export interface BuildBudget {
   readonly deadline: number

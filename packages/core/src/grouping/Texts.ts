@@ -58,7 +58,7 @@ export const organisations = (language: Language, count: number): string =>
  *
  * Grouping.Texts.cutShort("en", 200) // "Cut short at the time limit of 200 ms: …"
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const cutShort = (language: Language, limitMs: number): string =>
   language === "nl"
