@@ -36,7 +36,8 @@ const randomProblem = (n: number, G: number): Grouping.Search.Problem => {
 
 const sizesOf = (assignment: ArrayLike<number>, G: number) => {
   const counts = new Array<number>(G).fill(0)
-  for (let i = 0; i < assignment.length; i++) counts[assignment[i] as number] = (counts[assignment[i] as number] ?? 0) + 1
+  for (let i = 0; i < assignment.length; i++)
+    counts[assignment[i] as number] = (counts[assignment[i] as number] ?? 0) + 1
   return counts
 }
 
