@@ -8,7 +8,7 @@
 import { Grouping } from "@grenzeloos/core"
 import { Either } from "effect"
 import { cpuClock, flag, positional } from "./grouping/Args.js"
-import { read } from "./grouping/Mdgplib.js"
+import { read, sizeViolation } from "./grouping/Mdgplib.js"
 
 const args = process.argv.slice(2)
 const file = positional(args)[0]
@@ -30,6 +30,11 @@ const result = Grouping.Search.solve(instance.problem, {
 const elapsed = (performance.now() - start) / 1000
 if (Either.isLeft(result)) {
   console.error(`${instance.name}: ${result.left.message}`)
+  process.exit(1)
+}
+const violation = sizeViolation(instance, result.right.assignment)
+if (violation !== undefined) {
+  console.error(violation)
   process.exit(1)
 }
 const { assignment, objective } = result.right

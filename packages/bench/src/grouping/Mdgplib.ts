@@ -59,3 +59,18 @@ export const bestKnown = (): ReadonlyMap<string, number> => {
     })
   )
 }
+
+/** Why an assignment breaks the instance's size bounds (checked independently of the engine), or undefined. */
+export const sizeViolation = (instance: Instance, assignment: ArrayLike<number>): string | undefined => {
+  const { minSizes, maxSizes } = instance.problem
+  const counts = new Array<number>(minSizes.length).fill(0)
+  for (let i = 0; i < assignment.length; i++) {
+    const g = assignment[i] as number
+    if (!(g >= 0 && g < counts.length)) return `${instance.name}: person ${i} is in group ${g}, which does not exist`
+    counts[g] = (counts[g] as number) + 1
+  }
+  for (let g = 0; g < counts.length; g++)
+    if ((counts[g] as number) < (minSizes[g] as number) || (counts[g] as number) > (maxSizes[g] as number))
+      return `${instance.name}: group ${g} has ${counts[g]} people, allowed ${minSizes[g]}–${maxSizes[g]}`
+  return undefined
+}

@@ -12,7 +12,7 @@ import { join } from "node:path"
 import { Grouping } from "@grenzeloos/core"
 import { Either } from "effect"
 import { communityRequest } from "../grouping/Community.js"
-import { bestKnown, instanceDir, read } from "../grouping/Mdgplib.js"
+import { bestKnown, instanceDir, read, sizeViolation } from "../grouping/Mdgplib.js"
 import * as Peer from "../grouping/Peer.js"
 import type { Suite } from "../Suite.js"
 import { table } from "../Table.js"
@@ -50,6 +50,8 @@ const mdgp = (seeds: ReadonlyArray<number>, scale: number, peer: boolean) => {
       const result = Grouping.Search.solve(instance.problem, { seed, timeLimitMs: seconds * 1000 })
       const elapsed = (performance.now() - start) / 1000
       if (Either.isLeft(result)) throw new Error(result.left.message)
+      const violation = sizeViolation(instance, result.right.assignment)
+      if (violation !== undefined) throw new Error(violation)
       const gap = gapOf(result.right.objective)
       gaps.set(instance.problem.size, [...(gaps.get(instance.problem.size) ?? []), gap])
       const row: Array<string | number> = [instance.name, seed, result.right.objective, known ?? "?", gap, elapsed]

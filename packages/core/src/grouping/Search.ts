@@ -636,6 +636,10 @@ const search = (problem: Problem, options: Options): Solution => {
         ;(remaining[q] as Float64Array)[g] = ((remaining[q] as Float64Array)[g] as number) - sum
       }
     }
+    // `slack`: the people beyond what every group still needs to reach its minimum; a label may
+    // take more than its minimum only from the slack, so the leftovers can always fill the rest
+    let slack = n
+    for (let h = 0; h < G; h++) slack -= Math.max(minS[h] as number, count[h] as number)
     let labels = G
     for (let step = 0; labels > 0 && step < 2 * G; step++) {
       const q = step & 1
@@ -663,9 +667,12 @@ const search = (problem: Problem, options: Options): Solution => {
         if (room >= k && rng.int(++fits) === 0) label = h
       }
       if (label < 0) label = roomiest
-      const room = (maxS[label] as number) - (count[label] as number)
+      const below = Math.max(0, (minS[label] as number) - (count[label] as number))
+      const room = Math.min((maxS[label] as number) - (count[label] as number), below + slack)
       if (room <= 0) break
-      for (let t = 0; t < Math.min(k, room); t++) {
+      const placed = Math.min(k, room)
+      slack -= Math.max(0, placed - below)
+      for (let t = 0; t < placed; t++) {
         const r = t + rng.int(k - t)
         const v = taken[r] as number
         taken[r] = taken[t] as number

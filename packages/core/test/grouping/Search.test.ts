@@ -86,6 +86,38 @@ describe("Search.solve", () => {
     )
   })
 
+  it("keeps every group within its bounds when the population recombines solutions", () => {
+    // enough iterations for a population (and so crossovers); ranged sizes, where a child that
+    // fills a group to its maximum could leave too few people for another group's minimum
+    const ranged = fc.record({
+      G: fc.integer({ min: 2, max: 6 }),
+      lo: fc.integer({ min: 2, max: 5 }),
+      spread: fc.integer({ min: 1, max: 4 }),
+      extra: fc.nat(),
+      seed: fc.integer()
+    })
+    fc.assert(
+      fc.property(ranged, ({ G, lo, spread, extra, seed }) => {
+        const n = G * lo + (extra % (G * spread + 1))
+        const score = new Float64Array(n * n)
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) {
+            score[i * n + j] = ((i * 7 + j * 13) % 17) - 3
+            score[j * n + i] = score[i * n + j] as number
+          }
+        const problem = { size: n, score, minSizes: new Array(G).fill(lo), maxSizes: new Array(G).fill(lo + spread) }
+        const { assignment } = solve(problem, seed, 400)
+        const counts = new Array<number>(G).fill(0)
+        for (const g of assignment) counts[g] = (counts[g] ?? 0) + 1
+        for (const c of counts) {
+          expect(c).toBeGreaterThanOrEqual(lo)
+          expect(c).toBeLessThanOrEqual(lo + spread)
+        }
+      }),
+      { seed: 20260105, numRuns: 60 }
+    )
+  })
+
   it("reports the objective an independent recomputation finds", () => {
     fc.assert(
       fc.property(problemArb, ({ problem, seed }) => {
