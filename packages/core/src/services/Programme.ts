@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import { Effect, Option, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { Gathering, type ProgrammeItem } from "../domain/Gathering.js"
 import { GatheringId, ThemeId, VotingRoundId } from "../domain/Ids.js"
 import { Theme } from "../domain/Theme.js"
@@ -288,13 +288,11 @@ export const getProgramme = Effect.fn("Programme.getProgramme")(function* (
   ])
   const titles = new Map(themes.map((t) => [t.value.id as string, t.value.title]))
   // The vote that set the programme: the latest closed round whose result names the gathering.
-  const vote = Option.fromNullable(
-    rounds
-      .map((r) => r.value)
-      .filter((r) => r.status === "closed" && r.result?.gatheringId === gatheringId)
-      .sort((a, b) => (a.result?.closedAt.epochMillis ?? 0) - (b.result?.closedAt.epochMillis ?? 0))
-      .at(-1)
-  )
+  const round = rounds
+    .map((r) => r.value)
+    .filter((r) => r.status === "closed" && r.result?.gatheringId === gatheringId)
+    .sort((a, b) => (a.result?.closedAt.epochMillis ?? 0) - (b.result?.closedAt.epochMillis ?? 0))
+    .at(-1)
   return {
     gathering: gathering.value,
     items: gathering.value.programme.map((p) => ({
@@ -302,11 +300,15 @@ export const getProgramme = Effect.fn("Programme.getProgramme")(function* (
       title: titles.get(p.themeId) ?? p.themeId,
       durationMinutes: p.durationMinutes
     })),
-    vote: Option.map(vote, (round) => ({
-      votingRoundId: round.id,
-      title: round.title,
-      result: round.result,
-      outcomes: (round.result?.outcomes ?? []).map((o) => ({ ...o, title: titles.get(o.themeId) ?? o.themeId }))
-    }))
+    /** The vote behind the programme, or null when it was set by hand (changeProgramme with themes). */
+    vote:
+      round?.result === undefined
+        ? null
+        : {
+            votingRoundId: round.id,
+            title: round.title,
+            result: round.result,
+            outcomes: round.result.outcomes.map((o) => ({ ...o, title: titles.get(o.themeId) ?? o.themeId }))
+          }
   }
 })
