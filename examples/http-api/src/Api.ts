@@ -215,7 +215,7 @@ const groups = HttpApiGroup.make("groups")
 /**
  * The body of answering a poll for yourself: the poll comes from the path.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const AnswerPollBody = Schema.Struct(Struct.omit(Services.Gatherings.AnswerPoll.fields, "pollId")).annotations({
   identifier: "AnswerPollBody"
@@ -224,7 +224,7 @@ export const AnswerPollBody = Schema.Struct(Struct.omit(Services.Gatherings.Answ
 /**
  * The body of recording members' poll answers: the poll comes from the path.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const RecordPollAnswersBody = Schema.Struct(
   Struct.omit(Services.Cycle.RecordPollAnswers.fields, "pollId")
@@ -233,7 +233,7 @@ export const RecordPollAnswersBody = Schema.Struct(
 /**
  * The body of proposing candidate dates: the gathering comes from the path.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ProposeDatesBody = Schema.Struct(
   Struct.omit(Services.Gatherings.ProposeDates.fields, "gatheringId")
@@ -242,7 +242,7 @@ export const ProposeDatesBody = Schema.Struct(
 /**
  * The body of deciding a poll's date: the poll comes from the path.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const DecideDateBody = Schema.Struct(Struct.omit(Services.Gatherings.DecideDate.fields, "pollId")).annotations({
   identifier: "DecideDateBody"
@@ -251,7 +251,7 @@ export const DecideDateBody = Schema.Struct(Struct.omit(Services.Gatherings.Deci
 /**
  * The body of recording a sheet's ballots: the round comes from the path.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const RecordBallotsBody = Schema.Struct(
   Struct.omit(Services.Backlog.RecordBallots.fields, "votingRoundId")
@@ -260,7 +260,7 @@ export const RecordBallotsBody = Schema.Struct(
 /**
  * What recording answers or ballots for members did.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const Recorded = Schema.Struct({
   recorded: Schema.Int,
@@ -271,7 +271,7 @@ export const Recorded = Schema.Struct({
 /**
  * A decided date: the gathering, who answered and who did not, and the explanation.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const DecidedDate = Schema.Struct({
   gathering: Domain.Gathering,
