@@ -83,7 +83,10 @@ export const make = (
         // A negative cache_size is in KiB.
         Effect.zipRight(
           sql.unsafe(`PRAGMA cache_size = -${Math.max(1, Math.floor((config.pageCacheMiB ?? 64) * 1024))}`)
-        )
+        ),
+        // Deleted and replaced content is overwritten with zeros, so erased personal data does not
+        // linger in free pages (decision 0049).
+        Effect.zipRight(sql.unsafe("PRAGMA secure_delete = ON"))
       )
       .pipe(
         Effect.mapError(
