@@ -35,6 +35,13 @@ export interface SqliteStoreConfig {
   readonly migrate?: boolean
   /** A prefix for the table names (default `grenzeloos_`). */
   readonly tablePrefix?: string
+  /**
+   * After an erasure commits (forgetting a member): `"scrub"` (default) checkpoints the WAL into
+   * the database and truncates it, so the erased bytes leave the `-wal` file (deleted content is
+   * always overwritten with zeros: `secure_delete` is on); `"operator"` leaves the checkpoint to the
+   * operator. See the README, "Erasure".
+   */
+  readonly afterErasure?: "scrub" | "operator"
 }
 
 /**
@@ -98,6 +105,7 @@ export const make = (
       dialect: "sqlite",
       capabilities,
       ...(config.migrate === undefined ? {} : { migrate: config.migrate }),
+      ...(config.afterErasure === undefined ? {} : { afterErasure: config.afterErasure }),
       ...(config.tablePrefix === undefined ? {} : { tablePrefix: config.tablePrefix })
     })
     return Store.makeEncoded(driver)
