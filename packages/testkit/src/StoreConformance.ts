@@ -1065,6 +1065,81 @@ export const storeConformance = <E>(
           }),
         timeout
       )
+
+      it.effect(
+        "claimOutbox returns at most `limit` messages, oldest first, and leaves the rest due",
+        () =>
+          withStore("claim-limit", (store) => {
+            const time = ManualClock.make(START_MS)
+            return Effect.gen(function* () {
+              yield* store.commit({
+                outbox: Array.from({ length: 7 }, (_, i) => ({
+                  id: `msg-${i}`,
+                  topic: "t",
+                  payload: i,
+                  availableAt: START_MS - 10_000 + i
+                }))
+              })
+              const sizes: Array<Array<string>> = []
+              for (const limit of [3, 1, 3, 3]) {
+                const claimed = yield* store.claimOutbox({ leaseMs: 60_000, limit })
+                sizes.push(claimed.map((m) => m.id))
+              }
+              expect(
+                sizes,
+                broke(
+                  "outbox",
+                  "claimOutbox did not honour its limit (or did not take the oldest due messages first)",
+                  "LIMIT the claim to the requested number of messages, ORDER BY available_at, created_at, id"
+                )
+              ).toEqual([["msg-0", "msg-1", "msg-2"], ["msg-3"], ["msg-4", "msg-5", "msg-6"], []])
+              const defaults = yield* store.claimOutbox({ leaseMs: 60_000 })
+              expect(defaults, "nothing is left to claim").toEqual([])
+            }).pipe(Effect.withClock(time.clock))
+          }),
+        timeout
+      )
+
+      it.effect(
+        "release records the retry time and error, keeps the attempts and the last error when none is given",
+        () =>
+          withStore("release-record", (store) => {
+            const time = ManualClock.make(START_MS)
+            return Effect.gen(function* () {
+              yield* store.commit({ outbox: [{ id: "msg-1", topic: "t", payload: 1 }] })
+              const [first] = yield* store.claimOutbox({ leaseMs: 60_000 })
+              const lease = present(first, "a claimed message")
+              yield* store.release(lease, { retryAt: START_MS + 5_000, error: "SMTP 451 try again later" })
+              const fields = (m: Store.OutboxEntry | undefined) => [
+                m?.status,
+                m?.attempts,
+                m?.availableAt,
+                m?.leaseExpiresAt,
+                m?.lastError,
+                m?.settledAt
+              ]
+              const fix =
+                "on release set status 'pending', available_at = retryAt, lease_expires_at = NULL and last_error = the error (or keep the old one when none is given); keep attempts, leave settled_at empty"
+              expect(
+                fields((yield* listAllOutbox(store))[0]),
+                broke("outbox", "a released message does not record what release was given", fix)
+              ).toEqual(["pending", 1, START_MS + 5_000, undefined, "SMTP 451 try again later", undefined])
+              const again = yield* failureOf(store.release(lease, { retryAt: START_MS }))
+              expect(
+                again,
+                broke("outbox", "a released lease could release the message again", "settle only claimed messages")
+              ).toBeInstanceOf(Store.StoreLeaseLost)
+              time.advance(5_000)
+              const [second] = yield* store.claimOutbox({ leaseMs: 60_000 })
+              yield* store.release(present(second, "the message claimed again"), { retryAt: START_MS + 9_000 })
+              expect(
+                fields((yield* listAllOutbox(store))[0]),
+                broke("outbox", "a release without an error lost the last error or the attempts", fix)
+              ).toEqual(["pending", 2, START_MS + 9_000, undefined, "SMTP 451 try again later", undefined])
+            }).pipe(Effect.withClock(time.clock))
+          }),
+        timeout
+      )
     })
 
     // -------------------------------------------------------------------------------------------
@@ -1170,6 +1245,13 @@ export const storeConformance = <E>(
               fix
             )
           : undefined
+      // Turns the core's refusal of an undeclared adapter into the kit's message.
+      const explained = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+        Effect.catchIf(
+          effect,
+          (error): error is E & Store.StoreMigrationError => error instanceof Store.StoreMigrationError,
+          (error) => Effect.dieMessage(undeclared(error) ?? String(error))
+        )
       const member = (id: string, email: string | ReadonlyArray<string>, version = 0) =>
         Store.put("member", id, version, { id, email }, { email, status: "active" }, ["email"])
 
@@ -1222,7 +1304,9 @@ export const storeConformance = <E>(
         () =>
           withStore("unique-move", (store) =>
             Effect.gen(function* () {
-              yield* store.commit({ writes: [member("m-1", "ann@example.org"), member("m-2", ["b@x.org", "c@x.org"])] })
+              yield* explained(
+                store.commit({ writes: [member("m-1", "ann@example.org"), member("m-2", ["b@x.org", "c@x.org"])] })
+              )
               const keep = yield* Effect.either(store.commit({ writes: [member("m-1", "ann@example.org", 1)] }))
               expect(
                 Either.isRight(keep) ? "committed" : String(keep.left),
@@ -1326,10 +1410,12 @@ export const storeConformance = <E>(
               const imports = yield* Effect.forEach(
                 Array.from({ length: Math.min(fibers, 4) }, (_, k) => k),
                 (k) =>
-                  Services.Members.registerMembers(admin, {
-                    // Every other import writes the addresses in capitals: the same people.
-                    members: k % 2 === 0 ? people : people.map((p) => ({ ...p, email: p.email.toUpperCase() }))
-                  }),
+                  explained(
+                    Services.Members.registerMembers(admin, {
+                      // Every other import writes the addresses in capitals: the same people.
+                      members: k % 2 === 0 ? people : people.map((p) => ({ ...p, email: p.email.toUpperCase() }))
+                    })
+                  ),
                 { concurrency: "unbounded" }
               )
               const members = yield* service.forCommunity(communityId).findAll("member")
