@@ -68,10 +68,13 @@ const migrate = (raw: Record<string, unknown>): FileData => {
   let data = raw
   const format = typeof data.format === "number" ? data.format : 1
   if (format > FORMAT_VERSION)
-    throw new Error(`the file has format ${format}, newer than ${FORMAT_VERSION}; upgrade the adapter`)
+    throw new Store.MigrationFailed(
+      "json-file",
+      `the file has format ${format}, newer than the ${FORMAT_VERSION} this adapter knows; upgrade the adapter`
+    )
   for (let next = format + 1; next <= FORMAT_VERSION; next++) {
     const step = migrations[next]
-    if (step === undefined) throw new Error(`no migration to format ${next}`)
+    if (step === undefined) throw new Store.MigrationFailed("json-file", `no migration to format ${next}`)
     data = step(data)
   }
   return data as unknown as FileData

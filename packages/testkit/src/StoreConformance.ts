@@ -1208,7 +1208,7 @@ export const storeConformance = <E>(
                 broke(
                   "audit",
                   "the audit log is not in commit order (then batch order)",
-                  "give every entry a rising sequence number (an autoincrement / bigserial) and list by it"
+                  "give every entry a position that rises in commit order (see the audit-order group: not a sequence taken at insert) and list by it"
                 )
               ).toEqual(Array.from({ length: 20 }, (_, i) => [`z-${i}`, `a-${i}`]).flat())
               expect(log.every((e, i) => i === 0 || e.seq > (log[i - 1]?.seq ?? 0))).toBe(true)
@@ -1341,6 +1341,33 @@ export const storeConformance = <E>(
               expect(twice?._tag, "two writes of one batch with the same unique value are refused by the core").toBe(
                 "StoreInvalidRequest"
               )
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
+        "values that differ only in case, accents or trailing spaces are different values",
+        () =>
+          withStore("unique-exact", (store) =>
+            Effect.gen(function* () {
+              const values = ["ann@example.org", "Ann@example.org", "ann@example.org ", "ånn@example.org"]
+              const result = yield* Effect.either(
+                explained(store.commit({ writes: values.map((v, i) => member(`m-${i}`, v)) }))
+              )
+              const collation =
+                "compare unique and index values as exact binary text: a case- or accent-insensitive collation (MariaDB's and MySQL's defaults, SQL Server's *_CI_AS) or one that pads with spaces (PAD SPACE, and SQL Server's = on every collation) makes different values equal; use a binary, NO PAD collation (utf8mb4_0900_bin, Latin1_General_100_BIN2_UTF8) or compare a hash of the value"
+              expect(
+                Either.isRight(result) ? "committed" : String(result.left),
+                since(
+                  "values differing only in case, accents or a trailing space were taken for the same value",
+                  collation
+                )
+              ).toBe("committed")
+              expect(
+                yield* allIds(store, "member", { email: "ann@example.org" }),
+                since("find by a value also found values differing in case, accents or a trailing space", collation)
+              ).toEqual(["m-0"])
             })
           ),
         timeout

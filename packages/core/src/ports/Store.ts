@@ -13,7 +13,7 @@
  */
 import { Clock, Context, Effect, Either, Encoding, Layer, Option, type Scope } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
-import { fromPromises, type PromiseDriver } from "./PromiseDriver.js"
+import { fromPromises, MigrationFailed, type PromiseDriver } from "./PromiseDriver.js"
 import type {
   Capabilities,
   Driver,
@@ -1055,6 +1055,8 @@ export const layerDriver = <E, R>(
 /**
  * A layer of the Store service from a driver written with plain async functions: `acquire` opens
  * it (and may run migrations), `close` (when the driver has one) runs when the layer is released.
+ * When `acquire` throws {@link MigrationFailed} the layer fails with `StoreMigrationError`; any
+ * other exception is `StoreUnavailable` (operation `open`).
  *
  * @example
  * ```ts
@@ -1065,18 +1067,22 @@ export const layerDriver = <E, R>(
  * ```
  * @since 0.1.0
  */
-export const layerPromises = (acquire: () => Promise<PromiseDriver>): Layer.Layer<Store, StoreUnavailable> =>
+export const layerPromises = (
+  acquire: () => Promise<PromiseDriver>
+): Layer.Layer<Store, StoreUnavailable | StoreMigrationError> =>
   layerDriver(
     Effect.acquireRelease(
       Effect.tryPromise({
         try: acquire,
-        catch: (cause) =>
-          new StoreUnavailable({
-            operation: "open",
-            batchApplied: "none",
-            reason: cause instanceof Error ? cause.message : String(cause),
-            cause
-          })
+        catch: (cause): StoreUnavailable | StoreMigrationError =>
+          cause instanceof MigrationFailed
+            ? new StoreMigrationError({ adapter: cause.adapter, reason: cause.message, cause })
+            : new StoreUnavailable({
+                operation: "open",
+                batchApplied: "none",
+                reason: cause instanceof Error ? cause.message : String(cause),
+                cause
+              })
       }),
       (driver) =>
         driver.close === undefined ? Effect.void : Effect.promise(() => driver.close?.() ?? Promise.resolve())
