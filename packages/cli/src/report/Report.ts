@@ -122,7 +122,9 @@ const METHODS: Record<Agenda.Explanation.MethodName, string> = {
   score: "punten geven",
   borda: "Borda-telling",
   schulze: "Schulze-methode",
-  "equal-shares": "Method of Equal Shares (gelijke delen)"
+  "equal-shares": "Method of Equal Shares (gelijke delen)",
+  "equal-shares-carried": "Method of Equal Shares met meegenomen tegoed",
+  "perpetual-phragmen": "doorlopende methode van Phragmén"
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
