@@ -10,6 +10,7 @@ import { Ballot } from "../domain/Ballot.js"
 import { Case } from "../domain/Case.js"
 import { Community } from "../domain/Community.js"
 import { Facilitator } from "../domain/Facilitator.js"
+import { FairnessRecord } from "../domain/FairnessRecord.js"
 import { Gathering } from "../domain/Gathering.js"
 import { Intake } from "../domain/Intake.js"
 import { LearningGroup } from "../domain/LearningGroup.js"
@@ -281,6 +282,26 @@ export const AvailabilityPolls = define("availability-poll", AvailabilityPoll, (
 export const PollResponses = define("poll-response", PollResponse, (r) => ({ pollId: r.pollId, memberId: r.memberId }))
 
 /**
+ * Fairness records of the carried agenda methods (one per member and closed vote), indexed by
+ * `votingRoundId` and `memberId`. They are the state the next vote starts from (decision 0027).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const ofMember = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.FairnessRecords, { memberId: "m-001" })
+ * )
+ * ```
+ * @since 0.2.0
+ */
+export const FairnessRecords = define("fairness-record", FairnessRecord, (r) => ({
+  votingRoundId: r.votingRoundId,
+  memberId: r.memberId
+}))
+
+/**
  * Every record kind of the domain.
  *
  * @example
@@ -304,5 +325,6 @@ export const kinds = [
   Ballots,
   Gatherings,
   AvailabilityPolls,
-  PollResponses
+  PollResponses,
+  FairnessRecords
 ] as const

@@ -20,6 +20,7 @@ import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -314,6 +315,15 @@ const MethodInput = Schema.Union(
   Schema.TaggedStruct("equal-shares", {
     satisfaction: Schema.optionalWith(Schema.Literal("cost", "cardinality"), { exact: true }),
     completion: Schema.optionalWith(Schema.Literal("none", "add1", "add1-utilitarian", "utilitarian"), { exact: true })
+  }),
+  // The carried methods (decisions 0025–0027): closing the round stores a fairness record per member.
+  Schema.TaggedStruct("equal-shares-carried", {
+    decay: Schema.optionalWith(Schema.Number.pipe(Schema.between(0, 1)), { exact: true }),
+    satisfaction: Schema.optionalWith(Schema.Literal("cost", "cardinality"), { exact: true }),
+    completion: Schema.optionalWith(Schema.Literal("none", "add1"), { exact: true })
+  }),
+  Schema.TaggedStruct("perpetual-phragmen", {
+    decay: Schema.optionalWith(Schema.Number.pipe(Schema.between(0, 1)), { exact: true })
   })
 ).annotations({ identifier: "Method" })
 
@@ -395,6 +405,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id }),
     Repository.all(session.store, Kinds.Gatherings)
   ])
+  const carried = yield* carriedFairness(session.store, request.method._tag)
   const pastGatherings = gatherings
     .filter((g) => g.value.status === "held" && g.value.startsAt !== undefined)
     .map((g) => ({
@@ -412,6 +423,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       budget: { _tag: "minutes", minutes: request.budgetMinutes },
       method: request.method,
       ...(request.rules === undefined ? {} : { rules: request.rules }),
+      ...(carried === undefined ? {} : { carried }),
       language: "nl"
     })
   )
@@ -446,7 +458,8 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
     writes: [
       ...(yield* puts(Kinds.VotingRounds, [{ value: closed, version: round.version }])),
       ...(yield* puts(Kinds.Themes, scheduled)),
-      ...gatheringWrites
+      ...gatheringWrites,
+      ...(yield* puts(Kinds.FairnessRecords, fairnessRecords(round.value, result)))
     ],
     subject: { kind: "voting-round", id: round.value.id },
     detail: {
