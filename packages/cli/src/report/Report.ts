@@ -398,7 +398,7 @@ export const render = (input: ReportInput): string => {
     ["groepen", input.groups?.title ?? "Leergroepen"],
     ["programma", input.agenda?.title ?? "Programma"],
     ["datum", input.meeting?.title ?? "Datum"],
-    ...(input.fairness === undefined ? [] : ([["eerlijkheid-jaar", "Eerlijkheid over het jaar"]] as const))
+    ...(input.fairness === undefined ? [] : [["eerlijkheid-jaar", "Eerlijkheid over het jaar"] as [string, string]])
   ]
   const body: Part = [
     groupsSection(input.groups, people),
