@@ -117,7 +117,7 @@ export interface SlotScore {
   readonly ifNeedBe: ReadonlyArray<MemberId>
   /** Answered no. */
   readonly no: ReadonlyArray<MemberId>
-  /** Invited but did not answer this slot (counts as no). */
+  /** Invited but did not answer this slot: unknown, so not counted as able to come, nor reported as "cannot". */
   readonly noAnswer: ReadonlyArray<MemberId>
   /** Who can come, weighted (missed-last members count more), capped at the venue's capacity. */
   readonly attendanceScore: number
@@ -399,8 +399,8 @@ const describeFairness = (f: YearFairness, withHistory: boolean): Explanation =>
 const names = (ids: ReadonlyArray<string>) => (ids.length === 0 ? "—" : ids.join(", "))
 
 const describe = (s: SlotScore) => ({
-  nl: `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names([...s.no, ...s.noAnswer])}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`,
-  en: `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names([...s.no, ...s.noAnswer])}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
+  nl: `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names(s.no)}; niet geantwoord: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`,
+  en: `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names(s.no)}; no answer: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
 })
 
 /**

@@ -49,6 +49,26 @@ describe("Poll.decide", () => {
     expect(decision.explanation.nl).toContain("Tweede keus: s0")
   })
 
+  it("reports a member who did not answer as unknown, not as someone who cannot come", () => {
+    // m-003 left s0 open: the runner-up's line must not count them among those who cannot.
+    const decision = Either.getOrThrow(
+      Poll.decide(
+        pollOf(
+          [
+            ["yes", "if-need-be", "no"],
+            ["no", "if-need-be", "yes"],
+            ["yes", "yes", "no"],
+            [undefined, "no", "yes"]
+          ],
+          3
+        )
+      )
+    )
+    if (decision._tag !== "Decided") throw new Error("expected a decision")
+    expect(decision.explanation.en).toContain("s0: 2 yes, 0 if need be; cannot come: m-001; no answer: m-003")
+    expect(decision.explanation.nl).toContain("s0: 2 ja, 0 als het moet; kunnen niet: m-001; niet geantwoord: m-003")
+  })
+
   it("never picks a slot a required person cannot make, and says who is missing when none works", () => {
     const answers: Array<Array<Answer>> = [
       ["no", "yes"],
