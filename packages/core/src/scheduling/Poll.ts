@@ -632,6 +632,8 @@ export const missedLastMeeting = (
 /**
  * Each member's attendance over the year from this year's earlier gatherings (any order): how
  * many there were and how many the member attended. What {@link Input.attendanceOverYear} expects.
+ * With `joinedOn` (a member's first day, YYYY-MM-DD) a gathering held before a member joined does
+ * not count for them.
  *
  * @example
  * ```ts
@@ -644,13 +646,14 @@ export const missedLastMeeting = (
  * @since 0.2.0
  */
 export const attendanceOverYear = (
-  earlier: ReadonlyArray<{ readonly attendance: ReadonlyArray<MemberId> }>,
-  invitees: ReadonlyArray<MemberId>
+  earlier: ReadonlyArray<{ readonly attendance: ReadonlyArray<MemberId>; readonly heldOn?: string | undefined }>,
+  invitees: ReadonlyArray<MemberId>,
+  joinedOn: (memberId: MemberId) => string | undefined = () => undefined
 ): ReadonlyArray<AttendanceHistory> => {
-  const present = earlier.map((g) => new Set<string>(g.attendance))
-  return invitees.map((memberId) => ({
-    memberId,
-    attended: present.filter((set) => set.has(memberId)).length,
-    gatherings: earlier.length
-  }))
+  const present = earlier.map((g) => ({ heldOn: g.heldOn, set: new Set<string>(g.attendance) }))
+  return invitees.map((memberId) => {
+    const joined = joinedOn(memberId)
+    const counted = present.filter((g) => joined === undefined || g.heldOn === undefined || g.heldOn >= joined)
+    return { memberId, attended: counted.filter((g) => g.set.has(memberId)).length, gatherings: counted.length }
+  })
 }

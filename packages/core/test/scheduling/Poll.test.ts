@@ -116,6 +116,20 @@ describe("Poll.decide", () => {
       { memberId: member(1), attended: 2, gatherings: 3 },
       { memberId: member(2), attended: 0, gatherings: 3 }
     ])
+    // A gathering held before a member joined does not count for them.
+    expect(
+      Poll.attendanceOverYear(
+        [
+          { attendance: [member(0)], heldOn: "2027-03-09" },
+          { attendance: [member(0), member(1)], heldOn: "2027-06-08" }
+        ],
+        [member(0), member(1)],
+        (id) => (id === member(1) ? "2027-05-01" : undefined)
+      )
+    ).toEqual([
+      { memberId: member(0), attended: 2, gatherings: 2 },
+      { memberId: member(1), attended: 1, gatherings: 1 }
+    ])
     const plain = Either.getOrThrow(Poll.decide(pollOf(answers, 2)))
     if (plain._tag !== "Decided") throw new Error("expected a decision")
     expect(plain.chosen.slotId).toBe("s0")
