@@ -239,19 +239,33 @@ export const carried = (language: Language, w: Weight): string => {
     : w.meetings === 1
       ? "At the last meeting"
       : `Over the last ${w.meetings} meetings`
-  const past = nl
-    ? `${meetings} kregen uw thema's ${u(w.supportedMinutes)} op het programma: ${percent} % van uw eerlijke deel (${n(w.gotMinutes)} van ${u(w.fairShareMinutes)}, gedeeld met wie dezelfde thema's steunde).`
-    : `${meetings} your themes got ${u(w.supportedMinutes)} of the programme: ${percent}% of your fair share (${n(w.gotMinutes)} of ${u(w.fairShareMinutes)}, shared with those who supported the same themes).`
+  const past =
+    w.fairShareMinutes === 0
+      ? nl
+        ? `${meetings} stemde u niet.`
+        : `${meetings} you did not vote.`
+      : nl
+        ? `${meetings} kregen uw thema's ${u(w.supportedMinutes)} op het programma: ${percent} % van uw eerlijke deel (${n(w.gotMinutes)} van ${u(w.fairShareMinutes)}, gedeeld met wie dezelfde thema's steunde).`
+        : `${meetings} your themes got ${u(w.supportedMinutes)} of the programme: ${percent}% of your fair share (${n(w.gotMinutes)} of ${u(w.fairShareMinutes)}, shared with those who supported the same themes).`
   const tolerance = 0.005 * Math.max(1, w.shareMinutes)
+  // "So" only when the sentence before gives the reason; a member who did not vote keeps an older balance.
+  const so =
+    w.fairShareMinutes === 0
+      ? nl
+        ? "Uw stem weegt"
+        : "Your vote weighs"
+      : nl
+        ? "Daarom weegt uw stem"
+        : "So your vote weighs"
   const now =
     w.startMinutes > w.shareMinutes + tolerance
       ? nl
-        ? `Daarom weegt uw stem deze keer zwaarder: ${u(w.startMinutes)} in plaats van ${u(w.shareMinutes)}.`
-        : `So your vote weighs more this time: ${u(w.startMinutes)} instead of ${u(w.shareMinutes)}.`
+        ? `${so} deze keer zwaarder: ${u(w.startMinutes)} in plaats van ${u(w.shareMinutes)}.`
+        : `${so} more this time: ${u(w.startMinutes)} instead of ${u(w.shareMinutes)}.`
       : w.startMinutes < w.shareMinutes - tolerance
         ? nl
-          ? `Daarom weegt uw stem deze keer minder: ${u(Math.max(0, w.startMinutes))} in plaats van ${u(w.shareMinutes)}.`
-          : `So your vote weighs less this time: ${u(Math.max(0, w.startMinutes))} instead of ${u(w.shareMinutes)}.`
+          ? `${so} deze keer minder: ${u(Math.max(0, w.startMinutes))} in plaats van ${u(w.shareMinutes)}.`
+          : `${so} less this time: ${u(Math.max(0, w.startMinutes))} instead of ${u(w.shareMinutes)}.`
         : nl
           ? `Uw stem weegt deze keer gewoon: ${u(w.shareMinutes)}.`
           : `Your vote weighs the usual ${u(w.shareMinutes)} this time.`

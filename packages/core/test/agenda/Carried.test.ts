@@ -125,6 +125,19 @@ describe("carried methods: a minority that loses one meeting wins the next", () 
     const first = run(meeting(1, { _tag: "perpetual-phragmen", decay: 0.5 }))
     const input = meeting(2, { _tag: "perpetual-phragmen", decay: 0.5 }, first.carried?.records ?? [])
     const second = run({ ...input, ballots: input.ballots.filter((b) => b.memberId !== "cem") })
+    const history = [...(first.carried?.records ?? []), ...(second.carried?.records ?? [])]
+    const third = run(meeting(3, { _tag: "perpetual-phragmen", decay: 0.5 }, history))
+    expect(third.carried?.members.find((m) => m.memberId === "cem")?.explanation).toBe(
+      "Over the last 2 meetings your themes got 0 minutes of the programme: 0% of your fair share (0 of 20 minutes, shared with those who supported the same themes). So your vote weighs more this time: 25 minutes instead of 20 minutes."
+    )
+    const absent = Agenda.Carried.weight(
+      "cem",
+      (second.carried?.records ?? []).filter((r) => r.memberId === "cem"),
+      20
+    )
+    expect(Agenda.Texts.carried("en", absent)).toBe(
+      "At the last meeting you did not vote. Your vote weighs more this time: 25 minutes instead of 20 minutes."
+    )
     expect(second.carried?.records.find((r) => r.memberId === "cem")).toMatchObject({
       voted: false,
       fairShareMinutes: 0,
