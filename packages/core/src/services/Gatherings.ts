@@ -517,14 +517,17 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
   if (hasStarted(gathering.value, session.now)) return yield* Effect.fail(startedAlready(gathering.value))
   const sequence = gathering.value.sequence
   // Sending again reaches only members who have no invitation of this version yet (who joined
-  // since), so running it twice is harmless.
-  const sent = alreadySent(
-    yield* messagesAbout(
-      session,
-      { kind: "gathering", id: gatheringId },
-      (e) => (e.type === "gathering.invited" || e.type === "gathering.changed") && e.data?.sequence === sequence
-    )
-  )
+  // since), so running it twice is harmless. The outbox is read only when invitations are out.
+  const sent =
+    gathering.value.status !== "invited"
+      ? new Set<string>()
+      : alreadySent(
+          yield* messagesAbout(
+            session,
+            { kind: "gathering", id: gatheringId },
+            (e) => (e.type === "gathering.invited" || e.type === "gathering.changed") && e.data?.sequence === sequence
+          )
+        )
   const members = (yield* Repository.all(session.store, Kinds.Members, { status: "active" })).filter(
     (m) => !sent.has(m.value.id)
   )

@@ -4,7 +4,7 @@
  * update), and read back with the vote's explanation and fairness ({@link getProgramme}). A
  * theme that leaves a programme goes back to the backlog.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
 import { Gathering, type ProgrammeItem } from "../domain/Gathering.js"
@@ -135,7 +135,7 @@ export const programmeOf = (round: VotingRound): ReadonlyArray<ProgrammeItem> | 
  * }
  * const program = Services.Programme.changeProgramme(team, change)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ChangeProgramme = Schema.Struct({
   gatheringId: GatheringId,
@@ -164,7 +164,7 @@ export const ChangeProgramme = Schema.Struct({
  * // The programme of the second vote replaces the one the invitations carried.
  * const program = Services.Programme.changeProgramme(team, { gatheringId: "gathering-0001", votingRoundId: "vote-0002" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* (
   actor: unknown,
@@ -253,7 +253,7 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
  *
  * const ref: typeof Services.Programme.ProgrammeRef.Encoded = { gatheringId: "gathering-0001" }
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ProgrammeRef = Schema.Struct({ gatheringId: GatheringId }).annotations({ identifier: "ProgrammeRef" })
 
@@ -272,7 +272,7 @@ export const ProgrammeRef = Schema.Struct({ gatheringId: GatheringId }).annotati
  *   p.items.map((item) => `${item.title} (${item.durationMinutes} min)`)
  * )
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const getProgramme = Effect.fn("Programme.getProgramme")(function* (
   actor: unknown,
