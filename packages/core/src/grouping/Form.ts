@@ -12,12 +12,13 @@ import { Either } from "effect"
 import type { Language } from "../domain/Language.js"
 import * as Facilitators from "./Facilitators.js"
 import { GroupingInfeasible } from "./Infeasible.js"
-import type { Request } from "./Input.js"
+import type { Request, UnmetWish } from "./Input.js"
 import { defaultPolicy } from "./Input.js"
 import * as Matrix from "./Matrix.js"
 import * as Rotation from "./Rotation.js"
 import * as Search from "./Search.js"
 import * as Texts from "./Texts.js"
+import * as Wishes from "./Wishes.js"
 
 /**
  * Options: the seed, the budget (see {@link Search.Budget}) and the language of texts.
@@ -92,6 +93,8 @@ export interface Grouping {
   readonly explanations: ReadonlyArray<{ readonly memberId: string; readonly group: number; readonly text: string }>
   /** The search iterations used. */
   readonly iterations: number
+  /** The wishes this round did not meet, to pass as `lostOut` to the next round (set by {@link form}). */
+  readonly wishesUnmet?: ReadonlyArray<UnmetWish>
   /**
    * True when the time limit ran out before the search reached a local optimum (large communities
    * with a short limit): the groups respect the sizes and hard rules, but were not fully improved.
@@ -609,7 +612,9 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
   const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * limit }
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
-    const compiled = Matrix.build(request, [], buildBudget)
+    const built = Matrix.build(request, [], buildBudget)
+    // remembered wishes adjust a finished matrix; without one the members are dealt (see below)
+    const compiled = built.complete ? Wishes.adjust(built, request) : built
     const fixed = yield* precheck(request, compiled, sizes, language, true)
     let assignment: Int32Array
     let iterations = 0
@@ -652,7 +657,11 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
     }
     const G = sizes.minSizes.length
     const facilitatorOf = yield* facilitate(request, assignment, G, language)
-    const grouping = describe(request, compiled, assignment, G, facilitatorOf, language, iterations)
+    const grouping = Wishes.complete(
+      describe(request, compiled, assignment, G, facilitatorOf, language, iterations),
+      request,
+      language
+    )
     return cutShort ? { ...grouping, cutShort, note: Texts.cutShort(language, limit ?? 0) } : grouping
   })
 }
