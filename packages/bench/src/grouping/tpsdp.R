@@ -23,12 +23,16 @@ run <- function(iterations) {
   groups <- three_phase_search_anticlustering(D, K = K, N = n, clusters = lower, number_iterations = iterations)
   list(groups = groups, seconds = proc.time()[["elapsed"]] - start)
 }
-# TPSDP counts iterations, not seconds: two short runs give the cost of one iteration, and the
-# measured run gets as many as fit in the time limit (its population shrinks, so it may end early)
-one <- run(1)
-three <- run(3)
-per <- max(1e-3, (three$seconds - one$seconds) / 2)
-iterations <- max(1, floor((seconds - max(0, one$seconds - per)) / per))
+# TPSDP counts iterations, not seconds, and its population shrinks over the iterations asked for,
+# so a short run does not show what one iteration of a long run costs: the count doubles until a
+# run takes at least 30 % of the limit, and the measured run gets that count scaled to the limit
+iterations <- 2
+probe <- run(iterations)
+while (probe$seconds < 0.3 * seconds && iterations < 1e6) {
+  iterations <- iterations * 2
+  probe <- run(iterations)
+}
+iterations <- max(1, floor(iterations * seconds / max(1e-3, probe$seconds)))
 result <- run(iterations)
 g <- result$groups
 objective <- 0

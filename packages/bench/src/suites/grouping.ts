@@ -65,8 +65,11 @@ const mdgp = (seeds: ReadonlyArray<number>, scale: number, peer: boolean) => {
         }
       }
       rows.push(row)
+      // each run as it ends, so a long table interrupted halfway keeps what it measured
+      console.log(`  ${row.map((c) => (typeof c === "number" ? Number(c.toFixed(3)) : c)).join("  ")}`)
     }
   }
+  console.log("")
   const header = ["instance", "seed", "objective", "best known", "gap %", "seconds"]
   if (withPeer) header.push("anticlust TPSDP", "its gap %", "its seconds")
   console.log(table(header, rows))
