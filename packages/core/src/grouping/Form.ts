@@ -647,6 +647,12 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
       assignment = solved.right.assignment
       iterations = solved.right.iterations
       cutShort = solved.right.cutShort
+      // a search cut short may not have reached the hard rules yet: then the dealt grouping, which
+      // keeps fixed places and must-together pairs and puts colleagues apart, if it meets them
+      if (cutShort && brokenHard(compiled, assignment) !== undefined) {
+        const fallback = dealt(request, compiled, sizes, fixed)
+        if (brokenHard(compiled, fallback) === undefined) assignment = fallback
+      }
     }
     const broken = brokenHard(compiled, assignment)
     if (broken !== undefined) {

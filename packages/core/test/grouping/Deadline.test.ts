@@ -109,6 +109,30 @@ describe("deadlines in Form.form", () => {
     expect(groupOf.get("m-0")).not.toBe(groupOf.get("m-10"))
   })
 
+  it("still meets the hard rules when the search is cut short before it reached them", () => {
+    // the matrix is ready in time, but the search stops in its greedy start: before, the
+    // half-built grouping broke "one per organisation" and the call answered GroupingInfeasible;
+    // now it falls back to the dealt grouping
+    const request = community(300)
+    // time stands still while the matrix is built, then jumps past the limit during the greedy start
+    let reads = 0
+    let built = 0
+    const clock = () => {
+      reads++
+      if (built === 0 && reads > 12) built = reads
+      return built === 0 ? 0 : 1000
+    }
+    const result = Grouping.Form.form(request, { seed: 1, timeLimitMs: 100, clock })
+    expect(Either.isRight(result)).toBe(true)
+    if (Either.isLeft(result)) return
+    expect(result.right.cutShort).toBe(true)
+    const byId = new Map(request.members.map((m) => [m.id as string, m]))
+    for (const group of result.right.groups) {
+      const orgs = group.memberIds.map((id) => byId.get(id)?.organisation)
+      expect(new Set(orgs).size).toBe(orgs.length)
+    }
+  })
+
   it("has no note when the search had its time", () => {
     const result = Grouping.Form.form(community(40), { seed: 1, iterations: 30 })
     expect(Either.isRight(result) && result.right.cutShort).toBe(undefined)
