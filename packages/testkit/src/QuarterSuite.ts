@@ -24,10 +24,38 @@ export interface QuarterSuiteOptions<R> {
    * it, only what the Store port returns is searched.
    */
   readonly rawDump?: Effect.Effect<string, unknown, R>
+  /**
+   * The store's files, byte for byte, read after the erasure has committed (SQLite: the database,
+   * its `-wal` and `-shm`; PostgreSQL: the relation files of the store's tables and indexes): the
+   * erasure test searches them for the forgotten member's name and address, so what a database
+   * keeps in free pages, old row versions or its write-ahead log counts too.
+   */
+  readonly rawFiles?: Effect.Effect<ReadonlyArray<RawFile>, unknown, R>
   /** Members of the synthetic community (default 100). */
   readonly members?: number
   /** Timeout of each test in milliseconds (default 120 000). */
   readonly timeoutMs?: number
+}
+
+/**
+ * One file of a store, as {@link QuarterSuiteOptions.rawFiles} returns it.
+ *
+ * @since 0.2.0
+ */
+export interface RawFile {
+  /** Where it is, for the message (e.g. the path). */
+  readonly name: string
+  readonly bytes: Uint8Array
+}
+
+/** How often `text` (UTF-8) occurs in `bytes`, ignoring ASCII case when `caseless`. */
+const occurrences = (bytes: Uint8Array, text: string, caseless: boolean): number => {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const needle = Buffer.from(caseless ? text.toLowerCase() : text, "utf8")
+  const lowered = caseless ? Buffer.from(haystack.toString("latin1").toLowerCase(), "latin1") : haystack
+  let count = 0
+  for (let at = lowered.indexOf(needle); at !== -1; at = lowered.indexOf(needle, at + 1)) count++
+  return count
 }
 
 const settings = Services.Settings.layer({
@@ -508,6 +536,25 @@ export const quarterSuite = <E, R = never>(
               const other = generated.members.find((m) => m.status === "active" && m.id !== subject.id)
               if (other !== undefined)
                 expect(dumps[0]?.includes(other.name), "the dump misses other members").toBe(true)
+              if (options.rawFiles !== undefined) {
+                const files = yield* Effect.orDie(options.rawFiles)
+                const total = files.reduce((n, f) => n + f.bytes.byteLength, 0)
+                expect(total, "the store's files are nearly empty (were the right files read?)").toBeGreaterThan(1000)
+                const left = files.flatMap((f) => {
+                  const names = occurrences(f.bytes, subject.name, false)
+                  const addresses = occurrences(f.bytes, email, true)
+                  return names + addresses === 0 ? [] : [`${f.name}: the name ${names}×, the address ${addresses}×`]
+                })
+                expect(
+                  left,
+                  `the store's files still hold the forgotten member's bytes (free pages, old row versions or the write-ahead log)`
+                ).toEqual([])
+                if (other !== undefined)
+                  expect(
+                    files.some((f) => occurrences(f.bytes, other.name, false) > 0),
+                    "the store's files miss other members (were the right files read?)"
+                  ).toBe(true)
+              }
             })
           ),
         timeout

@@ -14,6 +14,7 @@ export * from "./DecodeError.js"
 export * from "./Duration.js"
 export * from "./Email.js"
 export * from "./Facilitator.js"
+export * from "./FairnessRecord.js"
 export * from "./Gathering.js"
 /**
  * The life cycle of a gathering: its transition table and the refusal that names the state.

@@ -418,12 +418,24 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
           last.value,
           members.filter((m) => m.value.joinedOn <= lastDate).map((m) => m.value.id)
         )
+  // The year's attendance weighs in too (decision 0028): the gatherings of the last 365 days.
+  const yearAgo = DateTime.formatIsoDate(DateTime.subtract(session.now, { days: 365 }))
+  const joinedOn = new Map<string, string>(members.map((m) => [m.value.id, m.value.joinedOn]))
+  const attendanceOverYear = Poll.attendanceOverYear(
+    gatherings
+      .filter((g) => g.value.id !== gathering.value.id && (g.value.status === "held" || g.value.status === "closed"))
+      .map((g) => ({ attendance: g.value.attendance, heldOn: dateOf(g.value) }))
+      .filter((g) => g.heldOn !== undefined && g.heldOn >= yearAgo),
+    invitees,
+    (id) => joinedOn.get(id)
+  )
   const capacity = request.capacity ?? gathering.value.venue?.capacity
   const pollInput: Poll.Input = {
     poll: poll.value,
     invitees,
     responses: counted,
     missedLastMeeting,
+    attendanceOverYear,
     ...(capacity === undefined ? {} : { capacity })
   }
   const decision = yield* engine(Poll.decide(pollInput))
