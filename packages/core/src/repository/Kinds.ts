@@ -11,6 +11,7 @@ import { Case } from "../domain/Case.js"
 import { Community } from "../domain/Community.js"
 import { emailKey } from "../domain/Email.js"
 import { Facilitator } from "../domain/Facilitator.js"
+import { FairnessRecord } from "../domain/FairnessRecord.js"
 import { Gathering } from "../domain/Gathering.js"
 import { Intake } from "../domain/Intake.js"
 import { LearningGroup } from "../domain/LearningGroup.js"
@@ -317,6 +318,26 @@ export const PollResponses = define(
 )
 
 /**
+ * Fairness records of the carried agenda methods (one per member and closed vote), indexed by
+ * `votingRoundId` and `memberId`. They are the state the next vote starts from (decision 0027).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const ofMember = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.FairnessRecords, { memberId: "m-001" })
+ * )
+ * ```
+ * @since 0.2.0
+ */
+export const FairnessRecords = define("fairness-record", FairnessRecord, (r) => ({
+  votingRoundId: r.votingRoundId,
+  memberId: r.memberId
+}))
+
+/**
  * Every record kind of the domain.
  *
  * @example
@@ -340,5 +361,6 @@ export const kinds = [
   Ballots,
   Gatherings,
   AvailabilityPolls,
-  PollResponses
+  PollResponses,
+  FairnessRecords
 ] as const
