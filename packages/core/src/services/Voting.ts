@@ -20,6 +20,7 @@ import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { activeMember, countedBallots, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -71,6 +72,7 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
   const by = session.actor
   if (by._tag === "Administrator")
     return yield* Effect.fail(new NotAllowed({ action: "theme.propose", missing: "member of the community" }))
+  if (by._tag === "Member") yield* activeMember(session, by.memberId, "theme.propose")
   if (request.id !== undefined && Option.isSome(yield* Repository.get(session.store, Kinds.Themes, request.id)))
     return yield* Effect.fail(
       new InvalidState({
@@ -260,6 +262,7 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
     return yield* Effect.fail(new NotAllowed({ action: "ballot.cast", missing: "own record" }))
   }
   yield* authorize(session, "ballot.cast", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
+  yield* activeMember(session, by.memberId, "ballot.cast")
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
   if (round.value.status !== "open" || DateTime.greaterThan(session.now, round.value.closesAt))
     return yield* Effect.fail(
@@ -270,8 +273,10 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
       })
     )
   // One ballot per member per round, enforced by its key: two casts at once cannot make two.
-  const id = BallotId.make(naturalKey(round.value.id, by.memberId))
-  const previous = Option.toArray(yield* Repository.get(session.store, Kinds.Ballots, id))
+  const previous = Option.toArray(
+    yield* ownRecord(session, Kinds.Ballots, { field: "votingRoundId", id: round.value.id }, by.memberId)
+  )
+  const id = previous[0]?.value.id ?? BallotId.make(naturalKey(round.value.id, by.memberId))
   const ballot = new Ballot({
     id,
     communityId: CommunityId.make(session.store.communityId),
@@ -390,11 +395,15 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
         hint: "open a new voting round for a new programme"
       })
     )
-  const [themes, ballots, gatherings] = yield* Effect.all([
+  const [themes, cast, gatherings, members] = yield* Effect.all([
     Repository.all(session.store, Kinds.Themes),
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id }),
-    Repository.all(session.store, Kinds.Gatherings)
+    Repository.all(session.store, Kinds.Gatherings),
+    Repository.all(session.store, Kinds.Members)
   ])
+  // Only ballots of members who are active at the close count (decision 0096): not those of
+  // unregistered, paused, departed or erased members, and one per member.
+  const ballots = countedBallots(cast, members)
   const pastGatherings = gatherings
     .filter((g) => g.value.status === "held" && g.value.startsAt !== undefined)
     .map((g) => ({
@@ -451,6 +460,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
     subject: { kind: "voting-round", id: round.value.id },
     detail: {
       ballots: ballots.length,
+      notCounted: cast.length - ballots.length,
       programme: result.programme.map((t) => t.themeId),
       method: request.method._tag
     }
@@ -496,7 +506,8 @@ export const myBallot = Effect.fn("Voting.myBallot")(function* (actor: unknown, 
     yield* authorize(session, "ballot.read", { _tag: "Community", communityId: by.communityId })
     return yield* Effect.fail(new NotAllowed({ action: "ballot.read", missing: "own record" }))
   }
-  const found = yield* Repository.get(session.store, Kinds.Ballots, naturalKey(votingRoundId, by.memberId))
+  yield* authorize(session, "ballot.read", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
+  const found = yield* ownRecord(session, Kinds.Ballots, { field: "votingRoundId", id: votingRoundId }, by.memberId)
   return Option.map(found, (b) => b.value)
 })
 

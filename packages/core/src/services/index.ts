@@ -53,6 +53,13 @@ export * as Privacy from "./Privacy.js"
  */
 export * as Progress from "./Progress.js"
 /**
+ * The read policy for personal fields: what each reader may read of a member's name, address,
+ * interests, intake notes, case texts, ballots and poll answers, as one table and one function.
+ *
+ * @since 0.2.0
+ */
+export * as ReadPolicy from "./ReadPolicy.js"
+/**
  * The settings the use cases need from the tool that embeds the library.
  *
  * @since 0.1.0
