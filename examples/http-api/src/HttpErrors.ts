@@ -65,7 +65,8 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()(
 ) {}
 
 /**
- * The actor lacks a right (403): `missing` names the right and nothing about the resource.
+ * The actor lacks a right (403): `missing` names the right and nothing about the resource. A
+ * member who is not active (unregistered, paused, left, erased) gets `MemberCannotAct`.
  *
  * @example
  * ```ts
@@ -82,7 +83,12 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()(
  */
 export class Forbidden extends Schema.TaggedError<Forbidden>()(
   "Forbidden",
-  { error: Schema.Literal("NotAllowed"), action: Schema.String, missing: Schema.String, message: Schema.String },
+  {
+    error: Schema.Literal("NotAllowed", "MemberCannotAct"),
+    action: Schema.String,
+    missing: Schema.String,
+    message: Schema.String
+  },
   HttpApiSchema.annotations({ status: 403, description: "The actor lacks the right named in `missing`." })
 ) {}
 
@@ -250,6 +256,13 @@ export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<Http
         error: "NotAllowed",
         action: error.action,
         missing: error.missing,
+        message: error.message
+      })
+    case "MemberCannotAct":
+      return new Forbidden({
+        error: "MemberCannotAct",
+        action: error.action,
+        missing: `an active membership (the member is ${error.state})`,
         message: error.message
       })
     case "NotFound":

@@ -50,6 +50,7 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   ICalendarInputError: ExitCode.invalidInput,
   StoreInvalidRequest: ExitCode.invalidInput,
   NotAllowed: ExitCode.notAllowed,
+  MemberCannotAct: ExitCode.notAllowed,
   InvalidState: ExitCode.notAllowed,
   NotConfirmed: ExitCode.usage,
   NothingToDo: ExitCode.notFound,
