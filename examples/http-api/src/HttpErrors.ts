@@ -2,7 +2,7 @@
  * The errors of the HTTP service, each with its status code, and how every error of the use
  * cases becomes one of them. A body always has `_tag` (the HTTP error), `error` (the library's
  * error it comes from, to look up in the library's documentation) and a `message` a developer can
- * act on; e-mail addresses never appear in it.
+ * act on; e-mail addresses never appear in it (the library's decode errors do not repeat them).
  */
 import { HttpApiSchema } from "@effect/platform"
 import { Domain, type Services } from "@grenzeloos/core"
@@ -199,26 +199,7 @@ export class Unavailable extends Schema.TaggedError<Unavailable>()(
  */
 export type HttpError = Unauthenticated | InvalidInput | Forbidden | NotFound | Conflict | Infeasible | Unavailable
 
-// Any word with an @ in it: a library message may quote a value it was given, and an address
-// that failed to decode ("jan@@bzk.nl") is as personal as a valid one.
-const EMAIL_LIKE = /[^\s"'<>()[\],;:\\]*@[^\s"'<>()[\],;:\\]*/gu
-
-/**
- * Replaces every word with an `@` in a text, so that no error body or log line repeats an e-mail
- * address, valid or not (a decode message quotes the value it rejected).
- *
- * @example
- * ```ts
- * import { withoutEmails } from "./HttpErrors.js"
- *
- * withoutEmails('expected an e-mail address, got "jan@@bzk.nl"') // 'expected an e-mail address, got "<e-mail address>"'
- * ```
- * @since 0.1.0
- */
-export const withoutEmails = (text: string): string => text.replace(EMAIL_LIKE, "<e-mail address>")
-
-const problems = (list: ReadonlyArray<Domain.Problem>) =>
-  list.map((p) => ({ path: p.path, message: withoutEmails(p.message) }))
+const problems = (list: ReadonlyArray<Domain.Problem>) => list.map((p) => ({ path: p.path, message: p.message }))
 
 /**
  * The HTTP error for an error of a use case.
@@ -242,14 +223,14 @@ export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<Http
         error: error._tag,
         subject: error.subject,
         problems: problems(error.problems),
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "StoreInvalidRequest":
       return new InvalidInput({
         error: error._tag,
         subject: error.operation,
         problems: problems(error.problems),
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "NotAllowed":
       return new Forbidden({
@@ -271,29 +252,29 @@ export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<Http
         kind: error.kind,
         id: error.id,
         path: error.path,
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "InvalidState":
-      return new Conflict({ error: "InvalidState", hint: error.hint, message: withoutEmails(error.message) })
+      return new Conflict({ error: "InvalidState", hint: error.hint, message: error.message })
     case "StoreConflict":
       return new Conflict({
         error: "StoreConflict",
         hint: "the records changed while this request ran and nothing was written; send the request again",
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "GroupingInfeasible":
       return new Infeasible({
         error: error._tag,
         constraint: error.constraint,
         ids: [...error.memberIds, ...error.facilitatorIds],
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "AgendaInfeasible":
       return new Infeasible({
         error: error._tag,
         constraint: error.constraint,
         ids: error.themeIds,
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "SchoolHolidaysUnavailable":
       return new Infeasible({ error: error._tag, constraint: "school-holidays", ids: [], message: error.message })

@@ -255,8 +255,14 @@ describe("the HTTP API, errors", () => {
     })
     expect(bad.status).toBe(400)
     expect(bad.json.problems).toEqual([
-      { path: "members[0].email", message: 'expected an e-mail address, got "<e-mail address>"' },
-      { path: "members[1].email", message: 'expected an e-mail address, got "<e-mail address>"' }
+      {
+        path: "members[0].email",
+        message: "expected an e-mail address such as naam@ministerie.nl, but the part after the @ has no dot"
+      },
+      {
+        path: "members[1].email",
+        message: "expected an e-mail address such as naam@ministerie.nl, but the value given has more than one @"
+      }
     ])
     expect(bad.text).not.toContain("voorbeeld")
     expect(bad.text).not.toContain("bzk.nl")

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { type Access, MemoryStore, Services } from "@grenzeloos/core"
-import { Effect, Either, Layer, TestClock } from "effect"
+import { Effect, Either, Layer, Redacted, TestClock } from "effect"
 import { naturalKey } from "../../src/services/Acting.js"
 
 const settings = Services.Settings.layer({
@@ -285,4 +285,74 @@ describe("ballot keys cannot collide, and a ballot is read only by its owner (fi
     // Ids without ":" or "~" keep the key they had, so ballots stored before stay where they are.
     expect(naturalKey("vote-0001", "m-001")).toBe("vote-0001:m-001")
   })
+})
+
+describe("small leaks (finding 6)", () => {
+  it.effect("recordIntake answers an absent intake and someone else's intake the same way", () =>
+    Effect.gen(function* () {
+      const { useCases, intake } = yield* quarter()
+      const absent = yield* failureOf(useCases.recordIntake(member("m-002"), { intakeId: "intake-9999", status: "held" }))
+      const existing = yield* failureOf(useCases.recordIntake(member("m-002"), { intakeId: intake.id, status: "held" }))
+      expect(absent).toMatchObject({ _tag: "NotAllowed", missing: "programme team" })
+      expect(existing).toMatchObject({ _tag: "NotAllowed", missing: "programme team" })
+      expect(absent?.message).toBe(existing?.message)
+    }).pipe(Effect.provide(useCasesLayer))
+  )
+
+  it.effect("a ProgrammeTeam actor must be a stored facilitator of the programme team", () =>
+    Effect.gen(function* () {
+      const { useCases } = yield* quarter()
+      const unknown = { _tag: "ProgrammeTeam", communityId, facilitatorId: "f-99" } as const
+      const guest = { _tag: "ProgrammeTeam", communityId, facilitatorId: "f-02" } as const
+      for (const actor of [unknown, guest]) {
+        const denied = yield* failureOf(useCases.exportMember(actor, { memberId: "m-001" }))
+        expect(denied).toMatchObject({ _tag: "NotAllowed", missing: "programme team" })
+      }
+      const unknownGuest = { _tag: "Facilitator", communityId, facilitatorId: "f-99" } as const
+      const proposed = yield* failureOf(useCases.proposeTheme(unknownGuest, { title: "Spook", durationMinutes: 30 }))
+      expect(proposed).toMatchObject({ _tag: "NotAllowed", missing: "a registered facilitator" })
+      const log = yield* useCases.auditLog(admin, {})
+      expect(log.entries.filter((e) => e.result === "denied").map((e) => e.actor)).toEqual(
+        expect.arrayContaining(["programme-team:f-99", "programme-team:f-02", "facilitator:f-99"])
+      )
+    }).pipe(Effect.provide(useCasesLayer))
+  )
+
+  it.effect("erasure finds the name in others' free text and reports ids made from it", () =>
+    Effect.gen(function* () {
+      const { useCases, group, gathering } = yield* quarter()
+      yield* useCases.addCase(member("m-002"), {
+        groupId: group.id,
+        title: "Samen met IJsbrand",
+        description: "Ik sprak ijsbrand de vries (BZK) en later De Vries nog eens; Ijsbrand Vries ook."
+      })
+      yield* useCases.proposeTheme(member("m-002"), {
+        id: "theme-ijsbrand-de-vries",
+        title: "Wat IJsbrand de Vries leerde",
+        description: "Naar een idee van de heer De Vries.",
+        durationMinutes: 30
+      })
+      const forgotten = yield* useCases.forgetMember(admin, { memberId: "m-001" })
+      expect(forgotten.nameRewritten).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: "case", field: "description" }),
+          expect.objectContaining({ kind: "theme", field: "title" }),
+          expect.objectContaining({ kind: "theme", field: "description" })
+        ])
+      )
+      expect(forgotten.notRewritten).toEqual([{ kind: "theme", id: "theme-ijsbrand-de-vries", field: "id" }])
+      const cases = yield* useCases.listCases(member("m-002"), { groupId: group.id })
+      const mine = cases.find((c) => c.authorId === "m-002")
+      const description = mine === undefined ? "" : Redacted.value(mine.description)
+      expect(mine?.title).toBe("Samen met IJsbrand")
+      const themes = yield* useCases.listThemes(member("m-002"), {})
+      const text = JSON.stringify(themes)
+      expect(text).not.toMatch(/de vries/i)
+      expect(text).toContain("[naam verwijderd]")
+      expect(description).toBe(
+        "Ik sprak [naam verwijderd] (BZK) en later [naam verwijderd] nog eens; [naam verwijderd] ook."
+      )
+      expect(gathering.title).toBe("Kwartaal")
+    }).pipe(Effect.provide(useCasesLayer))
+  )
 })
