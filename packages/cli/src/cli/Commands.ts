@@ -179,7 +179,7 @@ const membersImport = Command.make(
     Effect.gen(function* () {
       const path = yield* Path.Path
       const name = path.basename(c.file)
-      const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
       const organisations = yield* Option.match(c.organisations, {
         onNone: () => Effect.succeed(undefined),
         onSome: (file) =>
@@ -650,7 +650,7 @@ const voteImport = Command.make(
     Effect.gen(function* () {
       const path = yield* Path.Path
       const name = path.basename(c.file)
-      const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
       yield* withUseCases(c, Texts.of(c.lang).importingBallots, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)

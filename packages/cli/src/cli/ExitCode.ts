@@ -44,6 +44,7 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   DecodeError: ExitCode.invalidInput,
   MemberFileError: ExitCode.invalidInput,
   SpreadsheetError: ExitCode.invalidInput,
+  SpreadsheetTooLarge: ExitCode.invalidInput,
   InvalidRows: ExitCode.invalidInput,
   AgendaInputError: ExitCode.invalidInput,
   SchedulingInputError: ExitCode.invalidInput,
