@@ -65,6 +65,41 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()(
 ) {}
 
 /**
+ * The body is larger than the service reads (413): `maximumBytes` names the limit.
+ *
+ * @example
+ * ```ts
+ * import { PayloadTooLarge } from "./HttpErrors.js"
+ *
+ * new PayloadTooLarge({ maximumBytes: 1_000_000, message: "the body is larger than 1000000 bytes, the limit" })
+ * ```
+ * @since 0.2.0
+ */
+export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()(
+  "PayloadTooLarge",
+  { maximumBytes: Schema.Int, message: Schema.String },
+  HttpApiSchema.annotations({ status: 413, description: "The body is larger than `maximumBytes`." })
+) {}
+
+/**
+ * The body is not sent as JSON (415): the service reads `application/json` (or a `+json` type)
+ * only, so that a form or `text/plain` sent by a browser from another site is not taken for JSON.
+ *
+ * @example
+ * ```ts
+ * import { UnsupportedMediaType } from "./HttpErrors.js"
+ *
+ * new UnsupportedMediaType({ received: "text/plain", message: "send the body as application/json, not text/plain" })
+ * ```
+ * @since 0.2.0
+ */
+export class UnsupportedMediaType extends Schema.TaggedError<UnsupportedMediaType>()(
+  "UnsupportedMediaType",
+  { received: Schema.String, message: Schema.String },
+  HttpApiSchema.annotations({ status: 415, description: "The body must be sent as application/json." })
+) {}
+
+/**
  * The actor lacks a right (403): `missing` names the right and nothing about the resource. A
  * member who is not active (unregistered, paused, left, erased) gets `MemberCannotAct`.
  *
@@ -197,7 +232,16 @@ export class Unavailable extends Schema.TaggedError<Unavailable>()(
  *
  * @since 0.1.0
  */
-export type HttpError = Unauthenticated | InvalidInput | Forbidden | NotFound | Conflict | Infeasible | Unavailable
+export type HttpError =
+  | Unauthenticated
+  | InvalidInput
+  | PayloadTooLarge
+  | UnsupportedMediaType
+  | Forbidden
+  | NotFound
+  | Conflict
+  | Infeasible
+  | Unavailable
 
 const problems = (list: ReadonlyArray<Domain.Problem>) => list.map((p) => ({ path: p.path, message: p.message }))
 
@@ -213,7 +257,9 @@ const problems = (list: ReadonlyArray<Domain.Problem>) => list.map((p) => ({ pat
  * ```
  * @since 0.1.0
  */
-export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<HttpError, Unauthenticated> => {
+export const fromUseCase = (
+  error: Services.UseCases.UseCaseError
+): Exclude<HttpError, Unauthenticated | PayloadTooLarge | UnsupportedMediaType> => {
   switch (error._tag) {
     case "DecodeError":
     case "AgendaInputError":
