@@ -336,7 +336,7 @@ const dateOption = (name: string, description: string) =>
   Options.text(name).pipe(
     Options.withDescription(description),
     Options.mapTryCatch(
-      (s) => {
+      (s): string => {
         // The domain's own check: Date.parse reads 2027-02-30 as 2 March.
         if (!Schema.is(Domain.CalendarDate)(s)) throw new Error(s)
         return s
