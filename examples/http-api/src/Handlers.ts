@@ -72,7 +72,10 @@ const jsonObject = (request: HttpServerRequest.HttpServerRequest) =>
     )
     if (nestsDeeperThan(text, MAX_JSON_DEPTH))
       return yield* problem(`the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels, the limit`)
-    const body = yield* Effect.try({ try: () => JSON.parse(text) as unknown, catch: () => problem("the body is not valid JSON") })
+    const body = yield* Effect.try({
+      try: () => JSON.parse(text) as unknown,
+      catch: () => problem("the body is not valid JSON")
+    })
     return Predicate.isRecord(body)
       ? (body as Readonly<Record<string, unknown>>)
       : yield* problem("the body must be a JSON object")

@@ -324,7 +324,10 @@ describe("the HTTP API, errors", () => {
     })
     expect(deep.status).toBe(400)
     expect(deep.json.problems[0].message).toContain("deeper than 32 levels")
-    const fine = await call("POST", "/themes", { actor: asMember(ann!.id), raw: '{"title":"[[[[", "durationMinutes":30}' })
+    const fine = await call("POST", "/themes", {
+      actor: asMember(ann!.id),
+      raw: '{"title":"[[[[", "durationMinutes":30}'
+    })
     expect(fine.status).toBe(201)
   })
 

@@ -324,7 +324,5 @@ const streamCsv = (
     },
     catch: (cause) => unreadable(name, cause)
   }).pipe(
-    Effect.flatMap((result) =>
-      result instanceof SpreadsheetTooLarge ? Effect.fail(result) : Effect.succeed(result)
-    )
+    Effect.flatMap((result) => (result instanceof SpreadsheetTooLarge ? Effect.fail(result) : Effect.succeed(result)))
   )

@@ -47,7 +47,11 @@ describe("Spreadsheet.readFile: a file read within limits", () => {
     const path = join(dir, "te-lang.csv")
     writeFileSync(path, `Naam;E-mail\r\n${"Jan;jan@minfin.nl\r\n".repeat(101)}`)
     const result = await readFile(path, { ...Spreadsheet.defaultLimits, rows: 100 })
-    expect(Either.isLeft(result) && result.left).toMatchObject({ _tag: "SpreadsheetTooLarge", limit: "rows", maximum: 100 })
+    expect(Either.isLeft(result) && result.left).toMatchObject({
+      _tag: "SpreadsheetTooLarge",
+      limit: "rows",
+      maximum: 100
+    })
     expect(Either.isRight(await readFile(path, { ...Spreadsheet.defaultLimits, rows: 102 }))).toBe(true)
   })
 

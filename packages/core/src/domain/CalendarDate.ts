@@ -8,7 +8,6 @@ import { isValidDate } from "../internal/calendar.js"
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-
 const pad = (n: number, width: number) => String(n).padStart(width, "0")
 
 /**

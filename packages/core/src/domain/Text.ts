@@ -69,7 +69,9 @@ const singleLine = (what: string, maxLength: number, options: { readonly joiners
  * ```
  * @since 0.1.0
  */
-export const PersonName = singleLine("a name", 200, { joiners: false }).pipe(Schema.annotations({ identifier: "PersonName" }))
+export const PersonName = singleLine("a name", 200, { joiners: false }).pipe(
+  Schema.annotations({ identifier: "PersonName" })
+)
 /** @since 0.1.0 */
 export type PersonName = typeof PersonName.Type
 

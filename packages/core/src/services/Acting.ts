@@ -44,7 +44,7 @@ export const activeMember = (
 
 // ":" separates the parts of a key and "~" escapes, so that no two lists of parts give one key
 // (ids may contain both). Ids without either keep the key they had before 0.2.0.
-const escape = (part: string) => part.replace(/~/g, "~~").replace(/:/g, "~c")
+const escapePart = (part: string) => part.replace(/~/g, "~~").replace(/:/g, "~c")
 
 /**
  * The id of a record that exists once per combination (a member's ballot in a round): the parts,
@@ -52,7 +52,7 @@ const escape = (part: string) => part.replace(/~/g, "~~").replace(/:/g, "~c")
  * FNV-1a hash of the whole.
  */
 export const naturalKey = (...parts: readonly [string, ...Array<string>]): string => {
-  const escaped = parts.map(escape)
+  const escaped = parts.map(escapePart)
   const joined = escaped.join(":")
   if (joined.length <= 128) return joined
   let hash = 0xcbf29ce484222325n
@@ -75,9 +75,8 @@ export const ownRecord = <A extends { readonly memberId: MemberId }, I>(
   Effect.flatMap(Repository.get(session.store, kind, naturalKey(parent.id, memberId)), (found) => {
     if (Option.isSome(found) && found.value.value.memberId === memberId) return Effect.succeed(found)
     if (naturalKey(parent.id, memberId) === [parent.id, memberId].join(":")) return Effect.succeed(Option.none())
-    return Effect.map(
-      Repository.all(session.store, kind, { [parent.field]: parent.id, memberId }),
-      (mine) => Option.fromNullable(mine.find((r) => r.value.memberId === memberId))
+    return Effect.map(Repository.all(session.store, kind, { [parent.field]: parent.id, memberId }), (mine) =>
+      Option.fromNullable(mine.find((r) => r.value.memberId === memberId))
     )
   })
 
@@ -90,9 +89,7 @@ export const countedBallots = <B extends { readonly memberId: MemberId; readonly
   ballots: ReadonlyArray<Repository.Versioned<B>>,
   members: ReadonlyArray<Repository.Versioned<Member>>
 ): ReadonlyArray<Repository.Versioned<B>> => {
-  const active = new Set<string>(
-    members.filter((m) => inactiveState(m.value) === undefined).map((m) => m.value.id)
-  )
+  const active = new Set<string>(members.filter((m) => inactiveState(m.value) === undefined).map((m) => m.value.id))
   const latest = new Map<string, Repository.Versioned<B>>()
   for (const b of ballots) {
     if (!active.has(b.value.memberId)) continue

@@ -26,6 +26,7 @@ import * as Poll from "../scheduling/Poll.js"
 import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
+import { openPolls, pollStandingFor } from "./PollPrivacy.js"
 import {
   addressee,
   authorize,
@@ -39,7 +40,6 @@ import {
   required,
   type Session
 } from "./Runner.js"
-import { openPolls, pollStandingFor } from "./PollPrivacy.js"
 import { Settings } from "./Settings.js"
 
 const ZONE = "Europe/Amsterdam"

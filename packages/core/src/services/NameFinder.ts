@@ -9,11 +9,7 @@
 export const NAME_REMOVED = "[naam verwijderd]"
 
 // One character folded: no diacritics, lower case (ligatures such as "ĳ" become "ij").
-const foldChar = (c: string): string =>
-  c
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
+const foldChar = (c: string): string => c.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
 
 /** The text folded, and for every folded position the position in the text it came from. */
 const folded = (text: string): { readonly text: string; readonly origin: ReadonlyArray<number> } => {

@@ -11,8 +11,8 @@ import { Ballot } from "../domain/Ballot.js"
 import { Case } from "../domain/Case.js"
 import { Timestamp } from "../domain/DateTimes.js"
 import { Email } from "../domain/Email.js"
-import { Intake } from "../domain/Intake.js"
 import { Gathering } from "../domain/Gathering.js"
+import { Intake } from "../domain/Intake.js"
 import { LearningGroup } from "../domain/LearningGroup.js"
 import { Member } from "../domain/Member.js"
 import { Theme } from "../domain/Theme.js"
@@ -259,7 +259,9 @@ export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
     }
     if (i.notes === undefined) return []
     const notes = text("intake", i.id, "notes", Redacted.value(i.notes))
-    return notes === Redacted.value(i.notes) ? [] : [{ value: new Intake({ ...i, notes: Redacted.make(notes) }), version }]
+    return notes === Redacted.value(i.notes)
+      ? []
+      : [{ value: new Intake({ ...i, notes: Redacted.make(notes) }), version }]
   })
   const caseWrites = allCases.flatMap(({ value: c, version }) => {
     if (c.authorId === memberId)
@@ -289,9 +291,24 @@ export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
       return after === before ? [] : [{ value: make(value, after), version }]
     })
   const groupWrites = titled("learning-group", snapshot.groups, "name", (g, name) => new LearningGroup({ ...g, name }))
-  const gatheringWrites = titled("gathering", snapshot.gatherings, "title", (g, title) => new Gathering({ ...g, title }))
-  const votingWrites = titled("voting-round", snapshot.votingRounds, "title", (v, title) => new VotingRound({ ...v, title }))
-  const pollWrites = titled("availability-poll", snapshot.polls, "title", (p, title) => new AvailabilityPoll({ ...p, title }))
+  const gatheringWrites = titled(
+    "gathering",
+    snapshot.gatherings,
+    "title",
+    (g, title) => new Gathering({ ...g, title })
+  )
+  const votingWrites = titled(
+    "voting-round",
+    snapshot.votingRounds,
+    "title",
+    (v, title) => new VotingRound({ ...v, title })
+  )
+  const pollWrites = titled(
+    "availability-poll",
+    snapshot.polls,
+    "title",
+    (p, title) => new AvailabilityPoll({ ...p, title })
+  )
   // Ids cannot be rewritten (other records and the audit log refer to them): report them.
   const forms = NameFinder.idForms(name)
   const notRewritten: Array<NameFound> = [

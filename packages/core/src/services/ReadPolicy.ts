@@ -217,7 +217,8 @@ export interface Withheld {
 
 const REASONS: { readonly [F in Field]: string } = {
   name: "",
-  address: "e-mailadressen zijn voor het lid, het programmateam en beheerders / addresses are for the member, the programme team and administrators",
+  address:
+    "e-mailadressen zijn voor het lid, het programmateam en beheerders / addresses are for the member, the programme team and administrators",
   interests: "",
   "intake-notes":
     "intakenotities zijn alleen voor het programmateam en het lid zelf / intake notes are for the programme team and the member only",

@@ -76,7 +76,11 @@ const quarter = (options: { readonly pollAnswers?: "private" | "open" } = {}) =>
       votingRoundId: round.id,
       content: { _tag: "approval", themeIds: [theme.id] }
     })
-    const gathering = yield* useCases.planGathering(team, { title: "Kwartaal", quarter: "2027-Q1", durationMinutes: 240 })
+    const gathering = yield* useCases.planGathering(team, {
+      title: "Kwartaal",
+      quarter: "2027-Q1",
+      durationMinutes: 240
+    })
     const { poll } = yield* useCases.proposeDates(team, {
       gatheringId: gathering.id,
       count: 2,
@@ -265,7 +269,10 @@ describe("ballot keys cannot collide, and a ballot is read only by its owner (fi
       const theirs = yield* useCases.myBallot(member("x:m-2"), { votingRoundId: round.id })
       expect(theirs._tag === "Some" && theirs.value.memberId).toBe("x:m-2")
       // And their ballots are two records, not one overwriting the other.
-      yield* useCases.castBallot(member("m-2"), { votingRoundId: round.id, content: { _tag: "approval", themeIds: [] } })
+      yield* useCases.castBallot(member("m-2"), {
+        votingRoundId: round.id,
+        content: { _tag: "approval", themeIds: [] }
+      })
       const again = yield* useCases.myBallot(member("x:m-2"), { votingRoundId: round.id })
       expect(again._tag === "Some" && again.value.content).toEqual({ _tag: "approval", themeIds: [theme.id] })
     }).pipe(Effect.provide(useCasesLayer))
@@ -291,7 +298,9 @@ describe("small leaks (finding 6)", () => {
   it.effect("recordIntake answers an absent intake and someone else's intake the same way", () =>
     Effect.gen(function* () {
       const { useCases, intake } = yield* quarter()
-      const absent = yield* failureOf(useCases.recordIntake(member("m-002"), { intakeId: "intake-9999", status: "held" }))
+      const absent = yield* failureOf(
+        useCases.recordIntake(member("m-002"), { intakeId: "intake-9999", status: "held" })
+      )
       const existing = yield* failureOf(useCases.recordIntake(member("m-002"), { intakeId: intake.id, status: "held" }))
       expect(absent).toMatchObject({ _tag: "NotAllowed", missing: "programme team" })
       expect(existing).toMatchObject({ _tag: "NotAllowed", missing: "programme team" })
