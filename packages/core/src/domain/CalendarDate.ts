@@ -16,7 +16,6 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0")
  * @example
  * ```ts
  * import { Schema } from "effect"
-import { isValidDate } from "../internal/calendar.js"
  * import { Domain } from "@grenzeloos/core"
  *
  * Schema.decodeUnknownSync(Domain.CalendarDate)("2027-04-27")
