@@ -167,7 +167,11 @@ export class NotFound extends Schema.TaggedError<NotFound>()(
  */
 export class Conflict extends Schema.TaggedError<Conflict>()(
   "Conflict",
-  { error: Schema.Literal("InvalidState", "StoreConflict"), hint: Schema.String, message: Schema.String },
+  {
+    error: Schema.Literal("InvalidState", "GatheringStateError", "StoreConflict"),
+    hint: Schema.String,
+    message: Schema.String
+  },
   HttpApiSchema.annotations({ status: 409, description: "The records are in another state, or changed meanwhile." })
 ) {}
 
@@ -302,6 +306,12 @@ export const fromUseCase = (
       })
     case "InvalidState":
       return new Conflict({ error: "InvalidState", hint: error.hint, message: error.message })
+    case "GatheringStateError":
+      return new Conflict({
+        error: "GatheringStateError",
+        hint: `what can be done now: ${error.possible.join(", ") || "nothing"}`,
+        message: error.message
+      })
     case "StoreConflict":
       return new Conflict({
         error: "StoreConflict",

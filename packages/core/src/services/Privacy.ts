@@ -340,6 +340,7 @@ export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
       ...(yield* puts(Kinds.AvailabilityPolls, pollWrites))
     ],
     outboxRemovals: messages.map((m) => m.id),
+    erase: true,
     subject: { kind: "member", id: memberId },
     detail: {
       intakes: intakeWrites.length,
