@@ -71,13 +71,20 @@ export const pollStandingFor = (actor: Actor, decision: Poll.Decision, openPoll:
     const lines = decision.ranking.map(countsText)
     return { nl: lines.map((l) => l.nl).join("; "), en: lines.map((l) => l.en).join("; ") }
   }
-  return decision._tag === "Decided"
-    ? {
-        ...decision,
-        chosen: slot(decision.chosen),
-        runnerUp: decision.runnerUp === undefined ? undefined : slot(decision.runnerUp),
-        ranking,
-        explanation: explanation()
-      }
-    : { ...decision, ranking, explanation: explanation() }
+  if (decision._tag !== "Decided") return { ...decision, ranking, explanation: explanation() }
+  // The year's attendance behind the fairness weights is about each member too: the reader sees
+  // their own line, and the figures over everyone.
+  const fairness = {
+    ...decision.fairness,
+    members: decision.fairness.members.filter((m) => visible([m.memberId]).length === 1),
+    lowest: visible(decision.fairness.lowest)
+  }
+  return {
+    ...decision,
+    chosen: slot(decision.chosen),
+    runnerUp: decision.runnerUp === undefined ? undefined : slot(decision.runnerUp),
+    ranking,
+    fairness,
+    explanation: explanation()
+  }
 }

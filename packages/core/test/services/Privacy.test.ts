@@ -55,6 +55,7 @@ const quarter = (options: { readonly pollAnswers?: "private" | "open" } = {}) =>
     })
     const intake = plan.intakes[0]
     if (intake === undefined) throw new Error("no intake planned")
+    yield* TestClock.setTime(Date.UTC(2027, 0, 13, 9))
     yield* useCases.recordIntake(team, { intakeId: intake.id, status: "held", interests: ["sabotage"], notes: NOTES })
     const formed = yield* useCases.formGroups(team, {
       name: "Leergroepen 2027",
