@@ -584,7 +584,7 @@ export const quarterSuite = <E, R = never>(
                   communityId: cid,
                   memberId: Domain.MemberId.make(memberId)
                 }
-                const attempts = [
+                const attempts: ReadonlyArray<Effect.Effect<unknown, { readonly _tag: string }>> = [
                   useCases.proposeTheme(actor, { title: "Spookthema", durationMinutes: 30 }),
                   useCases.castBallot(actor, {
                     votingRoundId: "vote-any",
@@ -594,7 +594,10 @@ export const quarterSuite = <E, R = never>(
                 ]
                 for (const attempt of attempts) {
                   const failure = yield* Effect.flip(attempt)
-                  const seen = failure._tag === "MemberCannotAct" ? `${failure._tag} ${failure.state}` : failure._tag
+                  const seen =
+                    failure._tag === "MemberCannotAct"
+                      ? `${failure._tag} ${(failure as { state?: string }).state}`
+                      : failure._tag
                   expect(seen, `member ${memberId} (${state})`).toBe(`MemberCannotAct ${state}`)
                 }
               }
