@@ -179,7 +179,7 @@ const membersImport = Command.make(
     Effect.gen(function* () {
       const path = yield* Path.Path
       const name = path.basename(c.file)
-      const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
       const organisations = yield* Option.match(c.organisations, {
         onNone: () => Effect.succeed(undefined),
         onSome: (file) =>
@@ -336,11 +336,15 @@ const dateOption = (name: string, description: string) =>
   Options.text(name).pipe(
     Options.withDescription(description),
     Options.mapTryCatch(
-      (s) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) throw new Error(s)
+      (s): string => {
+        // The domain's own check: Date.parse reads 2027-02-30 as 2 March.
+        if (!Schema.is(Domain.CalendarDate)(s)) throw new Error(s)
         return s
       },
-      () => HelpDoc.p(`--${name}: verwacht een datum als 2027-01-11 / expected a date such as 2027-01-11`)
+      () =>
+        HelpDoc.p(
+          `--${name}: verwacht een bestaande datum als 2027-01-11 / expected a date that exists, such as 2027-01-11`
+        )
     )
   )
 
@@ -382,6 +386,11 @@ const intakesPlan = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
+      if (c.from > c.to)
+        return yield* new Domain.DecodeError({
+          subject: "--from/--to",
+          problems: [{ path: "--from", message: Texts.of(c.lang).fromAfterTo(c.from, c.to) }]
+        })
       const facilitators = c.facilitators.length > 0 ? c.facilitators : [c.as]
       const slots: Array<{ facilitatorId: string; startsAt: string; durationMinutes: number }> = []
       for (let day = c.from; day <= c.to; day = nextDay(day)) {
@@ -641,7 +650,7 @@ const voteImport = Command.make(
     Effect.gen(function* () {
       const path = yield* Path.Path
       const name = path.basename(c.file)
-      const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
       yield* withUseCases(c, Texts.of(c.lang).importingBallots, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
