@@ -61,7 +61,8 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   StoreUnavailable: ExitCode.storageUnavailable,
   StoreMigrationError: ExitCode.storageUnavailable,
   StoreDecodeError: ExitCode.storageUnavailable,
-  StoreLeaseLost: ExitCode.storageUnavailable
+  StoreLeaseLost: ExitCode.storageUnavailable,
+  DatabaseMissing: ExitCode.storageUnavailable
 }
 
 /**

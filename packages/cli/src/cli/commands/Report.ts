@@ -1,0 +1,138 @@
+/**
+ * `grenzeloos report`: report.html from what the store holds.
+ *
+ * @internal
+ */
+import { Command, Options } from "@effect/cli"
+import { FileSystem } from "@effect/platform"
+import type { Domain } from "@grenzeloos/core"
+import { DateTime, Effect, Either, Option } from "effect"
+import * as ReportHtml from "../../report/Report.js"
+import * as Saved from "../../report/Saved.js"
+import * as Environment from "../Environment.js"
+import * as Output from "../Output.js"
+import * as Texts from "../Texts.js"
+import { common, type Group, withUseCases } from "./Shared.js"
+
+// --- report --------------------------------------------------------------------------------------
+
+export const command: Group<"report"> = Command.make(
+  "report",
+  {
+    ...common,
+    out: Options.file("out").pipe(
+      Options.withDescription("Het bestand voor het verslag."),
+      Options.withDefault("report.html")
+    ),
+    round: Options.text("round").pipe(
+      Options.withDescription("De ronde van de leergroepen (standaard de laatste)."),
+      Options.optional
+    ),
+    poll: Options.text("poll").pipe(
+      Options.withDescription("De datumprikker (standaard de laatste)."),
+      Options.optional
+    ),
+    title: Options.text("title").pipe(
+      Options.withDescription("De naam van de community boven het verslag (standaard de naam uit init)."),
+      Options.optional
+    ),
+    groups: Options.file("groups", { exists: "yes" }).pipe(
+      Options.withDescription("De uitvoer van groups form --json: de leergroepen met waarom per lid."),
+      Options.optional
+    ),
+    agenda: Options.file("agenda", { exists: "yes" }).pipe(
+      Options.withDescription("De uitvoer van agenda prioritise --json: het programma met de stemmen erachter."),
+      Options.optional
+    )
+  },
+  (c) =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const saved = <A>(
+        file: Option.Option<string>,
+        read: (text: string, file: string) => Either.Either<A, Domain.DecodeError>
+      ) =>
+        Option.match(file, {
+          onNone: () => Effect.succeed(undefined),
+          onSome: (path) =>
+            Effect.flatMap(fs.readFileString(path), (text) =>
+              Either.match(read(text, path), { onLeft: Effect.fail, onRight: Effect.succeed })
+            )
+        })
+      const savedGroups = yield* saved(c.groups, Saved.groups)
+      const savedAgenda = yield* saved(c.agenda, Saved.agenda)
+      const input = yield* withUseCases(c, Texts.of(c.lang).reporting, (uc) =>
+        Effect.gen(function* () {
+          const team = Environment.team(c)
+          const directory = yield* uc.directory(team)
+          const facilitators = yield* uc.listFacilitators(team)
+          const community = yield* uc.getCommunity(team)
+          // Without --round or --poll: the latest round and the latest poll, when there is one.
+          const roundId = Option.isSome(c.round) ? c.round.value : (yield* uc.listRounds(team)).at(-1)?.id
+          const pollId = Option.isSome(c.poll) ? c.poll.value : (yield* uc.listPolls(team, {})).at(-1)?.id
+          const groupsOf = roundId === undefined ? [] : yield* uc.listGroups(team, { roundId })
+          const standing = pollId === undefined ? undefined : yield* uc.pollStanding(team, { pollId })
+          const gatherings = yield* uc.listGatherings(team)
+          // The poll's standing does not name its gathering: take the gathering's title and length
+          // only when one gathering is being planned or scheduled, so they cannot be another's.
+          const current = gatherings.filter((g) => g.status === "planning" || g.status === "scheduled")
+          const gathering = current.length === 1 ? current[0] : undefined
+          const input: ReportHtml.ReportInput = {
+            community: { name: Option.getOrElse(c.title, () => community.name) },
+            generatedAt: yield* DateTime.now,
+            people: [
+              ...directory.map((m) => ({
+                id: m.id,
+                name: m.name,
+                organisation: m.organisation,
+                programme: m.programme
+              })),
+              ...facilitators.map((f) => ({ id: f.id, name: f.name }))
+            ],
+            ...(savedAgenda === undefined
+              ? {}
+              : {
+                  agenda: {
+                    title: savedAgenda.title,
+                    result: savedAgenda.result,
+                    themes: (yield* uc.listThemes(team, {})).map((t) => ({ id: t.id, title: t.title }))
+                  }
+                }),
+            ...(savedGroups !== undefined
+              ? { groups: savedGroups }
+              : groupsOf.length === 0
+                ? {}
+                : {
+                    groups: {
+                      title: groupsOf[0]?.name.split(" — ")[0] ?? "Leergroepen",
+                      grouping: {
+                        groups: groupsOf.map((g, index) => ({
+                          index,
+                          memberIds: g.memberIds,
+                          facilitatorId: g.facilitatorId
+                        })),
+                        explanations: [],
+                        unmet: []
+                      }
+                    }
+                  }),
+            ...(standing === undefined
+              ? {}
+              : {
+                  meeting: {
+                    title: gathering?.title ?? "Datum",
+                    decision: standing,
+                    ...(gathering === undefined ? {} : { durationMinutes: gathering.durationMinutes })
+                  }
+                })
+          }
+          return input
+        })
+      )
+      if (input.groups === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutGroups)
+      if (input.agenda === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutAgenda)
+      if (input.meeting === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutDate)
+      yield* fs.writeFileString(c.out, ReportHtml.render(input))
+      yield* Output.result(c.json, Texts.of(c.lang).reportWritten(c.out), { file: c.out })
+    })
+).pipe(Command.withDescription("Schrijft report.html: leergroepen, programma en datum. / Writes report.html."))
