@@ -208,8 +208,9 @@ export const quarter = (
         )
     )
     const intakePlan = yield* at(start - 49 * DAY)(useCases.planIntakes(team, { slots, maxPerDay: 4 }))
+    // Recorded once the last of them has taken place (the latest slot is on day 13, 15:30).
     for (const intake of intakePlan.intakes)
-      yield* at(start - 35 * DAY)(
+      yield* at(start - 28 * DAY)(
         useCases.recordIntake(team, {
           intakeId: intake.id,
           status: "held",

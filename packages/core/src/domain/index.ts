@@ -15,6 +15,12 @@ export * from "./Duration.js"
 export * from "./Email.js"
 export * from "./Facilitator.js"
 export * from "./Gathering.js"
+/**
+ * The life cycle of a gathering: its transition table and the refusal that names the state.
+ *
+ * @since 0.2.0
+ */
+export * as GatheringLifecycle from "./GatheringLifecycle.js"
 export * from "./Ids.js"
 export * from "./Intake.js"
 export * from "./Language.js"
