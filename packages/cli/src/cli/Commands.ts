@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import { readFileSync } from "node:fs"
 import { Command } from "@effect/cli"
 import type { FileSystem, Path, Terminal } from "@effect/platform"
 import type { Effect } from "effect"
@@ -18,8 +19,11 @@ import * as Intakes from "./commands/Intakes.js"
 import * as Invite from "./commands/Invite.js"
 import * as Meeting from "./commands/Meeting.js"
 import * as Members from "./commands/Members.js"
+import * as Outbox from "./commands/Outbox.js"
+import * as Poll from "./commands/Poll.js"
 import * as Privacy from "./commands/Privacy.js"
 import * as Report from "./commands/Report.js"
+import * as Sessions from "./commands/Sessions.js"
 import * as Themes from "./commands/Themes.js"
 import * as Vote from "./commands/Vote.js"
 
@@ -37,7 +41,10 @@ const grenzeloos = Command.make("grenzeloos").pipe(
     Vote.command,
     Agenda.command,
     Meeting.command,
+    Poll.command,
     Invite.command,
+    Sessions.command,
+    Outbox.command,
     Report.command,
     Privacy.exportCommand,
     Privacy.forgetCommand
@@ -47,8 +54,8 @@ const grenzeloos = Command.make("grenzeloos").pipe(
 declare const __GRENZELOOS_VERSION__: string | undefined
 
 /**
- * The version printed by `grenzeloos --version`: the package's version in a build, `dev` when
- * run from the sources.
+ * The version printed by `grenzeloos --version`: the package's version (built in by tsup, or
+ * read from `package.json` when run from the sources).
  *
  * @example
  * ```ts
@@ -58,7 +65,10 @@ declare const __GRENZELOOS_VERSION__: string | undefined
  * ```
  * @since 0.1.0
  */
-export const version: string = typeof __GRENZELOOS_VERSION__ === "string" ? __GRENZELOOS_VERSION__ : "dev"
+export const version: string =
+  typeof __GRENZELOOS_VERSION__ === "string"
+    ? __GRENZELOOS_VERSION__
+    : (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version
 
 /**
  * The `grenzeloos` command with all its subcommands, ready to run on the arguments as Node.js

@@ -8,7 +8,7 @@ import { Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, type Group, withUseCases } from "./Shared.js"
+import { common, type Group, say, withUseCases } from "./Shared.js"
 
 // --- facilitators --------------------------------------------------------------------------------
 
@@ -52,7 +52,39 @@ const facilitatorsAdd = Command.make(
   )
 )
 
+const ROLE = { guest: ["gastbegeleider", "guest"], "programme-team": ["programmateam", "programme team"] } as const
+
+const facilitatorsList = Command.make("list", { ...common }, (c) =>
+  withUseCases(c, say(c.lang, "Begeleiders ophalen", "Fetching facilitators"), (uc) =>
+    Effect.flatMap(uc.listFacilitators(Environment.team(c)), (list) =>
+      Output.result(
+        c.json,
+        list.length === 0
+          ? say(
+              c.lang,
+              'Nog geen begeleiders. Voeg er een toe: grenzeloos facilitators add --name "…" --email …',
+              'No facilitators yet. Add one: grenzeloos facilitators add --name "…" --email …'
+            )
+          : [
+              ...Output.table(
+                say(c.lang, "Naam|Rol|Leergroepen|Id", "Name|Role|Groups|Id").split("|"),
+                list.map((f) => [
+                  f.name,
+                  ROLE[f.role][c.lang === "en" ? 1 : 0],
+                  f.maxGroups === undefined ? "—" : say(c.lang, `hoogstens ${f.maxGroups}`, `at most ${f.maxGroups}`),
+                  f.id
+                ])
+              ),
+              "",
+              say(c.lang, `${list.length} begeleiders`, `${list.length} facilitators`)
+            ],
+        list
+      )
+    )
+  )
+).pipe(Command.withDescription("Toont de begeleiders (zonder e-mailadressen). / Lists the facilitators."))
+
 export const command: Group<"facilitators"> = Command.make("facilitators").pipe(
   Command.withDescription("Begeleiders van intakes en leergroepen. / Facilitators."),
-  Command.withSubcommands([facilitatorsAdd])
+  Command.withSubcommands([facilitatorsAdd, facilitatorsList])
 )

@@ -173,3 +173,21 @@ export type Group<Name extends string> = Command.Command<
   // biome-ignore lint/suspicious/noExplicitAny: a command's parsed options are its own; the root only runs it.
   any
 >
+
+/** A sentence of a new command in the `--lang` language: Dutch first, English second. */
+export const say = (language: "nl" | "en", nl: string, en: string): string => (language === "en" ? en : nl)
+
+/** An optional option's value as a field of a use case's input, or nothing. */
+export const field = <K extends string, A>(key: K, value: Option.Option<A>): { readonly [P in K]?: A } =>
+  Option.match(value, { onNone: () => ({}), onSome: (v) => ({ [key]: v }) as { readonly [P in K]?: A } })
+
+/** A required `--<name> <id>` option. */
+export const idOption = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withDescription(description))
+
+/** The community's time zone, for dates as people there read them. */
+export const zoneOf = (
+  uc: UseCasesService,
+  team: ReturnType<typeof Environment.team>
+): Effect.Effect<string, Services.UseCases.UseCaseError> =>
+  Effect.map(uc.getCommunity(team), (community) => community.timeZone as string)
