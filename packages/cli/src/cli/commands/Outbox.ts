@@ -210,7 +210,7 @@ const outboxStatus = Command.make("status", { ...common }, (c) =>
               ...dead.map((d) => `  ${d.id}: ${d.lastError ?? ""}`)
             ])
       ],
-      { ...Object.fromEntries(counts), dead: dead.map((d) => ({ id: d.id, error: d.lastError ?? null })) }
+      { ...Object.fromEntries(counts), failed: dead.map((d) => ({ id: d.id, error: d.lastError ?? null })) }
     )
   }).pipe(Effect.provide(Environment.useCasesLayer(c)))
 ).pipe(Command.withDescription("Toont wat klaarstaat, verstuurd is en mislukte. / Shows the outbox."))
