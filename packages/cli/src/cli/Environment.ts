@@ -9,7 +9,7 @@ import { existsSync } from "node:fs"
 import { type Access, Domain, Repository, Services, Store } from "@grenzeloos/core"
 import { PgStore } from "@grenzeloos/storage-postgres"
 import { SqliteStore } from "@grenzeloos/storage-sqlite"
-import { Config, type ConfigError, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Cause, Config, type ConfigError, Effect, Layer, Option, Redacted, Schema } from "effect"
 
 /**
  * The options every command takes.
@@ -178,6 +178,31 @@ export class DatabaseMissing extends Schema.TaggedError<DatabaseMissing>("@grenz
 }
 
 /**
+ * The store of `--db` could not be opened: not a database, or one this version cannot read.
+ *
+ * @example
+ * ```ts
+ * import { Environment } from "@grenzeloos/cli"
+ *
+ * const error = new Environment.DatabaseUnreadable({ db: "grenzeloos.db", reason: "file is not a database" })
+ * ```
+ * @since 0.2.0
+ */
+export class DatabaseUnreadable extends Schema.TaggedError<DatabaseUnreadable>("@grenzeloos/cli/DatabaseUnreadable")(
+  "DatabaseUnreadable",
+  { db: Schema.String, reason: Schema.String }
+) {
+  override get message(): string {
+    return `de database ${this.db} is niet te openen (${this.reason}); geef met --db de goede database, of zet een reservekopie terug / the database ${this.db} cannot be opened; give the right --db, or restore a backup`
+  }
+}
+
+const unreadable = (cause: Cause.Cause<unknown>): string => {
+  const defect = Cause.squash(cause)
+  return (defect instanceof Error ? defect.message : String(defect)).split("\n")[0] ?? ""
+}
+
+/**
  * The use cases over the store of `--db`, random ids and the settings (the organiser from
  * {@link organizer}).
  *
@@ -193,12 +218,23 @@ export const useCasesLayer = (
   where: Where | string
 ): Layer.Layer<
   Services.UseCases.UseCases | Store.Store,
-  Store.StoreError | ConfigError.ConfigError | DatabaseMissing
+  Store.StoreError | ConfigError.ConfigError | DatabaseMissing | DatabaseUnreadable
 > => {
   const w: Where = typeof where === "string" ? { db: where } : where
   const exists = isPostgres(w.db) || w.create === true || w.db === ":memory:" || existsSync(w.db)
-  const store: Layer.Layer<Store.Store, Store.StoreError | DatabaseMissing> = exists
-    ? storeLayer(w.db)
+  // A file that is not a database (or is damaged) makes the driver throw while opening: that is a
+  // storage problem (exit 6), not a defect of ours.
+  const opened: Layer.Layer<Store.Store, Store.StoreError | DatabaseUnreadable> = Layer.catchAllCause(
+    storeLayer(w.db),
+    (cause): Layer.Layer<Store.Store, Store.StoreError | DatabaseUnreadable> =>
+      Option.match(Cause.failureOption(cause), {
+        onSome: (error) => Layer.fail(error),
+        onNone: () =>
+          Layer.fail(new DatabaseUnreadable({ db: isPostgres(w.db) ? "PostgreSQL" : w.db, reason: unreadable(cause) }))
+      })
+  )
+  const store: Layer.Layer<Store.Store, Store.StoreError | DatabaseMissing | DatabaseUnreadable> = exists
+    ? opened
     : Layer.fail(new DatabaseMissing({ file: w.db }))
   const settingsLayer = Layer.unwrapEffect(
     Effect.gen(function* () {

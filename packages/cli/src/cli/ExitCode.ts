@@ -46,6 +46,8 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   SpreadsheetError: ExitCode.invalidInput,
   InvalidRows: ExitCode.invalidInput,
   Unwritable: ExitCode.invalidInput,
+  BadOption: ExitCode.invalidInput,
+  DatabaseUnreadable: ExitCode.storageUnavailable,
   PlaceholderOrganizer: ExitCode.invalidInput,
   NoTransport: ExitCode.invalidInput,
   AgendaInputError: ExitCode.invalidInput,

@@ -108,16 +108,12 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     }
     expect(planned.intakes).toHaveLength(1)
     expect(planned.intakes[0]).toMatchObject({ facilitatorId: "f-team" })
-    const held = await json(
-      "intakes",
-      "record",
-      planned.intakes[0]!.id,
-      "--interests",
-      "AI in de uitvoering",
-      "--notes",
-      "vertrouwelijk"
-    )
-    expect(held).toMatchObject({ status: "held", interests: ["AI in de uitvoering"], notes: "<redacted>" })
+    // The intake lies ahead: recording it as held is refused until it has taken place.
+    const early = await at("intakes", "record", planned.intakes[0]!.id)
+    expect(early.code).toBe(3)
+    expect(early.stderr).toContain("still to come")
+    const cancelled = await json("intakes", "record", planned.intakes[0]!.id, "--outcome", "cancelled")
+    expect(cancelled).toMatchObject({ status: "cancelled" })
     expect(planned.intakes[0]!.startsAt).toMatch(/^2027-01-1[12]T10:00:00\.000\+01:00\[Europe\/Amsterdam\]$/)
   })
 
@@ -166,8 +162,8 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(formed.groups.length).toBeGreaterThanOrEqual(2)
     for (const g of formed.groups) expect(g.memberIds.length).toBeGreaterThanOrEqual(5)
     const grouped = formed.groups.reduce((n, g) => n + g.memberIds.length, 0)
-    // 16 from the Excel export and the member whose intake was held.
-    expect(grouped).toBe(17)
+    // The 16 of the Excel export; the member whose intake was cancelled stays invited.
+    expect(grouped).toBe(16)
     expect(formed.result.explanations).toHaveLength(grouped)
   })
 
@@ -229,7 +225,7 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
       "--weekdays",
       "dinsdag,do"
     )) as {
-      gathering: { id: string }
+      gatheringId: string
       poll: { id: string; slots: ReadonlyArray<unknown> }
     }
     expect(proposed.poll.slots).toHaveLength(4)
@@ -237,15 +233,28 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     for (const slot of proposed.poll.slots as ReadonlyArray<{ startsAt: string }>) {
       expect([2, 4]).toContain(new Date(`${slot.startsAt.slice(0, 10)}T12:00:00Z`).getUTCDay())
     }
-    const decided = (await json("meeting", "decide", "--poll", proposed.poll.id)) as { gathering: { status: string } }
-    expect(decided.gathering.status).toBe("scheduled")
+    // Nobody answered yet: deciding is refused, and says so.
+    const empty = await at("meeting", "decide", "--poll", proposed.poll.id)
+    expect(empty.code).toBe(3)
+    expect(empty.stderr).toContain("0 of 16 members answered")
+    const [someone] = (await json("members", "list")) as unknown as ReadonlyArray<{ id: string; name: string }>
+    const slot = (proposed.poll.slots as ReadonlyArray<{ id: string }>)[1]!.id
+    const answered = await at("poll", "answer", "--poll", proposed.poll.id, "--member", someone!.id, "--slot", slot, "--answer", "yes")
+    expect(answered.code).toBe(0)
+    expect(answered.stdout).toContain(`${someone!.name}: ja op `)
+    const decided = (await json("meeting", "decide", "--poll", proposed.poll.id)) as {
+      gathering: { status: string }
+      decision: { chosen: { slotId: string } }
+    }
+    expect(decided.gathering.status).toBe("date-decided")
+    expect(decided.decision.chosen.slotId).toBe(slot)
     const out = join(dir, "invites")
-    const invited = (await json("invite", "--gathering", proposed.gathering.id, "--out", out)) as {
+    const invited = (await json("invite", "--gathering", proposed.gatheringId, "--out", out)) as {
       invited: number
       file: string
     }
-    // Every active member: the 16 of the export and the one whose intake was held.
-    expect(invited.invited).toBe(17)
+    // Every active member: the 16 of the export.
+    expect(invited.invited).toBe(16)
     expect(readFileSync(invited.file, "utf8")).toMatch(
       /^BEGIN:VCALENDAR\r\n[\s\S]*METHOD:REQUEST\r\n[\s\S]*END:VCALENDAR\r\n$/
     )

@@ -30,6 +30,7 @@ const at = (...argv: ReadonlyArray<string>) => grenzeloos(...argv, "--db", db, "
 const json = async (...argv: ReadonlyArray<string>) => {
   const ran = await at(...argv, "--json")
   if (ran.code !== 0) throw new Error(`grenzeloos ${argv.join(" ")}: exit ${ran.code}\n${ran.stdout}\n${ran.stderr}`)
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON a command prints, read field by field as a script would.
   return JSON.parse(ran.stdout) as Record<string, any>
 }
 const send = async () =>
@@ -50,7 +51,7 @@ const local = (iso: string) => {
   )
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
 }
-const unescape = (text: string) => text.replace(/\\([,;\\])/g, "$1").replace(/\\n/gi, "\n")
+const icsText = (text: string) => text.replace(/\\([,;\\])/g, "$1").replace(/\\n/gi, "\n")
 
 describe("a whole quarter through the command line, with the mail a member receives", () => {
   beforeAll(async () => {
@@ -178,8 +179,8 @@ describe("a whole quarter through the command line, with the mail a member recei
     )
     expect(ics).toContain("BEGIN:VTIMEZONE")
     expect(ics).toContain("TZID:Europe/Amsterdam")
-    expect(unescape(Mailbox.property(ics, "LOCATION") ?? "")).toBe("LOCATION:Beatrixgebouw, Utrecht")
-    const description = unescape(Mailbox.property(ics, "DESCRIPTION") ?? "")
+    expect(icsText(Mailbox.property(ics, "LOCATION") ?? "")).toBe("LOCATION:Beatrixgebouw, Utrecht")
+    const description = icsText(Mailbox.property(ics, "DESCRIPTION") ?? "")
     for (const title of chosen) expect(description).toContain(title)
     expect(Mailbox.property(ics, "SEQUENCE")).toBe("SEQUENCE:0")
     const uid = Mailbox.property(ics, "UID")

@@ -5,11 +5,12 @@
  */
 import { type Command, HelpDoc, Options } from "@effect/cli"
 import { FileSystem, type Path, type Terminal } from "@effect/platform"
-import { Domain, Scheduling, Services, type Store } from "@grenzeloos/core"
+import { Domain, Scheduling, Services } from "@grenzeloos/core"
 import { Config, type ConfigError, DateTime, Effect, Either, Option, Schema } from "effect"
 import type * as MemberImport from "../../import/Members.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
+import { BadOption } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Progress from "../Progress.js"
 import * as Texts from "../Texts.js"
@@ -46,16 +47,62 @@ export const common = {
 
 export type UseCasesService = Services.UseCases.UseCasesService
 
+/**
+ * `--community` must name a community that is set up, and `--as` one of its programme team (when
+ * it has one registered): a typo in either is exit 2 with what would be right, not an empty list.
+ */
+const checkWhere = (uc: UseCasesService, c: Environment.Common & { readonly lang?: "nl" | "en" }) =>
+  Effect.gen(function* () {
+    const language = c.lang ?? "nl"
+    const team = Environment.team(c)
+    yield* uc.getCommunity(team).pipe(
+      Effect.catchTag("NotFound", () =>
+        Effect.fail(
+          new BadOption({
+            option: "--community",
+            value: c.community,
+            hint: say(
+              language,
+              `deze community bestaat niet in ${c.db}; richt haar in met grenzeloos init --name "…" --community ${c.community}, of kies de goede --community`,
+              `no such community in ${c.db}; set it up with grenzeloos init --name "…" --community ${c.community}, or give the right --community`
+            )
+          })
+        )
+      )
+    )
+    const team_ = (yield* uc.listFacilitators(team)).filter((f) => f.role === "programme-team")
+    if (team_.length > 0 && !team_.some((f) => f.id === c.as))
+      return yield* new BadOption({
+        option: "--as",
+        value: c.as,
+        hint: say(
+          language,
+          `is niet iemand van het programmateam; kies een van: ${team_.map((f) => `${f.id} (${f.name})`).join(", ")}`,
+          `is not on the programme team; choose one of: ${team_.map((f) => `${f.id} (${f.name})`).join(", ")}`
+        )
+      })
+  })
+
 /** Runs `f` with the use cases over `--db`, showing progress when it takes more than a second. */
 export const withUseCases = <A, E>(
-  c: Environment.Common & { readonly create?: boolean },
+  c: Environment.Common & { readonly create?: boolean; readonly lang?: "nl" | "en" },
   label: string,
   f: (useCases: UseCasesService) => Effect.Effect<A, E>,
   expectedMs?: number,
   announce = false
-): Effect.Effect<A, E | Store.StoreError | ConfigError.ConfigError | Environment.DatabaseMissing> =>
+): Effect.Effect<
+  A,
+  | E
+  | Services.UseCases.UseCaseError
+  | ConfigError.ConfigError
+  | Environment.DatabaseMissing
+  | Environment.DatabaseUnreadable
+  | BadOption
+> =>
   Effect.flatMap(Services.UseCases.UseCases, (useCases) =>
-    Progress.around(Progress.stderr(c.json), label, expectedMs, { announce })(f(useCases))
+    Progress.around(Progress.stderr(c.json), label, expectedMs, { announce })(
+      c.create === true ? f(useCases) : Effect.zipRight(checkWhere(useCases, c), f(useCases))
+    )
   ).pipe(Effect.provide(Environment.useCasesLayer(c)))
 
 // Measured on the 2-core reference machine: registering 1,000 members takes over a second.
