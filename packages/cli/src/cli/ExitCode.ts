@@ -46,6 +46,9 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   SpreadsheetError: ExitCode.invalidInput,
   InvalidRows: ExitCode.invalidInput,
   Unwritable: ExitCode.invalidInput,
+  // A path the person gave (a file to read, a folder to write) that the file system refuses.
+  SystemError: ExitCode.invalidInput,
+  BadArgument: ExitCode.invalidInput,
   BadOption: ExitCode.invalidInput,
   DatabaseUnreadable: ExitCode.storageUnavailable,
   PlaceholderOrganizer: ExitCode.invalidInput,

@@ -57,6 +57,9 @@ export const optionOf = (path: string): string => OPTIONS.find(([pattern]) => pa
 const KINDS: Readonly<Record<string, string>> = {
   gathering: "bijeenkomst",
   "availability poll": "datumprikker",
+  "availability-poll": "datumprikker",
+  "voting-round": "stemronde",
+  "learning-group": "leergroep",
   poll: "datumprikker",
   member: "lid",
   facilitator: "begeleider",
@@ -90,15 +93,22 @@ const field = (error: unknown, key: string): unknown =>
  */
 export const of = (error: unknown, language: "nl" | "en"): string | undefined => {
   const tag = field(error, "_tag")
-  if (tag === "DecodeError") {
-    const problems = (field(error, "problems") as ReadonlyArray<Problem> | undefined) ?? []
+  const problems = field(error, "problems")
+  if (Array.isArray(problems) && problems.every((p) => typeof p?.path === "string" && typeof p?.message === "string")) {
     const lines = new Map<string, string>()
-    for (const p of problems) {
+    for (const p of problems as ReadonlyArray<Problem>) {
       const option = optionOf(p.path)
       const text = `${option === "" ? "" : `${option}: `}${language === "en" ? p.message : dutch(p.message)}`
       lines.set(text, text)
     }
     return [...lines.values()].join("\n")
+  }
+  if (tag === "SystemError" || tag === "BadArgument") {
+    const path = field(error, "pathOrDescriptor")
+    const reason = String(field(error, "reason") ?? field(error, "description") ?? "")
+    return language === "en"
+      ? `${path === undefined ? "" : `${String(path)}: `}cannot be read or written (${reason}); check the path`
+      : `${path === undefined ? "" : `${String(path)}: `}is niet te lezen of te schrijven (${reason}); controleer het pad`
   }
   if (tag === "NotFound") {
     const kind = String(field(error, "kind"))

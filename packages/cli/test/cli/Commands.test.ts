@@ -239,7 +239,18 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(empty.stderr).toContain("0 of 16 members answered")
     const [someone] = (await json("members", "list")) as unknown as ReadonlyArray<{ id: string; name: string }>
     const slot = (proposed.poll.slots as ReadonlyArray<{ id: string }>)[1]!.id
-    const answered = await at("poll", "answer", "--poll", proposed.poll.id, "--member", someone!.id, "--slot", slot, "--answer", "yes")
+    const answered = await at(
+      "poll",
+      "answer",
+      "--poll",
+      proposed.poll.id,
+      "--member",
+      someone!.id,
+      "--slot",
+      slot,
+      "--answer",
+      "yes"
+    )
     expect(answered.code).toBe(0)
     expect(answered.stdout).toContain(`${someone!.name}: ja op `)
     const decided = (await json("meeting", "decide", "--poll", proposed.poll.id)) as {

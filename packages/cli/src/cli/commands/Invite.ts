@@ -20,7 +20,7 @@ export const command: Group<"invite"> = Command.make(
   {
     ...common,
     gathering: Options.text("gathering").pipe(Options.withDescription("De bijeenkomst waarvoor wordt uitgenodigd.")),
-    out: Options.directory("out").pipe(
+    out: Options.text("out").pipe(
       Options.withDescription("De map voor het .ics-bestand."),
       Options.withDefault("invites")
     ),

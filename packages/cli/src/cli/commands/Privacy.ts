@@ -7,7 +7,7 @@ import { Args, Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
-import { NotConfirmed } from "../Errors.js"
+import { NotConfirmed, Unwritable } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
 import { common, type Group, withUseCases } from "./Shared.js"
@@ -21,7 +21,7 @@ const exportMember = Command.make(
   {
     ...common,
     memberId,
-    out: Options.file("out").pipe(
+    out: Options.text("out").pipe(
       Options.withDescription("Schrijf naar dit bestand in plaats van naar de uitvoer."),
       Options.optional
     )
@@ -34,7 +34,10 @@ const exportMember = Command.make(
       const text = JSON.stringify(Output.plain(data), null, 2)
       if (Option.isSome(c.out)) {
         const fs = yield* FileSystem.FileSystem
-        yield* fs.writeFileString(c.out.value, `${text}\n`)
+        const out = c.out.value
+        yield* fs
+          .writeFileString(out, `${text}\n`)
+          .pipe(Effect.mapError((cause) => new Unwritable({ option: "--out", path: out, reason: cause.message })))
         yield* Output.result(c.json, Texts.of(c.lang).exported(c.memberId, c.out.value), { file: c.out.value })
       } else yield* Output.result(true, text, data)
     })

@@ -10,6 +10,7 @@ import { DateTime, Effect, Either, Option } from "effect"
 import * as ReportHtml from "../../report/Report.js"
 import * as Saved from "../../report/Saved.js"
 import * as Environment from "../Environment.js"
+import { Unwritable } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
 import { common, type Group, withUseCases } from "./Shared.js"
@@ -20,7 +21,7 @@ export const command: Group<"report"> = Command.make(
   "report",
   {
     ...common,
-    out: Options.file("out").pipe(
+    out: Options.text("out").pipe(
       Options.withDescription("Het bestand voor het verslag."),
       Options.withDefault("report.html")
     ),
@@ -134,7 +135,9 @@ export const command: Group<"report"> = Command.make(
       if (input.groups === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutGroups)
       if (input.agenda === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutAgenda)
       if (input.meeting === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutDate)
-      yield* fs.writeFileString(c.out, ReportHtml.render(input))
+      yield* fs
+        .writeFileString(c.out, ReportHtml.render(input))
+        .pipe(Effect.mapError((cause) => new Unwritable({ option: "--out", path: c.out, reason: cause.message })))
       yield* Output.result(c.json, Texts.of(c.lang).reportWritten(c.out), { file: c.out })
     })
 ).pipe(Command.withDescription("Schrijft report.html: leergroepen, programma en datum. / Writes report.html."))
