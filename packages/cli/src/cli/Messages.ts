@@ -79,6 +79,31 @@ const dutch = (message: string): string =>
     .replace(/^is missing$/, "ontbreekt")
     .replace(/ \| /g, " of ")
 
+// The use cases a hint names, as the commands that run them.
+const COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\beditTheme\b/g, "grenzeloos themes edit"],
+  [/\bwithdrawTheme\b/g, "grenzeloos themes withdraw"],
+  [/\bwithdrawBallot\b/g, "grenzeloos vote withdraw"],
+  [/\bchangeProgramme\b/g, "grenzeloos vote close --update-invitees"],
+  [/\brequestPollAnswers\b/g, "grenzeloos poll request"],
+  [/\brecordPollAnswers\b/g, "grenzeloos poll import"],
+  [/\bmoveGathering\b/g, "grenzeloos meeting move"],
+  [/\bcancelGathering\b/g, "grenzeloos meeting cancel"],
+  [/\bsendInvitations\b/g, "grenzeloos invite"],
+  [/\bdecideDate\b/g, "grenzeloos meeting decide"],
+  [/\bproposeDates\b/g, "grenzeloos meeting candidates"],
+  [/\bplanGathering\b/g, "grenzeloos meeting plan"],
+  [/\bopenVoting\b/g, "grenzeloos vote open"],
+  [/\bcloseVoting\b/g, "grenzeloos vote close"],
+  [/\bplanIntakes\b/g, "grenzeloos intakes plan"],
+  [/\brecordIntake\b/g, "grenzeloos intakes record"],
+  [/\bwith force\b/g, "with --force"],
+  [/\bupdateInvitees\b/g, "--update-invitees"]
+]
+
+const commandsIn = (text: string): string =>
+  COMMANDS.reduce((out, [pattern, command]) => out.replace(pattern, command), text)
+
 interface Problem {
   readonly path: string
   readonly message: string
@@ -122,7 +147,7 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
     const subject = String(field(error, "subject"))
     const shown = /^[A-Za-z]+(\[\d+\])?(\.[A-Za-z]+(\[\d+\])?)*$/.test(subject) ? optionOf(subject) : subject
     const problem = String(field(error, "problem"))
-    const hint = String(field(error, "hint"))
+    const hint = commandsIn(String(field(error, "hint")))
     return language === "en" ? `${shown} ${problem}: ${hint}` : `kan niet: ${shown} ${problem}. Wat wel kan: ${hint}`
   }
   return undefined
