@@ -73,7 +73,11 @@ export const smtpOf = (
 }
 
 const transports = (
-  c: { readonly smtp: Option.Option<string>; readonly webhook: Option.Option<string> },
+  c: {
+    readonly smtp: Option.Option<string>
+    readonly webhook: Option.Option<string>
+    readonly concurrency: number
+  },
   from: { readonly name: string; readonly address: string }
 ) =>
   Effect.gen(function* () {
@@ -82,10 +86,11 @@ const transports = (
     const list: Array<Notifier.NotifierService> = []
     if (Option.isSome(smtpUrl)) {
       const config = yield* smtpOf(smtpUrl.value, from)
-      list.push(yield* EmailNotifier.make(config))
+      // As many connections as messages in flight, so none waits for a connection of its own.
+      list.push(yield* EmailNotifier.make({ ...config, maxConnections: c.concurrency }))
     } else if (process.env.GRENZELOOS_SMTP_HOST !== undefined) {
       const config = yield* EmailConfig.fromEnv
-      list.push(yield* EmailNotifier.make({ ...config, from }))
+      list.push(yield* EmailNotifier.make({ maxConnections: c.concurrency, ...config, from }))
     }
     if (Option.isSome(webhookUrl)) {
       const secrets = yield* Config.string("GRENZELOOS_WEBHOOK_SECRETS").pipe(
