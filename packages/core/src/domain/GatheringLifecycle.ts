@@ -4,7 +4,7 @@
  * that changes a gathering asks {@link transition} first, so the rules live here and nowhere
  * else; a refusal names the state the gathering is in and what can be done instead.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { Either, Schema } from "effect"
 import type { GatheringStatus } from "./Gathering.js"
@@ -13,7 +13,7 @@ import type { Language } from "./Language.js"
 /**
  * What can happen to a gathering, by the use case that does it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export type GatheringStep =
   | "proposeDates"
@@ -34,7 +34,7 @@ export type GatheringStep =
  * state when left out). `raisesSequence`: the step changes what invitees were sent, so the
  * calendar SEQUENCE goes up and the UID stays.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export interface Transition {
   readonly from: ReadonlyArray<GatheringStatus>
@@ -54,7 +54,7 @@ const BEFORE_INVITATIONS: ReadonlyArray<GatheringStatus> = ["planned", "polling"
  * // Which states a gathering can be cancelled from.
  * const cancellable = Domain.GatheringLifecycle.TRANSITIONS.cancelGathering.from
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const TRANSITIONS: { readonly [S in GatheringStep]: Transition } = {
   proposeDates: { from: ["planned"], to: "polling" },
@@ -103,7 +103,7 @@ const STATE_TEXT: Readonly<Record<Language, Readonly<Record<GatheringStatus, str
  *
  * Domain.GatheringLifecycle.stateText("invited", "nl") // "uitgenodigd"
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const stateText = (state: GatheringStatus, language: Language): string => STATE_TEXT[language][state]
 
@@ -116,7 +116,7 @@ export const stateText = (state: GatheringStatus, language: Language): string =>
  *
  * Domain.GatheringLifecycle.nextSteps("invited") // ["changeProgramme", "sendInvitations", "sendReminders", …]
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const nextSteps = (state: GatheringStatus): ReadonlyArray<GatheringStep> =>
   (Object.keys(TRANSITIONS) as Array<GatheringStep>).filter((step) => TRANSITIONS[step].from.includes(state))
@@ -133,7 +133,7 @@ export const nextSteps = (state: GatheringStatus): ReadonlyArray<GatheringStep> 
  * declare const error: Domain.GatheringLifecycle.GatheringStateError
  * console.error(error.text("nl"))
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export class GatheringStateError extends Schema.TaggedError<GatheringStateError>(
   "@grenzeloos/core/GatheringStateError"
@@ -175,7 +175,7 @@ export class GatheringStateError extends Schema.TaggedError<GatheringStateError>
  * const next = Domain.GatheringLifecycle.transition(gathering, "moveGathering")
  * if (Either.isRight(next)) console.log(next.right) // "invited"
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const transition = (
   gathering: { readonly id: string; readonly title: string; readonly status: GatheringStatus },

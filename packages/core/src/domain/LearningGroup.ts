@@ -30,7 +30,7 @@ import { Title } from "./Text.js"
  *   metBefore: []
  * })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const PlacementReason = Schema.Struct({
   memberId: MemberId,
@@ -39,7 +39,7 @@ export const PlacementReason = Schema.Struct({
   organisations: Schema.Int.pipe(Schema.nonNegative()),
   metBefore: Schema.Array(MemberId)
 }).annotations({ identifier: "PlacementReason" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type PlacementReason = typeof PlacementReason.Type
 
 /**
@@ -56,14 +56,14 @@ export type PlacementReason = typeof PlacementReason.Type
  *   durationMinutes: 180
  * })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const GroupSession = Schema.Struct({
   number: Schema.Int.pipe(Schema.positive()),
   startsAt: ZonedDateTime,
   durationMinutes: DurationMinutes
 }).annotations({ identifier: "GroupSession" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type GroupSession = typeof GroupSession.Type
 
 const GroupFields = Schema.Struct({

@@ -80,7 +80,7 @@ export type VotingRoundStatus = typeof VotingRoundStatus.Type
  * declare const round: Domain.VotingRound
  * const chosen = (round.result?.outcomes ?? []).filter((o: Domain.ThemeOutcome) => o.inProgramme)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ThemeOutcome = Schema.Struct({
   themeId: ThemeId,
@@ -91,7 +91,7 @@ export const ThemeOutcome = Schema.Struct({
   supporters: Schema.Int.pipe(Schema.nonNegative()),
   explanation: Schema.String
 }).annotations({ identifier: "ThemeOutcome" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type ThemeOutcome = typeof ThemeOutcome.Type
 
 /**
@@ -106,7 +106,7 @@ export type ThemeOutcome = typeof ThemeOutcome.Type
  * declare const round: Domain.VotingRound
  * const share = round.result?.fairness.shareWithAtLeastOne ?? 0
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const VoteResult = Schema.Struct({
   closedAt: Timestamp,
@@ -124,7 +124,7 @@ export const VoteResult = Schema.Struct({
   }),
   summary: Schema.String
 }).annotations({ identifier: "VoteResult" })
-/** @since 0.2.0 */
+/** @since 0.1.0 */
 export type VoteResult = typeof VoteResult.Type
 
 const VotingRoundFields = Schema.Struct({
@@ -139,7 +139,7 @@ const VotingRoundFields = Schema.Struct({
   closesAt: Timestamp,
   /** The gathering whose programme this round decides, if any. */
   gatheringId: Schema.optionalWith(GatheringId, { exact: true }),
-  /** The result, stored when the round is closed (absent on rounds closed before 0.2). */
+  /** The result, stored when the round is closed (absent on rounds closed before results were stored). */
   result: Schema.optionalWith(VoteResult, { exact: true })
 }).pipe(
   Schema.filter((round) => [

@@ -64,6 +64,31 @@ export class BatchNotApplied extends Error {
   override readonly name = "BatchNotApplied"
 }
 
+/**
+ * Throw this from the function that opens a {@link PromiseDriver} (the `acquire` of
+ * `Store.layerPromises`) when the database or file cannot be used because of its schema: written
+ * by a newer version of the adapter, or a migration failed. The layer then fails with
+ * `StoreMigrationError` (the operator must upgrade or repair), not `StoreUnavailable` (try again).
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * throw new Store.MigrationFailed("json-file", "the file has format 4, newer than the 3 this adapter knows; upgrade the adapter")
+ * ```
+ * @since 0.2.0
+ */
+export class MigrationFailed extends Error {
+  override readonly name = "MigrationFailed"
+  /** The adapter's name, as in its capabilities, and what is wrong with the schema and what to do. */
+  constructor(
+    readonly adapter: string,
+    reason: string
+  ) {
+    super(reason)
+  }
+}
+
 const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
 const call = <A>(operation: string, run: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>

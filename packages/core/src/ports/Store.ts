@@ -13,7 +13,7 @@
  */
 import { Clock, Context, Effect, Either, Encoding, Layer, Option, type Scope } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
-import { fromPromises, type PromiseDriver } from "./PromiseDriver.js"
+import { fromPromises, MigrationFailed, type PromiseDriver } from "./PromiseDriver.js"
 import type {
   Capabilities,
   Driver,
@@ -30,6 +30,7 @@ import {
   type StoreError,
   StoreInvalidRequest,
   StoreLeaseLost,
+  StoreMigrationError,
   StoreUnavailable
 } from "./StoreError.js"
 
@@ -93,17 +94,25 @@ export type Write =
       /** The encoded record: any JSON value. */
       readonly document: unknown
       readonly indexes?: Indexes
+      /**
+       * Index fields whose values this record holds alone among the records of its kind in the
+       * community (e.g. a member's normalised e-mail address). A value another record holds
+       * rejects the batch with a `UniqueViolation` conflict.
+       */
+      readonly unique?: ReadonlyArray<string>
     }
   | { readonly _tag: "Delete"; readonly kind: string; readonly id: string; readonly expectedVersion: number }
 
 /**
  * A put: creates the record when `expectedVersion` is 0, otherwise replaces the version read.
+ * `unique` names index fields whose values no other record of the kind may hold.
  *
  * @example
  * ```ts
  * import { Store } from "@grenzeloos/core"
  *
  * const write = Store.put("theme", "t-woo", 0, { title: "Worstelen met de Woo" }, { status: "backlog" })
+ * const member = Store.put("member", "m-1", 0, { name: "Ann" }, { email: "ann@example.org" }, ["email"])
  * ```
  * @since 0.1.0
  */
@@ -112,8 +121,12 @@ export const put = (
   id: string,
   expectedVersion: number,
   document: unknown,
-  indexes: Indexes = {}
-): Write => ({ _tag: "Put", kind, id, expectedVersion, document, indexes })
+  indexes: Indexes = {},
+  unique: ReadonlyArray<string> = []
+): Write =>
+  unique.length === 0
+    ? { _tag: "Put", kind, id, expectedVersion, document, indexes }
+    : { _tag: "Put", kind, id, expectedVersion, document, indexes, unique }
 
 /**
  * A delete of the version read.
@@ -178,6 +191,12 @@ export interface Batch {
    */
   readonly outboxRemovals?: ReadonlyArray<string>
   readonly audit?: ReadonlyArray<AuditEntry>
+  /**
+   * The batch erases personal data (forgetting a member): once it has committed, the store also
+   * removes the old bytes of what it replaced or deleted from its files, as far as the adapter can
+   * (decision 0049). Slower than an ordinary commit; set it only for erasure.
+   */
+  readonly erase?: boolean
 }
 
 /**
@@ -304,10 +323,16 @@ export interface CommunityStore {
     readonly limit?: number
     readonly cursor?: string
   }) => Effect.Effect<Page<OutboxEntry>, StoreError>
-  /** One page of the audit log in commit order. */
+  /**
+   * One page of the audit log in commit order. A reader that follows the log (a SIEM feed) passes
+   * the `seq` of the last entry it saw as `afterSeq` (or the page's cursor): it sees every entry
+   * once, including entries of transactions that commit later (decision 0048).
+   */
   readonly audit: (options?: {
     readonly limit?: number
     readonly cursor?: string
+    /** Only entries with a higher `seq` (since 0.2; not together with `cursor`). */
+    readonly afterSeq?: number
   }) => Effect.Effect<Page<AuditRecord>, StoreError>
 }
 
@@ -708,6 +733,9 @@ export const makeEncoded = (driver: Driver): StoreService => {
         guard("commit", (problems) => {
           const writes: Array<EncodedWrite> = []
           const seen = new Set<string>()
+          // Unique values claimed in this batch (kind, field, value) → the write's index.
+          const claims = new Map<string, number>()
+          let claimsUnique = false
           ;(batch.writes ?? []).forEach((write, i) => {
             const at = `writes[${i}]`
             checkKind(problems, `${at}.kind`, write.kind)
@@ -745,13 +773,36 @@ export const makeEncoded = (driver: Driver): StoreService => {
                 })
               indexes[field] = values.sort()
             }
+            const unique = [...new Set(write.unique ?? [])].sort()
+            for (const field of unique) {
+              if (typeof field !== "string" || !FIELD.test(field)) {
+                problems.push({
+                  path: `${at}.unique`,
+                  message: `expected index field names, got ${JSON.stringify(field)}`
+                })
+                continue
+              }
+              for (const value of indexes[field] ?? []) {
+                const claim = `${write.kind}\u0000${field}\u0000${value}`
+                const other = claims.get(claim)
+                // The value is not repeated: unique values are often e-mail addresses.
+                if (other !== undefined)
+                  problems.push({
+                    path: `${at}.indexes.${field}`,
+                    message: `holds the same unique value as writes[${other}].indexes.${field}`
+                  })
+                else claims.set(claim, i)
+              }
+            }
+            if (unique.length > 0) claimsUnique = true
             writes.push({
               _tag: "Put",
               kind: write.kind,
               id: write.id,
               expectedVersion: write.expectedVersion,
               document,
-              indexes
+              indexes,
+              ...(unique.length === 0 ? {} : { unique })
             })
           })
           writes.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -814,8 +865,23 @@ export const makeEncoded = (driver: Driver): StoreService => {
           }))
           if (writes.length === 0 && outbox.length === 0 && outboxRemovals.length === 0 && audit.length === 0)
             return Effect.succeed<Committed>({ batchId, versions })
+          if (claimsUnique && capabilities.uniqueFields !== true)
+            return Effect.fail<StoreError>(
+              new StoreMigrationError({
+                adapter: capabilities.name,
+                reason: `the batch claims unique index fields, and the ${capabilities.name} adapter does not enforce them (it does not declare capabilities.uniqueFields: it was written for Store port 0.1); nothing was written. Upgrade the adapter: see "Upgrading an adapter" in docs/guides/writing-a-storage-adapter.md`
+              })
+            )
           return driver
-            .commit({ communityId, batchId, writes, outbox, outboxRemovals, audit })
+            .commit({
+              communityId,
+              batchId,
+              writes,
+              outbox,
+              outboxRemovals,
+              audit,
+              ...(batch.erase === true ? { erase: true } : {})
+            })
             .pipe(
               Effect.flatMap((outcome) =>
                 outcome._tag === "Committed"
@@ -899,23 +965,31 @@ export const makeEncoded = (driver: Driver): StoreService => {
           )
       })
 
-    const audit = (options: { readonly limit?: number; readonly cursor?: string } = {}) =>
+    const audit = (options: { readonly limit?: number; readonly cursor?: string; readonly afterSeq?: number } = {}) =>
       guard("audit", (problems) => {
         const limit = checkLimit(problems, options.limit, DEFAULT_LIMIT)
         const after = decodeCursor(problems, "audit", options.cursor)
-        return driver
-          .listAudit({ communityId, afterSeq: typeof after === "number" ? after : 0, limit: limit + 1 })
-          .pipe(
-            Effect.flatMap((rows) =>
-              Effect.map(
-                Effect.forEach(rows.slice(0, limit), decodeAudit(communityId)),
-                (items): Page<AuditRecord> => ({
-                  items,
-                  cursor: rows.length > limit ? encodeCursor("audit", items[limit - 1]?.seq ?? 0) : undefined
-                })
-              )
+        if (options.afterSeq !== undefined) {
+          if (!Number.isSafeInteger(options.afterSeq) || options.afterSeq < 0)
+            problems.push({
+              path: "afterSeq",
+              message: `expected the seq of an audit entry (a whole number, 0 for the start), got ${String(options.afterSeq)}`
+            })
+          if (options.cursor !== undefined)
+            problems.push({ path: "afterSeq", message: "give either a cursor or afterSeq, not both" })
+        }
+        const afterSeq = options.afterSeq ?? (typeof after === "number" ? after : 0)
+        return driver.listAudit({ communityId, afterSeq, limit: limit + 1 }).pipe(
+          Effect.flatMap((rows) =>
+            Effect.map(
+              Effect.forEach(rows.slice(0, limit), decodeAudit(communityId)),
+              (items): Page<AuditRecord> => ({
+                items,
+                cursor: rows.length > limit ? encodeCursor("audit", items[limit - 1]?.seq ?? 0) : undefined
+              })
             )
           )
+        )
       })
 
     return {
@@ -981,6 +1055,8 @@ export const layerDriver = <E, R>(
 /**
  * A layer of the Store service from a driver written with plain async functions: `acquire` opens
  * it (and may run migrations), `close` (when the driver has one) runs when the layer is released.
+ * When `acquire` throws {@link MigrationFailed} the layer fails with `StoreMigrationError`; any
+ * other exception is `StoreUnavailable` (operation `open`).
  *
  * @example
  * ```ts
@@ -991,18 +1067,22 @@ export const layerDriver = <E, R>(
  * ```
  * @since 0.1.0
  */
-export const layerPromises = (acquire: () => Promise<PromiseDriver>): Layer.Layer<Store, StoreUnavailable> =>
+export const layerPromises = (
+  acquire: () => Promise<PromiseDriver>
+): Layer.Layer<Store, StoreUnavailable | StoreMigrationError> =>
   layerDriver(
     Effect.acquireRelease(
       Effect.tryPromise({
         try: acquire,
-        catch: (cause) =>
-          new StoreUnavailable({
-            operation: "open",
-            batchApplied: "none",
-            reason: cause instanceof Error ? cause.message : String(cause),
-            cause
-          })
+        catch: (cause): StoreUnavailable | StoreMigrationError =>
+          cause instanceof MigrationFailed
+            ? new StoreMigrationError({ adapter: cause.adapter, reason: cause.message, cause })
+            : new StoreUnavailable({
+                operation: "open",
+                batchApplied: "none",
+                reason: cause instanceof Error ? cause.message : String(cause),
+                cause
+              })
       }),
       (driver) =>
         driver.close === undefined ? Effect.void : Effect.promise(() => driver.close?.() ?? Promise.resolve())

@@ -2,7 +2,7 @@
  * Keeping the backlog and the ballots right: edit or withdraw a theme, withdraw a ballot, and
  * record the ballots of a paper or spreadsheet vote for the members who cast them.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { Effect, Option, Schema } from "effect"
 import * as AgendaInput from "../agenda/Input.js"
@@ -50,7 +50,7 @@ const onOpenVote = (theme: Theme, rounds: ReadonlyArray<VotingRound>) =>
  * const edit: typeof Services.Backlog.EditTheme.Encoded = { themeId: "theme-0003", durationMinutes: 45 }
  * const program = Services.Backlog.editTheme(ann, edit)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const EditTheme = Schema.Struct({
   themeId: ThemeId,
@@ -71,7 +71,7 @@ export const EditTheme = Schema.Struct({
  * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
  * const program = Services.Backlog.editTheme(team, { themeId: "theme-0003", title: "Hoe organiseer je focus?" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const editTheme = Effect.fn("Backlog.editTheme")(function* (actor: unknown, value: typeof EditTheme.Encoded) {
   const session = yield* begin(actor)
@@ -136,7 +136,7 @@ export const editTheme = Effect.fn("Backlog.editTheme")(function* (actor: unknow
  *
  * const ref: typeof Services.Backlog.ThemeRef.Encoded = { themeId: "theme-0003" }
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ThemeRef = Schema.Struct({ themeId: ThemeId }).annotations({ identifier: "ThemeRef" })
 
@@ -152,7 +152,7 @@ export const ThemeRef = Schema.Struct({ themeId: ThemeId }).annotations({ identi
  * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
  * const program = Services.Backlog.withdrawTheme(ann, { themeId: "theme-0003" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const withdrawTheme = Effect.fn("Backlog.withdrawTheme")(function* (
   actor: unknown,
@@ -205,7 +205,7 @@ export const withdrawTheme = Effect.fn("Backlog.withdrawTheme")(function* (
  * const request: typeof Services.Backlog.WithdrawBallot.Encoded = { votingRoundId: "vote-0001", memberId: "m-001" }
  * const program = Services.Backlog.withdrawBallot(team, request)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const WithdrawBallot = Schema.Struct({
   votingRoundId: VotingRoundId,
@@ -227,7 +227,7 @@ export const ballotIdOf = (votingRoundId: string, memberId: string) =>
  * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
  * const program = Services.Backlog.withdrawBallot(ann, { votingRoundId: "vote-0001" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
   actor: unknown,
@@ -284,7 +284,7 @@ const METHOD_FOR_FORMAT = { approval: "greedy", dots: "dots", scores: "score", r
  * }
  * const program = Services.Backlog.recordBallots(team, sheet)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const RecordBallots = Schema.Struct({
   votingRoundId: VotingRoundId,
@@ -306,7 +306,7 @@ export const RecordBallots = Schema.Struct({
  *   ballots: [{ memberId: "m-001", content: { _tag: "approval", themeIds: ["theme-0003", "theme-0007"] } }]
  * })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
   actor: unknown,

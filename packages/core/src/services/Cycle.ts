@@ -4,7 +4,7 @@
  * and a cancellation keep the calendar UID and raise SEQUENCE, reach everyone invited, and take
  * the messages that no longer hold out of the outbox.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { DateTime, Effect, Schema } from "effect"
 import { AvailabilityAnswer, AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
@@ -55,7 +55,7 @@ const describeGathering = (g: Gathering) => `gathering "${g.title}" (${g.id})`
  * }
  * const program = Services.Cycle.moveGathering(team, move)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const MoveGathering = Schema.Struct({
   gatheringId: GatheringId,
@@ -82,7 +82,7 @@ export const MoveGathering = Schema.Struct({
  * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
  * const program = Services.Cycle.moveGathering(team, { gatheringId: "gathering-0001", date: "2027-03-18" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
   actor: unknown,
@@ -208,7 +208,7 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
  * }
  * const program = Services.Cycle.cancelGathering(team, cancel)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const CancelGathering = Schema.Struct({
   gatheringId: GatheringId,
@@ -228,7 +228,7 @@ export const CancelGathering = Schema.Struct({
  * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
  * const program = Services.Cycle.cancelGathering(team, { gatheringId: "gathering-0001" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const cancelGathering = Effect.fn("Cycle.cancelGathering")(function* (
   actor: unknown,
@@ -306,7 +306,7 @@ export const cancelGathering = Effect.fn("Cycle.cancelGathering")(function* (
  *
  * const ref: typeof Services.Cycle.GatheringRef.Encoded = { gatheringId: "gathering-0001" }
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const GatheringRef = Schema.Struct({ gatheringId: GatheringId }).annotations({ identifier: "GatheringRef" })
 
@@ -321,7 +321,7 @@ export const GatheringRef = Schema.Struct({ gatheringId: GatheringId }).annotati
  * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
  * const program = Services.Cycle.closeGathering(team, { gatheringId: "gathering-0001" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const closeGathering = Effect.fn("Cycle.closeGathering")(function* (
   actor: unknown,
@@ -357,7 +357,7 @@ export const closeGathering = Effect.fn("Cycle.closeGathering")(function* (
  * }
  * const program = Services.Cycle.requestPollAnswers(team, request)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const RequestPollAnswers = Schema.Struct({
   pollId: AvailabilityPollId,
@@ -378,7 +378,7 @@ export const RequestPollAnswers = Schema.Struct({
  * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
  * const program = Services.Cycle.requestPollAnswers(team, { pollId: "poll-0001" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const requestPollAnswers = Effect.fn("Cycle.requestPollAnswers")(function* (
   actor: unknown,
@@ -456,7 +456,7 @@ export const requestPollAnswers = Effect.fn("Cycle.requestPollAnswers")(function
  * }
  * const program = Services.Cycle.recordPollAnswers(team, sheet)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const RecordPollAnswers = Schema.Struct({
   pollId: AvailabilityPollId,
@@ -483,7 +483,7 @@ export const RecordPollAnswers = Schema.Struct({
  *   responses: [{ memberId: "m-001", answers: [{ slotId: "slot-1", answer: "if-need-be" }] }]
  * })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* (
   actor: unknown,

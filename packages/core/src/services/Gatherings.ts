@@ -418,12 +418,24 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
           last.value,
           members.filter((m) => m.value.joinedOn <= lastDate).map((m) => m.value.id)
         )
+  // The year's attendance weighs in too (decision 0028): the gatherings of the last 365 days.
+  const yearAgo = DateTime.formatIsoDate(DateTime.subtract(session.now, { days: 365 }))
+  const joinedOn = new Map<string, string>(members.map((m) => [m.value.id, m.value.joinedOn]))
+  const attendanceOverYear = Poll.attendanceOverYear(
+    gatherings
+      .filter((g) => g.value.id !== gathering.value.id && (g.value.status === "held" || g.value.status === "closed"))
+      .map((g) => ({ attendance: g.value.attendance, heldOn: dateOf(g.value) }))
+      .filter((g) => g.heldOn !== undefined && g.heldOn >= yearAgo),
+    invitees,
+    (id) => joinedOn.get(id)
+  )
   const capacity = request.capacity ?? gathering.value.venue?.capacity
   const pollInput: Poll.Input = {
     poll: poll.value,
     invitees,
     responses: counted,
     missedLastMeeting,
+    attendanceOverYear,
     ...(capacity === undefined ? {} : { capacity })
   }
   const decision = yield* engine(Poll.decide(pollInput))
@@ -505,14 +517,17 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
   if (hasStarted(gathering.value, session.now)) return yield* Effect.fail(startedAlready(gathering.value))
   const sequence = gathering.value.sequence
   // Sending again reaches only members who have no invitation of this version yet (who joined
-  // since), so running it twice is harmless.
-  const sent = alreadySent(
-    yield* messagesAbout(
-      session,
-      { kind: "gathering", id: gatheringId },
-      (e) => (e.type === "gathering.invited" || e.type === "gathering.changed") && e.data?.sequence === sequence
-    )
-  )
+  // since), so running it twice is harmless. The outbox is read only when invitations are out.
+  const sent =
+    gathering.value.status !== "invited"
+      ? new Set<string>()
+      : alreadySent(
+          yield* messagesAbout(
+            session,
+            { kind: "gathering", id: gatheringId },
+            (e) => (e.type === "gathering.invited" || e.type === "gathering.changed") && e.data?.sequence === sequence
+          )
+        )
   const members = (yield* Repository.all(session.store, Kinds.Members, { status: "active" })).filter(
     (m) => !sent.has(m.value.id)
   )

@@ -570,7 +570,7 @@ const placementReasons = (
  *
  * const ref: typeof Services.Groups.GroupingRef.Encoded = { roundId: "round-0001", language: "en" }
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const GroupingRef = Schema.Struct({
   roundId: RoundId,
@@ -593,7 +593,7 @@ export const GroupingRef = Schema.Struct({
  *   grouping.groups.map((g) => `${g.name}: ${g.members.map((m) => m.name).join(", ")}`)
  * )
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const getGrouping = Effect.fn("Groups.getGrouping")(function* (
   actor: unknown,

@@ -4,9 +4,9 @@
  * update), and read back with the vote's explanation and fairness ({@link getProgramme}). A
  * theme that leaves a programme goes back to the backlog.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
-import { Effect, Option, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { Gathering, type ProgrammeItem } from "../domain/Gathering.js"
 import { GatheringId, ThemeId, VotingRoundId } from "../domain/Ids.js"
 import { Theme } from "../domain/Theme.js"
@@ -135,7 +135,7 @@ export const programmeOf = (round: VotingRound): ReadonlyArray<ProgrammeItem> | 
  * }
  * const program = Services.Programme.changeProgramme(team, change)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ChangeProgramme = Schema.Struct({
   gatheringId: GatheringId,
@@ -164,7 +164,7 @@ export const ChangeProgramme = Schema.Struct({
  * // The programme of the second vote replaces the one the invitations carried.
  * const program = Services.Programme.changeProgramme(team, { gatheringId: "gathering-0001", votingRoundId: "vote-0002" })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* (
   actor: unknown,
@@ -253,7 +253,7 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
  *
  * const ref: typeof Services.Programme.ProgrammeRef.Encoded = { gatheringId: "gathering-0001" }
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const ProgrammeRef = Schema.Struct({ gatheringId: GatheringId }).annotations({ identifier: "ProgrammeRef" })
 
@@ -272,7 +272,7 @@ export const ProgrammeRef = Schema.Struct({ gatheringId: GatheringId }).annotati
  *   p.items.map((item) => `${item.title} (${item.durationMinutes} min)`)
  * )
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const getProgramme = Effect.fn("Programme.getProgramme")(function* (
   actor: unknown,
@@ -288,13 +288,11 @@ export const getProgramme = Effect.fn("Programme.getProgramme")(function* (
   ])
   const titles = new Map(themes.map((t) => [t.value.id as string, t.value.title]))
   // The vote that set the programme: the latest closed round whose result names the gathering.
-  const vote = Option.fromNullable(
-    rounds
-      .map((r) => r.value)
-      .filter((r) => r.status === "closed" && r.result?.gatheringId === gatheringId)
-      .sort((a, b) => (a.result?.closedAt.epochMillis ?? 0) - (b.result?.closedAt.epochMillis ?? 0))
-      .at(-1)
-  )
+  const round = rounds
+    .map((r) => r.value)
+    .filter((r) => r.status === "closed" && r.result?.gatheringId === gatheringId)
+    .sort((a, b) => (a.result?.closedAt.epochMillis ?? 0) - (b.result?.closedAt.epochMillis ?? 0))
+    .at(-1)
   return {
     gathering: gathering.value,
     items: gathering.value.programme.map((p) => ({
@@ -302,11 +300,15 @@ export const getProgramme = Effect.fn("Programme.getProgramme")(function* (
       title: titles.get(p.themeId) ?? p.themeId,
       durationMinutes: p.durationMinutes
     })),
-    vote: Option.map(vote, (round) => ({
-      votingRoundId: round.id,
-      title: round.title,
-      result: round.result,
-      outcomes: (round.result?.outcomes ?? []).map((o) => ({ ...o, title: titles.get(o.themeId) ?? o.themeId }))
-    }))
+    /** The vote behind the programme, or null when it was set by hand (changeProgramme with themes). */
+    vote:
+      round?.result === undefined
+        ? null
+        : {
+            votingRoundId: round.id,
+            title: round.title,
+            result: round.result,
+            outcomes: round.result.outcomes.map((o) => ({ ...o, title: titles.get(o.themeId) ?? o.themeId }))
+          }
   }
 })

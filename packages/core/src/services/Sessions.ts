@@ -2,7 +2,7 @@
  * Learning-group sessions: the timetable of a round's groups through the Sessions engine, stored
  * on each group and sent to its members and facilitator as one calendar series.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
@@ -41,7 +41,7 @@ import { Settings } from "./Settings.js"
  * }
  * const program = Services.Sessions.planSessions(team, plan)
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const PlanSessions = Schema.Struct({
   roundId: RoundId,
@@ -85,7 +85,7 @@ export const PlanSessions = Schema.Struct({
  *   durationMinutes: 150
  * })
  * ```
- * @since 0.2.0
+ * @since 0.1.0
  */
 export const planSessions = Effect.fn("Sessions.planSessions")(function* (
   actor: unknown,

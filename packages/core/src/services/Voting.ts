@@ -19,6 +19,7 @@ import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
 import { applyProgramme } from "./Programme.js"
@@ -332,6 +333,15 @@ const MethodInput = Schema.Union(
   Schema.TaggedStruct("equal-shares", {
     satisfaction: Schema.optionalWith(Schema.Literal("cost", "cardinality"), { exact: true }),
     completion: Schema.optionalWith(Schema.Literal("none", "add1", "add1-utilitarian", "utilitarian"), { exact: true })
+  }),
+  // The carried methods (decisions 0025–0027): closing the round stores a fairness record per member.
+  Schema.TaggedStruct("equal-shares-carried", {
+    decay: Schema.optionalWith(Schema.Number.pipe(Schema.between(0, 1)), { exact: true }),
+    satisfaction: Schema.optionalWith(Schema.Literal("cost", "cardinality"), { exact: true }),
+    completion: Schema.optionalWith(Schema.Literal("none", "add1"), { exact: true })
+  }),
+  Schema.TaggedStruct("perpetual-phragmen", {
+    decay: Schema.optionalWith(Schema.Number.pipe(Schema.between(0, 1)), { exact: true })
   })
 ).annotations({ identifier: "Method" })
 
@@ -458,6 +468,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id }),
     Repository.all(session.store, Kinds.Gatherings)
   ])
+  const carried = yield* carriedFairness(session.store, request.method._tag)
   const pastGatherings = gatherings
     .filter((g) => (g.value.status === "held" || g.value.status === "closed") && g.value.startsAt !== undefined)
     .map((g) => ({
@@ -475,6 +486,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       budget: { _tag: "minutes", minutes: request.budgetMinutes },
       method: request.method,
       ...(request.rules === undefined ? {} : { rules: request.rules }),
+      ...(carried === undefined ? {} : { carried }),
       language: "nl"
     })
   )
@@ -517,7 +529,8 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
   yield* commit(session, "voting.close", {
     writes: [
       ...(yield* puts(Kinds.VotingRounds, [{ value: closed, version: round.version }])),
-      ...(change?.writes ?? [])
+      ...(change?.writes ?? []),
+      ...(yield* puts(Kinds.FairnessRecords, fairnessRecords(round.value, result)))
     ],
     outbox: change?.outbox ?? [],
     outboxRemovals: change?.outboxRemovals ?? [],

@@ -8,13 +8,13 @@
  * Keeping the backlog and the ballots right: edit or withdraw a theme, withdraw a ballot, record
  * the ballots of a paper or spreadsheet vote.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export * as Backlog from "./Backlog.js"
 /**
  * The rest of a gathering's life: ask for and record poll answers, move, cancel and close it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export * as Cycle from "./Cycle.js"
 /**
@@ -62,7 +62,7 @@ export * as Privacy from "./Privacy.js"
 /**
  * A gathering's programme: changed on purpose once invited, read back with the vote behind it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export * as Programme from "./Programme.js"
 /**
@@ -74,7 +74,7 @@ export * as Progress from "./Progress.js"
 /**
  * Learning-group sessions: timetables through the Sessions engine, sent as calendar series.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export * as Sessions from "./Sessions.js"
 /**
