@@ -91,13 +91,14 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
   })
 
   it("plans an intake for the member who is still invited, and records it as held: the member becomes active", async () => {
+    // An intake is recorded as held only once it has taken place: plan it in the past.
     const planned = (await json(
       "intakes",
       "plan",
       "--from",
-      "2027-01-11",
+      "2026-11-09",
       "--to",
-      "2027-01-12",
+      "2026-11-10",
       "--times",
       "10:00",
       "--facilitator",
@@ -108,13 +109,17 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     }
     expect(planned.intakes).toHaveLength(1)
     expect(planned.intakes[0]).toMatchObject({ facilitatorId: "f-team" })
-    // The intake lies ahead: recording it as held is refused until it has taken place.
-    const early = await at("intakes", "record", planned.intakes[0]!.id)
-    expect(early.code).toBe(3)
-    expect(early.stderr).toContain("still to come")
-    const cancelled = await json("intakes", "record", planned.intakes[0]!.id, "--outcome", "cancelled")
-    expect(cancelled).toMatchObject({ status: "cancelled" })
-    expect(planned.intakes[0]!.startsAt).toMatch(/^2027-01-1[12]T10:00:00\.000\+01:00\[Europe\/Amsterdam\]$/)
+    const held = await json(
+      "intakes",
+      "record",
+      planned.intakes[0]!.id,
+      "--interests",
+      "AI in de uitvoering",
+      "--notes",
+      "vertrouwelijk"
+    )
+    expect(held).toMatchObject({ status: "held", interests: ["AI in de uitvoering"], notes: "<redacted>" })
+    expect(planned.intakes[0]!.startsAt).toMatch(/^2026-11-(09|10)T10:00:00\.000\+01:00\[Europe\/Amsterdam\]$/)
   })
 
   it("registers a guest facilitator, and again with the same address (other case) keeps the same one", async () => {
@@ -162,8 +167,8 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(formed.groups.length).toBeGreaterThanOrEqual(2)
     for (const g of formed.groups) expect(g.memberIds.length).toBeGreaterThanOrEqual(5)
     const grouped = formed.groups.reduce((n, g) => n + g.memberIds.length, 0)
-    // The 16 of the Excel export; the member whose intake was cancelled stays invited.
-    expect(grouped).toBe(16)
+    // 16 from the Excel export and the member whose intake was held.
+    expect(grouped).toBe(17)
     expect(formed.result.explanations).toHaveLength(grouped)
   })
 
@@ -236,7 +241,7 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     // Nobody answered yet: deciding is refused, and says so.
     const empty = await at("meeting", "decide", "--poll", proposed.poll.id)
     expect(empty.code).toBe(3)
-    expect(empty.stderr).toContain("0 of 16 members answered")
+    expect(empty.stderr).toContain("0 of 17 members answered")
     const [someone] = (await json("members", "list")) as unknown as ReadonlyArray<{ id: string; name: string }>
     const slot = (proposed.poll.slots as ReadonlyArray<{ id: string }>)[1]!.id
     const answered = await at(
@@ -264,8 +269,8 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
       invited: number
       file: string
     }
-    // Every active member: the 16 of the export.
-    expect(invited.invited).toBe(16)
+    // Every active member: the 16 of the export and the one whose intake was held.
+    expect(invited.invited).toBe(17)
     expect(readFileSync(invited.file, "utf8")).toMatch(
       /^BEGIN:VCALENDAR\r\n[\s\S]*METHOD:REQUEST\r\n[\s\S]*END:VCALENDAR\r\n$/
     )
