@@ -74,6 +74,7 @@ const KINDS: Readonly<Record<string, string>> = {
 // Messages of effect's Schema, as far as a person typing an option meets them.
 const dutch = (message: string): string =>
   message
+    .replace(/^expected one of (.+), got (.+)$/is, "verwacht een van $1, niet $2")
     .replace(/^Expected (.+), actual (.+)$/s, "verwacht $1, niet $2")
     .replace(/^expected (.+), got (.+)$/s, "verwacht $1, niet $2")
     .replace(/^is missing$/, "ontbreekt")
