@@ -294,6 +294,19 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(page).toContain("<caption>Het programma</caption>")
     expect(page).toContain("Worstelen met de Woo")
     expect(page).toContain("Gekozen:")
+    // From the stored records alone: the groups under the names their members were e-mailed, with
+    // why per member, without any saved --json file (this vote set no gathering's programme; the
+    // whole-quarter test reads a programme from the store).
+    const stored = join(dir, "verslag.html")
+    const fromStore = await at("report", "--out", stored)
+    expect(fromStore).toMatchObject({ code: 0 })
+    expect(fromStore.stderr).not.toContain("zonder leergroepen")
+    const storedPage = readFileSync(stored, "utf8")
+    const saved = JSON.parse(readFileSync(join(dir, "groepen.json"), "utf8")) as {
+      groups: ReadonlyArray<{ name: string }>
+    }
+    for (const group of saved.groups) expect(storedPage).toContain(`>${group.name}</h3>`)
+    expect(storedPage).toContain("Waarom in deze groep")
     const broken = join(dir, "kapot.json")
     writeFileSync(broken, '{"round":{"title":"x"},"result":{"method":"dice"}}')
     const refused = await at("report", "--out", report, "--agenda", broken)

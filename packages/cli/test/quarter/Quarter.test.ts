@@ -1,7 +1,7 @@
 // A whole quarter through `Cli.run` only, on a SQLite file, against a real SMTP server on
 // 127.0.0.1: members from an .xlsx, poll answers and a vote from CSV files, the invitation, a
 // move and a cancellation, every message read back as a person's mail client would.
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Synthetic } from "@grenzeloos/testkit"
@@ -163,6 +163,13 @@ describe("a whole quarter through the command line, with the mail a member recei
       ])
     )
     expect(programme.map((id) => titles.get(id)).sort()).toEqual([...chosen].sort())
+
+    // The report reads the programme and its votes from the store, not from a saved --json file.
+    const report = join(dir, "verslag.html")
+    expect((await at("report", "--out", report)).stderr).not.toContain("zonder programma")
+    const page = readFileSync(report, "utf8")
+    expect(page).toContain("<caption>Het programma</caption>")
+    for (const title of chosen) expect(page).toContain(title.replace("'", "&#39;"))
 
     // Invitations, sent for real.
     expect((await at("invite", "--gathering", gatheringId, "--out", join(dir, "invites"))).code).toBe(0)

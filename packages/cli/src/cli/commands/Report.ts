@@ -13,9 +13,36 @@ import * as Environment from "../Environment.js"
 import { Unwritable } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, type Group, withUseCases } from "./Shared.js"
+import { common, type Group, type UseCasesService, withUseCases } from "./Shared.js"
 
 // --- report --------------------------------------------------------------------------------------
+
+const METHODS = ["equal-shares", "greedy", "dots", "score", "borda", "schulze"] as const
+
+type Vote = NonNullable<Effect.Effect.Success<ReturnType<UseCasesService["getProgramme"]>>["vote"]>
+
+/** The programme section from a closed vote's stored result. */
+const agendaOf = (vote: Vote): ReportHtml.AgendaSection | undefined => {
+  const result = vote.result
+  if (result === undefined) return undefined
+  const method = (METHODS as ReadonlyArray<string>).includes(result.method)
+    ? (result.method as (typeof METHODS)[number])
+    : "greedy"
+  return {
+    title: vote.title,
+    result: {
+      method,
+      unit: "minutes",
+      budget: result.budgetMinutes,
+      used: result.usedMinutes,
+      summary: result.summary,
+      programme: vote.outcomes.filter((o) => o.inProgramme),
+      backlog: vote.outcomes,
+      fairness: { ...result.fairness, members: [] }
+    },
+    themes: vote.outcomes.map((o) => ({ id: o.themeId, title: o.title }))
+  }
+}
 
 export const command: Group<"report"> = Command.make(
   "report",
@@ -71,7 +98,8 @@ export const command: Group<"report"> = Command.make(
           // Without --round or --poll: the latest round and the latest poll, when there is one.
           const roundId = Option.isSome(c.round) ? c.round.value : (yield* uc.listRounds(team)).at(-1)?.id
           const pollId = Option.isSome(c.poll) ? c.poll.value : (yield* uc.listPolls(team, {})).at(-1)?.id
-          const groupsOf = roundId === undefined ? [] : yield* uc.listGroups(team, { roundId })
+          // The stored grouping: each group under the name its members were e-mailed, with why per member.
+          const grouping = roundId === undefined ? undefined : yield* uc.getGrouping(team, { roundId, language: "nl" })
           const standing = pollId === undefined ? undefined : yield* uc.pollStanding(team, { pollId })
           const gatherings = yield* uc.listGatherings(team)
           // The poll's standing does not name its gathering: take the gathering's title and length
@@ -80,6 +108,12 @@ export const command: Group<"report"> = Command.make(
             (g) => g.status !== "held" && g.status !== "closed" && g.status !== "cancelled"
           )
           const gathering = current.length === 1 ? current[0] : undefined
+          // The programme of the latest gathering whose vote is closed, with the vote's stored result.
+          const withVote = yield* Effect.forEach([...gatherings].reverse(), (g) =>
+            uc.getProgramme(team, { gatheringId: g.id })
+          )
+          const vote = withVote.map((p) => p.vote).find((v) => v !== null && v.result !== undefined)
+          const storedAgenda = vote === undefined || vote === null ? undefined : agendaOf(vote)
           const input: ReportHtml.ReportInput = {
             community: { name: Option.getOrElse(c.title, () => community.name) },
             generatedAt: yield* DateTime.now,
@@ -93,7 +127,9 @@ export const command: Group<"report"> = Command.make(
               ...facilitators.map((f) => ({ id: f.id, name: f.name }))
             ],
             ...(savedAgenda === undefined
-              ? {}
+              ? storedAgenda === undefined
+                ? {}
+                : { agenda: storedAgenda }
               : {
                   agenda: {
                     title: savedAgenda.title,
@@ -103,18 +139,23 @@ export const command: Group<"report"> = Command.make(
                 }),
             ...(savedGroups !== undefined
               ? { groups: savedGroups }
-              : groupsOf.length === 0
+              : grouping === undefined || grouping.groups.length === 0
                 ? {}
                 : {
                     groups: {
-                      title: groupsOf[0]?.name.split(" — ")[0] ?? "Leergroepen",
+                      title: grouping.round.name,
                       grouping: {
-                        groups: groupsOf.map((g, index) => ({
+                        groups: grouping.groups.map((g, index) => ({
                           index,
-                          memberIds: g.memberIds,
-                          facilitatorId: g.facilitatorId
+                          name: g.name,
+                          memberIds: g.members.map((m) => m.id),
+                          facilitatorId: g.facilitator === null ? undefined : g.facilitator.id
                         })),
-                        explanations: [],
+                        explanations: grouping.groups.flatMap((g) =>
+                          g.members.flatMap((m) =>
+                            m.explanation === null ? [] : [{ memberId: m.id, text: m.explanation }]
+                          )
+                        ),
                         unmet: []
                       }
                     }
