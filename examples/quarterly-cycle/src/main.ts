@@ -78,8 +78,11 @@ const notifier = Notifier.fromPromise(["email"], async (message) => {
   const kind = message.event.type
   delivered.set(kind, (delivered.get(kind) ?? 0) + 1)
   const sample = samples.get(kind)
-  const memberOf = (m: Notifier.RenderedMessage) => m.recipients[0]?.memberId ?? ""
-  if (sample === undefined || memberOf(message) < memberOf(sample)) samples.set(kind, message)
+  // The first recipient in the directory, then the first subject (a facilitator gets one message per
+  // group): the same sample whatever order the dispatcher sends in, and whatever the random ids.
+  const keyOf = (m: Notifier.RenderedMessage) => `${m.recipients[0]?.memberId ?? ""}|${m.subject}`
+  if (sample === undefined || keyOf(message).localeCompare(keyOf(sample), "nl", { numeric: true }) < 0)
+    samples.set(kind, message)
   return { _tag: "Delivered", receipt: "printed" }
 })
 
