@@ -195,9 +195,23 @@ const pollAnswer = Command.make(
     withUseCases(c, say(c.lang, "Antwoord invoeren", "Entering the answer"), (uc) =>
       Effect.gen(function* () {
         const team = Environment.team(c)
+        // The member's answers for the other dates stay as they were: an answer replaces the
+        // member's whole response, so the earlier ones are read back from the poll's standing.
+        const standing = yield* uc.pollStanding(team, { pollId: c.poll })
+        const earlier = ("ranking" in standing ? standing.ranking : []).flatMap((s) => {
+          const has = (ids: ReadonlyArray<string>) => ids.some((id) => id === c.member)
+          const answer = has(s.yes)
+            ? ("yes" as const)
+            : has(s.ifNeedBe)
+              ? ("if-need-be" as const)
+              : has(s.no)
+                ? ("no" as const)
+                : undefined
+          return answer === undefined || s.slotId === c.slot ? [] : [{ slotId: s.slotId as string, answer }]
+        })
         const recorded = yield* uc.recordPollAnswers(team, {
           pollId: c.poll,
-          responses: [{ memberId: c.member, answers: [{ slotId: c.slot, answer: c.answer }] }]
+          responses: [{ memberId: c.member, answers: [...earlier, { slotId: c.slot, answer: c.answer }] }]
         })
         const name = (yield* uc.directory(team)).find((m) => m.id === c.member)?.name ?? c.member
         const poll = (yield* uc.listPolls(team, {})).find((p) => p.id === c.poll)
