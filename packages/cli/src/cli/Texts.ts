@@ -144,7 +144,7 @@ const nl: Texts = {
   inviteWith: (gatheringId) => `Stuur de uitnodigingen met: grenzeloos invite --gathering ${gatheringId}`,
   inviting: "Uitnodigingen klaarzetten",
   invited: (invited, messages, file) =>
-    `${invited} leden uitgenodigd (${messages} berichten in de wachtrij); agenda-item in ${file}.`,
+    `${messages} uitnodigingen staan klaar voor ${invited} leden; verstuur ze met grenzeloos outbox send. Agenda-item in ${file}.`,
   reporting: "Verslag maken",
   reportWithoutGroups: "zonder leergroepen: geef --groups groepen.json (groups form --json) of --round <id>",
   reportWithoutAgenda: "zonder programma: geef --agenda programma.json (agenda prioritise --json)",
@@ -217,7 +217,7 @@ const en: Texts = {
   inviteWith: (gatheringId) => `Send the invitations with: grenzeloos invite --gathering ${gatheringId}`,
   inviting: "Queueing the invitations",
   invited: (invited, messages, file) =>
-    `${invited} members invited (${messages} messages queued); calendar item in ${file}.`,
+    `${messages} invitations are queued for ${invited} members; send them with grenzeloos outbox send. Calendar item in ${file}.`,
   reporting: "Writing the report",
   reportWithoutGroups: "without learning groups: give --groups groups.json (groups form --json) or --round <id>",
   reportWithoutAgenda: "without programme: give --agenda programme.json (agenda prioritise --json)",
