@@ -91,7 +91,8 @@ export interface RenderContext {
 
 /**
  * A notification cannot be rendered (an invalid calendar event, an idempotency key that is too
- * long); `problems` lists every one with its path.
+ * long, a control character such as CR or LF in a field that goes into a header: the recipient's
+ * name at `recipient.name`, the subject at `subject`); `problems` lists every one with its path.
  *
  * @example
  * ```ts
@@ -407,6 +408,38 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
     })
     .exhaustive()
 
+/**
+ * Characters that may not appear in a field that ends up in a mail or HTTP header: the C0 and C1
+ * controls (CR, LF, TAB, NUL, …), DEL and the Unicode line and paragraph separators. A strict
+ * header parser fails on them, and a CR/LF starts a header of its own.
+ */
+const HEADER_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+
+const describeControl = (text: string): string => {
+  const found = HEADER_CONTROL.exec(text)?.[0] ?? ""
+  return `U+${found.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`
+}
+
+/** Every header-bound field of a notification (the recipient's name and the subject) with a control character. */
+const headerProblems = (notification: Notification, subject: string): ReadonlyArray<Problem> => [
+  ...(HEADER_CONTROL.test(notification.recipient.name)
+    ? [
+        {
+          path: "recipient.name",
+          message: `de naam van de ontvanger bevat een stuurteken (${describeControl(notification.recipient.name)}), dat niet in een e-mailkop mag; verbeter de naam van het lid / the recipient's name holds a control character (${describeControl(notification.recipient.name)}) that may not appear in a mail header; correct the member's name`
+        }
+      ]
+    : []),
+  ...(HEADER_CONTROL.test(subject)
+    ? [
+        {
+          path: "subject",
+          message: `het onderwerp bevat een stuurteken (${describeControl(subject)}); verbeter de titel of naam waaruit het komt / the subject holds a control character (${describeControl(subject)}); correct the title or name it is made from`
+        }
+      ]
+    : [])
+]
+
 const FILENAMES: Readonly<Record<Language, string>> = { nl: "uitnodiging.ics", en: "invitation.ics" }
 
 /**
@@ -472,6 +505,7 @@ export const render = (
       path: "",
       message: `the idempotency key ${JSON.stringify(key)} is not a valid key (at most 128 characters: letters, digits and - _ . : ~); use shorter ids`
     })
+  problems.push(...headerProblems(notification, draft.title))
   let attachments: ReadonlyArray<Attachment> = []
   if (draft.calendar !== undefined) {
     const ics = Invitation.render(draft.calendar)
