@@ -7,13 +7,16 @@
 import { Effect, Layer } from "effect"
 import {
   type Conflict,
+  claimPlan,
   type Driver,
   type EncodedAuditRecord,
   type EncodedOutboxEntry,
   type EncodedRecord,
+  isSupersededLater,
   makeEncoded,
   Store,
-  type StoreService
+  type StoreService,
+  supersedes
 } from "../ports/Store.js"
 
 interface CommunityState {
@@ -25,8 +28,13 @@ interface CommunityState {
 
 const byId = <A extends { readonly id: string }>(a: A, b: A) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-const claimOrder = (a: EncodedOutboxEntry, b: EncodedOutboxEntry) =>
-  a.availableAt - b.availableAt || a.createdAt - b.createdAt || byId(a, b)
+/** Settles every listed message as superseded. */
+const settleSuperseded = (state: CommunityState, ids: ReadonlyArray<string>, now: number, reason: string) => {
+  for (const id of ids) {
+    const entry = state.outbox.get(id)
+    if (entry !== undefined) state.outbox.set(id, { ...entry, status: "superseded", settledAt: now, lastError: reason })
+  }
+}
 
 /**
  * Makes an empty in-memory driver.
@@ -116,6 +124,7 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             })
         }
         for (const id of batch.outboxRemovals) state.outbox.delete(id)
+        // A Map iterates in insertion order and `set` on a present key keeps its place: commit order.
         for (const message of batch.outbox)
           state.outbox.set(message.id, {
             ...message,
@@ -124,8 +133,18 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             leaseId: undefined,
             leaseExpiresAt: undefined,
             lastError: undefined,
-            settledAt: undefined
+            settledAt: undefined,
+            firstAttemptAt: undefined
           })
+        const ordered = [...state.outbox.values()]
+        for (const later of batch.outbox)
+          if (later.supersedes.length > 0)
+            for (const earlier of ordered) {
+              if (earlier.id === later.id) break
+              const now = state.outbox.get(earlier.id)
+              if (now?.status === "pending" && supersedes(later, now))
+                settleSuperseded(state, [earlier.id], later.createdAt, `superseded by ${later.id}`)
+            }
         for (const entry of batch.audit) {
           state.audit.push({ ...entry, seq: ++seq })
           state.auditIds.add(entry.id)
@@ -136,19 +155,14 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
       Effect.sync(() => {
         const state = communities.get(communityId)
         if (state === undefined) return []
-        const due = [...state.outbox.values()]
-          .filter(
-            (m) =>
-              (m.status === "pending" && m.availableAt <= now) ||
-              (m.status === "claimed" && (m.leaseExpiresAt ?? 0) <= now)
-          )
-          .sort(claimOrder)
-          .slice(0, limit)
-        return due.map((m) => {
+        const { expired, claimable } = claimPlan([...state.outbox.values()], now, limit)
+        settleSuperseded(state, expired, now, "expired before it was sent")
+        return claimable.map((m) => {
           const claimed: EncodedOutboxEntry = {
             ...m,
             status: "claimed",
             attempts: m.attempts + 1,
+            firstAttemptAt: m.firstAttemptAt ?? now,
             leaseId,
             leaseExpiresAt
           }
@@ -167,6 +181,10 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             state.outbox.set(id, { ...message, status: "delivered", settledAt: now })
             break
           case "Release":
+            if (isSupersededLater([...state.outbox.values()], id)) {
+              settleSuperseded(state, [id], now, "superseded by a later message of its stream")
+              break
+            }
             state.outbox.set(id, {
               ...message,
               status: "pending",
@@ -180,6 +198,27 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             break
         }
         return true
+      }),
+    reviveOutbox: ({ communityId, id, now }) =>
+      Effect.sync(() => {
+        const state = communities.get(communityId)
+        const message = state?.outbox.get(id)
+        if (state === undefined || message === undefined || message.status !== "dead") return undefined
+        if (isSupersededLater([...state.outbox.values()], id)) {
+          settleSuperseded(state, [id], now, "superseded by a later message of its stream")
+          return "superseded" as const
+        }
+        state.outbox.set(id, {
+          ...message,
+          status: "pending",
+          attempts: 0,
+          availableAt: now,
+          leaseId: undefined,
+          leaseExpiresAt: undefined,
+          settledAt: undefined,
+          firstAttemptAt: undefined
+        })
+        return "pending" as const
       }),
     listOutbox: ({ communityId, status, afterId, limit }) =>
       Effect.sync(() =>

@@ -547,22 +547,77 @@ export const render = (
 const encodeMessage = Schema.encodeSync(RenderedMessage)
 
 /**
- * The outbox message of a rendered message: its key as the id, the channel's topic, and the
- * encoded (JSON) message as payload, ready for `Store` `commit({ outbox: [...] })`.
+ * What a message of each event type supersedes among the earlier messages of its stream: a
+ * cancellation makes the invitation, the reminders and the updates of that gathering obsolete;
+ * an update makes the previous update obsolete. See decision 0057.
+ */
+const SUPERSEDES: Readonly<Record<string, ReadonlyArray<string>>> = {
+  "gathering.cancelled": ["gathering.invited", "gathering.reminded", "gathering.changed"],
+  "gathering.changed": ["gathering.changed"]
+}
+
+/** A reminder is not worth sending once its gathering has started. */
+const expiryOf = (message: RenderedMessage): number | undefined => {
+  if (message.event.type !== "gathering.reminded") return undefined
+  const data = message.event.data as { readonly startsAt?: unknown } | null
+  const startsAt = typeof data?.startsAt === "string" ? Date.parse(data.startsAt) : Number.NaN
+  return Number.isFinite(startsAt) ? startsAt : undefined
+}
+
+/**
+ * The outbox message of a rendered message: its key as the id, the channel's topic, the encoded
+ * (JSON) message as payload, ready for `Store` `commit({ outbox: [...] })`; and its place in the
+ * ordering of the outbox (decision 0057): the stream of its recipient, subject and channel, its
+ * event type as label, what it supersedes (a cancellation: the invitation, reminders and updates;
+ * an update: the previous update) and, for a reminder, the start of the gathering as expiry.
  *
  * @example
  * ```ts
  * import { Notifier } from "@grenzeloos/core"
  *
  * declare const message: Notifier.RenderedMessage
- * const entry = Notifier.toOutbox(message) // { id, topic: "notify.email", payload }
+ * const entry = Notifier.toOutbox(message) // { id, topic: "notify.email", payload, stream, label, … }
  * ```
  * @since 0.1.0
  */
 export const toOutbox = (
   message: RenderedMessage
-): { readonly id: string; readonly topic: string; readonly payload: unknown } => ({
-  id: message.idempotencyKey,
-  topic: topicOf(message.channel),
-  payload: encodeMessage(message)
-})
+): {
+  readonly id: string
+  readonly topic: string
+  readonly payload: unknown
+  readonly stream: string
+  readonly label: string
+  readonly supersedes: ReadonlyArray<string>
+  readonly expiresAt?: number
+} => {
+  const expiresAt = expiryOf(message)
+  const subject = message.event.subject
+  return {
+    id: message.idempotencyKey,
+    topic: topicOf(message.channel),
+    payload: encodeMessage(message),
+    stream: streamOf(subject, message.recipients[0].memberId, message.channel),
+    label: message.event.type,
+    supersedes: SUPERSEDES[message.event.type] ?? [],
+    ...(expiresAt === undefined ? {} : { expiresAt })
+  }
+}
+
+/**
+ * The ordering stream of the messages to one member about one subject on one channel: the
+ * outbox delivers them in commit order.
+ *
+ * @example
+ * ```ts
+ * import { Notifier } from "@grenzeloos/core"
+ *
+ * Notifier.streamOf({ kind: "gathering", id: "g-2027-1" }, "m-001", "email") // "gathering:g-2027-1:m-001:email"
+ * ```
+ * @since 0.1.0
+ */
+export const streamOf = (
+  subject: { readonly kind: string; readonly id: string },
+  memberId: string,
+  channel: Channel
+): string => `${subject.kind}:${subject.id}:${memberId}:${channel}`
