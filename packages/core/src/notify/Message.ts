@@ -50,7 +50,7 @@ export type Channel = typeof Channel.Type
 
 /** Text that goes into a mail or HTTP header: no control characters (CR, LF, TAB, NUL, …) nor line separators. */
 const HeaderText = Schema.String.pipe(
-  Schema.pattern(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, {
+  Schema.pattern(/^[^\p{Cc}\u2028\u2029]*$/u, {
     message: () => "expected text without control characters (CR, LF, TAB, …): it goes into a mail header"
   })
 )

@@ -413,7 +413,7 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
  * controls (CR, LF, TAB, NUL, …), DEL and the Unicode line and paragraph separators. A strict
  * header parser fails on them, and a CR/LF starts a header of its own.
  */
-const HEADER_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+const HEADER_CONTROL = /[\p{Cc}\u2028\u2029]/u
 
 const describeControl = (text: string): string => {
   const found = HEADER_CONTROL.exec(text)?.[0] ?? ""

@@ -813,7 +813,9 @@ export const makeEncoded = (driver: Driver): StoreService => {
             if (message.stream !== undefined) checkText(problems, `${at}.stream`, message.stream, 300)
             if (message.label !== undefined) checkLabel(problems, `${at}.label`, message.label)
             const supersedes = [...new Set(message.supersedes ?? [])]
-            supersedes.forEach((label, j) => checkLabel(problems, `${at}.supersedes[${j}]`, label))
+            supersedes.forEach((label, j) => {
+              checkLabel(problems, `${at}.supersedes[${j}]`, label)
+            })
             if (supersedes.length > 0 && message.stream === undefined)
               problems.push({
                 path: `${at}.supersedes`,
