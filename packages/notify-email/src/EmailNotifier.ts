@@ -112,6 +112,10 @@ export const make = (config: EmailConfig): Effect.Effect<Notifier.NotifierServic
       ),
       (transporter) => Effect.sync(() => transporter.close())
     )
+    // At most one send per pool connection: nothing waits in nodemailer's own queue, so the time
+    // bound below only ever cuts a send that is on a connection. A send cut off while it waited
+    // in that queue would still go out later, and the dispatcher's retry would make a duplicate.
+    const permits = yield* Effect.makeSemaphore(config.maxConnections ?? 4)
     const domain = config.messageIdDomain ?? config.from.address.slice(config.from.address.lastIndexOf("@") + 1)
 
     const send = (message: Notifier.RenderedMessage): Effect.Effect<Notifier.Delivery> => {
@@ -152,6 +156,7 @@ export const make = (config: EmailConfig): Effect.Effect<Notifier.NotifierServic
               reason: `the SMTP server at ${config.host}:${config.port} did not finish the message within ${sendTimeoutMs} ms`
             })
         }),
+        permits.withPermits(1),
         Effect.withSpan("EmailNotifier.send")
       )
     }

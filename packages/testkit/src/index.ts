@@ -21,6 +21,13 @@ export * as Arbitraries from "./Arbitraries.js"
  */
 export * as FaultProxy from "./faults/FaultProxy.js"
 /**
+ * One outage measured end to end through the dispatcher: lost messages, duplicates, recovery
+ * time and CPU while the receiver is down.
+ *
+ * @since 0.1.0
+ */
+export * as Outage from "./faults/Outage.js"
+/**
  * Notifiers for tests: recording, and flaky as planned.
  *
  * @since 0.1.0

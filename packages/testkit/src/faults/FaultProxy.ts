@@ -116,13 +116,16 @@ export const start = (target: { readonly port: number }): Effect.Effect<FaultPro
         client.on("close", () => upstream.destroy())
         let sent = ""
         let armed = false
+        let dropped = false
         client.on("data", (chunk: Buffer) => {
+          if (dropped) return
           if (now._tag === "DropMid") {
             const before = sent.length
             sent += chunk.toString("latin1")
             const at = sent.indexOf(now.marker)
             if (at >= 0 && at + now.marker.length < sent.length) {
               const cut = at + now.marker.length + Math.ceil((sent.length - at - now.marker.length) / 2)
+              dropped = true
               upstream.write(chunk.subarray(0, Math.max(0, cut - before)), () => {
                 upstream.destroy()
                 client.destroy()
