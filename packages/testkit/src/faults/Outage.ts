@@ -92,7 +92,7 @@ export const measure = (input: {
     while (Date.now() < giveUpAt) {
       delivered = yield* countOf(store, "delivered")
       if (delivered === input.messages.length) break
-      yield* Effect.sleep(Duration.millis(20))
+      yield* Effect.sleep(Duration.millis(100))
     }
     const recoveryMs = Date.now() - upAt
     const arrivals = input.received()
