@@ -236,7 +236,8 @@ const packed = await step(`packing ${packages.length} packages`, async (update) 
       cwd: dir,
       maxBuffer: 64 * 1024 * 1024
     })
-    const info = JSON.parse(stdout)
+    // pnpm prints the banner of the package's `prepack` script (scripts/prepack.mjs) before the JSON.
+    const info = JSON.parse(stdout.slice(stdout.search(/^\{/m)))
     // The manifest as npm will see it: pnpm has replaced the workspace: ranges.
     const packedManifest = JSON.parse(
       execFileSync("tar", ["-xzOf", info.filename, "package/package.json"], { encoding: "utf8" })

@@ -9,7 +9,7 @@ export default defineConfig({
   dts: false,
   sourcemap: true,
   clean: true,
-  target: "node20",
+  target: "node22",
   treeshake: true,
   define: { __GRENZELOOS_VERSION__: JSON.stringify(version) }
 })

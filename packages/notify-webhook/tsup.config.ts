@@ -6,7 +6,7 @@ export default defineConfig({
   dts: false,
   sourcemap: true,
   clean: true,
-  target: "node20",
+  target: "node22",
   external: ["@grenzeloos/core", "effect"],
   treeshake: true
 })

@@ -12,14 +12,21 @@
  *   renames it over the old file (atomic on POSIX file systems), and only then swaps the copy in:
  *   if writing fails, neither the file nor the memory changed (`BatchNotApplied`);
  * - the file carries a format version; older formats are migrated forward on open, newer ones are
- *   refused.
+ *   refused;
+ * - unique index fields (Store port 0.2): each community keeps a map from every unique value to the
+ *   record holding it, checked with the versions and changed in the same transaction;
+ * - the audit log is in commit order because commits are serial: an entry gets its `seq` in the
+ *   transaction that writes it, and no other commit runs between (Store port 0.2 asks this).
+ *
+ * Upgraded from Store port 0.1 as the guide's "Upgrading an adapter" describes; the 0.1 version is
+ * kept, frozen, in `test/fixtures/JsonFileStore-0.1.ts`.
  */
 import { existsSync } from "node:fs"
 import { readFile, rename, writeFile } from "node:fs/promises"
 import { Store } from "@grenzeloos/core"
 
 /** The file format this adapter writes. */
-export const FORMAT_VERSION = 3
+export const FORMAT_VERSION = 4
 
 interface OutboxRow extends Store.EncodedOutboxEntry {
   /** Commit order in the community (object key order is not kept for numeric-looking ids). */
@@ -31,6 +38,8 @@ interface CommunityData {
   records: Record<string, Store.EncodedRecord>
   outbox: Record<string, OutboxRow>
   audit: Array<Store.EncodedAuditRecord>
+  /** Unique index values (format 3): `${kind}\u0000${field}\u0000${value}` → the id of the record holding it. */
+  unique: Record<string, string>
 }
 
 interface FileData {
@@ -49,8 +58,15 @@ const migrations: Record<number, (data: Record<string, unknown>) => Record<strin
       community.audit = community.audit.map((entry) => ({ ...entry, seq: ++seq }))
     return { ...data, format: 2, nextSeq: seq + 1 }
   },
-  // Format 2 had no outbox ordering: number the messages in file order, none in a stream.
+  // Format 3 keeps the unique index values. Records written before claim theirs when they are next
+  // written (the file does not know which fields of older records were unique).
   3: (data) => {
+    const communities = (data.communities ?? {}) as Record<string, CommunityData>
+    for (const community of Object.values(communities)) community.unique = {}
+    return { ...data, format: 3 }
+  },
+  // Format 3 had no outbox ordering: number the messages in file order, none in a stream.
+  4: (data) => {
     const communities = (data.communities ?? {}) as Record<string, CommunityData>
     for (const community of Object.values(communities)) {
       let position = 0
@@ -65,7 +81,7 @@ const migrations: Record<number, (data: Record<string, unknown>) => Record<strin
           firstAttemptAt: undefined
         }
     }
-    return { ...data, format: 3 }
+    return { ...data, format: 4 }
   }
 }
 
@@ -84,16 +100,58 @@ const migrate = (raw: Record<string, unknown>): FileData => {
   let data = raw
   const format = typeof data.format === "number" ? data.format : 1
   if (format > FORMAT_VERSION)
-    throw new Error(`the file has format ${format}, newer than ${FORMAT_VERSION}; upgrade the adapter`)
+    throw new Store.MigrationFailed(
+      "json-file",
+      `the file has format ${format}, newer than the ${FORMAT_VERSION} this adapter knows; upgrade the adapter`
+    )
   for (let next = format + 1; next <= FORMAT_VERSION; next++) {
     const step = migrations[next]
-    if (step === undefined) throw new Error(`no migration to format ${next}`)
+    if (step === undefined) throw new Store.MigrationFailed("json-file", `no migration to format ${next}`)
     data = step(data)
   }
   return data as unknown as FileData
 }
 
 const key = (kind: string, id: string) => `${kind}/${id}`
+
+/** The unique values a write claims, as keys of `CommunityData.unique`. */
+const claimsOf = (write: Store.EncodedWrite): Array<{ readonly claim: string; readonly field: string }> =>
+  write._tag === "Put"
+    ? (write.unique ?? []).flatMap((field) =>
+        (write.indexes[field] ?? []).map((value) => ({ claim: `${write.kind}\u0000${field}\u0000${value}`, field }))
+      )
+    : []
+
+/**
+ * Every reason the batch cannot be applied to `data`: wrong versions, reused outbox or audit ids,
+ * unique values another record holds (one it gives up in the same batch is free).
+ */
+const conflictsIn = (data: CommunityData, batch: Store.EncodedBatch): Array<Store.Conflict> => {
+  const found: Array<Store.Conflict> = []
+  const written = new Set(batch.writes.map((w) => key(w.kind, w.id)))
+  for (const write of batch.writes) {
+    const actualVersion = data.records[key(write.kind, write.id)]?.version ?? 0
+    if (actualVersion !== write.expectedVersion)
+      found.push({
+        _tag: "VersionMismatch",
+        kind: write.kind,
+        id: write.id,
+        expectedVersion: write.expectedVersion,
+        actualVersion
+      })
+    for (const { claim, field } of claimsOf(write)) {
+      const holder = data.unique[claim]
+      if (holder !== undefined && holder !== write.id && !written.has(key(write.kind, holder)))
+        found.push({ _tag: "UniqueViolation", kind: write.kind, id: write.id, field, heldBy: holder })
+    }
+  }
+  for (const message of batch.outbox)
+    if (data.outbox[message.id] !== undefined) found.push({ _tag: "DuplicateId", area: "outbox", id: message.id })
+  const auditIds = new Set(data.audit.map((e) => e.id))
+  for (const entry of batch.audit)
+    if (auditIds.has(entry.id)) found.push({ _tag: "DuplicateId", area: "audit", id: entry.id })
+  return found
+}
 
 /** Options of {@link open}. */
 export interface JsonFileStoreOptions {
@@ -125,7 +183,7 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
   }
 
   const community = (data: FileData, communityId: string): CommunityData =>
-    data.communities[communityId] ?? { records: {}, outbox: {}, audit: [] }
+    data.communities[communityId] ?? { records: {}, outbox: {}, audit: [], unique: {} }
 
   /** Applies `change` to a copy of the state, persists it, then makes it current. */
   const transact = <A>(change: (draft: FileData) => A): Promise<A> =>
@@ -144,7 +202,14 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
   return {
-    capabilities: { name: "json-file", maxDocumentBytes: 4 * 1024 * 1024, sharedAcrossProcesses: false },
+    capabilities: {
+      name: "json-file",
+      maxDocumentBytes: 4 * 1024 * 1024,
+      sharedAcrossProcesses: false,
+      // Store port 0.2: this adapter enforces unique index fields and keeps outbox streams.
+      uniqueFields: true,
+      outboxStreams: true
+    },
 
     get: (communityId, kind, id) => serially(async () => community(state, communityId).records[key(kind, id)]),
 
@@ -163,55 +228,20 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
 
     commit: async (batch) => {
       // Check first, on the current state: a rejected batch writes nothing.
-      const conflicts = await serially(async () => {
-        const data = community(state, batch.communityId)
-        const found: Array<Store.Conflict> = []
-        for (const write of batch.writes) {
-          const actualVersion = data.records[key(write.kind, write.id)]?.version ?? 0
-          if (actualVersion !== write.expectedVersion)
-            found.push({
-              _tag: "VersionMismatch",
-              kind: write.kind,
-              id: write.id,
-              expectedVersion: write.expectedVersion,
-              actualVersion
-            })
-        }
-        for (const message of batch.outbox)
-          if (data.outbox[message.id] !== undefined) found.push({ _tag: "DuplicateId", area: "outbox", id: message.id })
-        for (const entry of batch.audit)
-          if (data.audit.some((e) => e.id === entry.id))
-            found.push({ _tag: "DuplicateId", area: "audit", id: entry.id })
-        return found
-      })
+      const conflicts = await serially(async () => conflictsIn(community(state, batch.communityId), batch))
       const [first, ...rest] = conflicts
       if (first !== undefined) return { _tag: "Rejected", conflicts: [first, ...rest] }
       // Another operation may have run between the check and here: check again inside the
       // transaction and give up (a conflict) if anything moved.
       return transact((draft): Store.CommitOutcome => {
         const data = community(draft, batch.communityId)
-        for (const write of batch.writes) {
-          const actualVersion = data.records[key(write.kind, write.id)]?.version ?? 0
-          if (actualVersion !== write.expectedVersion)
-            return {
-              _tag: "Rejected",
-              conflicts: [
-                {
-                  _tag: "VersionMismatch",
-                  kind: write.kind,
-                  id: write.id,
-                  expectedVersion: write.expectedVersion,
-                  actualVersion
-                }
-              ]
-            }
-        }
-        for (const message of batch.outbox)
-          if (data.outbox[message.id] !== undefined)
-            return { _tag: "Rejected", conflicts: [{ _tag: "DuplicateId", area: "outbox", id: message.id }] }
-        for (const entry of batch.audit)
-          if (data.audit.some((e) => e.id === entry.id))
-            return { _tag: "Rejected", conflicts: [{ _tag: "DuplicateId", area: "audit", id: entry.id }] }
+        const [moved, ...others] = conflictsIn(data, batch)
+        if (moved !== undefined) return { _tag: "Rejected", conflicts: [moved, ...others] }
+        // The records written give up their unique values, then claim their new ones.
+        const written = new Set(batch.writes.map((w) => `${w.kind}\u0000${w.id}`))
+        for (const [claim, holder] of Object.entries(data.unique))
+          if (written.has(`${claim.split("\u0000")[0]}\u0000${holder}`)) delete data.unique[claim]
+        for (const write of batch.writes) for (const { claim } of claimsOf(write)) data.unique[claim] = write.id
         for (const write of batch.writes) {
           if (write._tag === "Delete") delete data.records[key(write.kind, write.id)]
           else
@@ -237,6 +267,7 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
             firstAttemptAt: undefined,
             position: ++position
           }
+        // Commits are serial, so numbering here is numbering in commit order.
         for (const later of batch.outbox)
           if (later.supersedes.length > 0)
             for (const earlier of ordered(data)) {

@@ -45,5 +45,7 @@ describe("json-file format", () => {
     writeFileSync(path, JSON.stringify({ format: JsonFileStore.FORMAT_VERSION + 1, communities: {} }))
     const exit = await Effect.runPromiseExit(Effect.provide(Store.forCommunity("rijk"), JsonFileStore.layer({ path })))
     expect(String(exit)).toContain("newer than")
+    // A Promise driver reports a schema it cannot use with Store.MigrationFailed: not a retryable outage.
+    expect(String(exit)).toContain("StoreMigrationError")
   })
 })

@@ -16,6 +16,8 @@ import { Conflict, Forbidden, Infeasible, InvalidInput, NotFound, Unauthenticate
 // path like every other input problem.
 const memberId = HttpApiSchema.param("memberId", Schema.String.annotations({ description: "A member id, e.g. m-001" }))
 const roundId = HttpApiSchema.param("roundId", Schema.String.annotations({ description: "A round id" }))
+const gatheringId = HttpApiSchema.param("gatheringId", Schema.String.annotations({ description: "A gathering id" }))
+const pollId = HttpApiSchema.param("pollId", Schema.String.annotations({ description: "An availability poll id" }))
 const votingRoundId = HttpApiSchema.param(
   "votingRoundId",
   Schema.String.annotations({ description: "A voting round id" })
@@ -210,6 +212,134 @@ const groups = HttpApiGroup.make("groups")
   .annotate(OpenApi.Description, "Learning groups")
   .middleware(Gateway)
 
+/**
+ * The body of answering a poll for yourself: the poll comes from the path.
+ *
+ * @since 0.1.0
+ */
+export const AnswerPollBody = Schema.Struct(Struct.omit(Services.Gatherings.AnswerPoll.fields, "pollId")).annotations({
+  identifier: "AnswerPollBody"
+})
+
+/**
+ * The body of recording members' poll answers: the poll comes from the path.
+ *
+ * @since 0.1.0
+ */
+export const RecordPollAnswersBody = Schema.Struct(
+  Struct.omit(Services.Cycle.RecordPollAnswers.fields, "pollId")
+).annotations({ identifier: "RecordPollAnswersBody" })
+
+/**
+ * The body of proposing candidate dates: the gathering comes from the path.
+ *
+ * @since 0.1.0
+ */
+export const ProposeDatesBody = Schema.Struct(
+  Struct.omit(Services.Gatherings.ProposeDates.fields, "gatheringId")
+).annotations({ identifier: "ProposeDatesBody" })
+
+/**
+ * The body of deciding a poll's date: the poll comes from the path.
+ *
+ * @since 0.1.0
+ */
+export const DecideDateBody = Schema.Struct(Struct.omit(Services.Gatherings.DecideDate.fields, "pollId")).annotations({
+  identifier: "DecideDateBody"
+})
+
+/**
+ * The body of recording a sheet's ballots: the round comes from the path.
+ *
+ * @since 0.1.0
+ */
+export const RecordBallotsBody = Schema.Struct(
+  Struct.omit(Services.Backlog.RecordBallots.fields, "votingRoundId")
+).annotations({ identifier: "RecordBallotsBody" })
+
+/**
+ * What recording answers or ballots for members did.
+ *
+ * @since 0.1.0
+ */
+export const Recorded = Schema.Struct({
+  recorded: Schema.Int,
+  /** Requests (to answer or to vote) still waiting for those members, now withdrawn. */
+  requestsWithdrawn: Schema.Int
+}).annotations({ identifier: "Recorded" })
+
+/**
+ * A decided date: the gathering, who answered and who did not, and the explanation.
+ *
+ * @since 0.1.0
+ */
+export const DecidedDate = Schema.Struct({
+  gathering: Domain.Gathering,
+  answered: Schema.Array(Schema.String),
+  notAnswered: Schema.Array(Schema.String),
+  explanation: Schema.Struct({ nl: Schema.String, en: Schema.String })
+}).annotations({ identifier: "DecidedDate" })
+
+const polls = HttpApiGroup.make("polls")
+  .add(
+    HttpApiEndpoint.post("plan", "/gatherings")
+      .setPayload(Services.Gatherings.PlanGathering)
+      .addSuccess(Domain.Gathering, { status: 201 })
+      .annotate(OpenApi.Summary, "Plan the gathering of a quarter (state planned). Programme team.")
+  )
+  .add(
+    HttpApiEndpoint.post("proposeDates")`/gatherings/${gatheringId}/poll`
+      .setPayload(ProposeDatesBody)
+      .addSuccess(Domain.AvailabilityPoll, { status: 201 })
+      .annotate(OpenApi.Summary, "Propose candidate dates and open the gathering's date poll. Programme team.")
+  )
+  .add(
+    HttpApiEndpoint.put("answer")`/polls/${pollId}/answer`
+      .setPayload(AnswerPollBody)
+      .addSuccess(Domain.PollResponse)
+      .annotate(OpenApi.Summary, "Answer (or change your answers to) an open poll, per candidate date. Members.")
+  )
+  .add(
+    HttpApiEndpoint.post("record")`/polls/${pollId}/answers`
+      .setPayload(RecordPollAnswersBody)
+      .addSuccess(Recorded)
+      .annotate(
+        OpenApi.Summary,
+        "Record members' answers collected on paper or in a spreadsheet; their waiting requests are withdrawn. Programme team."
+      )
+  )
+  .add(
+    HttpApiEndpoint.post("decide")`/polls/${pollId}/decision`
+      .setPayload(DecideDateBody)
+      .addSuccess(DecidedDate)
+      .annotate(
+        OpenApi.Summary,
+        "Decide the date; non-respondents count as unknown, and a poll nobody answered needs force. Programme team."
+      )
+  )
+  .annotate(OpenApi.Description, "The gathering's date poll")
+  .middleware(Gateway)
+
+const ballots = HttpApiGroup.make("ballots")
+  .add(
+    HttpApiEndpoint.post("record")`/voting-rounds/${votingRoundId}/ballots`
+      .setPayload(RecordBallotsBody)
+      .addSuccess(Recorded)
+      .annotate(
+        OpenApi.Summary,
+        "Record the ballots of a paper or spreadsheet vote for the members who cast them; their waiting vote requests are withdrawn. Programme team."
+      )
+  )
+  .add(
+    HttpApiEndpoint.del("withdraw")`/voting-rounds/${votingRoundId}/ballots/${memberId}`
+      .addSuccess(
+        Schema.Struct({ votingRoundId: Schema.String, memberId: Schema.String, withdrawn: Schema.Literal(true) })
+      )
+      .annotate(OpenApi.Summary, "Withdraw a member's ballot from an open round. The member, or the programme team.")
+  )
+  .annotate(OpenApi.Description, "Ballots recorded and withdrawn")
+  .middleware(Gateway)
+
 const gatewaySecurity = (spec: Record<string, unknown>): Record<string, unknown> => {
   const components = (spec.components ?? {}) as { readonly securitySchemes?: Record<string, unknown> }
   // HttpApi writes `security: []` on every operation, which in OpenAPI means "no security" and
@@ -268,6 +398,8 @@ export class Api extends HttpApi.make("grenzeloos")
   .add(themes)
   .add(voting)
   .add(groups)
+  .add(polls)
+  .add(ballots)
   .addError(Unauthenticated)
   .addError(InvalidInput)
   .addError(Forbidden)

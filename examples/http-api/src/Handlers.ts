@@ -132,6 +132,83 @@ const groups = HttpApiBuilder.group(Api, "groups", (handlers) =>
     .handle("list", ({ path }) => run((useCases, actor) => useCases.listGroups(actor, { roundId: path.roundId })))
 )
 
+const polls = HttpApiBuilder.group(Api, "polls", (handlers) =>
+  handlers
+    .handleRaw("plan", ({ request }) =>
+      Effect.flatMap(jsonObject(request), (body) =>
+        run((useCases, actor) =>
+          useCases.planGathering(actor, asInput<typeof Services.Gatherings.PlanGathering.Encoded>(body))
+        )
+      )
+    )
+    .handleRaw("proposeDates", ({ request, path }) =>
+      Effect.flatMap(jsonObject(request), (body) =>
+        run((useCases, actor) =>
+          useCases.proposeDates(
+            actor,
+            asInput<typeof Services.Gatherings.ProposeDates.Encoded>({ ...body, gatheringId: path.gatheringId })
+          )
+        ).pipe(Effect.map(({ poll }) => poll))
+      )
+    )
+    .handleRaw("answer", ({ request, path }) =>
+      Effect.flatMap(jsonObject(request), (body) =>
+        run((useCases, actor) =>
+          useCases.answerPoll(
+            actor,
+            asInput<typeof Services.Gatherings.AnswerPoll.Encoded>({ ...body, pollId: path.pollId })
+          )
+        )
+      )
+    )
+    .handleRaw("record", ({ request, path }) =>
+      Effect.flatMap(jsonObject(request), (body) =>
+        run((useCases, actor) =>
+          useCases.recordPollAnswers(
+            actor,
+            asInput<typeof Services.Cycle.RecordPollAnswers.Encoded>({ ...body, pollId: path.pollId })
+          )
+        ).pipe(Effect.map(({ recorded, requestsWithdrawn }) => ({ recorded, requestsWithdrawn })))
+      )
+    )
+    .handleRaw("decide", ({ request, path }) =>
+      Effect.flatMap(jsonObject(request), (body) =>
+        run((useCases, actor) =>
+          useCases.decideDate(
+            actor,
+            asInput<typeof Services.Gatherings.DecideDate.Encoded>({ ...body, pollId: path.pollId })
+          )
+        ).pipe(
+          Effect.map(({ gathering, answered, notAnswered, decision }) => ({
+            gathering,
+            answered,
+            notAnswered,
+            explanation: decision.explanation
+          }))
+        )
+      )
+    )
+)
+
+const ballots = HttpApiBuilder.group(Api, "ballots", (handlers) =>
+  handlers
+    .handleRaw("record", ({ request, path }) =>
+      Effect.flatMap(jsonObject(request), (body) =>
+        run((useCases, actor) =>
+          useCases.recordBallots(
+            actor,
+            asInput<typeof Services.Backlog.RecordBallots.Encoded>({ ...body, votingRoundId: path.votingRoundId })
+          )
+        ).pipe(Effect.map(({ recorded, requestsWithdrawn }) => ({ recorded, requestsWithdrawn })))
+      )
+    )
+    .handle("withdraw", ({ path }) =>
+      run((useCases, actor) =>
+        useCases.withdrawBallot(actor, { votingRoundId: path.votingRoundId, memberId: path.memberId })
+      )
+    )
+)
+
 /**
  * The implementation of every endpoint of the {@link Api}.
  *
@@ -146,4 +223,4 @@ const groups = HttpApiBuilder.group(Api, "groups", (handlers) =>
  * ```
  * @since 0.1.0
  */
-export const layer = Layer.mergeAll(members, themes, voting, groups)
+export const layer = Layer.mergeAll(members, themes, voting, groups, polls, ballots)

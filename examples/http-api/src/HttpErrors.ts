@@ -126,7 +126,11 @@ export class NotFound extends Schema.TaggedError<NotFound>()(
  */
 export class Conflict extends Schema.TaggedError<Conflict>()(
   "Conflict",
-  { error: Schema.Literal("InvalidState", "StoreConflict"), hint: Schema.String, message: Schema.String },
+  {
+    error: Schema.Literal("InvalidState", "GatheringStateError", "StoreConflict"),
+    hint: Schema.String,
+    message: Schema.String
+  },
   HttpApiSchema.annotations({ status: 409, description: "The records are in another state, or changed meanwhile." })
 ) {}
 
@@ -262,6 +266,12 @@ export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<Http
       })
     case "InvalidState":
       return new Conflict({ error: "InvalidState", hint: error.hint, message: withoutEmails(error.message) })
+    case "GatheringStateError":
+      return new Conflict({
+        error: "GatheringStateError",
+        hint: `what can be done now: ${error.possible.join(", ") || "nothing"}`,
+        message: withoutEmails(error.message)
+      })
     case "StoreConflict":
       return new Conflict({
         error: "StoreConflict",

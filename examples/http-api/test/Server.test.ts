@@ -160,6 +160,83 @@ describe("the HTTP API, happy paths", () => {
     expect(closed.json.summary).not.toBe("")
   })
 
+  it("poll answers over HTTP: a member answers, the team records the rest, the date is decided with who answered", async () => {
+    const gathering = await call("POST", "/gatherings", {
+      actor: team,
+      body: { title: "Kwartaalbijeenkomst zomer", quarter: "2027-Q3", durationMinutes: 180 }
+    })
+    expect(gathering.status).toBe(201)
+    expect(gathering.json.status).toBe("planned")
+    const poll = await call("POST", `/gatherings/${gathering.json.id}/poll`, {
+      actor: team,
+      body: { count: 3, weekdays: ["tuesday", "thursday"], startTimes: ["13:00"] }
+    })
+    expect(poll.status).toBe(201)
+    const [first, second] = poll.json.slots as Array<{ id: string }>
+    const empty = await call("POST", `/polls/${poll.json.id}/decision`, { actor: team, body: {} })
+    expect(empty.status).toBe(409)
+    expect(empty.json.message).toContain("has no answers yet")
+    const own = await call("PUT", `/polls/${poll.json.id}/answer`, {
+      actor: asMember(ann!.id),
+      body: { answers: [{ slotId: second!.id, answer: "yes" }] }
+    })
+    expect(own.status).toBe(200)
+    expect(own.json).toMatchObject({ memberId: ann!.id, pollId: poll.json.id })
+    const notTheTeams = await call("POST", `/polls/${poll.json.id}/answers`, {
+      actor: asMember(bob!.id),
+      body: { responses: [] }
+    })
+    expect(notTheTeams.status).toBe(403)
+    const sheet = await call("POST", `/polls/${poll.json.id}/answers`, {
+      actor: team,
+      body: { responses: [{ memberId: bob!.id, answers: [{ slotId: first!.id, answer: "if-need-be" }] }] }
+    })
+    expect(sheet.status).toBe(200)
+    expect(sheet.json).toEqual({ recorded: 1, requestsWithdrawn: 0 })
+    const decided = await call("POST", `/polls/${poll.json.id}/decision`, { actor: team, body: {} })
+    expect(decided.status).toBe(200)
+    expect(decided.json.gathering.status).toBe("date-decided")
+    expect([...decided.json.answered].sort()).toEqual([ann!.id, bob!.id].sort())
+    expect(decided.json.notAnswered).not.toContain(ann!.id)
+    const again = await call("POST", `/gatherings/${gathering.json.id}/poll`, {
+      actor: team,
+      body: { count: 3, weekdays: ["tuesday"], startTimes: ["13:00"] }
+    })
+    expect(again.status).toBe(409)
+    expect(again.json.error).toBe("GatheringStateError")
+    expect(again.json.hint).toContain("sendInvitations")
+  })
+
+  it("ballots over HTTP: the team records a sheet, a member withdraws their own, not someone else's", async () => {
+    const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString()
+    const round = await call("POST", "/voting-rounds", {
+      actor: team,
+      body: { title: "Tweede stemming", format: { _tag: "approval" }, closesAt, themeIds: [state.themeIds[0]] }
+    })
+    expect(round.status).toBe(201)
+    const sheet = await call("POST", `/voting-rounds/${round.json.id}/ballots`, {
+      actor: team,
+      body: {
+        ballots: [ann!, bob!].map((m) => ({
+          memberId: m.id,
+          content: { _tag: "approval", themeIds: [state.themeIds[0]] }
+        }))
+      }
+    })
+    expect(sheet.status).toBe(200)
+    // The two had a vote request waiting: recording their ballots withdraws it.
+    expect(sheet.json).toEqual({ recorded: 2, requestsWithdrawn: 2 })
+    const someoneElses = await call("DELETE", `/voting-rounds/${round.json.id}/ballots/${bob!.id}`, {
+      actor: asMember(ann!.id)
+    })
+    expect(someoneElses.status).toBe(403)
+    const own = await call("DELETE", `/voting-rounds/${round.json.id}/ballots/${ann!.id}`, { actor: asMember(ann!.id) })
+    expect(own.status).toBe(200)
+    expect(own.json).toEqual({ votingRoundId: round.json.id, memberId: ann!.id, withdrawn: true })
+    const gone = await call("DELETE", `/voting-rounds/${round.json.id}/ballots/${ann!.id}`, { actor: team })
+    expect(gone.status).toBe(404)
+  })
+
   it("forms the learning groups of a round, and a member sees only their own group", async () => {
     const formed = await call("POST", "/rounds", {
       actor: team,
@@ -392,7 +469,14 @@ describe("the OpenAPI description and the docs", () => {
         "/themes",
         "/voting-rounds",
         "/voting-rounds/{votingRoundId}/ballot",
-        "/voting-rounds/{votingRoundId}/close"
+        "/voting-rounds/{votingRoundId}/close",
+        "/gatherings",
+        "/gatherings/{gatheringId}/poll",
+        "/polls/{pollId}/answer",
+        "/polls/{pollId}/answers",
+        "/polls/{pollId}/decision",
+        "/voting-rounds/{votingRoundId}/ballots",
+        "/voting-rounds/{votingRoundId}/ballots/{memberId}"
       ].sort()
     )
     expect(Object.keys(spec.paths["/members"]).sort()).toEqual(["get", "post"])

@@ -25,6 +25,7 @@ for (const suiteName of names) {
     process.exit(2)
   }
   const suite = ((await import(`./suites/${suiteName}.ts`)) as { default: Suite }).default
-  console.log(`\n# ${suiteName}: ${suite.description}\n`)
+  // With --json a suite prints its data alone, so that scripts can read stdout as it is.
+  if (!rest.includes("--json")) console.log(`\n# ${suiteName}: ${suite.description}\n`)
   await suite.run(rest)
 }

@@ -91,6 +91,12 @@ export * as Spreadsheet from "./import/Spreadsheet.js"
  */
 export * as ImportTexts from "./import/Texts.js"
 /**
+ * The report's "fairness over the year" section: fair shares per member, attendance chances, the simulation's minority.
+ *
+ * @since 0.2.0
+ */
+export * as FairnessReport from "./report/Fairness.js"
+/**
  * Safe HTML: escaping and a template tag for the report.
  *
  * @since 0.1.0

@@ -37,6 +37,14 @@ export interface PgStoreConfig {
   readonly migrate?: boolean
   /** The `application_name` the server shows for the connections (default `grenzeloos`). */
   readonly applicationName?: string
+  /**
+   * After an erasure commits (forgetting a member): `"scrub"` (default) runs `VACUUM (FULL)` on the
+   * tables it wrote, so no dead row version keeps the erased bytes in the relation files (it locks
+   * those tables, for every community, while it runs); `"operator"` leaves that to the operator.
+   * Either way the write-ahead log, WAL archives, replicas and backups keep the old bytes until
+   * they are recycled: see the README, "Erasure".
+   */
+  readonly afterErasure?: "scrub" | "operator"
 }
 
 /**
@@ -73,7 +81,7 @@ export const capabilities: Store.Capabilities = {
  * @since 0.1.0
  */
 export const make = (
-  config: Pick<PgStoreConfig, "schema" | "tablePrefix" | "migrate"> = {}
+  config: Pick<PgStoreConfig, "schema" | "tablePrefix" | "migrate" | "afterErasure"> = {}
 ): Effect.Effect<Store.StoreService, Store.StoreMigrationError, SqlClient.SqlClient> =>
   Effect.map(
     SqlStore.makeDriver({
@@ -81,6 +89,7 @@ export const make = (
       capabilities,
       schema: config.schema ?? "grenzeloos",
       ...(config.migrate === undefined ? {} : { migrate: config.migrate }),
+      ...(config.afterErasure === undefined ? {} : { afterErasure: config.afterErasure }),
       ...(config.tablePrefix === undefined ? {} : { tablePrefix: config.tablePrefix })
     }),
     Store.makeEncoded

@@ -100,6 +100,36 @@ export const migrations: ReadonlyArray<Migration> = [
   },
   {
     version: 2,
+    name: "unique index values, and audit positions taken at commit",
+    statements: (t) => {
+      const key = t.dialect === "pg" ? `text COLLATE "C"` : "TEXT"
+      const int = t.dialect === "pg" ? "bigint" : "INTEGER"
+      return [
+        // Decision 0047. Existing records claim their values the next time they are written.
+        `CREATE TABLE ${t.unique} (
+          community_id ${key} NOT NULL,
+          kind ${key} NOT NULL,
+          field ${key} NOT NULL,
+          value ${key} NOT NULL,
+          id ${key} NOT NULL,
+          PRIMARY KEY (community_id, kind, field, value)
+        )`,
+        `CREATE INDEX ${t.name("unique_values_by_record")} ON ${t.unique} (community_id, kind, id)`,
+        // Decision 0048. Existing entries keep their number as their position, so a reader's
+        // cursor stays valid; new ones continue from each community's highest.
+        `ALTER TABLE ${t.audit} ADD COLUMN log_position ${int}`,
+        `UPDATE ${t.audit} SET log_position = seq`,
+        `CREATE UNIQUE INDEX ${t.name("audit_by_position")} ON ${t.audit} (community_id, log_position)`,
+        `CREATE TABLE ${t.auditPositions} (
+          community_id ${key} PRIMARY KEY,
+          last_position ${int} NOT NULL
+        )`,
+        `INSERT INTO ${t.auditPositions} (community_id, last_position) SELECT community_id, MAX(seq) FROM ${t.audit} GROUP BY community_id`
+      ]
+    }
+  },
+  {
+    version: 3,
     name: "outbox ordering streams, supersession, expiry, first attempt",
     statements: (t) => {
       const key = t.dialect === "pg" ? `text COLLATE "C"` : "TEXT"

@@ -29,6 +29,14 @@ export interface Options extends Tables.TableOptions {
   readonly migrate?: boolean
   /** Rows per multi-row INSERT (default 500). */
   readonly chunkSize?: number
+  /**
+   * What a batch marked `erase` does after it commits, so the erased bytes leave the database
+   * files (decision 0049): `"scrub"` (default) checkpoints and truncates SQLite's WAL (the
+   * connection has `secure_delete` on), or runs `VACUUM (FULL)` on the PostgreSQL tables the batch
+   * wrote (an exclusive lock on them while it runs); `"operator"` does nothing, and the operator
+   * takes on that duty (see the adapter's README).
+   */
+  readonly afterErasure?: "scrub" | "operator"
 }
 
 interface DocumentRow {
@@ -80,7 +88,16 @@ class Rejected extends Data.TaggedError("Rejected")<{
   readonly writes: ReadonlyArray<Store.EncodedWrite>
   readonly outbox: ReadonlyArray<string>
   readonly audit: ReadonlyArray<string>
+  readonly unique: ReadonlyArray<Store.Conflict>
 }> {}
+
+/** One unique value a put claims. */
+interface Claim {
+  readonly kind: string
+  readonly field: string
+  readonly value: string
+  readonly id: string
+}
 
 const num = (value: number | string): number => (typeof value === "number" ? value : Number(value))
 const optNum = (value: number | string | null): number | undefined => (value === null ? undefined : num(value))
@@ -185,8 +202,10 @@ export const makeDriver = (
     const T = {
       records: sql.literal(t.records),
       indexes: sql.literal(t.indexes),
+      unique: sql.literal(t.unique),
       outbox: sql.literal(t.outbox),
       audit: sql.literal(t.audit),
+      auditPositions: sql.literal(t.auditPositions),
       batches: sql.literal(t.batches)
     }
 
@@ -337,23 +356,10 @@ export const makeDriver = (
                 WHERE community_id = ${communityId} AND stream = ${m.stream} AND status = 'pending'
                   AND ${sql.in("label", m.supersedes)}
                   AND position < (SELECT position FROM ${T.outbox} WHERE community_id = ${communityId} AND id = ${m.id})`
-        const failedAudit: Array<string> = []
-        // One entry per statement keeps `seq` in batch order on every database.
-        for (const entry of batch.audit) {
-          const inserted = yield* sql<{ id: string }>`INSERT INTO ${T.audit} ${sql.insert({
-            community_id: communityId,
-            id: entry.id,
-            at: entry.at,
-            actor: entry.actor,
-            action: entry.action,
-            subject_kind: entry.subjectKind ?? null,
-            subject_id: entry.subjectId ?? null,
-            detail: entry.detail
-          })} ON CONFLICT DO NOTHING RETURNING id`
-          if (inserted.length === 0) failedAudit.push(entry.id)
-        }
-        if (failedWrites.length > 0 || failedOutbox.length > 0 || failedAudit.length > 0)
-          return yield* Effect.fail(new Rejected({ writes: failedWrites, outbox: failedOutbox, audit: failedAudit }))
+        if (failedWrites.length > 0 || failedOutbox.length > 0)
+          return yield* Effect.fail(new Rejected({ writes: failedWrites, outbox: failedOutbox, audit: [], unique: [] }))
+        const unique = yield* claimUnique(communityId, batch.writes)
+        if (unique.length > 0) return yield* Effect.fail(new Rejected({ writes: [], outbox: [], audit: [], unique }))
         // Index rows: replace those of changed records, add those of new and updated ones.
         const byKind = new Map<string, Array<string>>()
         for (const write of changed) {
@@ -373,6 +379,105 @@ export const makeDriver = (
         )
         for (const chunk of chunks(indexRows, chunkSize)) yield* sql`INSERT INTO ${T.indexes} ${sql.insert(chunk)}`
         yield* sql`INSERT INTO ${T.batches} ${sql.insert({ batch_id: batch.batchId, community_id: communityId, committed_at: now })}`
+        // Last, so the community's counter row is locked only from here to the commit.
+        const failedAudit = yield* appendAudit(communityId, batch.audit)
+        if (failedAudit.length > 0)
+          return yield* Effect.fail(new Rejected({ writes: [], outbox: [], audit: failedAudit, unique: [] }))
+      })
+
+    // Unique values (decision 0047): the records written in the batch give up the values they held,
+    // then every put claims its values in one insert per chunk. A value held by another record
+    // (committed, or claimed by a transaction that commits meanwhile: the primary key makes the
+    // insert wait for it) is not inserted, and its holder is named in a UniqueViolation.
+    const claimUnique = (communityId: string, writes: ReadonlyArray<Store.EncodedWrite>) =>
+      Effect.gen(function* () {
+        const claims: Array<Claim> = []
+        for (const w of writes)
+          if (w._tag === "Put")
+            for (const field of w.unique ?? [])
+              for (const value of w.indexes[field] ?? []) claims.push({ kind: w.kind, field, value, id: w.id })
+        const byKind = new Map<string, Array<string>>()
+        for (const w of writes) {
+          if (w._tag === "Put" && w.expectedVersion === 0) continue
+          byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w.id])
+        }
+        for (const [kind, ids] of byKind)
+          for (const chunk of chunks(ids, chunkSize))
+            yield* sql`DELETE FROM ${T.unique} WHERE community_id = ${communityId} AND kind = ${kind} AND ${sql.in("id", chunk)}`
+        if (claims.length === 0) return []
+        // Always in the same order, so two batches wait for each other rather than deadlock.
+        claims.sort((a, b) =>
+          a.kind !== b.kind
+            ? a.kind < b.kind
+              ? -1
+              : 1
+            : a.field !== b.field
+              ? a.field < b.field
+                ? -1
+                : 1
+              : a.value < b.value
+                ? -1
+                : a.value > b.value
+                  ? 1
+                  : 0
+        )
+        const violations: Array<Store.Conflict> = []
+        for (const chunk of chunks(claims, chunkSize)) {
+          const inserted = yield* sql<Claim>`INSERT INTO ${T.unique} ${sql.insert(
+            chunk.map((c) => ({ community_id: communityId, kind: c.kind, field: c.field, value: c.value, id: c.id }))
+          )} ON CONFLICT DO NOTHING RETURNING kind, field, value`
+          if (inserted.length === chunk.length) continue
+          const landed = new Set(inserted.map((r) => `${r.kind}\u0000${r.field}\u0000${r.value}`))
+          for (const claim of chunk) {
+            if (landed.has(`${claim.kind}\u0000${claim.field}\u0000${claim.value}`)) continue
+            const holder = yield* sql<{
+              id: string
+            }>`SELECT id FROM ${T.unique} WHERE community_id = ${communityId} AND kind = ${claim.kind} AND field = ${claim.field} AND value = ${claim.value}`
+            violations.push({
+              _tag: "UniqueViolation",
+              kind: claim.kind,
+              id: claim.id,
+              field: claim.field,
+              heldBy: holder[0]?.id ?? "(a record being written at the same time)"
+            })
+          }
+        }
+        return violations
+      })
+
+    // Audit positions are taken at commit (decision 0048): the community's counter row is raised by
+    // the number of entries and stays locked until the transaction ends, so a batch that takes
+    // later positions commits after this one, and a reader paging by position never skips one.
+    const appendAudit = (communityId: string, entries: ReadonlyArray<Store.EncodedAuditEntry>) =>
+      Effect.gen(function* () {
+        if (entries.length === 0) return []
+        const [counter] = yield* sql<{
+          last_position: number | string
+        }>`INSERT INTO ${T.auditPositions} AS p (community_id, last_position) VALUES (${communityId}, ${entries.length})
+            ON CONFLICT (community_id) DO UPDATE SET last_position = p.last_position + ${entries.length}
+            RETURNING last_position`
+        const first = num(counter?.last_position ?? entries.length) - entries.length + 1
+        const failed: Array<string> = []
+        for (const [c, chunk] of chunks(entries, chunkSize).entries()) {
+          const inserted = yield* sql<{ id: string }>`INSERT INTO ${T.audit} ${sql.insert(
+            chunk.map((entry, i) => ({
+              community_id: communityId,
+              id: entry.id,
+              log_position: first + c * chunkSize + i,
+              at: entry.at,
+              actor: entry.actor,
+              action: entry.action,
+              subject_kind: entry.subjectKind ?? null,
+              subject_id: entry.subjectId ?? null,
+              detail: entry.detail
+            }))
+          )} ON CONFLICT DO NOTHING RETURNING id`
+          if (inserted.length !== chunk.length) {
+            const landed = new Set(inserted.map((r) => r.id))
+            failed.push(...chunk.filter((e) => !landed.has(e.id)).map((e) => e.id))
+          }
+        }
+        return failed
       })
 
     const conflictsOf = (communityId: string, rejected: Rejected) =>
@@ -392,6 +497,7 @@ export const makeDriver = (
         }
         for (const id of rejected.outbox) conflicts.push({ _tag: "DuplicateId", area: "outbox", id })
         for (const id of rejected.audit) conflicts.push({ _tag: "DuplicateId", area: "audit", id })
+        conflicts.push(...rejected.unique)
         return conflicts
       })
 
@@ -401,6 +507,37 @@ export const makeDriver = (
         sql<{ batch_id: string }>`SELECT batch_id FROM ${T.batches} WHERE batch_id = ${batchId}`,
         (rows) => rows.length > 0
       )
+
+    // After an erasure commits, the old bytes leave the files (decision 0049). The batch has landed
+    // whatever happens here: a scrub that cannot finish is logged with the operator's duty, not
+    // reported as a failed commit.
+    const scrub = (batch: Store.EncodedBatch) => {
+      if ((options.afterErasure ?? "scrub") === "operator") return Effect.void
+      const tables = [
+        ...(batch.writes.length > 0 ? [t.records, t.indexes, t.unique] : []),
+        ...(batch.outbox.length > 0 || batch.outboxRemovals.length > 0 ? [t.outbox] : [])
+      ]
+      const run = pg
+        ? tables.length === 0
+          ? Effect.void
+          : Effect.asVoid(sql.unsafe(`VACUUM (FULL) ${tables.join(", ")}`))
+        : Effect.flatMap(sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`, (rows) =>
+            (rows[0]?.busy ?? 0) === 0
+              ? Effect.void
+              : Effect.fail(new Error("another connection is reading an older state of the database"))
+          )
+      return run.pipe(
+        Effect.catchAll((error) =>
+          Effect.logWarning(
+            `${adapter}: the erasure was committed, but its old bytes may still be in the database files: ${describe(error)}. ` +
+              (pg
+                ? `Run VACUUM (FULL) on ${tables.join(", ")} when no transaction is open (see the adapter's README, "Erasure").`
+                : `Run PRAGMA wal_checkpoint(TRUNCATE) when no other process has the database open (see the adapter's README, "Erasure").`)
+          )
+        ),
+        Effect.withSpan("SqlStore.scrub")
+      )
+    }
 
     const commit: Store.Driver["commit"] = (batch) =>
       Effect.gen(function* () {
@@ -423,7 +560,10 @@ export const makeDriver = (
           Effect.sandbox,
           Effect.either
         )
-        if (Either.isRight(outcome)) return outcome.right
+        if (Either.isRight(outcome)) {
+          if (outcome.right._tag === "Committed" && batch.erase === true) yield* scrub(batch)
+          return outcome.right
+        }
         // The statement, COMMIT or ROLLBACK failed (a lost connection dies inside withTransaction).
         const cause = outcome.left
         const reason = describe(
@@ -557,7 +697,7 @@ export const makeDriver = (
       read(
         "listAudit",
         Effect.map(
-          sql<AuditRow>`SELECT seq, id, at, actor, action, subject_kind, subject_id, detail FROM ${T.audit} WHERE community_id = ${communityId} AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`,
+          sql<AuditRow>`SELECT log_position AS seq, id, at, actor, action, subject_kind, subject_id, detail FROM ${T.audit} WHERE community_id = ${communityId} AND log_position > ${afterSeq} ORDER BY log_position LIMIT ${limit}`,
           (rows) =>
             rows.map(
               (row): Store.EncodedAuditRecord => ({
@@ -575,7 +715,7 @@ export const makeDriver = (
       )
 
     return {
-      capabilities: options.capabilities,
+      capabilities: { ...options.capabilities, uniqueFields: true, outboxStreams: true },
       get,
       find,
       readKinds,

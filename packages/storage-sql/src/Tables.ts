@@ -37,8 +37,12 @@ export interface Tables {
   readonly schema: string | undefined
   readonly records: string
   readonly indexes: string
+  /** Unique index values: one row per (community, kind, field, value), naming the record holding it. */
+  readonly unique: string
   readonly outbox: string
   readonly audit: string
+  /** The last audit position of each community, raised (and locked) by every batch with audit entries. */
+  readonly auditPositions: string
   readonly batches: string
   readonly migrations: string
   /** Unquoted name of an index or constraint, prefixed. */
@@ -75,8 +79,10 @@ export const make = (options: TableOptions): Either.Either<Tables, string> => {
     schema: schema === undefined ? undefined : quote(schema),
     records: qualified("records"),
     indexes: qualified("record_indexes"),
+    unique: qualified("unique_values"),
     outbox: qualified("outbox"),
     audit: qualified("audit"),
+    auditPositions: qualified("audit_positions"),
     batches: qualified("batches"),
     migrations: qualified("migrations"),
     name: (suffix) => `${prefix}${suffix}`

@@ -35,6 +35,13 @@ export interface SqliteStoreConfig {
   readonly migrate?: boolean
   /** A prefix for the table names (default `grenzeloos_`). */
   readonly tablePrefix?: string
+  /**
+   * After an erasure commits (forgetting a member): `"scrub"` (default) checkpoints the WAL into
+   * the database and truncates it, so the erased bytes leave the `-wal` file (deleted content is
+   * always overwritten with zeros: `secure_delete` is on); `"operator"` leaves the checkpoint to the
+   * operator. See the README, "Erasure".
+   */
+  readonly afterErasure?: "scrub" | "operator"
 }
 
 /**
@@ -83,7 +90,10 @@ export const make = (
         // A negative cache_size is in KiB.
         Effect.zipRight(
           sql.unsafe(`PRAGMA cache_size = -${Math.max(1, Math.floor((config.pageCacheMiB ?? 64) * 1024))}`)
-        )
+        ),
+        // Deleted and replaced content is overwritten with zeros, so erased personal data does not
+        // linger in free pages (decision 0049).
+        Effect.zipRight(sql.unsafe("PRAGMA secure_delete = ON"))
       )
       .pipe(
         Effect.mapError(
@@ -95,6 +105,7 @@ export const make = (
       dialect: "sqlite",
       capabilities,
       ...(config.migrate === undefined ? {} : { migrate: config.migrate }),
+      ...(config.afterErasure === undefined ? {} : { afterErasure: config.afterErasure }),
       ...(config.tablePrefix === undefined ? {} : { tablePrefix: config.tablePrefix })
     })
     return Store.makeEncoded(driver)

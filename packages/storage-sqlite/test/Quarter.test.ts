@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
@@ -22,11 +22,19 @@ const rawDump = Effect.gen(function* () {
   return JSON.stringify(parts)
 })
 
+// The file, its write-ahead log and its shared-memory index, byte for byte, while the store is
+// open: after an erasure, neither free pages nor old WAL frames may hold the forgotten member.
+const rawFiles = Effect.sync(() =>
+  [filename, `${filename}-wal`, `${filename}-shm`]
+    .filter((name) => existsSync(name))
+    .map((name) => ({ name, bytes: readFileSync(name) }))
+)
+
 quarterSuite(
   "sqlite file",
   () =>
     Layer.effect(Store.Store, SqliteStore.make({ filename })).pipe(
       Layer.provideMerge(Layer.orDie(SqliteClient.layer({ filename })))
     ),
-  { rawDump }
+  { rawDump, rawFiles }
 )

@@ -7,7 +7,7 @@
  */
 import { layer } from "@effect/vitest"
 import { type Access, Domain, Repository, Services, Store } from "@grenzeloos/core"
-import { Effect, Either, Layer, Logger, LogLevel, Redacted } from "effect"
+import { DateTime, Effect, Either, Layer, Logger, LogLevel, Redacted } from "effect"
 import { describe, expect } from "vitest"
 import * as Scenario from "./Scenario.js"
 import * as Synthetic from "./Synthetic.js"
@@ -24,10 +24,38 @@ export interface QuarterSuiteOptions<R> {
    * it, only what the Store port returns is searched.
    */
   readonly rawDump?: Effect.Effect<string, unknown, R>
+  /**
+   * The store's files, byte for byte, read after the erasure has committed (SQLite: the database,
+   * its `-wal` and `-shm`; PostgreSQL: the relation files of the store's tables and indexes): the
+   * erasure test searches them for the forgotten member's name and address, so what a database
+   * keeps in free pages, old row versions or its write-ahead log counts too.
+   */
+  readonly rawFiles?: Effect.Effect<ReadonlyArray<RawFile>, unknown, R>
   /** Members of the synthetic community (default 100). */
   readonly members?: number
   /** Timeout of each test in milliseconds (default 120 000). */
   readonly timeoutMs?: number
+}
+
+/**
+ * One file of a store, as {@link QuarterSuiteOptions.rawFiles} returns it.
+ *
+ * @since 0.2.0
+ */
+export interface RawFile {
+  /** Where it is, for the message (e.g. the path). */
+  readonly name: string
+  readonly bytes: Uint8Array
+}
+
+/** How often `text` (UTF-8) occurs in `bytes`, ignoring ASCII case when `caseless`. */
+const occurrences = (bytes: Uint8Array, text: string, caseless: boolean): number => {
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const needle = Buffer.from(caseless ? text.toLowerCase() : text, "utf8")
+  const lowered = caseless ? Buffer.from(haystack.toString("latin1").toLowerCase(), "latin1") : haystack
+  let count = 0
+  for (let at = lowered.indexOf(needle); at !== -1; at = lowered.indexOf(needle, at + 1)) count++
+  return count
 }
 
 const settings = Services.Settings.layer({
@@ -137,6 +165,7 @@ export const quarterSuite = <E, R = never>(
               expect(report.gathering.status).toBe("held")
               expect(report.invitation.invited).toBe(active.length)
               expect(report.reminders).toBe(2 * active.length)
+              expect(report.sessions).toBe(3 * report.groups.groups.length)
             })
           ),
         timeout
@@ -245,6 +274,211 @@ export const quarterSuite = <E, R = never>(
       )
 
       it.effect(
+        "a gathering's whole life: poll requests and answers, a vote for it, invitations, a move and a cancellation, sessions, and the stored grouping and programme read back",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const useCases = yield* Services.UseCases.UseCases
+              const store = (yield* Store.Store).forCommunity(communityId)
+              const at =
+                (iso: string) =>
+                <A, E2, R2>(effect: Effect.Effect<A, E2, R2>) =>
+                  Effect.withClock(effect, Scenario.clockAt(Date.parse(iso)))
+              const report = reports[1]
+              if (report === undefined) throw new Error("the second quarter did not run")
+              const voters = report.groups.groups.flatMap((g) => g.memberIds).slice(0, 12)
+              const [first, ...others] = voters
+              if (first === undefined) throw new Error("nobody is in a group")
+              const pending = (subjectId: string) =>
+                Effect.gen(function* () {
+                  const out: Array<Store.OutboxEntry> = []
+                  let cursor: string | undefined
+                  do {
+                    const page: Store.Page<Store.OutboxEntry> = yield* store.outbox({
+                      status: "pending",
+                      limit: 1000,
+                      ...(cursor === undefined ? {} : { cursor })
+                    })
+                    for (const m of page.items)
+                      if ((m.payload as { event?: { subject?: { id?: string } } }).event?.subject?.id === subjectId)
+                        out.push(m)
+                    cursor = page.cursor
+                  } while (cursor !== undefined)
+                  return out
+                })
+
+              // The backlog: a duplicate title is refused, a theme edited, another withdrawn.
+              const kept = yield* at("2027-06-01T09:00:00Z")(
+                useCases.proposeTheme(team, {
+                  title: "Samen leren over de grenzen van je programma",
+                  durationMinutes: 60
+                })
+              )
+              const twin = yield* Effect.either(
+                at("2027-06-01T09:00:00Z")(
+                  useCases.proposeTheme(team, {
+                    title: "samen leren over de grenzen van je programma",
+                    durationMinutes: 30
+                  })
+                )
+              )
+              expect(Either.isLeft(twin) && twin.left._tag).toBe("InvalidState")
+              yield* at("2027-06-01T09:00:00Z")(useCases.editTheme(team, { themeId: kept.id, durationMinutes: 45 }))
+              const dropped = yield* at("2027-06-01T09:00:00Z")(
+                useCases.proposeTheme(team, { title: "Een thema dat wordt ingetrokken", durationMinutes: 60 })
+              )
+              expect(
+                (yield* at("2027-06-01T09:00:00Z")(useCases.withdrawTheme(team, { themeId: dropped.id }))).status
+              ).toBe("archived")
+
+              // The gathering of the third quarter: its poll asked for, answered for members, decided.
+              const gathering = yield* at("2027-06-01T09:00:00Z")(
+                useCases.planGathering(team, {
+                  title: "Kwartaalbijeenkomst 2027-Q3",
+                  quarter: "2027-Q3",
+                  durationMinutes: 240,
+                  venue: { name: "Nieuwspoort", address: "Lange Poten 10, Den Haag" }
+                })
+              )
+              const { poll } = yield* at("2027-06-01T09:00:00Z")(
+                useCases.proposeDates(team, {
+                  gatheringId: gathering.id,
+                  count: 4,
+                  weekdays: ["tuesday", "thursday"],
+                  startTimes: ["13:00"]
+                })
+              )
+              const asked = yield* at("2027-06-01T09:00:00Z")(useCases.requestPollAnswers(team, { pollId: poll.id }))
+              expect(asked.asked).toBeGreaterThan(voters.length)
+              yield* at("2027-06-05T09:00:00Z")(
+                useCases.recordPollAnswers(team, {
+                  pollId: poll.id,
+                  responses: voters.map((memberId) => ({
+                    memberId,
+                    answers: [{ slotId: poll.slots[0].id, answer: "yes" as const }]
+                  }))
+                })
+              )
+              const decided = yield* at("2027-06-08T09:00:00Z")(useCases.decideDate(team, { pollId: poll.id }))
+              expect(decided.answered).toHaveLength(voters.length)
+              expect(decided.gathering.status).toBe("date-decided")
+
+              // A vote for the gathering, recorded from a sheet, one ballot withdrawn, closed for it.
+              const backlog = (yield* useCases.listThemes(team, { status: "backlog" })).map((t) => t.id)
+              const round = yield* at("2027-06-08T09:00:00Z")(
+                useCases.openVoting(team, {
+                  title: "Programma 2027-Q3",
+                  format: { _tag: "approval" },
+                  closesAt: "2027-06-20T17:00:00.000Z"
+                })
+              )
+              yield* at("2027-06-10T09:00:00Z")(
+                useCases.recordBallots(team, {
+                  votingRoundId: round.id,
+                  ballots: voters.map((memberId) => ({
+                    memberId,
+                    content: { _tag: "approval" as const, themeIds: [kept.id] }
+                  }))
+                })
+              )
+              yield* at("2027-06-11T09:00:00Z")(
+                useCases.withdrawBallot(team, { votingRoundId: round.id, memberId: first })
+              )
+              const closed = yield* at("2027-06-12T09:00:00Z")(
+                useCases.closeVoting(team, {
+                  votingRoundId: round.id,
+                  gatheringId: gathering.id,
+                  method: { _tag: "equal-shares" },
+                  budgetMinutes: 120
+                })
+              )
+              expect(closed.gathering?.programme.map((p) => p.themeId)).toContain(kept.id)
+              const sent = yield* at("2027-06-12T09:00:00Z")(
+                useCases.sendInvitations(team, { gatheringId: gathering.id })
+              )
+              expect(sent.event.description).toContain("Samen leren over de grenzen")
+              expect(sent.event.location).toContain("Nieuwspoort")
+              yield* at("2027-06-12T09:00:00Z")(useCases.sendReminders(team, { gatheringId: gathering.id }))
+              const programme = yield* useCases.getProgramme(team, { gatheringId: gathering.id })
+              expect(programme.vote?.votingRoundId).toBe(round.id)
+              expect(programme.vote?.result.ballots).toBe(voters.length - 1)
+
+              // After the invitations, a second vote does not replace the programme silently.
+              const again = yield* at("2027-06-13T09:00:00Z")(
+                useCases.openVoting(team, {
+                  title: "Herstemming 2027-Q3",
+                  format: { _tag: "approval" },
+                  closesAt: "2027-06-20T17:00:00.000Z",
+                  gatheringId: gathering.id
+                })
+              )
+              const refused = yield* Effect.either(
+                at("2027-06-14T09:00:00Z")(
+                  useCases.closeVoting(team, {
+                    votingRoundId: again.id,
+                    method: { _tag: "greedy" },
+                    budgetMinutes: 120
+                  })
+                )
+              )
+              expect(Either.isLeft(refused) && refused.left._tag).toBe("InvalidState")
+              const extra = backlog.find((id) => !closed.gathering?.programme.some((p) => p.themeId === id))
+              if (extra !== undefined) {
+                const changed = yield* at("2027-06-14T09:00:00Z")(
+                  useCases.changeProgramme(team, {
+                    gatheringId: gathering.id,
+                    themes: [{ themeId: kept.id }, { themeId: extra }]
+                  })
+                )
+                expect(changed.updated).toBeGreaterThan(0)
+              }
+
+              // The move keeps the UID and raises SEQUENCE; the cancellation withdraws what waits.
+              const startsAt = decided.gathering.startsAt
+              if (startsAt === undefined) throw new Error("the decided gathering has no start")
+              const later = DateTime.formatIsoDate(DateTime.add(startsAt, { days: 7 }))
+              const moved = yield* at("2027-06-15T09:00:00Z")(
+                useCases.moveGathering(team, { gatheringId: gathering.id, date: later, start: "14:00" })
+              )
+              expect(moved.gathering.sequence).toBe(extra === undefined ? 1 : 2)
+              expect(moved.withdrawn).toBeGreaterThan(0)
+              const cancelled = yield* at("2027-06-16T09:00:00Z")(
+                useCases.cancelGathering(team, { gatheringId: gathering.id, reason: "Te weinig aanmeldingen." })
+              )
+              expect(cancelled.gathering.status).toBe("cancelled")
+              expect(cancelled.gathering.sequence).toBe(moved.gathering.sequence + 1)
+              const left = yield* pending(gathering.id)
+              expect(left.length).toBeGreaterThan(0)
+              for (const m of left)
+                expect((m.payload as { event: { type: string } }).event.type).toBe("gathering.cancelled")
+              expect((yield* useCases.listThemes(team, {})).find((t) => t.id === kept.id)?.status).toBe("backlog")
+
+              // Sessions planned again are an update of each group's series; the grouping reads back.
+              const replanned = yield* at("2027-04-02T09:00:00Z")(
+                useCases.planSessions(team, {
+                  roundId: report.groups.round.id,
+                  sessions: 2,
+                  startTime: "10:00",
+                  durationMinutes: 120,
+                  invite: false
+                })
+              )
+              expect(replanned.groups.every((g) => g.sessions?.length === 2 && g.sessionsSequence === 1)).toBe(true)
+              const grouping = yield* useCases.getGrouping(team, { roundId: report.groups.round.id })
+              expect(grouping.groups.map((g) => g.name)).toEqual(
+                [...report.groups.groups.map((g) => g.name)].sort((a, b) => a.localeCompare(b, "nl", { numeric: true }))
+              )
+              expect(grouping.groups.flatMap((g) => g.members).every((m) => m.explanation !== null)).toBe(true)
+              const q2 = (yield* useCases.listGatherings(team)).find((g) => g.quarter === "2027-Q2")
+              if (q2 === undefined) throw new Error("no gathering in 2027-Q2")
+              expect((yield* useCases.closeGathering(team, { gatheringId: q2.id })).status).toBe("closed")
+              expect(others.length).toBeGreaterThan(0)
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
         "a Woo export redacts personal data field by field, with the ground and an inventory",
         () =>
           run(
@@ -302,6 +536,25 @@ export const quarterSuite = <E, R = never>(
               const other = generated.members.find((m) => m.status === "active" && m.id !== subject.id)
               if (other !== undefined)
                 expect(dumps[0]?.includes(other.name), "the dump misses other members").toBe(true)
+              if (options.rawFiles !== undefined) {
+                const files = yield* Effect.orDie(options.rawFiles)
+                const total = files.reduce((n, f) => n + f.bytes.byteLength, 0)
+                expect(total, "the store's files are nearly empty (were the right files read?)").toBeGreaterThan(1000)
+                const left = files.flatMap((f) => {
+                  const names = occurrences(f.bytes, subject.name, false)
+                  const addresses = occurrences(f.bytes, email, true)
+                  return names + addresses === 0 ? [] : [`${f.name}: the name ${names}×, the address ${addresses}×`]
+                })
+                expect(
+                  left,
+                  `the store's files still hold the forgotten member's bytes (free pages, old row versions or the write-ahead log)`
+                ).toEqual([])
+                if (other !== undefined)
+                  expect(
+                    files.some((f) => occurrences(f.bytes, other.name, false) > 0),
+                    "the store's files miss other members (were the right files read?)"
+                  ).toBe(true)
+              }
             })
           ),
         timeout
@@ -339,7 +592,18 @@ export const quarterSuite = <E, R = never>(
                 "gathering.invite",
                 "gathering.remind",
                 "attendance.record",
-                "member.forget"
+                "member.forget",
+                "theme.edit",
+                "theme.withdraw",
+                "poll.request",
+                "poll.record",
+                "ballot.record",
+                "ballot.withdraw",
+                "programme.change",
+                "gathering.move",
+                "gathering.cancel",
+                "gathering.close",
+                "sessions.plan"
               ])
                 expect(actions).toContain(action)
               for (const e of entries) {

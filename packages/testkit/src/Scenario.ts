@@ -38,6 +38,8 @@ export interface QuarterReport {
   readonly intakes: { readonly planned: number; readonly unplaced: number; readonly held: number }
   readonly groups: Services.Groups.Formed
   readonly repeatedPairs: number
+  /** The learning-group sessions timetabled for the quarter (three per group). */
+  readonly sessions: number
   readonly themesProposed: number
   readonly ballots: number
   readonly agenda: Agenda.Prioritise.AgendaResult
@@ -103,9 +105,10 @@ const isoDate = (millis: number) =>
 /**
  * Runs the next quarter of the community through the use cases: the community and its people
  * registered (idempotently), intakes planned and held for new members, the learning groups of
- * the quarter formed with the history of earlier rounds and published, themes proposed, a vote
- * with the programme chosen by the Method of Equal Shares, candidate dates avoiding holidays,
- * the poll answered and decided, invitations and reminders queued, and attendance recorded.
+ * the quarter formed with the history of earlier rounds, published and their sessions
+ * timetabled, themes proposed, a vote with the programme of the quarter's gathering chosen by
+ * the Method of Equal Shares, candidate dates avoiding holidays, the members asked to answer the
+ * poll, the poll answered and decided, invitations and reminders queued, and attendance recorded.
  * The quarter is the one after the last gathering stored (2027-Q1 for a new community).
  *
  * @example
@@ -208,8 +211,9 @@ export const quarter = (
         )
     )
     const intakePlan = yield* at(start - 49 * DAY)(useCases.planIntakes(team, { slots, maxPerDay: 4 }))
+    // Recorded once the last of them has taken place (the latest slot is on day 13, 15:30).
     for (const intake of intakePlan.intakes)
-      yield* at(start - 35 * DAY)(
+      yield* at(start - 28 * DAY)(
         useCases.recordIntake(team, {
           intakeId: intake.id,
           status: "held",
@@ -232,6 +236,18 @@ export const quarter = (
       })
     )
     yield* at(start - 27 * DAY)(useCases.publishGroups(team, { roundId: groups.round.id }))
+
+    // 3a. Three sessions per group over the quarter, sent to each group as one calendar series.
+    yield* step("sessies plannen")
+    const sessions = yield* at(start - 26 * DAY)(
+      useCases.planSessions(team, {
+        roundId: groups.round.id,
+        sessions: 3,
+        startTime: "14:00",
+        durationMinutes: 150,
+        weekdays: ["tuesday", "wednesday", "thursday"]
+      })
+    )
     const repeatedPairs = groups.result.unmet.filter((u) => u._tag === "MetBefore").length
     const firstGroup = groups.groups[0]
     const author = firstGroup?.memberIds[0]
@@ -321,7 +337,8 @@ export const quarter = (
         votingRoundId: round.id,
         method: { _tag: "equal-shares", completion: "add1" },
         budgetMinutes: 180,
-        rules: { maxThemes: 4 }
+        rules: { maxThemes: 4 },
+        gatheringId: gathering.id
       })
     )
 
@@ -336,6 +353,7 @@ export const quarter = (
         calendar: { schoolRegions: ["middle"] }
       })
     )
+    yield* at(start - 14 * DAY)(useCases.requestPollAnswers(team, { pollId: proposed.poll.id }))
     const answers = Synthetic.pollResponses(generated, proposed.poll, {
       seed: seed + Domain.quarterParts(q).quarter,
       respondedAt: DateTime.formatIso(DateTime.unsafeMake(start - 10 * DAY))
@@ -377,6 +395,7 @@ export const quarter = (
       },
       groups,
       repeatedPairs,
+      sessions: sessions.sessions,
       themesProposed,
       ballots,
       agenda: closed.result,

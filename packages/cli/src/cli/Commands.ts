@@ -1027,7 +1027,9 @@ const report = Command.make(
           const gatherings = yield* uc.listGatherings(team)
           // The poll's standing does not name its gathering: take the gathering's title and length
           // only when one gathering is being planned or scheduled, so they cannot be another's.
-          const current = gatherings.filter((g) => g.status === "planning" || g.status === "scheduled")
+          const current = gatherings.filter(
+            (g) => g.status !== "held" && g.status !== "closed" && g.status !== "cancelled"
+          )
           const gathering = current.length === 1 ? current[0] : undefined
           const input: Report.ReportInput = {
             community: { name: Option.getOrElse(c.title, () => community.name) },

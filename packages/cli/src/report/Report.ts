@@ -12,6 +12,7 @@
  */
 import type { Agenda, Grouping, Scheduling } from "@grenzeloos/core"
 import { DateTime } from "effect"
+import * as Fairness from "./Fairness.js"
 import { html, type Part, raw, type Safe } from "./Html.js"
 import { palette } from "./Palette.js"
 
@@ -114,6 +115,8 @@ export interface ReportInput {
   readonly groups?: GroupsSection
   readonly agenda?: AgendaSection
   readonly meeting?: MeetingSection
+  /** "Fairness over the year" (issue 18); left out of the page when not given. */
+  readonly fairness?: Fairness.FairnessSection
 }
 
 const METHODS: Record<Agenda.Explanation.MethodName, string> = {
@@ -122,7 +125,9 @@ const METHODS: Record<Agenda.Explanation.MethodName, string> = {
   score: "punten geven",
   borda: "Borda-telling",
   schulze: "Schulze-methode",
-  "equal-shares": "Method of Equal Shares (gelijke delen)"
+  "equal-shares": "Method of Equal Shares (gelijke delen)",
+  "equal-shares-carried": "Method of Equal Shares met meegenomen tegoed",
+  "perpetual-phragmen": "doorlopende methode van Phragmén"
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
@@ -392,14 +397,16 @@ export const render = (input: ReportInput): string => {
   const contents: ReadonlyArray<[string, string]> = [
     ["groepen", input.groups?.title ?? "Leergroepen"],
     ["programma", input.agenda?.title ?? "Programma"],
-    ["datum", input.meeting?.title ?? "Datum"]
+    ["datum", input.meeting?.title ?? "Datum"],
+    ...(input.fairness === undefined ? [] : [["eerlijkheid-jaar", "Eerlijkheid over het jaar"] as [string, string]])
   ]
   const body: Part = [
     groupsSection(input.groups, people),
     raw("\n"),
     agendaSection(input.agenda),
     raw("\n"),
-    meetingSection(input.meeting, format, people)
+    meetingSection(input.meeting, format, people),
+    ...(input.fairness === undefined ? [] : [raw("\n"), Fairness.section(input.fairness, (id) => nameOf(people, id))])
   ]
   return html`<!doctype html>
 <html lang="nl">

@@ -25,7 +25,7 @@
 import { Either } from "effect"
 import type { Election, Satisfaction } from "./Election.js"
 import { AgendaInputError } from "./InputError.js"
-import { compile, defaultSatisfaction, type Profile, tieBreak, utilities } from "./Profile.js"
+import { compile, defaultSatisfaction, type Profile, splitBy, tieBreak, utilities } from "./Profile.js"
 
 /** Relative tolerance under which two values of ρ (or money and a cost) count as equal. */
 const EPS = 1e-9
@@ -63,6 +63,13 @@ export interface Options {
   }
   /** A utility multiplier per candidate id (the ageing rule); 1 when absent. */
   readonly multipliers?: ReadonlyMap<string, number>
+  /**
+   * Money carried over from earlier votes, per voter in input order (the balance of a
+   * {@link Carried.MemberRecord}; negative for a voter who got more than their share). Each voter
+   * starts with the equal share plus this, never below 0, and no selection exceeds the budget.
+   * See decision record 0026.
+   */
+  readonly carried?: ReadonlyArray<number>
 }
 
 /**
@@ -116,6 +123,8 @@ export interface Outcome {
   readonly rejected: ReadonlyMap<string, Rejection>
   /** Money left per voter after the final run, in input order of the votes. */
   readonly leftPerVoter: ReadonlyArray<number>
+  /** What each voter paid in the final run, in input order of the votes (the completion's fill is paid by nobody). */
+  readonly paidPerVoter: ReadonlyArray<number>
 }
 
 interface Run {
@@ -185,10 +194,17 @@ const run = (
   eligible: Uint8Array,
   share: number,
   cmpTie: (a: number, b: number) => number,
-  tieRank: Int32Array
+  tieRank: Int32Array,
+  carried: Float64Array | undefined
 ): Run => {
   const groups = p.mult.length
   const money = new Float64Array(groups).fill(share)
+  // Carried money: voters start unequal, so the total may exceed the budget; every purchase must then fit it.
+  let room = Number.POSITIVE_INFINITY
+  if (carried !== undefined) {
+    for (let g = 0; g < groups; g++) money[g] = Math.max(0, share + (carried[g] ?? 0))
+    room = p.budget
+  }
   const lower = new Float64Array(p.m)
   let alive: Array<number> = []
   for (let c = 0; c < p.m; c++) {
@@ -222,6 +238,7 @@ const run = (
         for (let r = k; r < alive.length; r++) keep.push(alive[r] ?? 0)
         break
       }
+      if ((p.costs[c] ?? 0) > room * (1 + EPS)) continue
       const rho = affordability(p.costs[c] ?? 0, lower[c] ?? 0, start[c] ?? 0, start[c + 1] ?? 0, group, u, money, mult)
       if (rho === Number.POSITIVE_INFINITY) {
         let m = 0
@@ -265,6 +282,7 @@ const run = (
         maxPaid = Math.max(maxPaid, pay)
       }
     }
+    room -= p.costs[best] ?? 0
     result.order.push(best)
     result.rho.push(rho)
     result.payers.push(payers)
@@ -324,9 +342,10 @@ const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome 
   const n = p.voterCount
   const plain = n > 0 ? p.budget / n : 0
   let runs = 0
+  const carriedPerGroup = carriedOf(p, options.carried)
   const go = (share: number) => {
     runs++
-    return run(p, u, total, eligible, share, cmpTie, tieRank)
+    return run(p, u, total, eligible, share, cmpTie, tieRank, carriedPerGroup)
   }
   let share = plain
   let current: Run
@@ -394,6 +413,10 @@ const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome 
     else rejected.set(id, { _tag: "DoesNotFit", remaining: p.budget - totalCost })
   }
   const leftPerVoter = Array.from(p.groupOf, (g) => current.left[g] ?? 0)
+  const paidPerVoter = Array.from(
+    p.groupOf,
+    (g) => Math.max(0, share + (carriedPerGroup?.[g] ?? 0)) - (current.left[g] ?? 0)
+  )
   return {
     selected: steps,
     totalCost,
@@ -402,8 +425,17 @@ const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome 
     completion,
     runs,
     rejected,
-    leftPerVoter
+    leftPerVoter,
+    paidPerVoter
   }
+}
+
+/** The carried money per ballot group (the profile is split so that a group shares one value). */
+const carriedOf = (p: Profile, carried: ReadonlyArray<number> | undefined): Float64Array | undefined => {
+  if (carried === undefined) return undefined
+  const perGroup = new Float64Array(p.mult.length)
+  for (let v = 0; v < p.groupOf.length; v++) perGroup[p.groupOf[v] as number] = carried[v] ?? 0
+  return perGroup
 }
 
 /**
@@ -435,6 +467,27 @@ export const select = (election: Election, options: Options = {}): Either.Either
   const compiled = compile(election)
   if (!("profile" in compiled))
     return Either.left(new AgendaInputError({ subject: "election", problems: compiled.problems }))
-  const p = compiled.profile
+  const carried = options.carried
+  if (carried !== undefined && carried.length !== election.votes.length)
+    return Either.left(
+      new AgendaInputError({
+        subject: "election",
+        problems: [
+          {
+            path: "carried",
+            message: `expected one carried balance per vote (${election.votes.length}), got ${carried.length}`
+          }
+        ]
+      })
+    )
+  const bad = carried?.findIndex((x) => !Number.isFinite(x)) ?? -1
+  if (bad >= 0)
+    return Either.left(
+      new AgendaInputError({
+        subject: "election",
+        problems: [{ path: `carried[${bad}]`, message: `expected a finite number, got ${carried?.[bad]}` }]
+      })
+    )
+  const p = carried === undefined ? compiled.profile : splitBy(compiled.profile, carried)
   return Either.right(onProfile(p, options, new Uint8Array(p.m).fill(1)))
 }

@@ -10,7 +10,15 @@
  *
  * @since 0.1.0
  */
-export type MethodName = "greedy" | "dots" | "score" | "borda" | "schulze" | "equal-shares"
+export type MethodName =
+  | "greedy"
+  | "dots"
+  | "score"
+  | "borda"
+  | "schulze"
+  | "equal-shares"
+  | "equal-shares-carried"
+  | "perpetual-phragmen"
 
 /**
  * Why a theme is in or out.
@@ -35,6 +43,14 @@ export type Reason =
       readonly payers: number
       readonly maxPayment: number
       readonly share: number
+      readonly tiedWith: ReadonlyArray<string>
+    }
+  /** Phragmén bought it at `step`: its `supporters` shared its cost and ended with a load of `load` each. */
+  | {
+      readonly _tag: "Phragmen"
+      readonly step: number
+      readonly supporters: number
+      readonly load: number
       readonly tiedWith: ReadonlyArray<string>
     }
   /** The utilitarian completion of Equal Shares added it with what was left. */
@@ -69,5 +85,6 @@ export const isIn = (reason: Reason): boolean =>
   reason._tag === "Pinned" ||
   reason._tag === "Ranked" ||
   reason._tag === "EqualShares" ||
+  reason._tag === "Phragmen" ||
   reason._tag === "Completion" ||
   reason._tag === "AddedForMinimum"

@@ -10,6 +10,7 @@ import type { Ballot } from "../domain/Ballot.js"
 import type { Language } from "../domain/Language.js"
 import type { Theme } from "../domain/Theme.js"
 import type { BallotFormat, VotingRound } from "../domain/VotingRound.js"
+import type { MemberRecord } from "./Carried.js"
 import type { Satisfaction, Vote } from "./Election.js"
 import type { Completion } from "./EqualShares.js"
 
@@ -70,7 +71,12 @@ export type Budget =
  * - `score`: highest total score first (scores ballots; an unscored theme counts as the minimum);
  * - `borda`: Borda count over the ranking (ranking ballots);
  * - `schulze`: the Schulze ranking (ranking ballots);
- * - `equal-shares`: the Method of Equal Shares, proportional (every ballot kind).
+ * - `equal-shares`: the Method of Equal Shares, proportional (every ballot kind);
+ * - `equal-shares-carried`: Equal Shares where every member's unspent or under-served share of
+ *   earlier votes is carried into this one, decayed (decision 0026);
+ * - `perpetual-phragmen`: sequential Phragmén with durations as costs, with the members' loads
+ *   carried over from earlier votes, decayed (Lackner 2020; decision 0025).
+ * The carried methods read {@link AgendaInput.carried} and return the new records.
  * The first five fill the programme in their order, skipping themes that no longer fit.
  *
  * @since 0.1.0
@@ -91,6 +97,19 @@ export type Method =
         readonly integral?: boolean
         readonly stop?: "exhaustive" | "budget"
       }
+    }
+  | {
+      readonly _tag: "equal-shares-carried"
+      /** The part of a balance kept per vote, from 0 (nothing carried) to 1; {@link Carried.defaultDecay} by default. */
+      readonly decay?: number
+      readonly satisfaction?: Satisfaction
+      /** `add1` (default) or `none`; the utilitarian completions would spend time nobody paid for. */
+      readonly completion?: "add1" | "none"
+    }
+  | {
+      readonly _tag: "perpetual-phragmen"
+      /** The part of a balance kept per vote, from 0 (nothing carried) to 1; {@link Carried.defaultDecay} by default. */
+      readonly decay?: number
     }
 
 /**
@@ -123,6 +142,11 @@ export interface AgendaInput {
   readonly rules?: StandingRules
   /** The language of the explanations; Dutch by default. */
   readonly language?: Language
+  /**
+   * For the carried methods: the records of earlier votes (at least each member's latest; the last
+   * three per member make the explanation), as the previous result's `carried.records` gave them.
+   */
+  readonly carried?: ReadonlyArray<MemberRecord>
 }
 
 /**

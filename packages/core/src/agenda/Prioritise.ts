@@ -17,6 +17,7 @@
  */
 import { Either } from "effect"
 import type { Language } from "../domain/Language.js"
+import * as Carried from "./Carried.js"
 import type { Vote } from "./Election.js"
 import type { Completion } from "./EqualShares.js"
 import { select } from "./EqualShares.js"
@@ -25,6 +26,7 @@ import { type Fairness, measure } from "./Fairness.js"
 import { AgendaInfeasible } from "./Infeasible.js"
 import type { AgendaInput, ThemeInput } from "./Input.js"
 import type { AgendaInputError } from "./InputError.js"
+import * as Phragmen from "./Phragmen.js"
 import { compareCodePoints } from "./Profile.js"
 import { rank } from "./Schulze.js"
 import { count } from "./Scoring.js"
@@ -73,6 +75,22 @@ export interface AgendaResult {
   readonly replacedBallots: ReadonlyArray<ReplacedBallot>
   /** For Equal Shares: the share per member of the final run, the runs made and the completion. */
   readonly equalShares?: { readonly sharePerMember: number; readonly runs: number; readonly completion: Completion }
+  /**
+   * For the carried methods: this vote's record per member (the input of the next vote) and, per
+   * member who voted, how much their vote weighed and why.
+   */
+  readonly carried?: {
+    readonly method: Carried.CarriedMethod
+    /** The number of this vote in the sequence of carried votes. */
+    readonly meeting: number
+    readonly decay: number
+    readonly records: ReadonlyArray<Carried.MemberRecord>
+    readonly members: ReadonlyArray<{
+      readonly memberId: string
+      readonly weight: Carried.Weight
+      readonly explanation: string
+    }>
+  }
   /** A paragraph for the room. */
   readonly summary: string
 }
@@ -196,6 +214,15 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
   let order: Array<string>
   let prefix: number | undefined
   let equalShares: AgendaResult["equalShares"]
+  let carriedVote:
+    | {
+        readonly method: Carried.CarriedMethod
+        readonly decay: number
+        readonly plain: number
+        readonly history: ReadonlyMap<string, ReadonlyArray<Carried.MemberRecord>>
+        readonly got: ReadonlyArray<number>
+      }
+    | undefined
   const mesReasons = new Map<string, Reason>()
   const bySupport = () => [...eligible].sort((a, b) => support(b) - support(a) || cmp(a, b))
   if (input.method._tag === "schulze") {
@@ -207,7 +234,11 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
     )
     order = [...ranking.order]
     support = (id) => ranking.wins.get(id) ?? 0
-  } else if (input.method._tag === "equal-shares") {
+  } else if (
+    input.method._tag === "equal-shares" ||
+    input.method._tag === "equal-shares-carried" ||
+    input.method._tag === "perpetual-phragmen"
+  ) {
     const options = input.method
     // Themes nobody supports are left out of the election: Equal Shares cannot buy them, and a short
     // one would keep Add1 from ever seeing an exhaustive outcome. They enter only for the minimum.
@@ -229,48 +260,83 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
     }
     const plain = ballots.length > 0 ? (capacity - pinnedCost) / ballots.length : 0
     for (const id of eligible) if (!keep.has(id)) mesReasons.set(id, { _tag: "NoSupport" })
-    const selected = select(election, {
-      ...(options.satisfaction === undefined ? {} : { satisfaction: options.satisfaction }),
-      completion: options.completion ?? "add1",
-      add1: {
-        increment: options.add1?.increment ?? plain / 100,
-        integral: options.add1?.integral ?? false,
-        stop: options.add1?.stop ?? "exhaustive"
-      },
-      multipliers: new Map(eligible.map((id) => [id, factor(id)]))
-    })
-    // The input was validated above, so the election always compiles; pass a problem on all the same.
-    if (Either.isLeft(selected)) return Either.left(selected.left)
-    const outcome = selected.right
-    outcome.selected.forEach((s, k) => {
-      mesReasons.set(
-        s.id,
-        s.by === "equal-shares"
-          ? {
-              _tag: "EqualShares",
-              step: k + 1,
-              payers: s.payers ?? 0,
-              maxPayment: s.maxPayment ?? 0,
-              share: outcome.sharePerVoter,
-              tiedWith: s.tiedWith ?? []
-            }
-          : { _tag: "Completion", support: support(s.id) }
-      )
-    })
-    for (const [id, r] of outcome.rejected)
-      mesReasons.set(
-        id,
-        r._tag === "NoSupport"
-          ? { _tag: "NoSupport" }
-          : r._tag === "Unaffordable"
-            ? { _tag: "SupportersCannotPay", step: r.step + 1, money: r.money, needed: costOf(id) }
-            : { _tag: "DoesNotFit", needed: costOf(id), remaining: r.remaining }
-      )
-    const chosen = outcome.selected.map((s) => s.id)
+    const history = Carried.byMember(input.carried ?? [])
+    const balances = Carried.balances(
+      ballots.map((b) => b.memberId),
+      history
+    )
+    let chosen: Array<string>
+    let got: ReadonlyArray<number> = []
+    if (options._tag === "perpetual-phragmen") {
+      const selected = Phragmen.select(election, { loads: balances.map((b) => -b) })
+      if (Either.isLeft(selected)) return Either.left(selected.left)
+      const outcome = selected.right
+      outcome.selected.forEach((s, k) => {
+        mesReasons.set(s.id, {
+          _tag: "Phragmen",
+          step: k + 1,
+          supporters: s.supporters,
+          load: s.load,
+          tiedWith: s.tiedWith
+        })
+      })
+      for (const [id, left] of outcome.doesNotFit)
+        mesReasons.set(id, { _tag: "DoesNotFit", needed: costOf(id), remaining: left })
+      chosen = outcome.selected.map((s) => s.id)
+      got = outcome.loadsAfter.map((after, v) => after - (outcome.loadsBefore[v] ?? 0))
+    } else {
+      const selected = select(election, {
+        ...(options.satisfaction === undefined ? {} : { satisfaction: options.satisfaction }),
+        completion: options.completion ?? "add1",
+        add1:
+          options._tag === "equal-shares"
+            ? {
+                increment: options.add1?.increment ?? plain / 100,
+                integral: options.add1?.integral ?? false,
+                stop: options.add1?.stop ?? "exhaustive"
+              }
+            : { increment: plain / 100, integral: false, stop: "exhaustive" },
+        multipliers: new Map(eligible.map((id) => [id, factor(id)])),
+        ...(options._tag === "equal-shares-carried" ? { carried: balances } : {})
+      })
+      // The input was validated above, so the election always compiles; pass a problem on all the same.
+      if (Either.isLeft(selected)) return Either.left(selected.left)
+      const outcome = selected.right
+      outcome.selected.forEach((s, k) => {
+        mesReasons.set(
+          s.id,
+          s.by === "equal-shares"
+            ? {
+                _tag: "EqualShares",
+                step: k + 1,
+                payers: s.payers ?? 0,
+                maxPayment: s.maxPayment ?? 0,
+                share: outcome.sharePerVoter,
+                tiedWith: s.tiedWith ?? []
+              }
+            : { _tag: "Completion", support: support(s.id) }
+        )
+      })
+      for (const [id, r] of outcome.rejected)
+        mesReasons.set(
+          id,
+          r._tag === "NoSupport"
+            ? { _tag: "NoSupport" }
+            : r._tag === "Unaffordable"
+              ? { _tag: "SupportersCannotPay", step: r.step + 1, money: r.money, needed: costOf(id) }
+              : { _tag: "DoesNotFit", needed: costOf(id), remaining: r.remaining }
+        )
+      chosen = outcome.selected.map((s) => s.id)
+      got = outcome.paidPerVoter
+      equalShares = { sharePerMember: outcome.sharePerVoter, runs: outcome.runs, completion: outcome.completion }
+    }
     const chosenSet = new Set(chosen)
     order = [...chosen, ...bySupport().filter((id) => !chosenSet.has(id))]
     prefix = chosen.length
-    equalShares = { sharePerMember: outcome.sharePerVoter, runs: outcome.runs, completion: outcome.completion }
+    if (options._tag !== "equal-shares") {
+      const decay = options.decay ?? Carried.defaultDecay
+      carriedVote = { method: options._tag, decay, plain, history, got }
+    }
   } else order = bySupport()
 
   // 4. Fill the programme in that order.
@@ -351,6 +417,34 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
     programme
   )
   const used = capacity - remaining
+  let carried: AgendaResult["carried"]
+  if (carriedVote !== undefined) {
+    const cv = carriedVote
+    const meeting = Carried.nextMeeting(input.carried ?? [])
+    const records = Carried.close({
+      method: cv.method,
+      decay: cv.decay,
+      meeting,
+      ...(input.round.id === undefined ? {} : { votingRoundId: input.round.id }),
+      fairShareMinutes: cv.plain,
+      voters: ballots.map((b, k) => ({
+        memberId: b.memberId,
+        gotMinutes: cv.got[k] ?? 0,
+        supportedMinutes: sum((counted.supported[k] ?? []).filter((id) => inProgramme.has(id)).map(costOf))
+      })),
+      history: cv.history
+    })
+    carried = {
+      method: cv.method,
+      meeting,
+      decay: cv.decay,
+      records,
+      members: ballots.map((b) => {
+        const weight = Carried.weight(b.memberId, cv.history.get(b.memberId) ?? [], cv.plain)
+        return { memberId: b.memberId, weight, explanation: Texts.carried(language, weight) }
+      })
+    }
+  }
   return Either.right({
     method,
     unit,
@@ -362,6 +456,7 @@ export const prioritise = (input: AgendaInput): Either.Either<AgendaResult, Agen
     fairness,
     replacedBallots: replaced,
     ...(equalShares === undefined ? {} : { equalShares }),
+    ...(carried === undefined ? {} : { carried }),
     summary: Texts.summary(language, unit, {
       method,
       themes: programme.length,

@@ -306,3 +306,58 @@ export const tieBreak =
     (profile.supporters[b] ?? 0) - (profile.supporters[a] ?? 0) ||
     (profile.costs[a] ?? 0) - (profile.costs[b] ?? 0) ||
     (profile.idRank[a] ?? 0) - (profile.idRank[b] ?? 0)
+
+/**
+ * Splits the ballot groups of a profile so that voters in one group also share `key` (their carried
+ * balance): the carried methods give each voter their own money or load, and merged voters must
+ * start equal. Voters with the same ballot and the same key still share a group.
+ */
+export const splitBy = (profile: Profile, key: ArrayLike<number>): Profile => {
+  const oldGroups = profile.mult.length
+  // Per old group, the new groups made from it with their keys (few keys per group in practice).
+  const made: Array<Array<{ key: number; group: number }>> = Array.from({ length: oldGroups }, () => [])
+  const multList: Array<number> = []
+  const groupOf = new Int32Array(profile.groupOf.length)
+  for (let v = 0; v < profile.groupOf.length; v++) {
+    const g = profile.groupOf[v] as number
+    const k = key[v] ?? 0
+    const list = made[g] as Array<{ key: number; group: number }>
+    let found = -1
+    for (const entry of list)
+      if (entry.key === k) {
+        found = entry.group
+        break
+      }
+    if (found < 0) {
+      found = multList.length
+      multList.push(0)
+      list.push({ key: k, group: found })
+    }
+    multList[found] = (multList[found] as number) + 1
+    groupOf[v] = found
+  }
+  if (multList.length === oldGroups) {
+    // Nothing split: only the numbering may differ, so keep the old profile's arrays.
+    let same = true
+    for (let g = 0; g < oldGroups && same; g++) if ((made[g] as Array<{ group: number }>)[0]?.group !== g) same = false
+    if (same) return profile
+  }
+  const entries = profile.start[profile.m] as number
+  let size = 0
+  for (let k = 0; k < entries; k++) size += (made[profile.group[k] as number] as Array<unknown>).length
+  const start = new Int32Array(profile.m + 1)
+  const group = new Int32Array(size)
+  const weight = new Float64Array(size)
+  let at = 0
+  for (let c = 0; c < profile.m; c++) {
+    start[c] = at
+    for (let k = profile.start[c] as number; k < (profile.start[c + 1] as number); k++)
+      for (const entry of made[profile.group[k] as number] as Array<{ group: number }>) {
+        group[at] = entry.group
+        weight[at] = profile.weight[k] as number
+        at++
+      }
+  }
+  start[profile.m] = at
+  return { ...profile, mult: Float64Array.from(multList), groupOf, start, group, weight }
+}

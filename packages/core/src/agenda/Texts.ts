@@ -6,6 +6,7 @@
  */
 import { match } from "ts-pattern"
 import type { Language } from "../domain/Language.js"
+import type { Weight } from "./Carried.js"
 import type { MethodName, Reason } from "./Explanation.js"
 
 /**
@@ -43,7 +44,9 @@ const methodNames: Record<Language, Record<MethodName, string>> = {
     score: "de totale score",
     borda: "de Borda-telling",
     schulze: "de Schulze-methode",
-    "equal-shares": "de methode van gelijke delen"
+    "equal-shares": "de methode van gelijke delen",
+    "equal-shares-carried": "de methode van gelijke delen met meegenomen tegoed",
+    "perpetual-phragmen": "de doorlopende methode van Phragmén"
   },
   en: {
     greedy: "most support",
@@ -51,7 +54,9 @@ const methodNames: Record<Language, Record<MethodName, string>> = {
     score: "the total score",
     borda: "the Borda count",
     schulze: "the Schulze method",
-    "equal-shares": "the Method of Equal Shares"
+    "equal-shares": "the Method of Equal Shares",
+    "equal-shares-carried": "the Method of Equal Shares with carried budgets",
+    "perpetual-phragmen": "perpetual Phragmén"
   }
 }
 
@@ -105,6 +110,17 @@ export const reason = (language: Language, unit: Unit, r: Reason): string => {
       return nl
         ? `Gekozen in stap ${step} van de methode van gelijke delen: ${n(payers)} ${payers === 1 ? "lid betaalde" : "leden betaalden"} mee, ieder hoogstens ${u(maxPayment)} van een gelijk deel van ${u(share)}.${tie}`
         : `Chosen at step ${step} of the Method of Equal Shares: ${n(payers)} ${payers === 1 ? "member" : "members"} paid for it, each at most ${u(maxPayment)} of an equal share of ${u(share)}.${tie}`
+    })
+    .with({ _tag: "Phragmen" }, ({ step, supporters, load, tiedWith }) => {
+      const tie =
+        tiedWith.length === 0
+          ? ""
+          : nl
+            ? ` Het stond gelijk met ${tiedWith.join(", ")}; meer steun, dan kortere duur, dan het id gaf de doorslag.`
+            : ` It tied with ${tiedWith.join(", ")}; more supporters, then the shorter duration, then the id decided.`
+      return nl
+        ? `Gekozen in stap ${step} van de doorlopende methode van Phragmén: de ${n(supporters)} ${supporters === 1 ? "lid dat het steunde draagt" : "leden die het steunden dragen"} de tijd samen en ${supporters === 1 ? "komt" : "komen"} op een last van ${u(load)} ieder, de laagste van de thema's die nog pasten.${tie}`
+        : `Chosen at step ${step} of perpetual Phragmén: its ${n(supporters)} ${supporters === 1 ? "supporter carries" : "supporters share"} its time and end with a load of ${u(load)} each, the lowest of the themes that still fitted.${tie}`
     })
     .with({ _tag: "Completion" }, ({ support }) =>
       nl
@@ -190,4 +206,68 @@ export const summary = (
   return language === "nl"
     ? `Volgens ${methodName(language, s.method)} staan er ${s.themes} thema's op het programma (${u(s.used)} van ${u(s.budget)}). ${n(s.withAtLeastOne)} van de ${n(s.members)} leden die stemden (${percent} %) zien minstens één thema terug dat ze steunden.`
     : `By ${methodName(language, s.method)} the programme has ${s.themes} themes (${u(s.used)} of ${u(s.budget)}). ${n(s.withAtLeastOne)} of the ${n(s.members)} members who voted (${percent}%) see at least one theme they supported.`
+}
+
+/**
+ * The sentence that tells a member how their earlier votes weigh in this one, e.g. "Over the last
+ * 3 meetings your themes got 20 minutes of the programme: 40 % of your fair share. …".
+ *
+ * @example
+ * ```ts
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * Agenda.Texts.carried("en", {
+ *   memberId: "m-1", meetings: 3, supportedMinutes: 20, gotMinutes: 2.2, fairShareMinutes: 5.4,
+ *   shareMinutes: 1.8, startMinutes: 4.4
+ * })
+ * ```
+ * @since 0.2.0
+ */
+export const carried = (language: Language, w: Weight): string => {
+  const n = (x: number) => number(language, x)
+  const u = (x: number) => `${n(x)} ${unitName(language, "minutes", x)}`
+  const nl = language === "nl"
+  if (w.meetings === 0)
+    return nl
+      ? `Dit is uw eerste stem die meetelt over de bijeenkomsten heen: uw stem weegt gewoon, ${u(w.shareMinutes)}.`
+      : `This is your first vote that counts across meetings: your vote weighs the usual ${u(w.shareMinutes)}.`
+  const percent = w.fairShareMinutes > 0 ? Math.round((100 * w.gotMinutes) / w.fairShareMinutes) : 100
+  const meetings = nl
+    ? w.meetings === 1
+      ? "Op de vorige bijeenkomst"
+      : `Over de laatste ${w.meetings} bijeenkomsten`
+    : w.meetings === 1
+      ? "At the last meeting"
+      : `Over the last ${w.meetings} meetings`
+  const past =
+    w.fairShareMinutes === 0
+      ? nl
+        ? `${meetings} stemde u niet.`
+        : `${meetings} you did not vote.`
+      : nl
+        ? `${meetings} kregen uw thema's ${u(w.supportedMinutes)} op het programma: ${percent} % van uw eerlijke deel (${n(w.gotMinutes)} van ${u(w.fairShareMinutes)}, gedeeld met wie dezelfde thema's steunde).`
+        : `${meetings} your themes got ${u(w.supportedMinutes)} of the programme: ${percent}% of your fair share (${n(w.gotMinutes)} of ${u(w.fairShareMinutes)}, shared with those who supported the same themes).`
+  const tolerance = 0.005 * Math.max(1, w.shareMinutes)
+  // "So" only when the sentence before gives the reason; a member who did not vote keeps an older balance.
+  const so =
+    w.fairShareMinutes === 0
+      ? nl
+        ? "Uw stem weegt"
+        : "Your vote weighs"
+      : nl
+        ? "Daarom weegt uw stem"
+        : "So your vote weighs"
+  const now =
+    w.startMinutes > w.shareMinutes + tolerance
+      ? nl
+        ? `${so} deze keer zwaarder: ${u(w.startMinutes)} in plaats van ${u(w.shareMinutes)}.`
+        : `${so} more this time: ${u(w.startMinutes)} instead of ${u(w.shareMinutes)}.`
+      : w.startMinutes < w.shareMinutes - tolerance
+        ? nl
+          ? `${so} deze keer minder: ${u(Math.max(0, w.startMinutes))} in plaats van ${u(w.shareMinutes)}.`
+          : `${so} less this time: ${u(Math.max(0, w.startMinutes))} instead of ${u(w.shareMinutes)}.`
+        : nl
+          ? `Uw stem weegt deze keer gewoon: ${u(w.shareMinutes)}.`
+          : `Your vote weighs the usual ${u(w.shareMinutes)} this time.`
+  return `${past} ${now}`
 }

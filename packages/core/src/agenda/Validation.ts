@@ -8,6 +8,7 @@
  */
 import { Either } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
+import { check } from "./Carried.js"
 import type { AgendaInput, BallotInput, ThemeInput } from "./Input.js"
 import { AgendaInputError } from "./InputError.js"
 
@@ -124,6 +125,13 @@ export const validate = (input: AgendaInput): Either.Either<Validated, AgendaInp
       path: "method",
       message: `the ${method._tag} method needs ${needed} ballots, the round collects ${format._tag} ballots`
     })
+
+  // The carried methods: their decay and the records of earlier votes.
+  if (method._tag === "equal-shares-carried" || method._tag === "perpetual-phragmen") {
+    if (method.decay !== undefined && !(method.decay >= 0 && method.decay <= 1))
+      problems.push({ path: "method.decay", message: `expected a decay from 0 to 1, got ${method.decay}` })
+    problems.push(...check(input.carried ?? []))
+  }
 
   // The standing rules.
   const pinned = rules.pinned ?? []

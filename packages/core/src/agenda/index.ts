@@ -7,6 +7,12 @@
  */
 
 /**
+ * Fairness carried across meetings: a record per member and vote of what they were owed and got.
+ *
+ * @since 0.2.0
+ */
+export * as Carried from "./Carried.js"
+/**
  * A participatory-budgeting election in plain data: candidates with their cost, the votes and the budget.
  *
  * @since 0.1.0
@@ -52,6 +58,12 @@ export * from "./InputError.js"
  * @since 0.1.0
  */
 export * as Pabulib from "./Pabulib.js"
+/**
+ * Sequential Phragmén with durations as costs and carried loads: perpetual Phragmén.
+ *
+ * @since 0.2.0
+ */
+export * as Phragmen from "./Phragmen.js"
 /**
  * Prioritising the backlog: from a voting round's ballots to the programme of the next meeting.
  *

@@ -40,3 +40,20 @@ export const Email = Schema.String.pipe(
 )
 /** @since 0.1.0 */
 export type Email = typeof Email.Type
+
+/**
+ * The form of an address that identifies a person in a community: Unicode NFC, without
+ * surrounding spaces, in lower case (locale-independent). Two addresses with the same key are the
+ * same person: `registerMembers` matches on it and the store keeps it unique per community
+ * (decision 0047). The local part is folded too, although RFC 5321 lets a server tell cases apart:
+ * no provider a government uses does, and two members who differ only in case are a typing error.
+ *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * Domain.emailKey(" J.de.Vries@MinFin.nl ") // "j.de.vries@minfin.nl"
+ * ```
+ * @since 0.2.0
+ */
+export const emailKey = (address: string): string => address.normalize("NFC").trim().toLowerCase()

@@ -32,7 +32,8 @@ import { FreeText, Title } from "./Text.js"
 export const Venue = Schema.Struct({
   name: Title,
   address: Schema.optionalWith(FreeText, { exact: true }),
-  capacity: Schema.Int.pipe(Schema.between(1, 100_000))
+  /** How many people it holds; unknown when left out (a location given by name only). */
+  capacity: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 100_000)), { exact: true })
 }).annotations({ identifier: "Venue" })
 /** @since 0.1.0 */
 export type Venue = typeof Venue.Type
@@ -100,8 +101,9 @@ export const Rsvp = Schema.Struct({
 export type Rsvp = typeof Rsvp.Type
 
 /**
- * Where a gathering stands: `planning` (date and programme being decided), `scheduled`
- * (invitations out), `held` or `cancelled`.
+ * Where a gathering stands in its life cycle: `planned`, `polling` (candidate dates proposed, the
+ * poll open), `date-decided`, `invited` (invitations out), `held`, `closed`, or `cancelled`. The
+ * transitions between them are in `GatheringLifecycle`.
  *
  * @example
  * ```ts
@@ -116,16 +118,48 @@ export type Rsvp = typeof Rsvp.Type
  * ```
  * @since 0.1.0
  */
-export const GatheringStatus = oneOf("GatheringStatus", "planning", "scheduled", "held", "cancelled")
+export const GatheringStatus = oneOf(
+  "GatheringStatus",
+  "planned",
+  "polling",
+  "date-decided",
+  "invited",
+  "held",
+  "closed",
+  "cancelled"
+)
 /** @since 0.1.0 */
 export type GatheringStatus = typeof GatheringStatus.Type
+
+// Records stored before the life cycle said `planning` (now `planned`) and `scheduled` (now
+// `date-decided`: whether invitations went out is not recorded, and sending them again is
+// harmless because the outbox refuses a message whose key it already holds).
+const LEGACY_STATUS = { planning: "planned", scheduled: "date-decided" } as const
+const STATUSES = GatheringStatus.literals
+const StoredStatus = Schema.transform(
+  Schema.Literal(...STATUSES, "planning", "scheduled").annotations({
+    message: (issue) => ({
+      message: `expected one of ${STATUSES.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(issue.actual)}`,
+      override: true
+    })
+  }),
+  GatheringStatus,
+  {
+    strict: true,
+    decode: (status) => (status === "planning" || status === "scheduled" ? LEGACY_STATUS[status] : status),
+    encode: (status) => status
+  }
+)
+
+/** The states in which a gathering has a date and must say when it starts. */
+const DATED: ReadonlySet<GatheringStatus> = new Set(["date-decided", "invited"])
 
 const GatheringFields = Schema.Struct({
   id: GatheringId,
   communityId: CommunityId,
   title: Title,
   quarter: Quarter,
-  status: GatheringStatus,
+  status: StoredStatus,
   /** When the gathering starts, once decided. */
   startsAt: Schema.optionalWith(ZonedDateTime, { exact: true }),
   durationMinutes: DurationMinutes,
@@ -156,8 +190,8 @@ const GatheringFields = Schema.Struct({
       ["attendance"],
       (id) => `member ${id} is listed twice`
     ),
-    ...(g.status === "scheduled" && g.startsAt === undefined
-      ? [{ path: ["startsAt"], message: "a scheduled gathering needs a start time" }]
+    ...(DATED.has(g.status) && g.startsAt === undefined
+      ? [{ path: ["startsAt"], message: `a gathering that is ${g.status} needs a start time` }]
       : [])
   ])
 )
@@ -175,7 +209,7 @@ const GatheringFields = Schema.Struct({
  *   communityId: "rijk",
  *   title: "Kwartaalbijeenkomst voorjaar 2027",
  *   quarter: "2027-Q1",
- *   status: "scheduled",
+ *   status: "invited",
  *   startsAt: "2027-03-11T13:00:00.000+01:00[Europe/Amsterdam]",
  *   durationMinutes: 240,
  *   venue: { name: "De Nieuwe Kerk", capacity: 120 },
@@ -191,7 +225,7 @@ export class Gathering extends Schema.Class<Gathering>("Gathering")(
   GatheringFields.annotations({
     arbitrary: repairArbitrary<typeof GatheringFields.Type>((g) => ({
       ...g,
-      status: g.status === "scheduled" && g.startsAt === undefined ? "planning" : g.status,
+      status: DATED.has(g.status) && g.startsAt === undefined ? "planned" : g.status,
       programme: uniqueBy(g.programme, (p) => p.themeId),
       rsvps: uniqueBy(g.rsvps, (r) => r.memberId),
       attendance: uniqueBy(g.attendance, (id) => id)

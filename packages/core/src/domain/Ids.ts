@@ -250,3 +250,19 @@ export type SlotId = typeof SlotId.Type
 export const PollResponseId = idOf("PollResponseId")
 /** @since 0.1.0 */
 export type PollResponseId = typeof PollResponseId.Type
+
+/**
+ * The id of a {@link FairnessRecord} (one per member and closed vote).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const id = Schema.decodeUnknownSync(Domain.FairnessRecordId)("vote-0001:m-001")
+ * ```
+ * @since 0.2.0
+ */
+export const FairnessRecordId = idOf("FairnessRecordId")
+/** @since 0.2.0 */
+export type FairnessRecordId = typeof FairnessRecordId.Type

@@ -69,6 +69,64 @@ export const VotingRoundStatus = oneOf("VotingRoundStatus", "open", "closed")
 /** @since 0.1.0 */
 export type VotingRoundStatus = typeof VotingRoundStatus.Type
 
+/**
+ * How one theme fared in a closed vote: its place, support, whether it made the programme, and
+ * the engine's explanation.
+ *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const round: Domain.VotingRound
+ * const chosen = (round.result?.outcomes ?? []).filter((o: Domain.ThemeOutcome) => o.inProgramme)
+ * ```
+ * @since 0.1.0
+ */
+export const ThemeOutcome = Schema.Struct({
+  themeId: ThemeId,
+  inProgramme: Schema.Boolean,
+  place: Schema.Int.pipe(Schema.positive()),
+  durationMinutes: Schema.Int.pipe(Schema.nonNegative()),
+  support: Schema.Number,
+  supporters: Schema.Int.pipe(Schema.nonNegative()),
+  explanation: Schema.String
+}).annotations({ identifier: "ThemeOutcome" })
+/** @since 0.1.0 */
+export type ThemeOutcome = typeof ThemeOutcome.Type
+
+/**
+ * The result of a closed vote as stored when it closed: the method, the time budget and what the
+ * programme uses, every theme's outcome (the programme first, in order), the fairness figures and
+ * the summary for the room, so a report needs no saved output.
+ *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const round: Domain.VotingRound
+ * const share = round.result?.fairness.shareWithAtLeastOne ?? 0
+ * ```
+ * @since 0.1.0
+ */
+export const VoteResult = Schema.Struct({
+  closedAt: Timestamp,
+  method: Schema.String,
+  budgetMinutes: Schema.Int.pipe(Schema.nonNegative()),
+  usedMinutes: Schema.Int.pipe(Schema.nonNegative()),
+  ballots: Schema.Int.pipe(Schema.nonNegative()),
+  /** The gathering whose programme the vote set, if any. */
+  gatheringId: Schema.optionalWith(GatheringId, { exact: true }),
+  outcomes: Schema.Array(ThemeOutcome),
+  fairness: Schema.Struct({
+    voters: Schema.Int.pipe(Schema.nonNegative()),
+    withAtLeastOne: Schema.Int.pipe(Schema.nonNegative()),
+    shareWithAtLeastOne: Schema.Number
+  }),
+  summary: Schema.String
+}).annotations({ identifier: "VoteResult" })
+/** @since 0.1.0 */
+export type VoteResult = typeof VoteResult.Type
+
 const VotingRoundFields = Schema.Struct({
   id: VotingRoundId,
   communityId: CommunityId,
@@ -80,7 +138,9 @@ const VotingRoundFields = Schema.Struct({
   opensAt: Timestamp,
   closesAt: Timestamp,
   /** The gathering whose programme this round decides, if any. */
-  gatheringId: Schema.optionalWith(GatheringId, { exact: true })
+  gatheringId: Schema.optionalWith(GatheringId, { exact: true }),
+  /** The result, stored when the round is closed (absent on rounds closed before results were stored). */
+  result: Schema.optionalWith(VoteResult, { exact: true })
 }).pipe(
   Schema.filter((round) => [
     ...duplicatesIn(

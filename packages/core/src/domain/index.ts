@@ -14,7 +14,14 @@ export * from "./DecodeError.js"
 export * from "./Duration.js"
 export * from "./Email.js"
 export * from "./Facilitator.js"
+export * from "./FairnessRecord.js"
 export * from "./Gathering.js"
+/**
+ * The life cycle of a gathering: its transition table and the refusal that names the state.
+ *
+ * @since 0.1.0
+ */
+export * as GatheringLifecycle from "./GatheringLifecycle.js"
 export * from "./Ids.js"
 export * from "./Intake.js"
 export * from "./Language.js"

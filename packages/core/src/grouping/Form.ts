@@ -12,12 +12,13 @@ import { Either } from "effect"
 import type { Language } from "../domain/Language.js"
 import * as Facilitators from "./Facilitators.js"
 import { GroupingInfeasible } from "./Infeasible.js"
-import type { Request } from "./Input.js"
+import type { Request, UnmetWish } from "./Input.js"
 import { defaultPolicy } from "./Input.js"
 import * as Matrix from "./Matrix.js"
 import * as Rotation from "./Rotation.js"
 import * as Search from "./Search.js"
 import * as Texts from "./Texts.js"
+import * as Wishes from "./Wishes.js"
 
 /**
  * Options: the seed, the budget (see {@link Search.Budget}) and the language of texts.
@@ -92,6 +93,8 @@ export interface Grouping {
   readonly explanations: ReadonlyArray<{ readonly memberId: string; readonly group: number; readonly text: string }>
   /** The search iterations used. */
   readonly iterations: number
+  /** The wishes this round did not meet, to pass as `lostOut` to the next round (set by {@link form}). */
+  readonly wishesUnmet?: ReadonlyArray<UnmetWish>
 }
 
 /**
@@ -477,7 +480,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
   const started = options.timeLimitMs === undefined ? 0 : clock()
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
-    const compiled = Matrix.build(request)
+    const compiled = Wishes.adjust(Matrix.build(request), request)
     const fixed = yield* precheck(request, compiled, sizes, language, true)
     // the time limit covers the whole call: what compiling took is not left to the search
     const budget =
@@ -510,7 +513,11 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
     }
     const G = sizes.minSizes.length
     const facilitatorOf = yield* facilitate(request, assignment, G, language)
-    return describe(request, compiled, assignment, G, facilitatorOf, language, iterations)
+    return Wishes.complete(
+      describe(request, compiled, assignment, G, facilitatorOf, language, iterations),
+      request,
+      language
+    )
   })
 }
 

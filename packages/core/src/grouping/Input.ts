@@ -133,6 +133,42 @@ export const HistoryRule = Schema.Union(
 export type HistoryRule = typeof HistoryRule.Type
 
 /**
+ * A member's request to be grouped with a colleague (a soft wish, unlike `mustTogether`).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * const wish = Schema.decodeUnknownSync(Grouping.Input.Wish)({ memberId: "m-001", colleagueId: "m-017" })
+ * ```
+ * @since 0.2.0
+ */
+export const Wish = Schema.Struct({ memberId: MemberId, colleagueId: MemberId }).annotations({ identifier: "Wish" })
+/** @since 0.2.0 */
+export type Wish = typeof Wish.Type
+
+/**
+ * A wish that a round did not meet, remembered for the next: nobody in the member's group shared
+ * one of their interests, or a colleague they asked for was placed in another group.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * const remembered = Schema.decodeUnknownSync(Grouping.Input.UnmetWish)({ _tag: "InterestNotShared", memberId: "m-001" })
+ * ```
+ * @since 0.2.0
+ */
+export const UnmetWish = Schema.Union(
+  Schema.TaggedStruct("InterestNotShared", { memberId: MemberId }),
+  Schema.TaggedStruct("ColleagueNotPlaced", { memberId: MemberId, colleagueId: MemberId })
+).annotations({ identifier: "UnmetWish" })
+/** @since 0.2.0 */
+export type UnmetWish = typeof UnmetWish.Type
+
+/**
  * What makes a good group, with weights. Omitted criteria take {@link defaultPolicy}'s values.
  *
  * @example
@@ -155,14 +191,20 @@ export const Policy = Schema.Struct({
   programme: Schema.optionalWith(Diversity, { exact: true }),
   /** Each interest two members share is worth `weight`. */
   interests: Schema.optionalWith(Schema.Struct({ weight: Weight }), { exact: true }),
-  history: Schema.optionalWith(HistoryRule, { exact: true })
+  history: Schema.optionalWith(HistoryRule, { exact: true }),
+  /**
+   * A requested colleague in one's group is worth `weight`; the wishes of a member who lost out
+   * last round (`lostOut`) count `1 + boost` times (decision 0029).
+   */
+  wishes: Schema.optionalWith(Schema.Struct({ weight: Weight, boost: Weight }), { exact: true })
 }).annotations({ identifier: "Policy" })
 /** @since 0.1.0 */
 export type Policy = typeof Policy.Type
 
 /**
  * The policy used for omitted criteria: organisations soft (weight 10), programmes soft (5),
- * interests 3 per shared interest, earlier rounds soft (20, halving every round back).
+ * interests 3 per shared interest, earlier rounds soft (20, halving every round back), a requested
+ * colleague 6, and the wishes of members who lost out last round counting twice (boost 1).
  *
  * @example
  * ```ts
@@ -180,7 +222,8 @@ export const defaultPolicy = {
   organisation: { mode: "soft", weight: 10 },
   programme: { mode: "soft", weight: 5 },
   interests: { weight: 3 },
-  history: { mode: "soft", weight: 20, decay: 0.5 }
+  history: { mode: "soft", weight: 20, decay: 0.5 },
+  wishes: { weight: 6, boost: 1 }
 } as const satisfies Required<Policy>
 
 /**
@@ -222,7 +265,11 @@ const RequestFields = Schema.Struct({
   mustApart: Schema.optionalWith(Schema.Array(Pair), { exact: true }),
   /** Members fixed to a group, by group number (0-based). */
   fixed: Schema.optionalWith(Schema.Array(Schema.Struct({ memberId: MemberId, group: Index })), { exact: true }),
-  facilitators: Schema.optionalWith(Schema.Array(GroupFacilitator), { exact: true })
+  facilitators: Schema.optionalWith(Schema.Array(GroupFacilitator), { exact: true }),
+  /** Colleagues members asked to be grouped with (soft). */
+  wishes: Schema.optionalWith(Schema.Array(Wish), { exact: true }),
+  /** The wishes the previous round did not meet (its `wishesUnmet`): those members go first now. */
+  lostOut: Schema.optionalWith(Schema.Array(UnmetWish), { exact: true })
 })
 
 type Issue = Schema.FilterIssue
@@ -248,6 +295,12 @@ const references = (request: typeof RequestFields.Type): Array<Issue> => {
     })
   request.fixed?.forEach((f, index) => {
     check(f.memberId, ["fixed", index, "memberId"])
+  })
+  request.wishes?.forEach((w, index) => {
+    check(w.memberId, ["wishes", index, "memberId"])
+    check(w.colleagueId, ["wishes", index, "colleagueId"])
+    if (w.memberId === w.colleagueId)
+      issues.push({ path: ["wishes", index], message: `a member cannot ask for themselves (${w.memberId})` })
   })
   if (request.fixed !== undefined)
     issues.push(

@@ -226,3 +226,77 @@ const ruleName = (language: Language, rule: HardRule): string => {
       return nl ? "moeten samen" : "must be together"
   }
 }
+
+/**
+ * A wish of a member that was not met in an earlier round, as the explanation names it.
+ *
+ * @since 0.2.0
+ */
+export type LostOut =
+  | { readonly _tag: "InterestNotShared" }
+  | { readonly _tag: "ColleagueNotPlaced"; readonly colleague: string }
+
+/**
+ * The part of a member's explanation about a wish that was not met last round: so they went first
+ * this time.
+ *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * Grouping.Texts.lostOut("en", [{ _tag: "InterestNotShared" }])
+ * // "last time no one in your group shared one of your interests, so your wishes went first this time"
+ * ```
+ * @since 0.2.0
+ */
+export const lostOut = (language: Language, wishes: ReadonlyArray<LostOut>): string => {
+  const what = wishes.map((w) =>
+    w._tag === "InterestNotShared"
+      ? language === "nl"
+        ? "deelde niemand in je groep een van je interesses"
+        : "no one in your group shared one of your interests"
+      : language === "nl"
+        ? `kwam je niet bij ${w.colleague}, om wie je had gevraagd`
+        : `you were not placed with ${w.colleague}, whom you had asked for`
+  )
+  return language === "nl"
+    ? `vorige keer ${list(language, what)}, dus gingen je wensen deze keer voor`
+    : `last time ${list(language, what)}, so your wishes went first this time`
+}
+
+/**
+ * The part of a member's explanation about the colleagues they asked for: who is in their group
+ * and who is not.
+ *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * Grouping.Texts.colleagues("nl", ["Sanne Bakker"], []) // "Sanne Bakker, om wie je vroeg, zit in je groep"
+ * ```
+ * @since 0.2.0
+ */
+export const colleagues = (
+  language: Language,
+  placed: ReadonlyArray<string>,
+  missed: ReadonlyArray<string>
+): string => {
+  const nl = language === "nl"
+  const parts = [
+    ...(placed.length === 0
+      ? []
+      : [
+          nl
+            ? `${list(language, placed)}, om wie je vroeg, ${placed.length === 1 ? "zit" : "zitten"} in je groep`
+            : `${list(language, placed)}, whom you asked for, ${placed.length === 1 ? "is" : "are"} in your group`
+        ]),
+    ...(missed.length === 0
+      ? []
+      : [
+          nl
+            ? `${list(language, missed)}, om wie je vroeg, ${missed.length === 1 ? "zit" : "zitten"} in een andere groep (dat onthouden we voor de volgende ronde)`
+            : `${list(language, missed)}, whom you asked for, ${missed.length === 1 ? "is" : "are"} in another group (we remember that for the next round)`
+        ])
+  ]
+  return parts.join("; ")
+}

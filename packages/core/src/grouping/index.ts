@@ -56,3 +56,9 @@ export * as Search from "./Search.js"
  * @since 0.1.0
  */
 export * as Texts from "./Texts.js"
+/**
+ * Wishes across rounds: requested colleagues, and the unmet wishes remembered so that those who lost out go first next time.
+ *
+ * @since 0.2.0
+ */
+export * as Wishes from "./Wishes.js"

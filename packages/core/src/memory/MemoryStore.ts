@@ -12,6 +12,7 @@ import {
   type EncodedAuditRecord,
   type EncodedOutboxEntry,
   type EncodedRecord,
+  type EncodedWrite,
   isSupersededLater,
   makeEncoded,
   Store,
@@ -24,7 +25,18 @@ interface CommunityState {
   readonly outbox: Map<string, EncodedOutboxEntry>
   readonly audit: Array<EncodedAuditRecord>
   readonly auditIds: Set<string>
+  /** Unique index values: `kind \0 field \0 value` → the id of the record holding it. */
+  readonly unique: Map<string, string>
+  /** The unique keys each record holds, by `kind \0 id`. */
+  readonly claims: Map<string, ReadonlyArray<string>>
 }
+
+const claimsOf = (write: EncodedWrite): ReadonlyArray<string> =>
+  write._tag === "Put"
+    ? (write.unique ?? []).flatMap((field) =>
+        (write.indexes[field] ?? []).map((value) => `${write.kind}\u0000${field}\u0000${value}`)
+      )
+    : []
 
 const byId = <A extends { readonly id: string }>(a: A, b: A) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -55,7 +67,14 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
   const stateOf = (communityId: string): CommunityState => {
     let state = communities.get(communityId)
     if (state === undefined) {
-      state = { records: new Map(), outbox: new Map(), audit: [], auditIds: new Set() }
+      state = {
+        records: new Map(),
+        outbox: new Map(),
+        audit: [],
+        auditIds: new Set(),
+        unique: new Map(),
+        claims: new Map()
+      }
       communities.set(communityId, state)
     }
     return state
@@ -71,7 +90,13 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
   }
 
   const driver: Driver = {
-    capabilities: { name: "memory", maxDocumentBytes: 16 * 1024 * 1024, sharedAcrossProcesses: false },
+    capabilities: {
+      name: "memory",
+      maxDocumentBytes: 16 * 1024 * 1024,
+      sharedAcrossProcesses: false,
+      uniqueFields: true,
+      outboxStreams: true
+    },
     get: (communityId, kind, id) => Effect.sync(() => communities.get(communityId)?.records.get(kind)?.get(id)),
     find: ({ communityId, kind, where, afterId, limit }) =>
       Effect.sync(() => {
@@ -105,12 +130,37 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
               actualVersion
             })
         }
+        // Unique values: a write may take a value only its own record holds, or one that a record
+        // written in this batch gives up.
+        const written = new Set(batch.writes.map((w) => `${w.kind}\u0000${w.id}`))
+        for (const write of batch.writes)
+          for (const claim of claimsOf(write)) {
+            const holder = state.unique.get(claim)
+            if (holder === undefined || holder === write.id || written.has(`${write.kind}\u0000${holder}`)) continue
+            conflicts.push({
+              _tag: "UniqueViolation",
+              kind: write.kind,
+              id: write.id,
+              field: claim.split("\u0000")[1] ?? "",
+              heldBy: holder
+            })
+          }
         for (const message of batch.outbox)
           if (state.outbox.has(message.id)) conflicts.push({ _tag: "DuplicateId", area: "outbox", id: message.id })
         for (const entry of batch.audit)
           if (state.auditIds.has(entry.id)) conflicts.push({ _tag: "DuplicateId", area: "audit", id: entry.id })
         const [first, ...rest] = conflicts
         if (first !== undefined) return { _tag: "Rejected", conflicts: [first, ...rest] } as const
+        for (const write of batch.writes) {
+          const key = `${write.kind}\u0000${write.id}`
+          for (const claim of state.claims.get(key) ?? []) state.unique.delete(claim)
+          state.claims.delete(key)
+        }
+        for (const write of batch.writes) {
+          const claims = claimsOf(write)
+          for (const claim of claims) state.unique.set(claim, write.id)
+          if (claims.length > 0) state.claims.set(`${write.kind}\u0000${write.id}`, claims)
+        }
         for (const write of batch.writes) {
           const records = kindOf(state, write.kind)
           if (write._tag === "Delete") records.delete(write.id)

@@ -76,6 +76,26 @@ export type Notification =
       readonly event: Invitation.Event
       readonly reason?: string
     }
+  | {
+      readonly _tag: "SessionInvitation"
+      readonly recipient: Addressee
+      readonly groupId: string
+      readonly groupName: string
+      /** The series: the first session, the others as RDATEs. */
+      readonly event: Invitation.Event
+      readonly sessions: number
+    }
+  | {
+      readonly _tag: "PollRequest"
+      readonly recipient: Addressee
+      readonly pollId: string
+      readonly title: string
+      /** The candidate dates, in the community's time zone. */
+      readonly slots: ReadonlyArray<DateTime.Zoned>
+      /** How many times the member was asked before (0 the first time): part of the key. */
+      readonly asked: number
+      readonly url?: string
+    }
 
 /**
  * Where and when a message is rendered: the community, the channel, and the stamp (the time of
@@ -160,6 +180,16 @@ interface Texts {
     readonly body: string
     readonly reason: string
   }
+  readonly sessions: {
+    readonly subject: (group: string, count: number) => string
+    readonly body: (group: string, count: number) => string
+  }
+  readonly poll: {
+    readonly subject: (title: string, again: boolean) => string
+    readonly body: (title: string) => string
+    readonly dates: string
+    readonly link: string
+  }
 }
 
 const TEXTS: Readonly<Record<Language, Texts>> = {
@@ -212,6 +242,17 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
       subject: (title) => `Geannuleerd: ${title}`,
       body: "De bijeenkomst gaat niet door. Met het agenda-item bij dit bericht verdwijnt hij uit je agenda.",
       reason: "Reden"
+    },
+    sessions: {
+      subject: (group, count) => `${group}: ${count} bijeenkomsten`,
+      body: (group, count) =>
+        `De ${count} bijeenkomsten van ${group} staan vast. Ze zitten samen als één reeks agenda-items bij dit bericht.`
+    },
+    poll: {
+      subject: (title, again) => `${again ? "Herinnering: " : ""}Wanneer kun je? ${title}`,
+      body: (title) => `We zoeken een datum voor "${title}". Geef per datum aan of je kunt: ja, als het moet, of nee.`,
+      dates: "De datums",
+      link: "Beantwoorden"
     }
   },
   en: {
@@ -263,6 +304,18 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
       subject: (title) => `Cancelled: ${title}`,
       body: "The meeting is cancelled. The calendar item attached removes it from your calendar.",
       reason: "Reason"
+    },
+    sessions: {
+      subject: (group, count) => `${group}: ${count} sessions`,
+      body: (group, count) =>
+        `The ${count} sessions of ${group} are set. They are attached together as one series of calendar items.`
+    },
+    poll: {
+      subject: (title, again) => `${again ? "Reminder: " : ""}When can you come? ${title}`,
+      body: (title) =>
+        `We are looking for a date for "${title}". For each date, say whether you can: yes, if need be, or no.`,
+      dates: "The dates",
+      link: "Answer"
     }
   }
 }
@@ -406,6 +459,29 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
         data: { sequence: n.event.sequence + 1 }
       }
     })
+    .with({ _tag: "SessionInvitation" }, (n) => ({
+      kind: "session-invitation",
+      type: "sessions.invited",
+      subject: { kind: "learning-group", id: n.groupId },
+      discriminator: String(n.event.sequence),
+      title: texts.sessions.subject(n.groupName, n.sessions),
+      paragraphs: [texts.sessions.body(n.groupName, n.sessions), whenWhere(texts, n.event)],
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start), sessions: n.sessions }
+    }))
+    .with({ _tag: "PollRequest" }, (n) => ({
+      kind: "poll-request",
+      type: "poll.requested",
+      subject: { kind: "availability-poll", id: n.pollId },
+      discriminator: String(n.asked),
+      title: texts.poll.subject(n.title, n.asked > 0),
+      paragraphs: [
+        texts.poll.body(n.title),
+        `${texts.poll.dates}:\n${n.slots.map((slot) => `- ${formatMoment(texts, slot)}`).join("\n")}`,
+        ...(n.url === undefined ? [] : [`${texts.poll.link}: ${n.url}`])
+      ],
+      data: { asked: n.asked, slots: n.slots.map((slot) => DateTime.formatIso(slot)) }
+    }))
     .exhaustive()
 
 /**

@@ -42,8 +42,8 @@ export interface PromiseDriver {
   readonly commit: (batch: EncodedBatch) => Promise<CommitOutcome>
   readonly claimOutbox: (request: Parameters<Driver["claimOutbox"]>[0]) => Promise<ReadonlyArray<EncodedOutboxEntry>>
   readonly settleOutbox: (request: Parameters<Driver["settleOutbox"]>[0]) => Promise<boolean>
-  readonly reviveOutbox: (
-    request: Parameters<Driver["reviveOutbox"]>[0]
+  readonly reviveOutbox?: (
+    request: Parameters<NonNullable<Driver["reviveOutbox"]>>[0]
   ) => Promise<"pending" | "superseded" | undefined>
   readonly listOutbox: (query: Parameters<Driver["listOutbox"]>[0]) => Promise<ReadonlyArray<EncodedOutboxEntry>>
   readonly listAudit: (query: Parameters<Driver["listAudit"]>[0]) => Promise<ReadonlyArray<EncodedAuditRecord>>
@@ -65,6 +65,31 @@ export interface PromiseDriver {
  */
 export class BatchNotApplied extends Error {
   override readonly name = "BatchNotApplied"
+}
+
+/**
+ * Throw this from the function that opens a {@link PromiseDriver} (the `acquire` of
+ * `Store.layerPromises`) when the database or file cannot be used because of its schema: written
+ * by a newer version of the adapter, or a migration failed. The layer then fails with
+ * `StoreMigrationError` (the operator must upgrade or repair), not `StoreUnavailable` (try again).
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@grenzeloos/core"
+ *
+ * throw new Store.MigrationFailed("json-file", "the file has format 4, newer than the 3 this adapter knows; upgrade the adapter")
+ * ```
+ * @since 0.2.0
+ */
+export class MigrationFailed extends Error {
+  override readonly name = "MigrationFailed"
+  /** The adapter's name, as in its capabilities, and what is wrong with the schema and what to do. */
+  constructor(
+    readonly adapter: string,
+    reason: string
+  ) {
+    super(reason)
+  }
 }
 
 const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
@@ -108,7 +133,12 @@ export const fromPromises = (driver: PromiseDriver): Driver => {
     commit: (batch) => call("commit", () => driver.commit(batch)),
     claimOutbox: (request) => call("claimOutbox", () => driver.claimOutbox(request)),
     settleOutbox: (request) => call("settleOutbox", () => driver.settleOutbox(request)),
-    reviveOutbox: (request) => call("reviveOutbox", () => driver.reviveOutbox(request)),
+    ...(driver.reviveOutbox === undefined
+      ? {}
+      : {
+          reviveOutbox: (request: Parameters<NonNullable<Driver["reviveOutbox"]>>[0]) =>
+            call("reviveOutbox", () => (driver.reviveOutbox as NonNullable<typeof driver.reviveOutbox>)(request))
+        }),
     listOutbox: (query) => call("listOutbox", () => driver.listOutbox(query)),
     listAudit: (query) => call("listAudit", () => driver.listAudit(query))
   }

@@ -13,7 +13,7 @@
  */
 import { Clock, Context, Effect, Either, Encoding, Layer, Option, type Scope } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
-import { fromPromises, type PromiseDriver } from "./PromiseDriver.js"
+import { fromPromises, MigrationFailed, type PromiseDriver } from "./PromiseDriver.js"
 import type {
   Capabilities,
   Driver,
@@ -30,6 +30,7 @@ import {
   type StoreError,
   StoreInvalidRequest,
   StoreLeaseLost,
+  StoreMigrationError,
   StoreUnavailable
 } from "./StoreError.js"
 
@@ -94,17 +95,25 @@ export type Write =
       /** The encoded record: any JSON value. */
       readonly document: unknown
       readonly indexes?: Indexes
+      /**
+       * Index fields whose values this record holds alone among the records of its kind in the
+       * community (e.g. a member's normalised e-mail address). A value another record holds
+       * rejects the batch with a `UniqueViolation` conflict.
+       */
+      readonly unique?: ReadonlyArray<string>
     }
   | { readonly _tag: "Delete"; readonly kind: string; readonly id: string; readonly expectedVersion: number }
 
 /**
  * A put: creates the record when `expectedVersion` is 0, otherwise replaces the version read.
+ * `unique` names index fields whose values no other record of the kind may hold.
  *
  * @example
  * ```ts
  * import { Store } from "@grenzeloos/core"
  *
  * const write = Store.put("theme", "t-woo", 0, { title: "Worstelen met de Woo" }, { status: "backlog" })
+ * const member = Store.put("member", "m-1", 0, { name: "Ann" }, { email: "ann@example.org" }, ["email"])
  * ```
  * @since 0.1.0
  */
@@ -113,8 +122,12 @@ export const put = (
   id: string,
   expectedVersion: number,
   document: unknown,
-  indexes: Indexes = {}
-): Write => ({ _tag: "Put", kind, id, expectedVersion, document, indexes })
+  indexes: Indexes = {},
+  unique: ReadonlyArray<string> = []
+): Write =>
+  unique.length === 0
+    ? { _tag: "Put", kind, id, expectedVersion, document, indexes }
+    : { _tag: "Put", kind, id, expectedVersion, document, indexes, unique }
 
 /**
  * A delete of the version read.
@@ -195,6 +208,12 @@ export interface Batch {
    */
   readonly outboxRemovals?: ReadonlyArray<string>
   readonly audit?: ReadonlyArray<AuditEntry>
+  /**
+   * The batch erases personal data (forgetting a member): once it has committed, the store also
+   * removes the old bytes of what it replaced or deleted from its files, as far as the adapter can
+   * (decision 0049). Slower than an ordinary commit; set it only for erasure.
+   */
+  readonly erase?: boolean
 }
 
 /**
@@ -334,10 +353,16 @@ export interface CommunityStore {
     readonly limit?: number
     readonly cursor?: string
   }) => Effect.Effect<Page<OutboxEntry>, StoreError>
-  /** One page of the audit log in commit order. */
+  /**
+   * One page of the audit log in commit order. A reader that follows the log (a SIEM feed) passes
+   * the `seq` of the last entry it saw as `afterSeq` (or the page's cursor): it sees every entry
+   * once, including entries of transactions that commit later (decision 0048).
+   */
   readonly audit: (options?: {
     readonly limit?: number
     readonly cursor?: string
+    /** Only entries with a higher `seq` (since 0.2; not together with `cursor`). */
+    readonly afterSeq?: number
   }) => Effect.Effect<Page<AuditRecord>, StoreError>
 }
 
@@ -433,6 +458,12 @@ const checkTime = (problems: Problems, path: string, value: unknown) => {
 
 // U+0000 cannot be stored in a PostgreSQL text column, so no adapter is asked to store it outside
 // a JSON document (where it is escaped as \u0000).
+const notStreaming = (adapter: string, what: string) =>
+  new StoreMigrationError({
+    adapter,
+    reason: `${what}, and the ${adapter} adapter does not keep outbox streams (it does not declare capabilities.outboxStreams: it was written for Store port 0.1); nothing was written. Upgrade the adapter: see "Upgrading an adapter" in docs/guides/writing-a-storage-adapter.md`
+  })
+
 const LABEL = /^[a-z0-9][a-z0-9.-]{0,99}$/
 
 const checkLabel = (problems: Problems, path: string, value: unknown) => {
@@ -753,6 +784,9 @@ export const makeEncoded = (driver: Driver): StoreService => {
         guard("commit", (problems) => {
           const writes: Array<EncodedWrite> = []
           const seen = new Set<string>()
+          // Unique values claimed in this batch (kind, field, value) → the write's index.
+          const claims = new Map<string, number>()
+          let claimsUnique = false
           ;(batch.writes ?? []).forEach((write, i) => {
             const at = `writes[${i}]`
             checkKind(problems, `${at}.kind`, write.kind)
@@ -790,13 +824,36 @@ export const makeEncoded = (driver: Driver): StoreService => {
                 })
               indexes[field] = values.sort()
             }
+            const unique = [...new Set(write.unique ?? [])].sort()
+            for (const field of unique) {
+              if (typeof field !== "string" || !FIELD.test(field)) {
+                problems.push({
+                  path: `${at}.unique`,
+                  message: `expected index field names, got ${JSON.stringify(field)}`
+                })
+                continue
+              }
+              for (const value of indexes[field] ?? []) {
+                const claim = `${write.kind}\u0000${field}\u0000${value}`
+                const other = claims.get(claim)
+                // The value is not repeated: unique values are often e-mail addresses.
+                if (other !== undefined)
+                  problems.push({
+                    path: `${at}.indexes.${field}`,
+                    message: `holds the same unique value as writes[${other}].indexes.${field}`
+                  })
+                else claims.set(claim, i)
+              }
+            }
+            if (unique.length > 0) claimsUnique = true
             writes.push({
               _tag: "Put",
               kind: write.kind,
               id: write.id,
               expectedVersion: write.expectedVersion,
               document,
-              indexes
+              indexes,
+              ...(unique.length === 0 ? {} : { unique })
             })
           })
           writes.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -875,8 +932,28 @@ export const makeEncoded = (driver: Driver): StoreService => {
           }))
           if (writes.length === 0 && outbox.length === 0 && outboxRemovals.length === 0 && audit.length === 0)
             return Effect.succeed<Committed>({ batchId, versions })
+          if (
+            capabilities.outboxStreams !== true &&
+            outbox.some((m) => m.stream !== undefined || m.supersedes.length > 0 || m.expiresAt !== undefined)
+          )
+            return Effect.fail<StoreError>(notStreaming(capabilities.name, "the batch has outbox messages in streams"))
+          if (claimsUnique && capabilities.uniqueFields !== true)
+            return Effect.fail<StoreError>(
+              new StoreMigrationError({
+                adapter: capabilities.name,
+                reason: `the batch claims unique index fields, and the ${capabilities.name} adapter does not enforce them (it does not declare capabilities.uniqueFields: it was written for Store port 0.1); nothing was written. Upgrade the adapter: see "Upgrading an adapter" in docs/guides/writing-a-storage-adapter.md`
+              })
+            )
           return driver
-            .commit({ communityId, batchId, writes, outbox, outboxRemovals, audit })
+            .commit({
+              communityId,
+              batchId,
+              writes,
+              outbox,
+              outboxRemovals,
+              audit,
+              ...(batch.erase === true ? { erase: true } : {})
+            })
             .pipe(
               Effect.flatMap((outcome) =>
                 outcome._tag === "Committed"
@@ -960,23 +1037,31 @@ export const makeEncoded = (driver: Driver): StoreService => {
           )
       })
 
-    const audit = (options: { readonly limit?: number; readonly cursor?: string } = {}) =>
+    const audit = (options: { readonly limit?: number; readonly cursor?: string; readonly afterSeq?: number } = {}) =>
       guard("audit", (problems) => {
         const limit = checkLimit(problems, options.limit, DEFAULT_LIMIT)
         const after = decodeCursor(problems, "audit", options.cursor)
-        return driver
-          .listAudit({ communityId, afterSeq: typeof after === "number" ? after : 0, limit: limit + 1 })
-          .pipe(
-            Effect.flatMap((rows) =>
-              Effect.map(
-                Effect.forEach(rows.slice(0, limit), decodeAudit(communityId)),
-                (items): Page<AuditRecord> => ({
-                  items,
-                  cursor: rows.length > limit ? encodeCursor("audit", items[limit - 1]?.seq ?? 0) : undefined
-                })
-              )
+        if (options.afterSeq !== undefined) {
+          if (!Number.isSafeInteger(options.afterSeq) || options.afterSeq < 0)
+            problems.push({
+              path: "afterSeq",
+              message: `expected the seq of an audit entry (a whole number, 0 for the start), got ${String(options.afterSeq)}`
+            })
+          if (options.cursor !== undefined)
+            problems.push({ path: "afterSeq", message: "give either a cursor or afterSeq, not both" })
+        }
+        const afterSeq = options.afterSeq ?? (typeof after === "number" ? after : 0)
+        return driver.listAudit({ communityId, afterSeq, limit: limit + 1 }).pipe(
+          Effect.flatMap((rows) =>
+            Effect.map(
+              Effect.forEach(rows.slice(0, limit), decodeAudit(communityId)),
+              (items): Page<AuditRecord> => ({
+                items,
+                cursor: rows.length > limit ? encodeCursor("audit", items[limit - 1]?.seq ?? 0) : undefined
+              })
             )
           )
+        )
       })
 
     return {
@@ -1019,7 +1104,9 @@ export const makeEncoded = (driver: Driver): StoreService => {
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
           guard("reviveOutbox", (problems) => {
             checkId(problems, "id", id)
-            return driver.reviveOutbox({ communityId, id, now })
+            return driver.reviveOutbox === undefined || capabilities.outboxStreams !== true
+              ? Effect.fail<StoreError>(notStreaming(capabilities.name, "a dead letter cannot be put back"))
+              : driver.reviveOutbox({ communityId, id, now })
           })
         ).pipe(Effect.withSpan("Store.reviveOutbox")),
       outbox,
@@ -1049,6 +1136,8 @@ export const layerDriver = <E, R>(
 /**
  * A layer of the Store service from a driver written with plain async functions: `acquire` opens
  * it (and may run migrations), `close` (when the driver has one) runs when the layer is released.
+ * When `acquire` throws {@link MigrationFailed} the layer fails with `StoreMigrationError`; any
+ * other exception is `StoreUnavailable` (operation `open`).
  *
  * @example
  * ```ts
@@ -1059,18 +1148,22 @@ export const layerDriver = <E, R>(
  * ```
  * @since 0.1.0
  */
-export const layerPromises = (acquire: () => Promise<PromiseDriver>): Layer.Layer<Store, StoreUnavailable> =>
+export const layerPromises = (
+  acquire: () => Promise<PromiseDriver>
+): Layer.Layer<Store, StoreUnavailable | StoreMigrationError> =>
   layerDriver(
     Effect.acquireRelease(
       Effect.tryPromise({
         try: acquire,
-        catch: (cause) =>
-          new StoreUnavailable({
-            operation: "open",
-            batchApplied: "none",
-            reason: cause instanceof Error ? cause.message : String(cause),
-            cause
-          })
+        catch: (cause): StoreUnavailable | StoreMigrationError =>
+          cause instanceof MigrationFailed
+            ? new StoreMigrationError({ adapter: cause.adapter, reason: cause.message, cause })
+            : new StoreUnavailable({
+                operation: "open",
+                batchApplied: "none",
+                reason: cause instanceof Error ? cause.message : String(cause),
+                cause
+              })
       }),
       (driver) =>
         driver.close === undefined ? Effect.void : Effect.promise(() => driver.close?.() ?? Promise.resolve())

@@ -31,6 +31,19 @@ export interface Capabilities {
   readonly maxDocumentBytes: number
   /** Whether several processes may use the same database at once with the same guarantees. */
   readonly sharedAcrossProcesses: boolean
+  /**
+   * Whether the adapter enforces unique index fields ({@link EncodedWrite}'s `unique`), added in
+   * 0.2. The core refuses a batch that claims a unique value from an adapter that does not declare
+   * it, rather than let duplicates in (see "Upgrading an adapter" in the adapter guide).
+   */
+  readonly uniqueFields?: boolean
+  /**
+   * Whether the adapter keeps outbox streams: commit order, supersession, expiry, `firstAttemptAt`
+   * and `reviveOutbox` (decision 0057), added in 0.2. The core refuses a batch with a message that
+   * has a `stream`, `supersedes` or `expiresAt`, and a revival, from an adapter that does not
+   * declare it, rather than deliver out of order (see "Upgrading an adapter" in the adapter guide).
+   */
+  readonly outboxStreams?: boolean
 }
 
 /**
@@ -74,6 +87,13 @@ export type EncodedWrite =
       readonly expectedVersion: number
       readonly document: string
       readonly indexes: Readonly<Record<string, ReadonlyArray<string>>>
+      /**
+       * Index fields (keys of `indexes`, sorted) whose values this record holds alone: no other
+       * record of the same kind in the community may hold any of them. Checked and claimed inside
+       * the batch's transaction; a value held by another record rejects the batch with a
+       * `UniqueViolation`. Absent or empty: nothing is unique (adapters written against 0.1).
+       */
+      readonly unique?: ReadonlyArray<string>
     }
   | {
       readonly _tag: "Delete"
@@ -137,8 +157,11 @@ export interface EncodedOutboxEntry extends EncodedOutboxMessage {
   readonly lastError: string | undefined
   /** Epoch milliseconds of the acknowledgement, dead-letter or supersession. */
   readonly settledAt: number | undefined
-  /** Epoch milliseconds of the first claim since the commit (or the last revival); the retry horizon counts from it. */
-  readonly firstAttemptAt: number | undefined
+  /**
+   * Epoch milliseconds of the first claim since the commit (or the last revival); the retry
+   * horizon counts from it. Kept by adapters with `capabilities.outboxStreams`.
+   */
+  readonly firstAttemptAt?: number | undefined
 }
 
 /**
@@ -184,6 +207,12 @@ export interface EncodedBatch {
   /** Ids of outbox messages to delete, in any state; ids not in the outbox are ignored. */
   readonly outboxRemovals: ReadonlyArray<string>
   readonly audit: ReadonlyArray<EncodedAuditEntry>
+  /**
+   * The batch erases personal data (`Store.Batch.erase`): once it has committed, the adapter
+   * leaves no old copy of the bytes it replaced or deleted in its files (SQLite: secure_delete and
+   * a WAL checkpoint; PostgreSQL: a VACUUM FULL of the tables written), or documents what remains.
+   */
+  readonly erase?: boolean
 }
 
 /**
@@ -252,8 +281,12 @@ export interface Driver {
   }) => Effect.Effect<ReadonlyArray<EncodedDocument>, StoreUnavailable>
   /**
    * Applies the whole batch atomically, or nothing of it. Must check every write's expected
-   * version inside the same transaction (no lost update under concurrent writers), insert outbox
-   * messages as `pending` with 0 attempts, and append audit entries with rising `seq`.
+   * version and every `unique` field value inside the same transaction (no lost update and no
+   * duplicate under concurrent writers), insert outbox messages as `pending` with 0 attempts, and
+   * append audit entries with a `seq` that rises in commit order: an entry a reader can see has a
+   * higher `seq` than every entry committed before it, never a lower one (take the number when the
+   * batch commits, e.g. from a per-community counter row updated last in the transaction, not from
+   * a sequence at insert).
    *
    * Outbox messages keep their commit order (and batch order within a commit) for their stream.
    * In batch order, a message with `supersedes` settles as `superseded` (`settledAt` now,
@@ -295,9 +328,9 @@ export interface Driver {
    * Puts a `dead` message back: `pending`, due at `now`, 0 attempts, no lease, no `settledAt`
    * nor `firstAttemptAt` (the last error is kept); or `superseded` (`settledAt` now) when a later
    * message of its stream supersedes it. Returns the new status, or `undefined` (and changes
-   * nothing) when the message is not `dead`.
+   * nothing) when the message is not `dead`. Required with `capabilities.outboxStreams`.
    */
-  readonly reviveOutbox: (request: {
+  readonly reviveOutbox?: (request: {
     readonly communityId: string
     readonly id: string
     readonly now: number
@@ -309,7 +342,11 @@ export interface Driver {
     readonly afterId: string | undefined
     readonly limit: number
   }) => Effect.Effect<ReadonlyArray<EncodedOutboxEntry>, StoreUnavailable>
-  /** Up to `limit` audit entries with `seq` greater than `afterSeq`, by `seq`. */
+  /**
+   * Up to `limit` audit entries with `seq` greater than `afterSeq`, by `seq`. A reader that pages
+   * with the last `seq` it saw must see every entry once: no entry may become visible later with a
+   * `seq` at or below one already visible.
+   */
   readonly listAudit: (query: {
     readonly communityId: string
     readonly afterSeq: number

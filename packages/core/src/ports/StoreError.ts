@@ -9,8 +9,10 @@ import { Problem } from "../domain/DecodeError.js"
 
 /**
  * One reason a commit was rejected: a write named a version that is not the stored one
- * (`actualVersion` 0 means the record does not exist), or an outbox message or audit entry reused
- * an id that is already taken.
+ * (`actualVersion` 0 means the record does not exist), an outbox message or audit entry reused
+ * an id that is already taken, or a put claimed a value of a unique index field that another
+ * record of its kind holds (`heldBy`; the value itself is not repeated, as it is often an e-mail
+ * address: read the record `heldBy` to see it).
  *
  * @example
  * ```ts
@@ -19,7 +21,9 @@ import { Problem } from "../domain/DecodeError.js"
  * const describe = (conflict: Store.Conflict): string =>
  *   conflict._tag === "VersionMismatch"
  *     ? `${conflict.kind} ${conflict.id} is at version ${conflict.actualVersion}, not ${conflict.expectedVersion}`
- *     : `${conflict.area} id ${conflict.id} is taken`
+ *     : conflict._tag === "UniqueViolation"
+ *       ? `${conflict.kind} ${conflict.heldBy} already has this ${conflict.field}`
+ *       : `${conflict.area} id ${conflict.id} is taken`
  * ```
  * @since 0.1.0
  */
@@ -33,6 +37,12 @@ export const Conflict = Schema.Union(
   Schema.TaggedStruct("DuplicateId", {
     area: Schema.Literal("outbox", "audit"),
     id: Schema.String
+  }),
+  Schema.TaggedStruct("UniqueViolation", {
+    kind: Schema.String,
+    id: Schema.String,
+    field: Schema.String,
+    heldBy: Schema.String
   })
 ).annotations({ identifier: "Conflict" })
 /** @since 0.1.0 */
@@ -45,11 +55,14 @@ const describeConflict = (conflict: Conflict): string =>
       : conflict.expectedVersion === 0
         ? `${conflict.kind} ${conflict.id}: expected a new record, but version ${conflict.actualVersion} exists`
         : `${conflict.kind} ${conflict.id}: expected version ${conflict.expectedVersion}, but the store has version ${conflict.actualVersion}`
-    : `${conflict.area} entry ${conflict.id} already exists (its ids are unique per community)`
+    : conflict._tag === "UniqueViolation"
+      ? `${conflict.kind} ${conflict.id}: its ${conflict.field} is already held by ${conflict.kind} ${conflict.heldBy} (the field is unique per community)`
+      : `${conflict.area} entry ${conflict.id} already exists (its ids are unique per community)`
 
 /**
- * A commit was rejected because at least one write named a version that is not the stored one.
- * Nothing of the batch was written; reload the records, apply the change again and retry.
+ * A commit was rejected because at least one write named a version that is not the stored one,
+ * reused an outbox or audit id, or claimed a unique field value another record holds. Nothing of
+ * the batch was written; reload the records, apply the change again and retry.
  *
  * @example
  * ```ts

@@ -4,12 +4,14 @@
  *
  * @since 0.1.0
  */
-import type { Schema } from "effect"
+import { Redacted, type Schema } from "effect"
 import { AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
 import { Ballot } from "../domain/Ballot.js"
 import { Case } from "../domain/Case.js"
 import { Community } from "../domain/Community.js"
+import { emailKey } from "../domain/Email.js"
 import { Facilitator } from "../domain/Facilitator.js"
+import { FairnessRecord } from "../domain/FairnessRecord.js"
 import { Gathering } from "../domain/Gathering.js"
 import { Intake } from "../domain/Intake.js"
 import { LearningGroup } from "../domain/LearningGroup.js"
@@ -31,10 +33,16 @@ export interface RecordKind<A, I = unknown> {
   readonly idOf: (record: A) => string
   readonly communityOf: (record: A) => string
   readonly indexes: (record: A) => Indexes
+  /**
+   * Indexed fields whose values no two records of the kind may share in a community; the store
+   * enforces them atomically in the commit (since 0.2).
+   */
+  readonly unique?: ReadonlyArray<string>
 }
 
 /**
- * Declares a record kind for a schema whose records have an `id` and a `communityId`.
+ * Declares a record kind for a schema whose records have an `id` and a `communityId`; `unique`
+ * names indexed fields that no two records of the kind may share.
  *
  * @example
  * ```ts
@@ -47,8 +55,19 @@ export interface RecordKind<A, I = unknown> {
 export const define = <A extends { readonly id: string; readonly communityId: string }, I>(
   kind: string,
   schema: Schema.Schema<A, I, never>,
-  indexes: (record: A) => Indexes = () => ({})
-): RecordKind<A, I> => ({ kind, schema, idOf: (r) => r.id, communityOf: (r) => r.communityId, indexes })
+  indexes: (record: A) => Indexes = () => ({}),
+  unique: ReadonlyArray<string> = []
+): RecordKind<A, I> => ({
+  kind,
+  schema,
+  idOf: (r) => r.id,
+  communityOf: (r) => r.communityId,
+  indexes,
+  ...(unique.length === 0 ? {} : { unique })
+})
+
+// A value made of several ids, for a unique field: a JSON array, so no separator can collide.
+const compound = (...parts: ReadonlyArray<string>): string => JSON.stringify(parts)
 
 const optional = (value: string | undefined): ReadonlyArray<string> => (value === undefined ? [] : [value])
 
@@ -75,7 +94,8 @@ export const Communities: RecordKind<Community, typeof Community.Encoded> = {
 }
 
 /**
- * Members, indexed by `status`.
+ * Members, indexed by `status` and by `email` (the address's {@link emailKey}), which is unique:
+ * one member per address per community.
  *
  * @example
  * ```ts
@@ -88,7 +108,12 @@ export const Communities: RecordKind<Community, typeof Community.Encoded> = {
  * ```
  * @since 0.1.0
  */
-export const Members = define("member", Member, (m) => ({ status: m.status }))
+export const Members = define(
+  "member",
+  Member,
+  (m) => ({ status: m.status, email: emailKey(Redacted.value(m.email)) }),
+  ["email"]
+)
 
 /**
  * Facilitators, indexed by `role`.
@@ -214,7 +239,8 @@ export const VotingRounds = define("voting-round", VotingRound, (v) => ({
 }))
 
 /**
- * Ballots, indexed by `votingRoundId` and `memberId`.
+ * Ballots, indexed by `votingRoundId` and `memberId`, and by `voter` (round and member), which is
+ * unique: one ballot per member and round.
  *
  * @example
  * ```ts
@@ -227,7 +253,12 @@ export const VotingRounds = define("voting-round", VotingRound, (v) => ({
  * ```
  * @since 0.1.0
  */
-export const Ballots = define("ballot", Ballot, (b) => ({ votingRoundId: b.votingRoundId, memberId: b.memberId }))
+export const Ballots = define(
+  "ballot",
+  Ballot,
+  (b) => ({ votingRoundId: b.votingRoundId, memberId: b.memberId, voter: compound(b.votingRoundId, b.memberId) }),
+  ["voter"]
+)
 
 /**
  * Gatherings, indexed by `quarter` and `status`.
@@ -265,7 +296,8 @@ export const AvailabilityPolls = define("availability-poll", AvailabilityPoll, (
 }))
 
 /**
- * Responses to availability polls, indexed by `pollId` and `memberId`.
+ * Responses to availability polls, indexed by `pollId` and `memberId`, and by `respondent` (poll
+ * and member), which is unique: one response per member and poll.
  *
  * @example
  * ```ts
@@ -278,7 +310,32 @@ export const AvailabilityPolls = define("availability-poll", AvailabilityPoll, (
  * ```
  * @since 0.1.0
  */
-export const PollResponses = define("poll-response", PollResponse, (r) => ({ pollId: r.pollId, memberId: r.memberId }))
+export const PollResponses = define(
+  "poll-response",
+  PollResponse,
+  (r) => ({ pollId: r.pollId, memberId: r.memberId, respondent: compound(r.pollId, r.memberId) }),
+  ["respondent"]
+)
+
+/**
+ * Fairness records of the carried agenda methods (one per member and closed vote), indexed by
+ * `votingRoundId` and `memberId`. They are the state the next vote starts from (decision 0027).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Repository, Store } from "@grenzeloos/core"
+ *
+ * const ofMember = Effect.flatMap(Store.forCommunity("rijk"), (store) =>
+ *   Repository.all(store, Repository.FairnessRecords, { memberId: "m-001" })
+ * )
+ * ```
+ * @since 0.2.0
+ */
+export const FairnessRecords = define("fairness-record", FairnessRecord, (r) => ({
+  votingRoundId: r.votingRoundId,
+  memberId: r.memberId
+}))
 
 /**
  * Every record kind of the domain.
@@ -304,5 +361,6 @@ export const kinds = [
   Ballots,
   Gatherings,
   AvailabilityPolls,
-  PollResponses
+  PollResponses,
+  FairnessRecords
 ] as const

@@ -215,7 +215,8 @@ export const put = <A, I>(
         id: kind.idOf(value),
         expectedVersion,
         document,
-        indexes: kind.indexes(value)
+        indexes: kind.indexes(value),
+        ...(kind.unique === undefined || kind.unique.length === 0 ? {} : { unique: kind.unique })
       })
   })
 

@@ -6,7 +6,10 @@
  * answers) inside the hard / medium / soft levels of Timefold's meeting-scheduling example
  * (required attendees are hard, capacity caps attendance), with the fairness-over-time idea of
  * perpetual voting (Lackner 2020, "Perpetual Voting: Fairness in Long-Term Decision Making", AAAI):
- * members who missed the last meeting weigh more, so the same people do not always lose.
+ * members who missed the last meeting weigh more, so the same people do not always lose. Over the
+ * year, members who could come to fewer of the earlier gatherings weigh more as well, within a
+ * documented bound (decision record 0028), and the decision reports what the chosen date does to
+ * each member's share of gatherings they could attend: its minimum, mean and spread.
  *
  * @since 0.1.0
  */
@@ -41,6 +44,60 @@ export interface Input {
   readonly missedLastMeeting?: ReadonlyArray<MemberId>
   /** How much a member who missed the last meeting counts (a whole number, default 2). */
   readonly missedLastWeight?: number
+  /**
+   * Per member, how many of this year's earlier gatherings they could attend (see
+   * {@link attendanceOverYear}). A member missing from the list has no history and counts as
+   * having attended every one.
+   */
+  readonly attendanceOverYear?: ReadonlyArray<AttendanceHistory>
+  /**
+   * How much more a member counts who could attend none of the earlier gatherings: a member's
+   * weight rises by `yearWeight × (1 − share attended)`. From 0 to 4, default 1 (decision 0028).
+   */
+  readonly yearWeight?: number
+}
+
+/**
+ * A member's attendance over the year before this poll.
+ *
+ * @example
+ * ```ts
+ * import { Domain, type Scheduling } from "@grenzeloos/core"
+ *
+ * const history: Scheduling.Poll.AttendanceHistory = { memberId: Domain.MemberId.make("anna"), attended: 1, gatherings: 3 }
+ * ```
+ * @since 0.2.0
+ */
+export interface AttendanceHistory {
+  readonly memberId: MemberId
+  /** Of the earlier gatherings, those the member could attend. */
+  readonly attended: number
+  readonly gatherings: number
+}
+
+/**
+ * The fairness figure of a decision: per member, the share of the year's gatherings (earlier ones
+ * and this one) they can attend with the chosen date, and its minimum, mean and spread.
+ *
+ * @since 0.2.0
+ */
+export interface YearFairness {
+  readonly members: ReadonlyArray<{
+    readonly memberId: MemberId
+    readonly attended: number
+    readonly gatherings: number
+    /** The member's weight in this poll (1 for no history and no miss). */
+    readonly weight: number
+  }>
+  /** The lowest share of gatherings a member can attend, this one included (1 when nobody is invited). */
+  readonly minimumShare: number
+  readonly meanShare: number
+  /** The standard deviation of the shares. */
+  readonly spread: number
+  /** The members at the minimum. */
+  readonly lowest: ReadonlyArray<MemberId>
+  /** The most a member can weigh in this poll: `missedLastWeight + yearWeight`. */
+  readonly maxWeight: number
 }
 
 /**
@@ -60,7 +117,7 @@ export interface SlotScore {
   readonly ifNeedBe: ReadonlyArray<MemberId>
   /** Answered no. */
   readonly no: ReadonlyArray<MemberId>
-  /** Invited but did not answer this slot (counts as no). */
+  /** Invited but did not answer this slot: unknown, so not counted as able to come, nor reported as "cannot". */
   readonly noAnswer: ReadonlyArray<MemberId>
   /** Who can come, weighted (missed-last members count more), capped at the venue's capacity. */
   readonly attendanceScore: number
@@ -113,6 +170,8 @@ export type Decision =
       readonly runnerUp: SlotScore | undefined
       /** Every slot, best first. */
       readonly ranking: ReadonlyArray<SlotScore>
+      /** What the chosen date does to each member's share of the year's gatherings. */
+      readonly fairness: YearFairness
       readonly explanation: Explanation
     }
   | {
@@ -126,8 +185,12 @@ interface Prepared {
   /** answers[slot * n + member]: 0 no / no answer, 1 if need be, 2 yes. */
   readonly answers: Uint8Array
   readonly answered: Uint8Array
-  readonly weight: Uint8Array
+  /** Per member, their weight in hundredths (100 = 1), so that scores add up exactly. */
+  readonly weight: Int32Array
   readonly required: Uint8Array
+  /** Per member, the year's earlier gatherings and those they attended. */
+  readonly attended: Int32Array
+  readonly gatherings: Int32Array
   readonly n: number
 }
 
@@ -198,14 +261,52 @@ const prepare = (input: Input): Either.Either<Prepared, SchedulingInputError> =>
       })
     } else required[m] = 1
   })
-  const weight = new Uint8Array(n).fill(1)
+  const yearWeight = input.yearWeight ?? 1
+  if (!(Number.isFinite(yearWeight) && yearWeight >= 0 && yearWeight <= 4)) {
+    problems.push({ path: "yearWeight", message: `expected a number from 0 to 4, got ${yearWeight}` })
+  }
+  const attended = new Int32Array(n)
+  const gatherings = new Int32Array(n)
+  const hasHistory = new Uint8Array(n)
+  ;(input.attendanceOverYear ?? []).forEach((h, i) => {
+    const m = memberIndex.get(h.memberId)
+    const path = `attendanceOverYear[${i}]`
+    if (m === undefined) {
+      problems.push({ path: `${path}.memberId`, message: `member ${h.memberId} is not among the invitees` })
+      return
+    }
+    if (hasHistory[m] === 1) {
+      problems.push({ path: `${path}.memberId`, message: `member ${h.memberId} has two attendance histories` })
+      return
+    }
+    hasHistory[m] = 1
+    if (!(Number.isInteger(h.gatherings) && h.gatherings >= 0))
+      problems.push({
+        path: `${path}.gatherings`,
+        message: `expected a whole number of 0 or more, got ${h.gatherings}`
+      })
+    else if (!(Number.isInteger(h.attended) && h.attended >= 0 && h.attended <= h.gatherings))
+      problems.push({
+        path: `${path}.attended`,
+        message: `expected a whole number from 0 to ${h.gatherings} (the gatherings), got ${h.attended}`
+      })
+    else {
+      attended[m] = h.attended
+      gatherings[m] = h.gatherings
+    }
+  })
+  const weight = new Int32Array(n).fill(100)
   for (const id of input.missedLastMeeting ?? []) {
     const m = memberIndex.get(id)
-    if (m !== undefined) weight[m] = w
+    if (m !== undefined) weight[m] = 100 * w
+  }
+  for (let m = 0; m < n; m++) {
+    const g = gatherings[m] as number
+    if (g > 0) weight[m] = (weight[m] as number) + Math.round(100 * yearWeight * (1 - (attended[m] as number) / g))
   }
   const error = inputError(subject, problems)
   return error === undefined
-    ? Either.right({ memberIds: input.invitees, answers, answered, weight, required, n })
+    ? Either.right({ memberIds: input.invitees, answers, answered, weight, required, n, attended, gatherings })
     : Either.left(error)
 }
 
@@ -219,11 +320,7 @@ const scoreSlots = (input: Input, p: Prepared): Array<SlotScore> => {
     const noAnswer: Array<MemberId> = []
     const requiredMissing: Array<MemberId> = []
     // Admission order when the venue is full: heavier members first, "yes" before "if need be".
-    let heavyYes = 0
-    let heavyMaybe = 0
-    let lightYes = 0
-    let lightMaybe = 0
-    const heavyWeight = input.missedLastWeight ?? 2
+    const coming: Array<number> = []
     for (let m = 0; m < n; m++) {
       const a = answers[k * n + m] as number
       const id = memberIds[m] as MemberId
@@ -232,21 +329,22 @@ const scoreSlots = (input: Input, p: Prepared): Array<SlotScore> => {
       else if (answered[k * n + m] === 1) no.push(id)
       else noAnswer.push(id)
       if (a === 0 && required[m] === 1) requiredMissing.push(id)
-      if (a > 0) {
-        if (weight[m] !== 1) a === 2 ? heavyYes++ : heavyMaybe++
-        else a === 2 ? lightYes++ : lightMaybe++
-      }
+      if (a > 0) coming.push(m)
     }
-    let room = capacity
-    const take = (count: number) => {
-      const t = Math.min(count, room)
-      room -= t
-      return t
+    coming.sort(
+      (x, y) =>
+        (weight[y] as number) - (weight[x] as number) ||
+        (answers[k * n + y] as number) - (answers[k * n + x] as number) ||
+        x - y
+    )
+    const admitted = Math.min(coming.length, capacity)
+    let attendance = 0
+    let yesOnly = 0
+    for (let i = 0; i < admitted; i++) {
+      const m = coming[i] as number
+      attendance += weight[m] as number
+      if (answers[k * n + m] === 2) yesOnly += weight[m] as number
     }
-    const hy = take(heavyYes)
-    const hm = take(heavyMaybe)
-    const ly = take(lightYes)
-    const lm = take(lightMaybe)
     return {
       slotId: slot.id,
       index: k,
@@ -257,18 +355,52 @@ const scoreSlots = (input: Input, p: Prepared): Array<SlotScore> => {
       ifNeedBe,
       no,
       noAnswer,
-      attendanceScore: heavyWeight * (hy + hm) + ly + lm,
-      yesScore: heavyWeight * hy + ly,
-      turnedAway: heavyYes + heavyMaybe + lightYes + lightMaybe - (hy + hm + ly + lm)
+      attendanceScore: attendance / 100,
+      yesScore: yesOnly / 100,
+      turnedAway: coming.length - admitted
     }
   })
+}
+
+const yearFairness = (input: Input, p: Prepared, slotIndex: number): YearFairness => {
+  const { n, answers, attended, gatherings, weight, memberIds } = p
+  const members = Array.from({ length: n }, (_, m) => ({
+    memberId: memberIds[m] as MemberId,
+    attended: (attended[m] as number) + ((answers[slotIndex * n + m] as number) > 0 ? 1 : 0),
+    gatherings: (gatherings[m] as number) + 1,
+    weight: (weight[m] as number) / 100
+  }))
+  const shares = members.map((x) => x.attended / x.gatherings)
+  const minimumShare = n === 0 ? 1 : Math.min(...shares)
+  const meanShare = n === 0 ? 1 : shares.reduce((a, b) => a + b, 0) / n
+  const spread = n === 0 ? 0 : Math.sqrt(shares.reduce((a, x) => a + (x - meanShare) ** 2, 0) / n)
+  return {
+    members,
+    minimumShare,
+    meanShare,
+    spread,
+    lowest: members.filter((_, m) => (shares[m] as number) === minimumShare).map((x) => x.memberId),
+    maxWeight: (input.missedLastWeight ?? 2) + (input.yearWeight ?? 1)
+  }
+}
+
+const percentOf = (x: number) => Math.round(100 * x)
+
+const describeFairness = (f: YearFairness, withHistory: boolean): Explanation => {
+  const shown = f.lowest.slice(0, 5)
+  const more = f.lowest.length - shown.length
+  const who = `${names(shown)}${more > 0 ? ` (+${more})` : ""}`
+  return {
+    nl: `Over het jaar kan met deze datum ieder lid bij minstens ${percentOf(f.minimumShare)} % van de bijeenkomsten zijn (gemiddeld ${percentOf(f.meanShare)} %, spreiding ${percentOf(f.spread)} procentpunt; het laagst: ${who}).${withHistory ? ` Wie eerder niet kon, telde zwaarder mee, hoogstens ${f.maxWeight} keer.` : ""}`,
+    en: `Over the year, with this date every member can come to at least ${percentOf(f.minimumShare)}% of the gatherings (mean ${percentOf(f.meanShare)}%, spread ${percentOf(f.spread)} points; lowest: ${who}).${withHistory ? ` Members who could not come before counted more, at most ${f.maxWeight} times.` : ""}`
+  }
 }
 
 const names = (ids: ReadonlyArray<string>) => (ids.length === 0 ? "—" : ids.join(", "))
 
 const describe = (s: SlotScore) => ({
-  nl: `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names([...s.no, ...s.noAnswer])}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`,
-  en: `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names([...s.no, ...s.noAnswer])}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
+  nl: `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names(s.no)}; niet geantwoord: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`,
+  en: `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names(s.no)}; no answer: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
 })
 
 /**
@@ -330,14 +462,17 @@ export const decide = (input: Input): Either.Either<Decision, SchedulingInputErr
     const reason = why(best, runnerUp)
     const a = describe(best)
     const b = runnerUp === undefined ? undefined : describe(runnerUp)
+    const fairness = yearFairness(input, p, best.index)
+    const year = describeFairness(fairness, (input.attendanceOverYear ?? []).length > 0)
     return {
       _tag: "Decided",
       chosen: best,
       runnerUp,
       ranking,
+      fairness,
       explanation: {
-        nl: `Gekozen: ${a.nl}. Reden: ${reason.nl}.${b === undefined ? "" : ` Tweede keus: ${b.nl}.`}`,
-        en: `Chosen: ${a.en}. Why: ${reason.en}.${b === undefined ? "" : ` Runner-up: ${b.en}.`}`
+        nl: `Gekozen: ${a.nl}. Reden: ${reason.nl}.${b === undefined ? "" : ` Tweede keus: ${b.nl}.`} ${year.nl}`,
+        en: `Chosen: ${a.en}. Why: ${reason.en}.${b === undefined ? "" : ` Runner-up: ${b.en}.`} ${year.en}`
       }
     } as const
   })
@@ -492,4 +627,33 @@ export const missedLastMeeting = (
 ): ReadonlyArray<MemberId> => {
   const present = new Set<string>(previous.attendance)
   return invitedThen.filter((id) => !present.has(id))
+}
+
+/**
+ * Each member's attendance over the year from this year's earlier gatherings (any order): how
+ * many there were and how many the member attended. What {@link Input.attendanceOverYear} expects.
+ * With `joinedOn` (a member's first day, YYYY-MM-DD) a gathering held before a member joined does
+ * not count for them.
+ *
+ * @example
+ * ```ts
+ * import { Domain, Scheduling } from "@grenzeloos/core"
+ *
+ * declare const thisYear: ReadonlyArray<Domain.Gathering>
+ * declare const invitees: ReadonlyArray<Domain.MemberId>
+ * const history = Scheduling.Poll.attendanceOverYear(thisYear, invitees)
+ * ```
+ * @since 0.2.0
+ */
+export const attendanceOverYear = (
+  earlier: ReadonlyArray<{ readonly attendance: ReadonlyArray<MemberId>; readonly heldOn?: string | undefined }>,
+  invitees: ReadonlyArray<MemberId>,
+  joinedOn: (memberId: MemberId) => string | undefined = () => undefined
+): ReadonlyArray<AttendanceHistory> => {
+  const present = earlier.map((g) => ({ heldOn: g.heldOn, set: new Set<string>(g.attendance) }))
+  return invitees.map((memberId) => {
+    const joined = joinedOn(memberId)
+    const counted = present.filter((g) => joined === undefined || g.heldOn === undefined || g.heldOn >= joined)
+    return { memberId, attended: counted.filter((g) => g.set.has(memberId)).length, gatherings: counted.length }
+  })
 }

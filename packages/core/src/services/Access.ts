@@ -113,7 +113,18 @@ export const Action = Schema.Literal(
   "rsvp.record",
   "attendance.record",
   "audit.read",
-  "woo.export"
+  "woo.export",
+  "theme.edit",
+  "theme.withdraw",
+  "ballot.record",
+  "ballot.withdraw",
+  "poll.request",
+  "poll.record",
+  "programme.change",
+  "gathering.move",
+  "gathering.cancel",
+  "gathering.close",
+  "sessions.plan"
 )
 /** @since 0.1.0 */
 export type Action = typeof Action.Type
@@ -219,87 +230,104 @@ const onMember = (resource: Resource, rule: (memberId: MemberId) => Decision): D
  */
 export const check = (actor: Actor, action: Action, resource: Resource): Decision => {
   if (actor.communityId !== resource.communityId) return denied("membership of this community")
-  return match(action)
-    .with("community.setUp", () => onCommunity(resource, () => when(actor._tag === "Administrator", "administrator")))
-    .with("member.register", "facilitator.register", "audit.read", "woo.export", () =>
-      onCommunity(resource, () => when(isTeamOrAdmin(actor), "programme team or administrator"))
-    )
-    .with(
-      "intake.plan",
-      "group.form",
-      "group.publish",
-      "theme.manage",
-      "voting.open",
-      "voting.close",
-      "gathering.plan",
-      "gathering.invite",
-      "gathering.remind",
-      "attendance.record",
-      () => onCommunity(resource, () => when(isTeam(actor), "programme team"))
-    )
-    .with("directory.read", "theme.read", "voting.results", "gathering.read", "poll.read", () =>
-      onCommunity(resource, () => allowed)
-    )
-    .with("theme.propose", () =>
-      onCommunity(resource, () => when(actor._tag !== "Administrator", "member of the community"))
-    )
-    .with("member.read", "member.export", "member.forget", () =>
-      onMember(resource, (memberId) =>
-        when(isMemberSelf(actor, memberId) || isTeamOrAdmin(actor), "own record, programme team or administrator")
+  return (
+    match(action)
+      .with("community.setUp", () => onCommunity(resource, () => when(actor._tag === "Administrator", "administrator")))
+      .with("member.register", "facilitator.register", "audit.read", "woo.export", () =>
+        onCommunity(resource, () => when(isTeamOrAdmin(actor), "programme team or administrator"))
       )
-    )
-    .with("member.update", "member.pause", "member.end", "rsvp.record", () =>
-      onMember(resource, (memberId) => when(isMemberSelf(actor, memberId) || isTeam(actor), "own record"))
-    )
-    .with("ballot.cast", "ballot.read", "poll.respond", () =>
-      onMember(resource, (memberId) => when(isMemberSelf(actor, memberId), "own record"))
-    )
-    .with("intake.read", () =>
-      resource._tag === "Intake"
-        ? when(
-            isMemberSelf(actor, resource.memberId) || facilitates(actor, resource.facilitatorId) || isTeam(actor),
-            "participant in the intake"
-          )
-        : denied("a resource that fits the action")
-    )
-    .with("intake.record", "intake.readNotes", () =>
-      resource._tag === "Intake" ? when(isTeam(actor), "programme team") : denied("a resource that fits the action")
-    )
-    .with("group.read", () =>
-      resource._tag === "Group"
-        ? when(
-            inGroup(actor, resource.memberIds) || facilitates(actor, resource.facilitatorId) || isTeam(actor),
-            "membership of the learning group"
-          )
-        : denied("a resource that fits the action")
-    )
-    .with("case.create", () =>
-      resource._tag === "Case"
-        ? when(
-            resource.authorId !== undefined &&
-              isMemberSelf(actor, resource.authorId) &&
-              inGroup(actor, resource.groupMemberIds),
-            "membership of the learning group"
-          )
-        : denied("a resource that fits the action")
-    )
-    .with("case.read", () =>
-      resource._tag === "Case"
-        ? when(
-            inGroup(actor, resource.groupMemberIds) || facilitates(actor, resource.groupFacilitatorId),
-            "membership of the learning group"
-          )
-        : denied("a resource that fits the action")
-    )
-    .with("case.update", () =>
-      resource._tag === "Case"
-        ? when(
-            resource.authorId !== undefined &&
-              isMemberSelf(actor, resource.authorId) &&
-              inGroup(actor, resource.groupMemberIds),
-            "author of the case"
-          )
-        : denied("a resource that fits the action")
-    )
-    .exhaustive()
+      .with(
+        "intake.plan",
+        "group.form",
+        "group.publish",
+        "theme.manage",
+        "voting.open",
+        "voting.close",
+        "gathering.plan",
+        "gathering.invite",
+        "gathering.remind",
+        "attendance.record",
+        "ballot.record",
+        "poll.request",
+        "poll.record",
+        "programme.change",
+        "gathering.move",
+        "gathering.cancel",
+        "gathering.close",
+        "sessions.plan",
+        () => onCommunity(resource, () => when(isTeam(actor), "programme team"))
+      )
+      // A theme is edited or withdrawn by the member who proposed it, or by the programme team
+      // (the only ones who may touch a theme the team itself proposed).
+      .with("theme.edit", "theme.withdraw", () =>
+        resource._tag === "Member"
+          ? when(isMemberSelf(actor, resource.memberId) || isTeam(actor), "own record")
+          : onCommunity(resource, () => when(isTeam(actor), "programme team"))
+      )
+      .with("directory.read", "theme.read", "voting.results", "gathering.read", "poll.read", () =>
+        onCommunity(resource, () => allowed)
+      )
+      .with("theme.propose", () =>
+        onCommunity(resource, () => when(actor._tag !== "Administrator", "member of the community"))
+      )
+      .with("member.read", "member.export", "member.forget", () =>
+        onMember(resource, (memberId) =>
+          when(isMemberSelf(actor, memberId) || isTeamOrAdmin(actor), "own record, programme team or administrator")
+        )
+      )
+      .with("member.update", "member.pause", "member.end", "rsvp.record", "ballot.withdraw", () =>
+        onMember(resource, (memberId) => when(isMemberSelf(actor, memberId) || isTeam(actor), "own record"))
+      )
+      .with("ballot.cast", "ballot.read", "poll.respond", () =>
+        onMember(resource, (memberId) => when(isMemberSelf(actor, memberId), "own record"))
+      )
+      .with("intake.read", () =>
+        resource._tag === "Intake"
+          ? when(
+              isMemberSelf(actor, resource.memberId) || facilitates(actor, resource.facilitatorId) || isTeam(actor),
+              "participant in the intake"
+            )
+          : denied("a resource that fits the action")
+      )
+      .with("intake.record", "intake.readNotes", () =>
+        resource._tag === "Intake" ? when(isTeam(actor), "programme team") : denied("a resource that fits the action")
+      )
+      .with("group.read", () =>
+        resource._tag === "Group"
+          ? when(
+              inGroup(actor, resource.memberIds) || facilitates(actor, resource.facilitatorId) || isTeam(actor),
+              "membership of the learning group"
+            )
+          : denied("a resource that fits the action")
+      )
+      .with("case.create", () =>
+        resource._tag === "Case"
+          ? when(
+              resource.authorId !== undefined &&
+                isMemberSelf(actor, resource.authorId) &&
+                inGroup(actor, resource.groupMemberIds),
+              "membership of the learning group"
+            )
+          : denied("a resource that fits the action")
+      )
+      .with("case.read", () =>
+        resource._tag === "Case"
+          ? when(
+              inGroup(actor, resource.groupMemberIds) || facilitates(actor, resource.groupFacilitatorId),
+              "membership of the learning group"
+            )
+          : denied("a resource that fits the action")
+      )
+      .with("case.update", () =>
+        resource._tag === "Case"
+          ? when(
+              resource.authorId !== undefined &&
+                isMemberSelf(actor, resource.authorId) &&
+                inGroup(actor, resource.groupMemberIds),
+              "author of the case"
+            )
+          : denied("a resource that fits the action")
+      )
+      .exhaustive()
+  )
 }

@@ -16,7 +16,6 @@ import { Weekday } from "../domain/Member.js"
 import { Quarter } from "../domain/Quarter.js"
 import { Title } from "../domain/Text.js"
 import { Theme } from "../domain/Theme.js"
-import * as Invitation from "../ical/Invitation.js"
 import type { Notification } from "../notify/Templates.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
@@ -25,22 +24,8 @@ import { TimeOfDay } from "../scheduling/LocalTime.js"
 import * as Poll from "../scheduling/Poll.js"
 import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import {
-  addressee,
-  authorize,
-  begin,
-  commit,
-  engine,
-  input,
-  naturalKey,
-  notify,
-  puts,
-  required,
-  type Session
-} from "./Runner.js"
-import { Settings } from "./Settings.js"
-
-const ZONE = "Europe/Amsterdam"
+import { alreadySent, eventOf, hasStarted, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
+import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
  * The input of {@link planGathering}.
@@ -65,7 +50,7 @@ export const PlanGathering = Schema.Struct({
 }).annotations({ identifier: "PlanGathering" })
 
 /**
- * Plans the gathering of a quarter (status `planning`, no date yet). Running it again for the
+ * Plans the gathering of a quarter (state `planned`, no date yet). Running it again for the
  * same quarter returns the gathering already planned. Programme team only.
  *
  * @example
@@ -96,7 +81,7 @@ export const planGathering = Effect.fn("Gatherings.planGathering")(function* (
     communityId: CommunityId.make(session.store.communityId),
     title: request.title,
     quarter: request.quarter,
-    status: "planning",
+    status: "planned",
     durationMinutes: request.durationMinutes,
     ...(request.venue === undefined ? {} : { venue: request.venue }),
     programme: [],
@@ -173,17 +158,11 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
   const request = yield* input(ProposeDates, "candidate dates")(value)
   yield* authorize(session, "gathering.plan", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  if (gathering.value.status !== "planning")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `gathering ${gathering.value.id}`,
-        problem: `is ${gathering.value.status}`,
-        hint: "propose dates for a gathering that is still being planned"
-      })
-    )
-  const [gatherings, polls] = yield* Effect.all([
+  const polling = yield* step(gathering.value, "proposeDates")
+  const [gatherings, polls, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Gatherings),
-    Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: gathering.value.id })
+    Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: gathering.value.id }),
+    zoneOf(session)
   ])
   const open = polls.find((p) => p.value.status === "open")
   if (open !== undefined)
@@ -195,7 +174,14 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
       })
     )
   const previous = gatherings
-    .filter((g) => g.value.id !== gathering.value.id && (g.value.status === "held" || g.value.status === "scheduled"))
+    .filter(
+      (g) =>
+        g.value.id !== gathering.value.id &&
+        (g.value.status === "held" ||
+          g.value.status === "closed" ||
+          g.value.status === "invited" ||
+          g.value.status === "date-decided")
+    )
     .map((g) => dateOf(g.value))
     .filter((d): d is string => d !== undefined)
     .sort()
@@ -209,7 +195,7 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
       weekdays: request.weekdays,
       startTimes: request.startTimes,
       durationMinutes: gathering.value.durationMinutes,
-      timeZone: ZONE,
+      timeZone: zone,
       ...(previousMeetingOn === undefined ? {} : { previousMeetingOn }),
       ...(request.minDaysSincePrevious === undefined ? {} : { minDaysSincePrevious: request.minDaysSincePrevious }),
       ...(request.calendar === undefined ? {} : { calendar: request.calendar })
@@ -239,7 +225,12 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
     status: "open"
   })
   yield* commit(session, "gathering.plan", {
-    writes: yield* puts(Kinds.AvailabilityPolls, [{ value: poll, version: 0 }]),
+    writes: [
+      ...(yield* puts(Kinds.AvailabilityPolls, [{ value: poll, version: 0 }])),
+      ...(yield* puts(Kinds.Gatherings, [
+        { value: new Gathering({ ...gathering.value, status: polling }), version: gathering.version }
+      ]))
+    ],
     subject: { kind: "availability-poll", id: poll.id },
     detail: { slots: poll.slots.length, excludedDays: proposal.excluded.length }
   })
@@ -353,15 +344,19 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
 export const DecideDate = Schema.Struct({
   pollId: AvailabilityPollId,
   /** How many people the venue holds (default: the gathering's venue, or no limit). */
-  capacity: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 100_000)), { exact: true })
+  capacity: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 100_000)), { exact: true }),
+  /** Decide even though nobody answered the poll (the first candidate date is then taken). */
+  force: Schema.optionalWith(Schema.Boolean, { exact: true })
 }).annotations({ identifier: "DecideDate" })
 
 /**
  * Decides the date from the poll: required people must be able to come, then the most people,
  * "if need be" counting less, the venue's capacity respected, and members who missed the last
- * gathering weighing more. The poll is closed and the gathering `scheduled` on the chosen slot.
- * The result explains the choice, with the runner-up, and the best pair of dates should the
- * gathering be held twice. Programme team only.
+ * gathering weighing more. Members who did not answer count as unknown (not as "cannot come"),
+ * and the result says who answered and who did not; a poll nobody answered is decided only with
+ * `force`. The poll is closed and the gathering `date-decided` on the chosen slot, in the
+ * community's time zone. The result explains the choice, with the runner-up, and the best pair
+ * of dates should the gathering be held twice. Programme team only.
  *
  * @example
  * ```ts
@@ -389,15 +384,30 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
       })
     )
   const gathering = yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")
-  const [members, responses, gatherings] = yield* Effect.all([
+  const decided = yield* step(gathering.value, "decideDate")
+  const [members, responses, gatherings, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members, { status: "active" }),
     Repository.all(session.store, Kinds.PollResponses, { pollId: poll.value.id }),
-    Repository.all(session.store, Kinds.Gatherings, { status: "held" })
+    Repository.all(session.store, Kinds.Gatherings),
+    zoneOf(session)
   ])
   const invitees = members.map((m) => m.value.id)
   const invited = new Set<string>(invitees)
+  // Answers of members who have since paused or left no longer count.
+  const counted = responses.map((r) => r.value).filter((r) => invited.has(r.memberId))
+  const answeredIds = new Set<string>(counted.map((r) => r.memberId))
+  const answered = invitees.filter((id) => answeredIds.has(id))
+  const notAnswered = invitees.filter((id) => !answeredIds.has(id))
+  if (answered.length === 0 && request.force !== true)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `poll ${poll.value.id} ("${poll.value.title}")`,
+        problem: `has no answers yet (0 of ${invitees.length} members answered)`,
+        hint: "collect answers first (requestPollAnswers asks every active member), or decide anyway with force"
+      })
+    )
   const last = gatherings
-    .filter((g) => g.value.id !== gathering.value.id)
+    .filter((g) => g.value.id !== gathering.value.id && (g.value.status === "held" || g.value.status === "closed"))
     .sort((a, b) => (dateOf(a.value) ?? "").localeCompare(dateOf(b.value) ?? ""))
     .at(-1)
   const lastDate = last === undefined ? undefined : dateOf(last.value)
@@ -408,13 +418,24 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
           last.value,
           members.filter((m) => m.value.joinedOn <= lastDate).map((m) => m.value.id)
         )
+  // The year's attendance weighs in too (decision 0028): the gatherings of the last 365 days.
+  const yearAgo = DateTime.formatIsoDate(DateTime.subtract(session.now, { days: 365 }))
+  const joinedOn = new Map<string, string>(members.map((m) => [m.value.id, m.value.joinedOn]))
+  const attendanceOverYear = Poll.attendanceOverYear(
+    gatherings
+      .filter((g) => g.value.id !== gathering.value.id && (g.value.status === "held" || g.value.status === "closed"))
+      .map((g) => ({ attendance: g.value.attendance, heldOn: dateOf(g.value) }))
+      .filter((g) => g.heldOn !== undefined && g.heldOn >= yearAgo),
+    invitees,
+    (id) => joinedOn.get(id)
+  )
   const capacity = request.capacity ?? gathering.value.venue?.capacity
   const pollInput: Poll.Input = {
     poll: poll.value,
     invitees,
-    // Answers of members who have since paused or left no longer count.
-    responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId)),
+    responses: counted,
     missedLastMeeting,
+    attendanceOverYear,
     ...(capacity === undefined ? {} : { capacity })
   }
   const decision = yield* engine(Poll.decide(pollInput))
@@ -431,8 +452,8 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
   const closed = new AvailabilityPoll({ ...poll.value, status: "closed", decidedSlotId: chosen.slotId })
   const scheduled = new Gathering({
     ...gathering.value,
-    status: "scheduled",
-    startsAt: DateTime.unsafeSetZoneNamed(chosen.startsAt, ZONE)
+    status: decided,
+    startsAt: DateTime.unsafeSetZoneNamed(chosen.startsAt, zone)
   })
   yield* commit(session, "gathering.plan", {
     writes: [
@@ -440,9 +461,17 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
       ...(yield* puts(Kinds.Gatherings, [{ value: scheduled, version: gathering.version }]))
     ],
     subject: { kind: "gathering", id: scheduled.id },
-    detail: { poll: poll.value.id, slot: chosen.slotId, yes: chosen.yes.length, ifNeedBe: chosen.ifNeedBe.length }
+    detail: {
+      poll: poll.value.id,
+      slot: chosen.slotId,
+      yes: chosen.yes.length,
+      ifNeedBe: chosen.ifNeedBe.length,
+      answered: answered.length,
+      notAnswered: notAnswered.length,
+      forced: answered.length === 0
+    }
   })
-  return { gathering: scheduled, poll: closed, decision, pair }
+  return { gathering: scheduled, poll: closed, decision, pair, answered, notAnswered }
 })
 
 /**
@@ -460,32 +489,9 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
  */
 export const GatheringRef = Schema.Struct({ gatheringId: GatheringId }).annotations({ identifier: "GatheringRef" })
 
-// The gathering's calendar event is built once per use case (it reads the theme titles); each
-// message then gets the same event with its own attendee.
-const eventOf = (session: Session, gathering: Gathering) =>
-  Effect.flatMap(Settings, (settings) =>
-    Effect.flatMap(Repository.all(session.store, Kinds.Themes), (themes) =>
-      engine(
-        Invitation.fromGathering(gathering, {
-          uidDomain: settings.uidDomain,
-          organizer: settings.organizer,
-          attendees: [],
-          themeTitles: new Map(themes.map((t) => [t.value.id as string, t.value.title]))
-        })
-      )
-    )
-  )
-
-const withAttendees = (
-  event: Invitation.Event,
-  people: ReadonlyArray<{ readonly name: string; readonly email: Invitation.Person["email"] }>
-): Invitation.Event => ({
-  ...event,
-  attendees: people.map((a) => ({ name: a.name, email: a.email, role: "required" as const, rsvp: true }))
-})
-
 /**
- * Sends the invitation of a scheduled gathering to every active member: one message per member
+ * Sends the invitation of a gathering whose date is decided to every active member (the
+ * gathering is then `invited`; a gathering that has started or is cancelled is refused): one message per member
  * with the iCalendar REQUEST (organizer, attendee, RSVP, the programme in the description, a
  * VTIMEZONE). Sending again for the same version of the gathering is refused by the outbox
  * (the idempotency key is the same); change the gathering to send an update. Programme team only.
@@ -507,15 +513,24 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
   const { gatheringId } = yield* input(GatheringRef, "gathering")(value)
   yield* authorize(session, "gathering.invite", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, gatheringId, "gatheringId")
-  if (gathering.value.status !== "scheduled")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `gathering ${gatheringId}`,
-        problem: `is ${gathering.value.status}`,
-        hint: "decide the date first"
-      })
-    )
-  const members = yield* Repository.all(session.store, Kinds.Members, { status: "active" })
+  const invitedState = yield* step(gathering.value, "sendInvitations")
+  if (hasStarted(gathering.value, session.now)) return yield* Effect.fail(startedAlready(gathering.value))
+  const sequence = gathering.value.sequence
+  // Sending again reaches only members who have no invitation of this version yet (who joined
+  // since), so running it twice is harmless. The outbox is read only when invitations are out.
+  const sent =
+    gathering.value.status !== "invited"
+      ? new Set<string>()
+      : alreadySent(
+          yield* messagesAbout(
+            session,
+            { kind: "gathering", id: gatheringId },
+            (e) => (e.type === "gathering.invited" || e.type === "gathering.changed") && e.data?.sequence === sequence
+          )
+        )
+  const members = (yield* Repository.all(session.store, Kinds.Members, { status: "active" })).filter(
+    (m) => !sent.has(m.value.id)
+  )
   const event = yield* eventOf(session, gathering.value)
   const outbox = yield* notify(
     session,
@@ -527,8 +542,12 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
       })
     )
   )
+  const invited = new Gathering({ ...gathering.value, status: invitedState })
   yield* commit(session, "gathering.invite", {
-    writes: [],
+    writes:
+      invitedState === gathering.value.status
+        ? []
+        : yield* puts(Kinds.Gatherings, [{ value: invited, version: gathering.version }]),
     outbox,
     subject: { kind: "gathering", id: gatheringId },
     detail: { invited: members.length, sequence: gathering.value.sequence }
@@ -564,8 +583,10 @@ export const SendReminders = Schema.Struct({
 }).annotations({ identifier: "SendReminders" })
 
 /**
- * Queues reminders for a scheduled gathering to every active member who has not declined: each
- * is held in the outbox until its day, so the dispatcher sends it then. Programme team only.
+ * Queues reminders for an invited gathering to every active member who has not declined: each
+ * is held in the outbox until its day, so the dispatcher sends it then. A reminder whose day has
+ * passed is not queued, and a gathering that has started or is cancelled gets none (cancelling
+ * withdraws the reminders still waiting). Programme team only.
  *
  * @example
  * ```ts
@@ -584,30 +605,36 @@ export const sendReminders = Effect.fn("Gatherings.sendReminders")(function* (
   const request = yield* input(SendReminders, "reminders")(value)
   yield* authorize(session, "gathering.remind", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
+  yield* step(gathering.value, "sendReminders")
   const startsAt = gathering.value.startsAt
-  if (gathering.value.status !== "scheduled" || startsAt === undefined)
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `gathering ${gathering.value.id}`,
-        problem: `is ${gathering.value.status}`,
-        hint: "decide the date first"
-      })
-    )
+  if (startsAt === undefined || hasStarted(gathering.value, session.now))
+    return yield* Effect.fail(startedAlready(gathering.value))
   const declined = new Set<string>(gathering.value.rsvps.filter((r) => r.response === "no").map((r) => r.memberId))
   const members = (yield* Repository.all(session.store, Kinds.Members, { status: "active" })).filter(
     (m) => !declined.has(m.value.id)
   )
-  const days = [...new Set(request.daysBefore ?? [7, 1])]
+  const start = DateTime.toEpochMillis(startsAt)
+  const now = DateTime.toEpochMillis(session.now)
+  // A reminder for a day already past would arrive late and say the wrong thing.
+  const days = [...new Set(request.daysBefore ?? [7, 1])].filter((d) => start - d * 86_400_000 >= now)
+  const queued = new Set(
+    (yield* messagesAbout(
+      session,
+      { kind: "gathering", id: gathering.value.id },
+      (e) => e.type === "gathering.reminded" && e.data?.sequence === gathering.value.sequence
+    )).map((m) => `${m.event.data?.memberId}:${m.event.data?.daysBefore}`)
+  )
   const event = yield* eventOf(session, gathering.value)
   const notifications = members.flatMap(({ value: m }) =>
-    days.map((daysBefore): Notification & { readonly _tag: "Reminder" } => ({
-      _tag: "Reminder",
-      recipient: addressee(m),
-      event: withAttendees(event, [m]),
-      daysBefore
-    }))
+    days
+      .filter((daysBefore) => !queued.has(`${m.id}:${daysBefore}`))
+      .map((daysBefore): Notification & { readonly _tag: "Reminder" } => ({
+        _tag: "Reminder",
+        recipient: addressee(m),
+        event: withAttendees(event, [m]),
+        daysBefore
+      }))
   )
-  const start = DateTime.toEpochMillis(startsAt)
   const outbox = yield* notify(session, notifications, {
     availableAt: (n) => (n._tag === "Reminder" ? start - n.daysBefore * 86_400_000 : undefined)
   })
@@ -668,6 +695,7 @@ export const recordRsvp = Effect.fn("Gatherings.recordRsvp")(function* (
     )
   yield* authorize(session, "rsvp.record", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
+  yield* step(gathering.value, "recordRsvp")
   yield* required(session, Kinds.Members, memberId, "memberId")
   const next = new Gathering({
     ...gathering.value,
@@ -707,7 +735,7 @@ export const RecordAttendance = Schema.Struct({
 }).annotations({ identifier: "RecordAttendance" })
 
 /**
- * Records who attended a gathering, which is then `held`; the next poll weighs those who missed
+ * Records who attended a gathering that has taken place, which is then `held`; the next poll weighs those who missed
  * it more. Programme team only.
  *
  * @example
@@ -727,12 +755,13 @@ export const recordAttendance = Effect.fn("Gatherings.recordAttendance")(functio
   const request = yield* input(RecordAttendance, "attendance")(value)
   yield* authorize(session, "attendance.record", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  if (gathering.value.status !== "scheduled" && gathering.value.status !== "held")
+  yield* step(gathering.value, "recordAttendance")
+  if (!hasStarted(gathering.value, session.now))
     return yield* Effect.fail(
       new InvalidState({
-        subject: `gathering ${gathering.value.id}`,
-        problem: `is ${gathering.value.status}`,
-        hint: "attendance is recorded for a gathering that took place"
+        subject: `gathering "${gathering.value.title}" (${gathering.value.id})`,
+        problem: "has not taken place yet",
+        hint: "record attendance once the gathering has started"
       })
     )
   const members = yield* Repository.all(session.store, Kinds.Members)
@@ -879,3 +908,10 @@ export const listPolls = Effect.fn("Gatherings.listPolls")(function* (actor: unk
   )
   return polls.map((p) => p.value)
 })
+
+const startedAlready = (gathering: Gathering) =>
+  new InvalidState({
+    subject: `gathering "${gathering.title}" (${gathering.id})`,
+    problem: "has already started",
+    hint: "nothing is sent for a gathering in the past; plan the next one"
+  })

@@ -8,11 +8,14 @@ import { DateTime, Effect, Option, Redacted, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
 import { Case } from "../domain/Case.js"
 import { CaseId, CommunityId, FacilitatorId, LearningGroupId, MemberId, RoundId } from "../domain/Ids.js"
-import { LearningGroup } from "../domain/LearningGroup.js"
+import { Language } from "../domain/Language.js"
+import { LearningGroup, type PlacementReason } from "../domain/LearningGroup.js"
+import type { Member } from "../domain/Member.js"
 import { Round } from "../domain/Round.js"
 import { FreeText, Title } from "../domain/Text.js"
 import * as Form from "../grouping/Form.js"
 import * as GroupingInput from "../grouping/Input.js"
+import * as GroupingTexts from "../grouping/Texts.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import { check } from "./Access.js"
@@ -111,6 +114,31 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
     Repository.all(session.store, Kinds.LearningGroups)
   ])
   const existing = request.roundId === undefined ? undefined : rounds.find((r) => r.value.id === request.roundId)
+  // A second round of the same name is almost always the same command run twice.
+  const namesake = rounds.find((r) => r.value.id !== request.roundId && sameName(r.value.name, request.name))
+  if (namesake !== undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "name",
+        problem: `("${request.name}") is already the name of round ${namesake.value.id} (${namesake.value.status})`,
+        hint:
+          namesake.value.status === "planning"
+            ? `form its groups again with roundId ${namesake.value.id}, or choose another name`
+            : "choose another name for the new round"
+      })
+    )
+  if (members.length === 0) {
+    const waiting = yield* Repository.all(session.store, Kinds.Members)
+    const invited = waiting.filter((m) => m.value.status === "invited" || m.value.status === "intake-planned")
+    if (invited.length > 0)
+      return yield* Effect.fail(
+        new InvalidState({
+          subject: "the community",
+          problem: `has no active members yet: all ${invited.length} are still invited or awaiting their intake`,
+          hint: "new members become active after their intake; plan the intakes (planIntakes) and record them as held (recordIntake) before forming groups"
+        })
+      )
+  }
   if (existing !== undefined && existing.value.status !== "planning")
     return yield* Effect.fail(
       new InvalidState({
@@ -163,6 +191,11 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
     endsOn: request.endsOn,
     status: "planning"
   })
+  const reasons = placementReasons(
+    result.groups.map((g) => g.memberIds),
+    members.map((m) => m.value),
+    history
+  )
   const formed = yield* Effect.forEach(result.groups, (g) =>
     Effect.map(
       session.ids.next("group"),
@@ -174,7 +207,11 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
           name: `Leergroep ${g.index + 1}`,
           memberIds: g.memberIds.map((m) => MemberId.make(m)),
           ...(g.facilitatorId === undefined ? {} : { facilitatorId: FacilitatorId.make(g.facilitatorId) }),
-          formedAt: session.now
+          formedAt: session.now,
+          reasons: g.memberIds.flatMap((m) => {
+            const reason = reasons.get(m)
+            return reason === undefined ? [] : [reason]
+          })
         })
     )
   )
@@ -472,4 +509,145 @@ export const listRounds = Effect.fn("Groups.listRounds")(function* (actor: unkno
   yield* authorize(session, "directory.read", { _tag: "Community", communityId: session.actor.communityId })
   const rounds = yield* Repository.all(session.store, Kinds.Rounds)
   return rounds.map((r) => r.value).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id))
+})
+
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, " ").toLocaleLowerCase("nl") === b.trim().replace(/\s+/g, " ").toLocaleLowerCase("nl")
+
+/**
+ * Why each member is in their group, as facts to store: the interest shared with most of the
+ * group, how many organisations it spans, and who in it they met in an earlier round.
+ */
+const placementReasons = (
+  groups: ReadonlyArray<ReadonlyArray<string>>,
+  members: ReadonlyArray<Member>,
+  history: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>>
+): ReadonlyMap<string, PlacementReason> => {
+  const byId = new Map(members.map((m) => [m.id as string, m]))
+  const met = new Map<string, Set<string>>()
+  for (const round of history)
+    for (const group of round)
+      for (const a of group) {
+        const seen = met.get(a) ?? new Set<string>()
+        for (const b of group) if (b !== a) seen.add(b)
+        met.set(a, seen)
+      }
+  const out = new Map<string, PlacementReason>()
+  for (const group of groups) {
+    const organisations = new Set(group.map((id) => byId.get(id)?.organisation ?? "")).size
+    for (const id of group) {
+      const member = byId.get(id)
+      if (member === undefined) continue
+      const others = group.filter((o) => o !== id)
+      let sharedInterest: string | undefined
+      let sharedWith = 0
+      for (const interest of member.interests) {
+        const count = others.filter((o) => byId.get(o)?.interests.includes(interest)).length
+        if (count > sharedWith) {
+          sharedWith = count
+          sharedInterest = interest
+        }
+      }
+      out.set(id, {
+        memberId: member.id,
+        ...(sharedInterest === undefined ? {} : { sharedInterest: sharedInterest.slice(0, 200) }),
+        sharedWith,
+        organisations,
+        metBefore: others.filter((o) => met.get(id)?.has(o)).map((o) => MemberId.make(o))
+      })
+    }
+  }
+  return out
+}
+
+/**
+ * The input of {@link getGrouping}: the round, and the language of the explanations (default:
+ * the community's).
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ref: typeof Services.Groups.GroupingRef.Encoded = { roundId: "round-0001", language: "en" }
+ * ```
+ * @since 0.1.0
+ */
+export const GroupingRef = Schema.Struct({
+  roundId: RoundId,
+  language: Schema.optionalWith(Language, { exact: true })
+}).annotations({ identifier: "GroupingRef" })
+
+/**
+ * A stored grouping as it was formed: the round, and every group the actor may see with its name
+ * as e-mailed, its facilitator and members by name, and each member's explanation (why they are
+ * in it) in the language asked, from the stored records alone. The programme team sees every
+ * group; members and facilitators their own.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Effect.map(Services.Groups.getGrouping(team, { roundId: "round-0001" }), (grouping) =>
+ *   grouping.groups.map((g) => `${g.name}: ${g.members.map((m) => m.name).join(", ")}`)
+ * )
+ * ```
+ * @since 0.1.0
+ */
+export const getGrouping = Effect.fn("Groups.getGrouping")(function* (
+  actor: unknown,
+  value: typeof GroupingRef.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(GroupingRef, "grouping")(value)
+  yield* authorize(session, "directory.read", { _tag: "Community", communityId: session.actor.communityId })
+  const round = yield* required(session, Kinds.Rounds, request.roundId, "roundId")
+  const [groups, members, facilitators, community] = yield* Effect.all([
+    Repository.all(session.store, Kinds.LearningGroups, { roundId: request.roundId }),
+    Repository.all(session.store, Kinds.Members),
+    Repository.all(session.store, Kinds.Facilitators),
+    Repository.get(session.store, Kinds.Communities, session.store.communityId)
+  ])
+  const language: Language =
+    request.language ?? Option.match(community, { onNone: () => "nl" as const, onSome: (c) => c.value.defaultLanguage })
+  const names = new Map(members.map((m) => [m.value.id as string, m.value.name]))
+  const facilitatorNames = new Map(facilitators.map((f) => [f.value.id as string, f.value.name]))
+  const visible = groups
+    .map((g) => g.value)
+    .filter((g) => check(session.actor, "group.read", groupResource(session, g))._tag === "Allowed")
+    .sort((a, b) => a.name.localeCompare(b.name, "nl", { numeric: true }))
+  return {
+    round: round.value,
+    language,
+    groups: visible.map((g) => {
+      const reasons = new Map((g.reasons ?? []).map((r) => [r.memberId as string, r]))
+      return {
+        id: g.id,
+        name: g.name,
+        facilitator:
+          g.facilitatorId === undefined
+            ? null
+            : { id: g.facilitatorId, name: facilitatorNames.get(g.facilitatorId) ?? g.facilitatorId },
+        members: g.memberIds.map((id) => {
+          const reason = reasons.get(id)
+          return {
+            id,
+            name: names.get(id) ?? id,
+            explanation:
+              reason === undefined
+                ? null
+                : GroupingTexts.sentence([
+                    GroupingTexts.sharedInterest(language, reason.sharedWith, reason.sharedInterest),
+                    GroupingTexts.organisations(language, reason.organisations),
+                    GroupingTexts.metBefore(
+                      language,
+                      reason.metBefore.map((m) => names.get(m) ?? m)
+                    )
+                  ])
+          }
+        })
+      }
+    })
+  }
 })

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, Option, Redacted, Schema } from "effect"
+import { DateTime, Effect, Option, Redacted, Schema } from "effect"
 import { ZonedDateTime } from "../domain/DateTimes.js"
 import { DurationMinutes } from "../domain/Duration.js"
 import { CommunityId, FacilitatorId, IntakeId, MemberId, SlotId } from "../domain/Ids.js"
@@ -248,6 +248,14 @@ export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
         subject: `intake ${intake.value.id}`,
         problem: `is already ${intake.value.status}`,
         hint: "plan a new intake for the member to record another one"
+      })
+    )
+  if (request.status === "held" && DateTime.toEpochMillis(intake.value.startsAt) > DateTime.toEpochMillis(session.now))
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "status",
+        problem: `is "held", but intake ${intake.value.id} starts ${DateTime.formatIsoZoned(intake.value.startsAt)}, which is still to come`,
+        hint: "record an intake as held once it has taken place, or record it as cancelled"
       })
     )
   const member = yield* required(session, Kinds.Members, intake.value.memberId, "intakeId (its member)")

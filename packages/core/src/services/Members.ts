@@ -5,11 +5,11 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Effect, Option, Redacted, Schema } from "effect"
+import { DateTime, Effect, Option, Redacted, Schedule, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
 import { Community, TimeZoneName } from "../domain/Community.js"
 import { DecodeError } from "../domain/DecodeError.js"
-import { Email } from "../domain/Email.js"
+import { Email, emailKey } from "../domain/Email.js"
 import { Facilitator, FacilitatorRole } from "../domain/Facilitator.js"
 import { CommunityId, FacilitatorId, MemberId } from "../domain/Ids.js"
 import { Language } from "../domain/Language.js"
@@ -20,7 +20,7 @@ import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import type { NotAllowed, NotFound } from "./Errors.js"
 import type { Ids } from "./Ids.js"
-import { authorize, begin, commit, input, puts, required } from "./Runner.js"
+import { authorize, begin, commit, input, puts, required, type Session } from "./Runner.js"
 
 /** What the member use cases need from the context. @inline */
 type R = Store | Ids
@@ -154,8 +154,6 @@ export interface Registered {
   readonly unchanged: ReadonlyArray<MemberId>
 }
 
-const emailKey = (email: string) => email.trim().toLowerCase()
-
 /** Finds the stored person an input row means: the same id, else the same address (any case). */
 const matcher = <A extends { readonly id: string; readonly email: Redacted.Redacted<string> }>(
   stored: ReadonlyArray<Repository.Versioned<A>>
@@ -202,46 +200,66 @@ export const registerMembers = Effect.fn("Members.registerMembers")(function* (
   const [first, ...rest] = problems
   if (first !== undefined)
     return yield* Effect.fail(new DecodeError({ subject: "members", problems: [first, ...rest] }))
-  const existing = yield* Repository.all(session.store, Kinds.Members)
-  const find = matcher(existing)
-  const created: Array<MemberId> = []
-  const updated: Array<MemberId> = []
-  const unchanged: Array<MemberId> = []
-  const changes: Array<{ value: Member; version: number }> = []
-  const today = CalendarDate.make(DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, "Europe/Amsterdam")))
-  for (const m of request.members) {
-    const known = find(m.id, m.email)
-    const id = known?.value.id ?? m.id ?? MemberId.make(yield* session.ids.next("m"))
-    const availability = m.availability ?? known?.value.availability
-    const member = new Member({
-      id,
-      communityId: CommunityId.make(session.store.communityId),
-      name: m.name,
-      email: Redacted.make(m.email),
-      organisation: m.organisation,
-      programme: m.programme,
-      interests: m.interests ?? known?.value.interests ?? [],
-      preferredLanguage: m.preferredLanguage ?? known?.value.preferredLanguage ?? "nl",
-      status: m.status ?? known?.value.status ?? "invited",
-      joinedOn: m.joinedOn ?? known?.value.joinedOn ?? today,
-      ...(availability === undefined ? {} : { availability })
+  // Another import of the same people may commit between the read and the commit (two CLI
+  // processes, two requests): the store then refuses the batch (an address is unique, decision
+  // 0047; a member was updated meanwhile), and the import reads again and finds them there.
+  return yield* registerOnce(session, request.members).pipe(
+    Effect.retry({
+      while: (error) =>
+        error._tag === "StoreConflict" &&
+        error.conflicts.every(
+          (c) => (c._tag === "UniqueViolation" || c._tag === "VersionMismatch") && c.kind === Kinds.Members.kind
+        ),
+      schedule: Schedule.exponential("5 millis").pipe(Schedule.jittered),
+      times: 8
     })
-    if (known === undefined) {
-      created.push(id)
-      changes.push({ value: member, version: 0 })
-    } else if (sameEncoded(Member, known.value, member)) unchanged.push(id)
-    else {
-      updated.push(id)
-      changes.push({ value: member, version: known.version })
-    }
-  }
-  if (changes.length > 0)
-    yield* commit(session, "member.register", {
-      writes: yield* puts(Kinds.Members, changes),
-      detail: { created: created.length, updated: updated.length, unchanged: unchanged.length }
-    })
-  return { created, updated, unchanged } satisfies Registered
+  )
 })
+
+const registerOnce = (session: Session, members: ReadonlyArray<typeof MemberInput.Type>) =>
+  Effect.gen(function* () {
+    const existing = yield* Repository.all(session.store, Kinds.Members)
+    const find = matcher(existing)
+    const created: Array<MemberId> = []
+    const updated: Array<MemberId> = []
+    const unchanged: Array<MemberId> = []
+    const changes: Array<{ value: Member; version: number }> = []
+    const today = CalendarDate.make(
+      DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, "Europe/Amsterdam"))
+    )
+    for (const m of members) {
+      const known = find(m.id, m.email)
+      const id = known?.value.id ?? m.id ?? MemberId.make(yield* session.ids.next("m"))
+      const availability = m.availability ?? known?.value.availability
+      const member = new Member({
+        id,
+        communityId: CommunityId.make(session.store.communityId),
+        name: m.name,
+        email: Redacted.make(m.email),
+        organisation: m.organisation,
+        programme: m.programme,
+        interests: m.interests ?? known?.value.interests ?? [],
+        preferredLanguage: m.preferredLanguage ?? known?.value.preferredLanguage ?? "nl",
+        status: m.status ?? known?.value.status ?? "invited",
+        joinedOn: m.joinedOn ?? known?.value.joinedOn ?? today,
+        ...(availability === undefined ? {} : { availability })
+      })
+      if (known === undefined) {
+        created.push(id)
+        changes.push({ value: member, version: 0 })
+      } else if (sameEncoded(Member, known.value, member)) unchanged.push(id)
+      else {
+        updated.push(id)
+        changes.push({ value: member, version: known.version })
+      }
+    }
+    if (changes.length > 0)
+      yield* commit(session, "member.register", {
+        writes: yield* puts(Kinds.Members, changes),
+        detail: { created: created.length, updated: updated.length, unchanged: unchanged.length }
+      })
+    return { created, updated, unchanged } satisfies Registered
+  })
 
 /**
  * The input of {@link registerFacilitators}.

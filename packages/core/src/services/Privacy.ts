@@ -197,6 +197,7 @@ export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
       ...(yield* puts(Kinds.Cases, caseWrites))
     ],
     outboxRemovals: messages.map((m) => m.id),
+    erase: true,
     subject: { kind: "member", id: memberId },
     detail: { intakes: intakeWrites.length, cases: caseWrites.length, messages: messages.length }
   })

@@ -97,6 +97,8 @@ export interface Change {
   readonly subject?: { readonly kind: string; readonly id: string }
   /** Counts and ids only: never names, addresses, notes or case texts. */
   readonly detail?: Readonly<Record<string, unknown>>
+  /** The change erases personal data: the store also scrubs the old bytes from its files (decision 0049). */
+  readonly erase?: boolean
 }
 
 /** Commits the change with its audit entry, atomically. */
@@ -107,6 +109,7 @@ export const commit = (session: Session, action: Action, change: Change): Effect
         writes: change.writes,
         outbox: change.outbox ?? [],
         outboxRemovals: change.outboxRemovals ?? [],
+        ...(change.erase === true ? { erase: true } : {}),
         audit: [
           {
             id,

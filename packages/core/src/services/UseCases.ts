@@ -5,12 +5,16 @@
  */
 import { Cause, Context, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import type { Store } from "../ports/Store.js"
+import * as Backlog from "./Backlog.js"
+import * as Cycle from "./Cycle.js"
 import * as Gatherings from "./Gatherings.js"
 import * as Groups from "./Groups.js"
 import type { Ids } from "./Ids.js"
 import * as Intakes from "./Intakes.js"
 import * as Members from "./Members.js"
 import * as Privacy from "./Privacy.js"
+import * as Programme from "./Programme.js"
+import * as Sessions from "./Sessions.js"
 import type { Settings } from "./Settings.js"
 import * as Voting from "./Voting.js"
 
@@ -52,7 +56,20 @@ const useCases = {
   exportMember: Privacy.exportMember,
   forgetMember: Privacy.forgetMember,
   exportForWoo: Privacy.exportForWoo,
-  auditLog: Privacy.auditLog
+  auditLog: Privacy.auditLog,
+  getGrouping: Groups.getGrouping,
+  planSessions: Sessions.planSessions,
+  editTheme: Backlog.editTheme,
+  withdrawTheme: Backlog.withdrawTheme,
+  withdrawBallot: Backlog.withdrawBallot,
+  recordBallots: Backlog.recordBallots,
+  changeProgramme: Programme.changeProgramme,
+  getProgramme: Programme.getProgramme,
+  requestPollAnswers: Cycle.requestPollAnswers,
+  recordPollAnswers: Cycle.recordPollAnswers,
+  moveGathering: Cycle.moveGathering,
+  cancelGathering: Cycle.cancelGathering,
+  closeGathering: Cycle.closeGathering
 } as const
 
 /** The use case functions by name, before their requirements are provided. @inline */

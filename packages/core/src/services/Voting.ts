@@ -13,15 +13,22 @@ import { Ballot, BallotContent } from "../domain/Ballot.js"
 import { CalendarDate } from "../domain/CalendarDate.js"
 import { Timestamp } from "../domain/DateTimes.js"
 import { DurationMinutes } from "../domain/Duration.js"
-import { Gathering } from "../domain/Gathering.js"
 import { BallotId, CommunityId, GatheringId, ThemeId, VotingRoundId } from "../domain/Ids.js"
 import { FreeText, Title } from "../domain/Text.js"
 import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
+import { step, todayIn, zoneOf } from "./GatheringSupport.js"
+import { applyProgramme } from "./Programme.js"
 import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
+
+/** Titles compared as people read them: case and spacing aside. */
+export const sameTitle = (a: string, b: string): boolean =>
+  a.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("nl") ===
+  b.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("nl")
 
 /**
  * The input of {@link proposeTheme}.
@@ -49,8 +56,9 @@ export const ProposeTheme = Schema.Struct({
 }).annotations({ identifier: "ProposeTheme" })
 
 /**
- * Puts a theme on the backlog agenda, proposed by the acting member or facilitator. Every
- * member and facilitator of the community may.
+ * Puts a theme on the backlog agenda, proposed by the acting member or facilitator. A title that
+ * is already on the agenda (not archived; case and spacing aside) is refused with the theme that
+ * has it. Every member and facilitator of the community may.
  *
  * @example
  * ```ts
@@ -79,6 +87,16 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
         hint: "leave the id out to propose a new theme, or pick another id"
       })
     )
+  const [themes, zone] = yield* Effect.all([Repository.all(session.store, Kinds.Themes), zoneOf(session)])
+  const twin = themes.find((t) => t.value.status !== "archived" && sameTitle(t.value.title, request.title))
+  if (twin !== undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "title",
+        problem: `("${request.title}") is already on the agenda as theme ${twin.value.id} (${twin.value.status})`,
+        hint: "edit that theme (editTheme) or choose another title"
+      })
+    )
   const theme = new Theme({
     id: request.id ?? ThemeId.make(yield* session.ids.next("theme")),
     communityId: CommunityId.make(session.store.communityId),
@@ -90,7 +108,7 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
       by._tag === "Member"
         ? { _tag: "Member", memberId: by.memberId }
         : { _tag: "Facilitator", facilitatorId: by.facilitatorId },
-    proposedOn: CalendarDate.make(DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, "Europe/Amsterdam"))),
+    proposedOn: CalendarDate.make(todayIn(session, zone)),
     discussedAt: []
   })
   yield* commit(session, "theme.propose", {
@@ -156,9 +174,10 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
         hint: "give a closing time after now"
       })
     )
-  const [themes, members] = yield* Effect.all([
+  const [themes, members, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Themes),
-    Repository.all(session.store, Kinds.Members, { status: "active" })
+    Repository.all(session.store, Kinds.Members, { status: "active" }),
+    zoneOf(session)
   ])
   if (request.gatheringId !== undefined) yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
   const byId = new Map(themes.map((t) => [t.value.id as string, t.value]))
@@ -202,7 +221,7 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
       recipient: addressee(m.value),
       votingRoundId: round.id,
       title: round.title,
-      closesAt: DateTime.unsafeSetZoneNamed(round.closesAt, "Europe/Amsterdam"),
+      closesAt: DateTime.unsafeSetZoneNamed(round.closesAt, zone),
       themeTitles: round.themeIds.map((id) => byId.get(id)?.title ?? id)
     }))
   )
@@ -314,6 +333,15 @@ const MethodInput = Schema.Union(
   Schema.TaggedStruct("equal-shares", {
     satisfaction: Schema.optionalWith(Schema.Literal("cost", "cardinality"), { exact: true }),
     completion: Schema.optionalWith(Schema.Literal("none", "add1", "add1-utilitarian", "utilitarian"), { exact: true })
+  }),
+  // The carried methods (decisions 0025–0027): closing the round stores a fairness record per member.
+  Schema.TaggedStruct("equal-shares-carried", {
+    decay: Schema.optionalWith(Schema.Number.pipe(Schema.between(0, 1)), { exact: true }),
+    satisfaction: Schema.optionalWith(Schema.Literal("cost", "cardinality"), { exact: true }),
+    completion: Schema.optionalWith(Schema.Literal("none", "add1"), { exact: true })
+  }),
+  Schema.TaggedStruct("perpetual-phragmen", {
+    decay: Schema.optionalWith(Schema.Number.pipe(Schema.between(0, 1)), { exact: true })
   })
 ).annotations({ identifier: "Method" })
 
@@ -353,13 +381,24 @@ export const CloseVoting = Schema.Struct({
   votingRoundId: VotingRoundId,
   method: MethodInput,
   budgetMinutes: DurationMinutes,
-  rules: Schema.optionalWith(RulesInput, { exact: true })
+  rules: Schema.optionalWith(RulesInput, { exact: true }),
+  /** The gathering whose programme the vote sets (default: the round's own gathering, if any). */
+  gatheringId: Schema.optionalWith(GatheringId, { exact: true }),
+  /**
+   * The gathering's invitations are out: change its programme anyway and send every invitee the
+   * update (without it, closing the vote for an invited gathering is refused).
+   */
+  updateInvitees: Schema.optionalWith(Schema.Boolean, { exact: true })
 }).annotations({ identifier: "CloseVoting" })
 
 /**
  * Closes a voting round and prioritises the backlog with the agenda engine (ageing and
- * cooling-off from the gatherings held so far). When the round belongs to a gathering, the
- * chosen themes become its programme and are marked `scheduled`. Programme team only.
+ * cooling-off from the gatherings held so far); the result (every theme's outcome with its
+ * explanation, the fairness figures, the summary) is stored on the round. When the vote is for a
+ * gathering (`gatheringId`, or the round's own), the chosen themes become its programme and are
+ * marked `scheduled`, and themes that leave the programme go back to the backlog. Once the
+ * gathering's invitations are out this is refused unless `updateInvitees` asks to send every
+ * invitee the update. Programme team only.
  *
  * @example
  * ```ts
@@ -368,6 +407,7 @@ export const CloseVoting = Schema.Struct({
  * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
  * const program = Services.Voting.closeVoting(team, {
  *   votingRoundId: "vote-0001",
+ *   gatheringId: "gathering-0001",
  *   method: { _tag: "equal-shares", completion: "add1" },
  *   budgetMinutes: 180
  * })
@@ -385,18 +425,52 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
   if (round.value.status !== "open")
     return yield* Effect.fail(
       new InvalidState({
-        subject: `voting round ${round.value.id}`,
+        subject: `voting round "${round.value.title}" (${round.value.id})`,
         problem: "is already closed",
         hint: "open a new voting round for a new programme"
       })
     )
+  if (
+    request.gatheringId !== undefined &&
+    round.value.gatheringId !== undefined &&
+    request.gatheringId !== round.value.gatheringId
+  )
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "gatheringId",
+        problem: `(${request.gatheringId}) is not the gathering the round was opened for (${round.value.gatheringId})`,
+        hint: "leave gatheringId out, or give the round's own gathering"
+      })
+    )
+  const gatheringId = request.gatheringId ?? round.value.gatheringId
+  const gathering =
+    gatheringId === undefined
+      ? undefined
+      : yield* required(
+          session,
+          Kinds.Gatherings,
+          gatheringId,
+          request.gatheringId === undefined ? "votingRoundId (its gathering)" : "gatheringId"
+        )
+  if (gathering !== undefined) {
+    if (gathering.value.status === "invited" && request.updateInvitees !== true)
+      return yield* Effect.fail(
+        new InvalidState({
+          subject: `gathering "${gathering.value.title}" (${gathering.value.id})`,
+          problem: "is invited: its invitations, with their programme, are out",
+          hint: "close the vote with updateInvitees to change the programme and send every invitee the update"
+        })
+      )
+    yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme")
+  }
   const [themes, ballots, gatherings] = yield* Effect.all([
     Repository.all(session.store, Kinds.Themes),
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id }),
     Repository.all(session.store, Kinds.Gatherings)
   ])
+  const carried = yield* carriedFairness(session.store, request.method._tag)
   const pastGatherings = gatherings
-    .filter((g) => g.value.status === "held" && g.value.startsAt !== undefined)
+    .filter((g) => (g.value.status === "held" || g.value.status === "closed") && g.value.startsAt !== undefined)
     .map((g) => ({
       id: g.value.id,
       heldOn: g.value.startsAt === undefined ? "" : DateTime.formatIsoDate(g.value.startsAt)
@@ -412,50 +486,69 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       budget: { _tag: "minutes", minutes: request.budgetMinutes },
       method: request.method,
       ...(request.rules === undefined ? {} : { rules: request.rules }),
+      ...(carried === undefined ? {} : { carried }),
       language: "nl"
     })
   )
-  const closed = new VotingRound({ ...round.value, status: "closed" })
-  const gathering =
-    round.value.gatheringId === undefined
-      ? Option.none()
-      : Option.some(
-          yield* required(session, Kinds.Gatherings, round.value.gatheringId, "votingRoundId (its gathering)")
+  const closed = new VotingRound({
+    ...round.value,
+    status: "closed",
+    ...(gatheringId === undefined ? {} : { gatheringId }),
+    result: {
+      closedAt: session.now,
+      method: request.method._tag,
+      budgetMinutes: request.budgetMinutes,
+      usedMinutes: Math.round(result.used),
+      ballots: ballots.length,
+      ...(gatheringId === undefined ? {} : { gatheringId }),
+      outcomes: result.backlog.map((t) => ({
+        themeId: ThemeId.make(t.themeId),
+        inProgramme: t.inProgramme,
+        place: t.place,
+        durationMinutes: t.durationMinutes,
+        support: t.support,
+        supporters: t.supporters,
+        explanation: t.explanation
+      })),
+      fairness: {
+        voters: result.fairness.voters,
+        withAtLeastOne: result.fairness.withAtLeastOne,
+        shareWithAtLeastOne: result.fairness.shareWithAtLeastOne
+      },
+      summary: result.summary
+    }
+  })
+  const change =
+    gathering === undefined
+      ? undefined
+      : yield* applyProgramme(
+          session,
+          gathering,
+          result.programme.map((t) => ({ themeId: ThemeId.make(t.themeId), durationMinutes: t.durationMinutes }))
         )
-  const chosen = new Set<string>(result.programme.map((t) => t.themeId))
-  const scheduled = Option.isSome(gathering)
-    ? themes
-        .filter((t) => chosen.has(t.value.id))
-        .map((t) => ({ value: new Theme({ ...t.value, status: "scheduled" }), version: t.version }))
-    : []
-  const gatheringWrites = Option.isSome(gathering)
-    ? yield* puts(Kinds.Gatherings, [
-        {
-          value: new Gathering({
-            ...gathering.value.value,
-            programme: result.programme.map((t) => ({
-              themeId: ThemeId.make(t.themeId),
-              durationMinutes: t.durationMinutes
-            }))
-          }),
-          version: gathering.value.version
-        }
-      ])
-    : []
   yield* commit(session, "voting.close", {
     writes: [
       ...(yield* puts(Kinds.VotingRounds, [{ value: closed, version: round.version }])),
-      ...(yield* puts(Kinds.Themes, scheduled)),
-      ...gatheringWrites
+      ...(change?.writes ?? []),
+      ...(yield* puts(Kinds.FairnessRecords, fairnessRecords(round.value, result)))
     ],
+    outbox: change?.outbox ?? [],
+    outboxRemovals: change?.outboxRemovals ?? [],
     subject: { kind: "voting-round", id: round.value.id },
     detail: {
       ballots: ballots.length,
       programme: result.programme.map((t) => t.themeId),
-      method: request.method._tag
+      method: request.method._tag,
+      ...(change === undefined
+        ? {}
+        : { gathering: change.gathering.id, dropped: change.dropped, updated: change.updated })
     }
   })
-  return { round: closed, result }
+  return {
+    round: closed,
+    result,
+    ...(change === undefined ? {} : { gathering: change.gathering, dropped: change.dropped, updated: change.updated })
+  }
 })
 
 /**

@@ -5,6 +5,19 @@
  * @since 0.1.0
  */
 /**
+ * Keeping the backlog and the ballots right: edit or withdraw a theme, withdraw a ballot, record
+ * the ballots of a paper or spreadsheet vote.
+ *
+ * @since 0.1.0
+ */
+export * as Backlog from "./Backlog.js"
+/**
+ * The rest of a gathering's life: ask for and record poll answers, move, cancel and close it.
+ *
+ * @since 0.1.0
+ */
+export * as Cycle from "./Cycle.js"
+/**
  * The errors of the use cases, each with the fields a caller needs to act.
  *
  * @since 0.1.0
@@ -47,11 +60,23 @@ export * as Members from "./Members.js"
  */
 export * as Privacy from "./Privacy.js"
 /**
+ * A gathering's programme: changed on purpose once invited, read back with the vote behind it.
+ *
+ * @since 0.1.0
+ */
+export * as Programme from "./Programme.js"
+/**
  * An optional port through which long-running use cases report their progress.
  *
  * @since 0.1.0
  */
 export * as Progress from "./Progress.js"
+/**
+ * Learning-group sessions: timetables through the Sessions engine, sent as calendar series.
+ *
+ * @since 0.1.0
+ */
+export * as Sessions from "./Sessions.js"
 /**
  * The settings the use cases need from the tool that embeds the library.
  *

@@ -49,6 +49,26 @@ describe("Poll.decide", () => {
     expect(decision.explanation.nl).toContain("Tweede keus: s0")
   })
 
+  it("reports a member who did not answer as unknown, not as someone who cannot come", () => {
+    // m-003 left s0 open: the runner-up's line must not count them among those who cannot.
+    const decision = Either.getOrThrow(
+      Poll.decide(
+        pollOf(
+          [
+            ["yes", "if-need-be", "no"],
+            ["no", "if-need-be", "yes"],
+            ["yes", "yes", "no"],
+            [undefined, "no", "yes"]
+          ],
+          3
+        )
+      )
+    )
+    if (decision._tag !== "Decided") throw new Error("expected a decision")
+    expect(decision.explanation.en).toContain("s0: 2 yes, 0 if need be; cannot come: m-001; no answer: m-003")
+    expect(decision.explanation.nl).toContain("s0: 2 ja, 0 als het moet; kunnen niet: m-001; niet geantwoord: m-003")
+  })
+
   it("never picks a slot a required person cannot make, and says who is missing when none works", () => {
     const answers: Array<Array<Answer>> = [
       ["no", "yes"],
@@ -78,6 +98,79 @@ describe("Poll.decide", () => {
     expect(missed).toEqual([member(2)])
     const fair = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { missedLastMeeting: missed, missedLastWeight: 3 })))
     expect(fair._tag === "Decided" && fair.chosen.slotId).toBe("s1")
+  })
+
+  it("weighs members by their share of the year's gatherings, bounded, and reports the fairness figure", () => {
+    // m0 and m1 prefer s0; m2 only s1 and could come to none of the 3 earlier gatherings.
+    const answers: Array<Array<Answer>> = [
+      ["yes", "no"],
+      ["yes", "no"],
+      ["no", "yes"]
+    ]
+    const history = Poll.attendanceOverYear(
+      [{ attendance: [member(0), member(1)] }, { attendance: [member(0), member(1)] }, { attendance: [member(0)] }],
+      [member(0), member(1), member(2)]
+    )
+    expect(history).toEqual([
+      { memberId: member(0), attended: 3, gatherings: 3 },
+      { memberId: member(1), attended: 2, gatherings: 3 },
+      { memberId: member(2), attended: 0, gatherings: 3 }
+    ])
+    // A gathering held before a member joined does not count for them.
+    expect(
+      Poll.attendanceOverYear(
+        [
+          { attendance: [member(0)], heldOn: "2027-03-09" },
+          { attendance: [member(0), member(1)], heldOn: "2027-06-08" }
+        ],
+        [member(0), member(1)],
+        (id) => (id === member(1) ? "2027-05-01" : undefined)
+      )
+    ).toEqual([
+      { memberId: member(0), attended: 2, gatherings: 2 },
+      { memberId: member(1), attended: 1, gatherings: 1 }
+    ])
+    const plain = Either.getOrThrow(Poll.decide(pollOf(answers, 2)))
+    if (plain._tag !== "Decided") throw new Error("expected a decision")
+    expect(plain.chosen.slotId).toBe("s0")
+    // With the default year weight of 1, m2 weighs 2 and m1 1.33: s0 still wins (2.33 against 2).
+    const year = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { attendanceOverYear: history })))
+    if (year._tag !== "Decided") throw new Error("expected a decision")
+    expect(year.chosen.slotId).toBe("s0")
+    expect(year.chosen.attendanceScore).toBe(2.33)
+    expect(year.fairness.minimumShare).toBe(0)
+    expect(year.fairness.lowest).toEqual([member(2)])
+    expect(year.fairness.members.map((m) => m.weight)).toEqual([1, 1.33, 2])
+    // A year weight of 3 lets m2 (weight 4) outweigh the two others (1 + 2): s1, and nobody is left at 0.
+    const heavier = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { attendanceOverYear: history, yearWeight: 3 })))
+    if (heavier._tag !== "Decided") throw new Error("expected a decision")
+    expect(heavier.chosen.slotId).toBe("s1")
+    expect(heavier.fairness.minimumShare).toBe(0.25)
+    expect(heavier.fairness.lowest).toEqual([member(2)])
+    expect(heavier.fairness.meanShare).toBeCloseTo((0.75 + 0.5 + 0.25) / 3, 12)
+    expect(heavier.fairness.maxWeight).toBe(5)
+    expect(heavier.explanation.en).toContain(
+      "Over the year, with this date every member can come to at least 25% of the gatherings (mean 50%, spread 20 points; lowest: m-002). Members who could not come before counted more, at most 5 times."
+    )
+    expect(heavier.explanation.nl).toContain("minstens 25 % van de bijeenkomsten")
+  })
+
+  it("rejects a year weight out of bounds and impossible histories, with paths", () => {
+    const result = Poll.decide(
+      pollOf([["yes"]], 1, {
+        yearWeight: 5,
+        attendanceOverYear: [
+          { memberId: member(0), attended: 4, gatherings: 3 },
+          { memberId: Domain.MemberId.make("ghost"), attended: 0, gatherings: 1 }
+        ]
+      })
+    )
+    if (Either.isRight(result)) throw new Error("expected input problems")
+    expect(result.left.problems.map((p) => p.path)).toEqual([
+      "yearWeight",
+      "attendanceOverYear[0].attended",
+      "attendanceOverYear[1].memberId"
+    ])
   })
 
   it("caps attendance at the venue's capacity", () => {
@@ -130,18 +223,25 @@ describe("Poll.decide", () => {
   const referenceKey = (input: Scheduling.Poll.Input, k: number): [number, number, number] => {
     const w = input.missedLastWeight ?? 2
     const missed = new Set<string>(input.missedLastMeeting ?? [])
+    // The year's weight, in hundredths as the engine documents (decision 0028).
+    const year = (m: string) => {
+      const h = input.attendanceOverYear?.find((x) => x.memberId === m)
+      return h === undefined || h.gatherings === 0
+        ? 0
+        : Math.round(100 * (input.yearWeight ?? 1) * (1 - h.attended / h.gatherings))
+    }
     const answerOf = (m: string) =>
       input.responses.find((r) => r.memberId === m)?.answers.find((a) => a.slotId === slotId(k))?.answer ?? "no"
     const coming = input.invitees
       .filter((m) => answerOf(m) !== "no")
-      .map((m) => ({ weight: missed.has(m) ? w : 1, yes: answerOf(m) === "yes" }))
+      .map((m) => ({ weight: (missed.has(m) ? 100 * w : 100) + year(m), yes: answerOf(m) === "yes" }))
       .sort((a, b) => b.weight - a.weight || Number(b.yes) - Number(a.yes))
       .slice(0, input.capacity ?? Number.POSITIVE_INFINITY)
     const feasible = input.poll.requiredMemberIds.every((m) => answerOf(m) !== "no")
     return [
       feasible ? 1 : 0,
-      coming.reduce((s, c) => s + c.weight, 0),
-      coming.reduce((s, c) => s + (c.yes ? c.weight : 0), 0)
+      coming.reduce((s, c) => s + c.weight, 0) / 100,
+      coming.reduce((s, c) => s + (c.yes ? c.weight : 0), 0) / 100
     ]
   }
 
@@ -156,16 +256,24 @@ describe("Poll.decide", () => {
       required: fc.array(fc.integer({ min: 0, max: 11 }), { maxLength: 2 }),
       missed: fc.array(fc.integer({ min: 0, max: 11 }), { maxLength: 4 }),
       capacity: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
-      weight: fc.integer({ min: 1, max: 4 })
+      weight: fc.integer({ min: 1, max: 4 }),
+      history: fc.array(fc.tuple(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 6 }), fc.nat(6)), {
+        maxLength: 6
+      }),
+      yearWeight: fc.option(fc.double({ min: 0, max: 4, noNaN: true }), { nil: undefined })
     })
-    .map(({ members, slots, seedAnswers, required, missed, capacity, weight }) => {
+    .map(({ members, slots, seedAnswers, required, missed, capacity, weight, history, yearWeight }) => {
       const answers = Array.from({ length: members }, (_, i) =>
         Array.from({ length: slots }, (_, k) => seedAnswers[i * 6 + k])
       )
       const input = pollOf(answers, slots, {
         missedLastMeeting: [...new Set(missed.filter((m) => m < members))].map(member),
         missedLastWeight: weight,
-        ...(capacity === undefined ? {} : { capacity })
+        ...(capacity === undefined ? {} : { capacity }),
+        attendanceOverYear: [...new Map(history.filter(([m]) => m < members).map((h) => [h[0], h])).values()].map(
+          ([m, gatherings, attended]) => ({ memberId: member(m), gatherings, attended: Math.min(attended, gatherings) })
+        ),
+        ...(yearWeight === undefined ? {} : { yearWeight })
       })
       return {
         ...input,

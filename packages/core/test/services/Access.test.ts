@@ -80,7 +80,18 @@ const spec: Record<Access.Action, { on: keyof typeof resources; allowed: Readonl
   "rsvp.record": { on: "ann", allowed: ["ann", ...team] },
   "attendance.record": { on: "community", allowed: team },
   "audit.read": { on: "community", allowed: teamAndAdmin },
-  "woo.export": { on: "community", allowed: teamAndAdmin }
+  "woo.export": { on: "community", allowed: teamAndAdmin },
+  "theme.edit": { on: "ann", allowed: ["ann", ...team] },
+  "theme.withdraw": { on: "ann", allowed: ["ann", ...team] },
+  "ballot.record": { on: "community", allowed: team },
+  "ballot.withdraw": { on: "ann", allowed: ["ann", ...team] },
+  "poll.request": { on: "community", allowed: team },
+  "poll.record": { on: "community", allowed: team },
+  "programme.change": { on: "community", allowed: team },
+  "gathering.move": { on: "community", allowed: team },
+  "gathering.cancel": { on: "community", allowed: team },
+  "gathering.close": { on: "community", allowed: team },
+  "sessions.plan": { on: "community", allowed: team }
 }
 
 describe("Access.check: the full matrix of actors and actions", () => {
@@ -128,6 +139,14 @@ describe("Access.check: boundaries", () => {
       missing: "programme team"
     })
     expect(Access.check(actors.ann, "intake.readNotes", resources.intake)._tag).toBe("Denied")
+  })
+
+  it("lets only the programme team edit or withdraw a theme the team proposed", () => {
+    for (const action of ["theme.edit", "theme.withdraw"] as const) {
+      expect(Access.check(actors.pia, action, resources.community)._tag).toBe("Allowed")
+      expect(Access.check(actors.ann, action, resources.community)._tag).toBe("Denied")
+      expect(Access.check(actors.gina, action, resources.community)._tag).toBe("Denied")
+    }
   })
 
   it("does not let a member write a case in someone else's name", () => {

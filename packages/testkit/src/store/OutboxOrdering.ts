@@ -9,7 +9,10 @@ import * as ManualClock from "./ManualClock.js"
 
 const START_MS = 1_800_000_000_000
 
-const broke = (what: string, fix: string) => `[outbox-ordering] ${what}\n  How to fix the adapter: ${fix}`
+const UPGRADE = 'see "Upgrading an adapter" (docs/guides/writing-a-storage-adapter.md#upgrading-an-adapter)'
+
+const broke = (what: string, fix: string) =>
+  `[outbox-ordering] ${what}\n  How to fix the adapter: ${fix}; this guarantee was added in Store port 0.2, ${UPGRADE}`
 
 const present = <A>(value: A | undefined, what: string): A => {
   if (value === undefined) throw new Error(`expected ${what}, got nothing`)
@@ -63,7 +66,7 @@ export const register = (
   it: Vitest.MethodsNonLive<Store.Store, true>,
   withStore: <A, E>(
     label: string,
-    f: (store: Store.CommunityStore) => Effect.Effect<A, E>
+    f: (store: Store.CommunityStore, service: Store.StoreService) => Effect.Effect<A, E>
   ) => Effect.Effect<A, E, Store.Store>,
   timeout: number
 ): void => {
@@ -75,7 +78,14 @@ export const register = (
     it.effect(
       name,
       () =>
-        withStore(label, (store) => {
+        withStore(label, (store, service) => {
+          expect(
+            service.capabilities.outboxStreams,
+            broke(
+              `the adapter does not declare capabilities.outboxStreams, so the core refuses outbox streams`,
+              "keep commit order, supersession, expiry, firstAttemptAt and reviveOutbox, then declare capabilities.outboxStreams: true"
+            )
+          ).toBe(true)
           const time = ManualClock.make(START_MS)
           return body(store, time).pipe(Effect.withClock(time.clock))
         }),

@@ -1,0 +1,395 @@
+/**
+ * Keeping the backlog and the ballots right: edit or withdraw a theme, withdraw a ballot, and
+ * record the ballots of a paper or spreadsheet vote for the members who cast them.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Option, Schema } from "effect"
+import * as AgendaInput from "../agenda/Input.js"
+import * as Validation from "../agenda/Validation.js"
+import { Ballot, BallotContent } from "../domain/Ballot.js"
+import { DurationMinutes } from "../domain/Duration.js"
+import { BallotId, CommunityId, MemberId, ThemeId, VotingRoundId } from "../domain/Ids.js"
+import { FreeText, Title } from "../domain/Text.js"
+import { Theme } from "../domain/Theme.js"
+import type { VotingRound } from "../domain/VotingRound.js"
+import * as Kinds from "../repository/Kinds.js"
+import * as Repository from "../repository/Repository.js"
+import type { Resource } from "./Access.js"
+import { InvalidState } from "./Errors.js"
+import { pendingAbout, withdrawal } from "./GatheringSupport.js"
+import { authorize, begin, commit, engine, input, naturalKey, puts, required, type Session } from "./Runner.js"
+import { sameTitle } from "./Voting.js"
+
+const themeResource = (session: Session, theme: Theme): Resource =>
+  theme.proposedBy._tag === "Member"
+    ? { _tag: "Member", communityId: session.actor.communityId, memberId: theme.proposedBy.memberId }
+    : { _tag: "Community", communityId: session.actor.communityId }
+
+/** The open voting rounds a theme is on: it cannot change under the voters' feet. */
+const openRoundsWith = (session: Session, themeId: string) =>
+  Effect.map(Repository.all(session.store, Kinds.VotingRounds, { status: "open" }), (rounds) =>
+    rounds.map((r) => r.value).filter((r) => r.themeIds.includes(ThemeId.make(themeId)))
+  )
+
+const onOpenVote = (theme: Theme, rounds: ReadonlyArray<VotingRound>) =>
+  new InvalidState({
+    subject: `theme "${theme.title}" (${theme.id})`,
+    problem: `is on the ballot of the open vote "${rounds[0]?.title}" (${rounds[0]?.id})`,
+    hint: "close that vote first, or change the theme after it"
+  })
+
+/**
+ * The input of {@link editTheme}: the theme and the fields to change.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const edit: typeof Services.Backlog.EditTheme.Encoded = { themeId: "theme-0003", durationMinutes: 45 }
+ * const program = Services.Backlog.editTheme(ann, edit)
+ * ```
+ * @since 0.1.0
+ */
+export const EditTheme = Schema.Struct({
+  themeId: ThemeId,
+  title: Schema.optionalWith(Title, { exact: true }),
+  description: Schema.optionalWith(FreeText, { exact: true }),
+  durationMinutes: Schema.optionalWith(DurationMinutes, { exact: true })
+}).annotations({ identifier: "EditTheme" })
+
+/**
+ * Edits a theme on the backlog (its title, description or the time it needs). A title another
+ * theme already has is refused, and so is a theme on an open vote's ballot or past the backlog.
+ * The member who proposed it, or the programme team.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Backlog.editTheme(team, { themeId: "theme-0003", title: "Hoe organiseer je focus?" })
+ * ```
+ * @since 0.1.0
+ */
+export const editTheme = Effect.fn("Backlog.editTheme")(function* (actor: unknown, value: typeof EditTheme.Encoded) {
+  const session = yield* begin(actor)
+  const request = yield* input(EditTheme, "theme")(value)
+  const theme = yield* Repository.get(session.store, Kinds.Themes, request.themeId)
+  yield* authorize(
+    session,
+    "theme.edit",
+    Option.isSome(theme)
+      ? themeResource(session, theme.value.value)
+      : { _tag: "Community", communityId: session.actor.communityId }
+  )
+  const found = yield* required(session, Kinds.Themes, request.themeId, "themeId")
+  if (found.value.status !== "backlog")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `theme "${found.value.title}" (${found.value.id})`,
+        problem: `is ${found.value.status}, not on the backlog`,
+        hint: "edit themes while they are on the backlog"
+      })
+    )
+  const rounds = yield* openRoundsWith(session, found.value.id)
+  if (rounds.length > 0) return yield* Effect.fail(onOpenVote(found.value, rounds))
+  if (request.title !== undefined) {
+    const title = request.title
+    const twin = (yield* Repository.all(session.store, Kinds.Themes)).find(
+      (t) => t.value.id !== found.value.id && t.value.status !== "archived" && sameTitle(t.value.title, title)
+    )
+    if (twin !== undefined)
+      return yield* Effect.fail(
+        new InvalidState({
+          subject: "title",
+          problem: `("${title}") is already on the agenda as theme ${twin.value.id}`,
+          hint: "choose another title"
+        })
+      )
+  }
+  const edited = new Theme({
+    ...found.value,
+    ...(request.title === undefined ? {} : { title: request.title }),
+    ...(request.description === undefined ? {} : { description: request.description }),
+    ...(request.durationMinutes === undefined ? {} : { durationMinutes: request.durationMinutes })
+  })
+  yield* commit(session, "theme.edit", {
+    writes: yield* puts(Kinds.Themes, [{ value: edited, version: found.version }]),
+    subject: { kind: "theme", id: edited.id },
+    detail: {
+      fields: ["title", "description", "durationMinutes"].filter(
+        (k) => request[k as keyof typeof request] !== undefined
+      )
+    }
+  })
+  return edited
+})
+
+/**
+ * Names a theme: the input of {@link withdrawTheme}.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ref: typeof Services.Backlog.ThemeRef.Encoded = { themeId: "theme-0003" }
+ * ```
+ * @since 0.1.0
+ */
+export const ThemeRef = Schema.Struct({ themeId: ThemeId }).annotations({ identifier: "ThemeRef" })
+
+/**
+ * Withdraws a theme from the backlog: it is `archived` (kept for the record, no longer voted on).
+ * A theme on a gathering's programme or an open vote's ballot is refused with what to do first.
+ * The member who proposed it, or the programme team.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Backlog.withdrawTheme(ann, { themeId: "theme-0003" })
+ * ```
+ * @since 0.1.0
+ */
+export const withdrawTheme = Effect.fn("Backlog.withdrawTheme")(function* (
+  actor: unknown,
+  value: typeof ThemeRef.Encoded
+) {
+  const session = yield* begin(actor)
+  const { themeId } = yield* input(ThemeRef, "theme")(value)
+  const theme = yield* Repository.get(session.store, Kinds.Themes, themeId)
+  yield* authorize(
+    session,
+    "theme.withdraw",
+    Option.isSome(theme)
+      ? themeResource(session, theme.value.value)
+      : { _tag: "Community", communityId: session.actor.communityId }
+  )
+  const found = yield* required(session, Kinds.Themes, themeId, "themeId")
+  if (found.value.status !== "backlog")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `theme "${found.value.title}" (${found.value.id})`,
+        problem:
+          found.value.status === "scheduled"
+            ? "is on a gathering's programme"
+            : `is ${found.value.status}, not on the backlog`,
+        hint:
+          found.value.status === "scheduled"
+            ? "take it off the programme first (changeProgramme); it then returns to the backlog"
+            : "only themes on the backlog can be withdrawn"
+      })
+    )
+  const rounds = yield* openRoundsWith(session, found.value.id)
+  if (rounds.length > 0) return yield* Effect.fail(onOpenVote(found.value, rounds))
+  const withdrawn = new Theme({ ...found.value, status: "archived" })
+  yield* commit(session, "theme.withdraw", {
+    writes: yield* puts(Kinds.Themes, [{ value: withdrawn, version: found.version }]),
+    subject: { kind: "theme", id: withdrawn.id }
+  })
+  return withdrawn
+})
+
+/**
+ * The input of {@link withdrawBallot}: the round, and the member (left out when members withdraw
+ * their own).
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const request: typeof Services.Backlog.WithdrawBallot.Encoded = { votingRoundId: "vote-0001", memberId: "m-001" }
+ * const program = Services.Backlog.withdrawBallot(team, request)
+ * ```
+ * @since 0.1.0
+ */
+export const WithdrawBallot = Schema.Struct({
+  votingRoundId: VotingRoundId,
+  memberId: Schema.optionalWith(MemberId, { exact: true })
+}).annotations({ identifier: "WithdrawBallot" })
+
+/** The id of a member's ballot in a round (one per member per round). */
+export const ballotIdOf = (votingRoundId: string, memberId: string) =>
+  BallotId.make(naturalKey(votingRoundId, memberId))
+
+/**
+ * Withdraws a member's ballot from an open round (a ballot recorded by mistake, or a member who
+ * changed their mind about voting at all). The member, or the programme team for them.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const ann = { _tag: "Member", communityId: "rijk", memberId: "m-001" } as const
+ * const program = Services.Backlog.withdrawBallot(ann, { votingRoundId: "vote-0001" })
+ * ```
+ * @since 0.1.0
+ */
+export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
+  actor: unknown,
+  value: typeof WithdrawBallot.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(WithdrawBallot, "ballot")(value)
+  const memberId = request.memberId ?? (session.actor._tag === "Member" ? session.actor.memberId : undefined)
+  if (memberId === undefined)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "memberId",
+        problem: "is missing",
+        hint: "name the member whose ballot is withdrawn"
+      })
+    )
+  yield* authorize(session, "ballot.withdraw", { _tag: "Member", communityId: session.actor.communityId, memberId })
+  const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
+  if (round.value.status !== "open")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `voting round "${round.value.title}" (${round.value.id})`,
+        problem: "is closed",
+        hint: "a ballot can be withdrawn while its round is open; the result of a closed vote stays"
+      })
+    )
+  const ballot = yield* required(
+    session,
+    Kinds.Ballots,
+    ballotIdOf(round.value.id, memberId),
+    "memberId (their ballot)"
+  )
+  yield* commit(session, "ballot.withdraw", {
+    writes: [Repository.remove(Kinds.Ballots, ballot.value.id, ballot.version)],
+    subject: { kind: "voting-round", id: round.value.id },
+    detail: { memberId }
+  })
+  return { votingRoundId: round.value.id, memberId, withdrawn: true as const }
+})
+
+const METHOD_FOR_FORMAT = { approval: "greedy", dots: "dots", scores: "score", ranking: "borda" } as const
+
+/**
+ * The input of {@link recordBallots}: the round and each member's ballot.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const sheet: typeof Services.Backlog.RecordBallots.Encoded = {
+ *   votingRoundId: "vote-0001",
+ *   ballots: [{ memberId: "m-001", content: { _tag: "approval", themeIds: ["theme-0003"] } }]
+ * }
+ * const program = Services.Backlog.recordBallots(team, sheet)
+ * ```
+ * @since 0.1.0
+ */
+export const RecordBallots = Schema.Struct({
+  votingRoundId: VotingRoundId,
+  ballots: Schema.Array(Schema.Struct({ memberId: MemberId, content: BallotContent }))
+}).annotations({ identifier: "RecordBallots" })
+
+/**
+ * Records the ballots of a vote held on paper or in a spreadsheet, for the members who cast
+ * them, in one commit (a member's earlier ballot is replaced). The "vote" request still waiting
+ * in the outbox for those members is withdrawn: they have voted. Programme team only.
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const team = { _tag: "ProgrammeTeam", communityId: "rijk", facilitatorId: "f-01" } as const
+ * const program = Services.Backlog.recordBallots(team, {
+ *   votingRoundId: "vote-0001",
+ *   ballots: [{ memberId: "m-001", content: { _tag: "approval", themeIds: ["theme-0003", "theme-0007"] } }]
+ * })
+ * ```
+ * @since 0.1.0
+ */
+export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
+  actor: unknown,
+  value: typeof RecordBallots.Encoded
+) {
+  const session = yield* begin(actor)
+  const request = yield* input(RecordBallots, "ballots")(value)
+  yield* authorize(session, "ballot.record", { _tag: "Community", communityId: session.actor.communityId })
+  const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
+  if (round.value.status !== "open")
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `voting round "${round.value.title}" (${round.value.id})`,
+        problem: "is closed",
+        hint: "record ballots while the round is open"
+      })
+    )
+  const [members, themes, existing] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Members),
+    Repository.all(session.store, Kinds.Themes),
+    Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id })
+  ])
+  const known = new Map(members.map((m) => [m.value.id as string, m.value]))
+  const seen = new Set<string>()
+  const problems = request.ballots.flatMap((b, i) => {
+    const member = known.get(b.memberId)
+    const out =
+      member === undefined
+        ? [`ballots[${i}].memberId: there is no member ${b.memberId}`]
+        : member.status !== "active"
+          ? [`ballots[${i}].memberId: ${member.name} is ${member.status}, not an active member`]
+          : seen.has(b.memberId)
+            ? [`ballots[${i}].memberId: ${member.name} has two ballots`]
+            : []
+    seen.add(b.memberId)
+    return out
+  })
+  if (problems.length > 0)
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: "the ballots",
+        problem: problems.join("; "),
+        hint: "record one ballot per active member"
+      })
+    )
+  const versions = new Map(existing.map((b) => [b.value.id as string, b.version]))
+  const ballots = request.ballots.map(
+    (b) =>
+      new Ballot({
+        id: ballotIdOf(round.value.id, b.memberId),
+        communityId: CommunityId.make(session.store.communityId),
+        votingRoundId: round.value.id,
+        memberId: b.memberId,
+        castAt: session.now,
+        content: b.content
+      })
+  )
+  yield* engine(
+    Validation.validate({
+      ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots }),
+      budget: { _tag: "slots", slots: 1 },
+      method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
+    })
+  )
+  // The members who voted no longer need asking.
+  const voted = new Set<string>(ballots.map((b) => b.memberId))
+  const requests = yield* pendingAbout(
+    session,
+    { kind: "voting-round", id: round.value.id },
+    (e) => e.type === "vote.requested" && typeof e.data?.memberId === "string" && voted.has(e.data.memberId)
+  )
+  yield* commit(session, "ballot.record", {
+    writes: yield* puts(
+      Kinds.Ballots,
+      ballots.map((b) => ({ value: b, version: versions.get(b.id) ?? 0 }))
+    ),
+    ...withdrawal(requests),
+    subject: { kind: "voting-round", id: round.value.id },
+    detail: {
+      ballots: ballots.length,
+      replaced: ballots.filter((b) => versions.has(b.id)).length,
+      requestsWithdrawn: requests.length
+    }
+  })
+  return { votingRoundId: round.value.id, recorded: ballots.length, requestsWithdrawn: requests.length }
+})
