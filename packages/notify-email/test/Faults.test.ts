@@ -51,7 +51,7 @@ describe("e-mail under injected faults, through the dispatcher", () => {
           expect(report.dead).toBe(0)
           if (window) expect(report.duplicates).toBeGreaterThan(0)
           else expect(report.duplicates).toBe(0)
-          const keys = new Set(messages.map((m) => m.idempotencyKey))
+          const keys = new Set<string>(messages.map((m) => m.idempotencyKey))
           expect(server.arrivals.every((a) => keys.has(MessageId.keyOf(a.messageId)))).toBe(true)
           // One backoff step (the cap), plus a send cut off by the timeout, plus the idle wait and a loaded machine.
           expect(report.recoveryMs).toBeLessThanOrEqual(MAX_DELAY_MS + 4 * TIMEOUT_MS + 1_000)

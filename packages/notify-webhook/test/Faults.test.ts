@@ -50,7 +50,7 @@ describe("webhooks under injected faults, through the dispatcher", () => {
           expect(report.dead).toBe(0)
           if (window) expect(report.duplicates).toBeGreaterThan(0)
           else expect(report.duplicates).toBe(0)
-          const keys = new Set(messages.map((m) => m.idempotencyKey))
+          const keys = new Set<string>(messages.map((m) => m.idempotencyKey))
           expect(receiver.accepted.every((a) => keys.has(a.id) && a.verified[0] === true)).toBe(true)
           expect(report.recoveryMs).toBeLessThanOrEqual(MAX_DELAY_MS + TIMEOUT_MS + 1_000)
           expect(report.cpuWhileDown).toBeLessThan(0.5)
