@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Dispatcher, MemoryStore, Notifier, Store } from "@grenzeloos/core"
 import { Deferred, Effect, Fiber, Layer, Random, TestClock } from "effect"
-import { invitations } from "../notify/Samples.js"
+import { addressee, everyKind, invitations, rendered } from "../notify/Samples.js"
 
 const COMMUNITY = "rijk"
 
@@ -352,5 +352,45 @@ describe("Dispatcher", () => {
         expect([...calls].sort()).toEqual([...keys].sort())
       })
     ).pipe(Effect.provide(MemoryStore.layer))
+  )
+
+  it.effect(
+    "invitation → cancellation race: the cancellation waits for the invitation in flight, which is then superseded, never sent",
+    () =>
+      seeded(
+        Effect.gen(function* () {
+          const store = yield* Store.forCommunity(COMMUNITY)
+          const kinds = everyKind(addressee(1, "nl"))
+          const invitation = rendered(kinds[3] as Notifier.Notification)
+          const cancellation = rendered(kinds[6] as Notifier.Notification)
+          const reminder = rendered({ ...(kinds[4] as Notifier.Notification & { _tag: "Reminder" }), daysBefore: 7 })
+          yield* store.commit({
+            outbox: [Notifier.toOutbox(invitation), { ...Notifier.toOutbox(reminder), availableAt: 86_400_000 }]
+          })
+          const sent: Array<string> = []
+          // While the invitation is on its way, the gathering is cancelled; then the server says 421.
+          const racing: Notifier.NotifierService = {
+            channels: ["email"],
+            send: (m) =>
+              Effect.gen(function* () {
+                if (m.idempotencyKey === invitation.idempotencyKey) {
+                  yield* store.commit({ outbox: [Notifier.toOutbox(cancellation)] })
+                  return Notifier.Delivery.RetryLater({ reason: "421 try again" })
+                }
+                sent.push(m.idempotencyKey)
+                return Notifier.Delivery.Delivered({})
+              }).pipe(Effect.orDie)
+          }
+          const first = yield* Dispatcher.runOnce({ communityId: COMMUNITY }).pipe(Effect.provide(withNotifier(racing)))
+          // The released invitation is superseded at once, so the cancellation goes in the next batch.
+          expect(first).toMatchObject({ claimed: 2, retried: 1, delivered: 1 })
+          expect(sent).toEqual([cancellation.idempotencyKey])
+          yield* TestClock.adjust("2 days")
+          yield* Dispatcher.runOnce({ communityId: COMMUNITY }).pipe(Effect.provide(withNotifier(racing)))
+          expect(sent).toEqual([cancellation.idempotencyKey])
+          const superseded = (yield* allOutbox("superseded")).map((m) => m.id).sort()
+          expect(superseded).toEqual([invitation.idempotencyKey, reminder.idempotencyKey].sort())
+        })
+      ).pipe(Effect.provide(MemoryStore.layer))
   )
 })
