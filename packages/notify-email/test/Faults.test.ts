@@ -10,7 +10,7 @@ import { Effect } from "effect"
 import * as SmtpServer from "./SmtpServer.js"
 
 const FROM = { name: "Programmateam Grenzeloos", address: "team@grenzeloos.example" }
-const TIMEOUT_MS = 300
+const TIMEOUT_MS = 1_000
 const MAX_DELAY_MS = 1_000
 
 const faults: ReadonlyArray<readonly [string, FaultProxy.Fault, boolean]> = [
