@@ -892,6 +892,9 @@ const meetingDecide = Command.make(
     capacity: Options.integer("capacity").pipe(
       Options.withDescription("Hoeveel mensen de zaal hoogstens houdt."),
       Options.optional
+    ),
+    force: Options.boolean("force").pipe(
+      Options.withDescription("Ook als niemand de datumprikker invulde (dan de eerste datum).")
     )
   },
   (c) =>
@@ -907,7 +910,8 @@ const meetingDecide = Command.make(
         }
         const decided = yield* uc.decideDate(team, {
           pollId,
-          ...Option.match(c.capacity, { onNone: () => ({}), onSome: (capacity) => ({ capacity }) })
+          ...Option.match(c.capacity, { onNone: () => ({}), onSome: (capacity) => ({ capacity }) }),
+          ...(c.force ? { force: true } : {})
         })
         const d = decided.decision
         yield* Output.result(

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Effect, Option, Redacted, Schedule, Schema } from "effect"
+import { Effect, Option, Redacted, Schedule, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
 import { Community, TimeZoneName } from "../domain/Community.js"
 import { DecodeError } from "../domain/DecodeError.js"
@@ -19,6 +19,7 @@ import type { Store, StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import type { NotAllowed, NotFound } from "./Errors.js"
+import { todayIn, zoneOf } from "./GatheringSupport.js"
 import type { Ids } from "./Ids.js"
 import { authorize, begin, commit, input, puts, required, type Session } from "./Runner.js"
 
@@ -224,9 +225,7 @@ const registerOnce = (session: Session, members: ReadonlyArray<typeof MemberInpu
     const updated: Array<MemberId> = []
     const unchanged: Array<MemberId> = []
     const changes: Array<{ value: Member; version: number }> = []
-    const today = CalendarDate.make(
-      DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, "Europe/Amsterdam"))
-    )
+    const today = CalendarDate.make(todayIn(session, yield* zoneOf(session)))
     for (const m of members) {
       const known = find(m.id, m.email)
       const id = known?.value.id ?? m.id ?? MemberId.make(yield* session.ids.next("m"))

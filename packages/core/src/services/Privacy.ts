@@ -16,6 +16,7 @@ import { Member } from "../domain/Member.js"
 import type { AuditRecord, CommunityStore, OutboxEntry, Page, StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { zoneOf } from "./GatheringSupport.js"
 import { MemberRef } from "./Members.js"
 import { authorize, begin, commit, input, puts, required } from "./Runner.js"
 
@@ -289,6 +290,7 @@ export const exportForWoo = Effect.fn("Privacy.exportForWoo")(function* (
   const request = yield* input(WooRequest, "Woo request")(value)
   yield* authorize(session, "woo.export", { _tag: "Community", communityId: session.actor.communityId })
   const snapshot = yield* Repository.loadCommunity(session.store)
+  const zone = yield* zoneOf(session)
   const within = (d: DateTime.DateTime | undefined) =>
     d !== undefined && DateTime.between(d, { minimum: request.from, maximum: request.to })
   const titleOf = new Map(snapshot.themes.map((t) => [t.value.id as string, t.value.title]))
@@ -303,7 +305,7 @@ export const exportForWoo = Effect.fn("Privacy.exportForWoo")(function* (
     const content = {
       quarter: g.quarter,
       status: g.status,
-      startsAt: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(g.startsAt, "Europe/Amsterdam")),
+      startsAt: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(g.startsAt, zone)),
       venue: g.venue?.name ?? null,
       programme: g.programme.map((p) => ({ theme: titleOf.get(p.themeId) ?? p.themeId, minutes: p.durationMinutes })),
       rsvps: { yes: count2(g.rsvps, "yes"), no: count2(g.rsvps, "no"), maybe: count2(g.rsvps, "maybe") },
@@ -343,12 +345,12 @@ export const exportForWoo = Effect.fn("Privacy.exportForWoo")(function* (
     const responses = snapshot.pollResponses.filter((r) => r.value.pollId === p.id)
     const content = {
       slots: p.slots.map((s) => ({
-        startsAt: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(s.startsAt, "Europe/Amsterdam")),
+        startsAt: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(s.startsAt, zone)),
         yes: tally(responses, s.id, "yes"),
         ifNeedBe: tally(responses, s.id, "if-need-be"),
         no: tally(responses, s.id, "no")
       })),
-      decided: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(decided.startsAt, "Europe/Amsterdam")),
+      decided: DateTime.formatIsoZoned(DateTime.unsafeSetZoneNamed(decided.startsAt, zone)),
       respondents: responses.length === 0 ? [] : [privacy("wie wanneer kon")]
     }
     records.push({

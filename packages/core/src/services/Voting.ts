@@ -22,13 +22,8 @@ import * as Repository from "../repository/Repository.js"
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
-import { applyProgramme } from "./Programme.js"
+import { applyProgramme, sameTitle } from "./ProgrammeSupport.js"
 import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
-
-/** Titles compared as people read them: case and spacing aside. */
-export const sameTitle = (a: string, b: string): boolean =>
-  a.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("nl") ===
-  b.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("nl")
 
 /**
  * The input of {@link proposeTheme}.
