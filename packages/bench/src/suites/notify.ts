@@ -254,7 +254,8 @@ const suite: Suite = {
     console.log(`load average: ${load()}`)
     if (!args.includes("--skip-outage")) {
       const seconds = option(args, "--outage-seconds", 60)
-      const maxDelayMs = option(args, "--outage-max-delay-ms", 15_000)
+      // The dispatcher's own default cap unless told otherwise: the target holds with defaults.
+      const maxDelayMs = option(args, "--outage-max-delay-ms", Dispatcher.DEFAULT_MAX_DELAY_MS)
       const r = await Effect.runPromise(outage(seconds, maxDelayMs))
       console.log(
         `\n## outage: 1,000 e-mails, connections refused for ${seconds} s (retry cap ${maxDelayMs} ms)\n\n${table(

@@ -49,6 +49,13 @@ export interface Options {
   readonly baseDelayMs?: number
   /** The largest cap of a retry delay (default 15 minutes). */
   readonly maxDelayMs?: number
+  /**
+   * The largest retry delay as a share of the time the message has been failing (default 0.4:
+   * {@link DEFAULT_MAX_DELAY_SHARE}). It bounds recovery: after an outage of length T, every
+   * message is tried again within 0.4 · T of the receiver's return (but never sooner than the base
+   * delay), however many attempts it took during the outage.
+   */
+  readonly maxDelayShare?: number
   /** How long a running dispatcher waits when nothing is due (default 1 000 ms). */
   readonly idleMs?: number
 }
@@ -86,6 +93,7 @@ interface Settings {
   readonly maxAttempts: number
   readonly baseDelayMs: number
   readonly maxDelayMs: number
+  readonly maxDelayShare: number
   readonly idleMs: number
 }
 
@@ -98,6 +106,7 @@ const settingsOf = (options: Options): Settings => ({
   maxAttempts: options.maxAttempts ?? Number.POSITIVE_INFINITY,
   baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
   maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+  maxDelayShare: options.maxDelayShare ?? DEFAULT_MAX_DELAY_SHARE,
   idleMs: options.idleMs ?? 1_000
 })
 
@@ -141,21 +150,46 @@ export const DEFAULT_BASE_DELAY_MS = 1_000
 export const DEFAULT_MAX_DELAY_MS = 15 * 60_000
 
 /**
- * The cap of the retry delay after the `attempt`-th failed attempt (1-based):
- * `min(maxDelayMs, baseDelayMs · 2^(attempt−1))`.
+ * The default largest retry delay as a share of the time a message has been failing: after a
+ * 60-second outage, every message is tried again within 24 seconds of the receiver's return.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * Dispatcher.DEFAULT_MAX_DELAY_SHARE * 60 // 24 (seconds, after a one-minute outage)
+ * ```
+ * @since 0.1.0
+ */
+export const DEFAULT_MAX_DELAY_SHARE = 0.4
+
+/**
+ * The cap of the retry delay after the `attempt`-th failed attempt (1-based), for a message that
+ * has been failing for `failingForMs`:
+ * `min(maxDelayMs, baseDelayMs · 2^(attempt−1), max(baseDelayMs, maxDelayShare · failingForMs))`.
+ * The last term keeps the wait after an outage in proportion to the outage, whatever the number
+ * of attempts (without `failingForMs` it does not apply).
  *
  * @example
  * ```ts
  * import { Dispatcher } from "@grenzeloos/core"
  *
  * Dispatcher.backoffCapMs(3, { baseDelayMs: 1000, maxDelayMs: 60_000 }) // 4000
+ * // 20 attempts into a one-minute outage: at most 24 s, not 60 s.
+ * Dispatcher.backoffCapMs(20, { baseDelayMs: 1000, maxDelayMs: 60_000, maxDelayShare: 0.4 }, 60_000) // 24000
  * ```
  * @since 0.1.0
  */
 export const backoffCapMs = (
   attempt: number,
-  options: { readonly baseDelayMs: number; readonly maxDelayMs: number }
-): number => Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(60, Math.max(0, attempt - 1)))
+  options: { readonly baseDelayMs: number; readonly maxDelayMs: number; readonly maxDelayShare?: number },
+  failingForMs: number = Number.POSITIVE_INFINITY
+): number =>
+  Math.min(
+    options.maxDelayMs,
+    options.baseDelayMs * 2 ** Math.min(60, Math.max(0, attempt - 1)),
+    Math.max(options.baseDelayMs, Math.floor((options.maxDelayShare ?? DEFAULT_MAX_DELAY_SHARE) * failingForMs))
+  )
 
 /**
  * The retry delay after the `attempt`-th failed attempt (1-based), for a uniform `random` in
@@ -173,9 +207,10 @@ export const backoffCapMs = (
 export const backoffMs = (
   attempt: number,
   random: number,
-  options: { readonly baseDelayMs: number; readonly maxDelayMs: number }
+  options: { readonly baseDelayMs: number; readonly maxDelayMs: number; readonly maxDelayShare?: number },
+  failingForMs: number = Number.POSITIVE_INFINITY
 ): number => {
-  const cap = backoffCapMs(attempt, options)
+  const cap = backoffCapMs(attempt, options, failingForMs)
   const floor = Math.min(cap, options.baseDelayMs) / 2
   return Math.max(1, Math.floor(floor + random * (cap - floor)))
 }
@@ -192,12 +227,13 @@ export const backoffMs = (
  * import { Dispatcher } from "@grenzeloos/core"
  *
  * const { horizonMs, capsMs } = Dispatcher.retrySchedule({})
- * // horizonMs 21_600_000 (6 h); capsMs [1000, 2000, 4000, …, 900_000, 900_000, …]
+ * // horizonMs 21_600_000 (6 h); capsMs [1000, 1000, 1000, 1200, 1680, 2352, …, 900_000, 900_000, …]
+ * // (each at most 0.4 of the time failing so far, until the 15-minute cap)
  * ```
  * @since 0.1.0
  */
 export const retrySchedule = (
-  options: Pick<Options, "retryForMs" | "baseDelayMs" | "maxDelayMs">
+  options: Pick<Options, "retryForMs" | "baseDelayMs" | "maxDelayMs" | "maxDelayShare">
 ): { readonly horizonMs: number; readonly capsMs: ReadonlyArray<number> } => {
   const horizonMs = options.retryForMs ?? DEFAULT_RETRY_FOR_MS
   const caps: Array<number> = []
@@ -205,10 +241,15 @@ export const retrySchedule = (
   for (let attempt = 1; elapsed < horizonMs; attempt++) {
     const cap = Math.min(
       horizonMs - elapsed,
-      backoffCapMs(attempt, {
-        baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
-        maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS
-      })
+      backoffCapMs(
+        attempt,
+        {
+          baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
+          maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+          maxDelayShare: options.maxDelayShare ?? DEFAULT_MAX_DELAY_SHARE
+        },
+        elapsed
+      )
     )
     caps.push(cap)
     elapsed += cap
@@ -262,7 +303,7 @@ const deliver = (
             return one("deadLettered")
           }
           const random = yield* Random.next
-          const backoff = backoffMs(claimed.attempts, random, settings)
+          const backoff = backoffMs(claimed.attempts, random, settings, now - (claimed.firstAttemptAt ?? now))
           // Retry-After is honoured as a lower bound; the last retry falls at the horizon.
           const delay = Math.min(settings.maxDelayMs, Math.max(backoff, a.retryAfterMs ?? 0))
           yield* store.release(lease, { retryAt: Math.min(now + delay, deadline), error: a.reason })

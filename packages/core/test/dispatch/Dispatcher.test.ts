@@ -231,13 +231,28 @@ describe("Dispatcher", () => {
     ])
   })
 
-  it("the default schedule: caps doubling from 1 s to 15 min, for a horizon of 6 hours (at least 4)", () => {
+  it("the default schedule: caps growing from 1 s to 15 min, each at most 0.4 of the time failing so far, for a horizon of 6 hours (at least 4)", () => {
     const { horizonMs, capsMs } = Dispatcher.retrySchedule({})
     expect(horizonMs).toBe(6 * 3_600_000)
     expect(horizonMs).toBeGreaterThanOrEqual(4 * 3_600_000)
-    expect(capsMs.slice(0, 11)).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900].map((s) => s * 1_000))
+    expect(capsMs.slice(0, 6)).toEqual([1_000, 1_000, 1_000, 1_200, 1_680, 2_352])
+    let failing = 0
+    for (const cap of capsMs) {
+      expect(cap).toBeLessThanOrEqual(Math.max(1_000, 0.4 * failing))
+      failing += cap
+    }
     expect(capsMs.reduce((a, b) => a + b, 0)).toBe(horizonMs)
     expect(Math.max(...capsMs)).toBe(15 * 60_000)
+    expect(capsMs.length).toBe(45)
+  })
+
+  it("bounds the wait after an outage by a share of the outage: 20 attempts into one minute, at most 24 s", () => {
+    const options = { baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 }
+    expect(Dispatcher.backoffCapMs(20, options, 60_000)).toBe(24_000)
+    expect(Dispatcher.backoffCapMs(20, options)).toBe(15 * 60_000)
+    expect(Dispatcher.backoffMs(20, 0.999_999, options, 60_000)).toBeLessThan(24_000)
+    // Never sooner than the base delay, however short the failure so far.
+    expect(Dispatcher.backoffCapMs(5, options, 100)).toBe(1_000)
   })
 
   for (const [name, random] of [
@@ -313,6 +328,8 @@ describe("Dispatcher", () => {
           expect(recoveredAt - 600).toBeGreaterThan(0)
           expect(recoveredAt - 600).toBeLessThanOrEqual(Math.ceil(Math.max(...steps) / 1_000) + 1)
           expect(Math.max(...steps)).toBeLessThanOrEqual(Dispatcher.DEFAULT_MAX_DELAY_MS)
+          // And in proportion to the outage: within 0.4 of its 10 minutes, not the 15-minute cap.
+          expect(recoveredAt - 600).toBeLessThanOrEqual(Dispatcher.DEFAULT_MAX_DELAY_SHARE * 600 + 1)
           // No busy loop: while the peer was down, each message was tried a handful of times.
           expect(downCalls / keys.length).toBeLessThan(40)
         })
