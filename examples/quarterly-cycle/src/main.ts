@@ -18,7 +18,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
-import { Dispatcher, ICalendar, Notifier, Services } from "@grenzeloos/core"
+import { Dispatcher, Domain, ICalendar, Notifier, Services } from "@grenzeloos/core"
 import { SqliteStore } from "@grenzeloos/storage-sqlite"
 import { Scenario, Synthetic } from "@grenzeloos/testkit"
 import { DateTime, Effect, Layer } from "effect"
@@ -28,7 +28,35 @@ const seed = Number(process.env.GRENZELOOS_SEED ?? 2026)
 const outDir = resolve(process.env.GRENZELOOS_OUT ?? "out")
 mkdirSync(outDir, { recursive: true })
 const database = resolve(process.env.GRENZELOOS_DB ?? join(outDir, "grenzeloos.db"))
-const generated = Synthetic.community({ seed })
+// The backlog in the community's own wording (the synthetic community's themes, in the same
+// order, renamed; the members' interests follow, since they name the themes they care about).
+const COMMUNITY_THEMES = [
+  "Vormgeven van positieve dienstverlening",
+  "Functionele conflicten organiseren",
+  "Omgaan met sabotage",
+  "Hoe organiseer je focus?",
+  "Omgaan met eenzaamheid",
+  "Effectief voorwaarden stellen als opdrachtnemer",
+  "Wat is waarde toevoegen en wie moet die waarde ervaren?",
+  "Het belang van lichtheid",
+  "Hoe zie je wat zichtbaar wil worden in de opgave?",
+  "Het managen van ego's (inclusief je eigen)",
+  "Hoe behoud ik mijn mensen?",
+  "Worstelen met de Wet open overheid (Woo)",
+  "Levenskunst, of: groeien als je in de shit zit",
+  "Omgaan met institutionele weerstand"
+] as const
+const synthetic = Synthetic.community({ seed })
+const renamed = new Map(synthetic.themes.map((t, i) => [t.title as string, COMMUNITY_THEMES[i] ?? t.title]))
+const generated: typeof synthetic = {
+  ...synthetic,
+  themes: synthetic.themes.map(
+    (t) => new Domain.Theme({ ...t, title: Domain.Title.make(renamed.get(t.title) ?? t.title) })
+  ),
+  members: synthetic.members.map(
+    (m) => new Domain.Member({ ...m, interests: m.interests.map((i) => renamed.get(i) ?? i) })
+  )
+}
 const started = performance.now()
 
 const dayFormat = new Intl.DateTimeFormat("nl-NL", {
@@ -50,8 +78,11 @@ const notifier = Notifier.fromPromise(["email"], async (message) => {
   const kind = message.event.type
   delivered.set(kind, (delivered.get(kind) ?? 0) + 1)
   const sample = samples.get(kind)
-  const memberOf = (m: Notifier.RenderedMessage) => m.recipients[0]?.memberId ?? ""
-  if (sample === undefined || memberOf(message) < memberOf(sample)) samples.set(kind, message)
+  // The first recipient in the directory, then the first subject (a facilitator gets one message per
+  // group): the same sample whatever order the dispatcher sends in, and whatever the random ids.
+  const keyOf = (m: Notifier.RenderedMessage) => `${m.recipients[0]?.memberId ?? ""}|${m.subject}`
+  if (sample === undefined || keyOf(message).localeCompare(keyOf(sample), "nl", { numeric: true }) < 0)
+    samples.set(kind, message)
   return { _tag: "Delivered", receipt: "printed" }
 })
 
@@ -185,6 +216,20 @@ const program = Effect.gen(function* () {
   )
   for (const message of [...samples.values()].sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey)))
     console.log(`\n${Notifier.ConsoleNotifier.format(message)}`)
+  // The quarter is over once its gathering was held: closing it withdraws what still waits in the
+  // outbox for it (the reminders), so the next run, a quarter later, sends nothing stale.
+  const team = {
+    _tag: "ProgrammeTeam",
+    communityId: generated.community.id,
+    facilitatorId:
+      (generated.facilitators.find((f) => f.role === "programme-team") ?? generated.facilitators[0])?.id ?? ""
+  } as const
+  const heldAt =
+    DateTime.toEpochMillis(report.gathering.startsAt ?? DateTime.unsafeMake(report.invitedAt)) + 2 * 86_400_000
+  yield* Effect.withClock(
+    Effect.flatMap(Services.UseCases.UseCases, (uc) => uc.closeGathering(team, { gatheringId: report.gathering.id })),
+    Scenario.clockAt(heldAt)
+  )
   const ics = ICalendar.Invitation.render({
     method: "REQUEST",
     events: [report.invitationEvent],

@@ -1,8 +1,10 @@
 /**
  * `pnpm bench cycle [--members N] [--runs R] [--store file|memory] [--iterations I]`: a whole quarter for a
  * community of N members (default 1,000), end to end through the use cases on the SQLite store
- * (a fresh file per run by default): import, intakes, groups, vote, programme, candidate dates,
- * the poll with every member's answer, invitations, reminders and attendance. Target: under 5 s
+ * (a fresh file per run by default): import, intakes, groups, the groups' session timetables
+ * (three sessions each, sent as one calendar series per group), vote, programme, candidate dates,
+ * the request to answer the poll, the poll with every member's answer, invitations, reminders
+ * and attendance. Target: under 5 s
  * for 1,000 members. The grouping search gets I iterations (default 200: at 1,000 members each
  * iteration moves far more members than at the demo's 100). Prints the time per step and in
  * all, per run.

@@ -11,6 +11,8 @@ import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Cause, Console, Effect } from "effect"
 import { cli } from "./Commands.js"
 import * as ExitCode from "./ExitCode.js"
+import * as Messages from "./Messages.js"
+import * as Suggest from "./Suggest.js"
 import * as Texts from "./Texts.js"
 
 // The language of messages before the options are parsed (a failure can come from parsing).
@@ -34,9 +36,29 @@ const describe = (error: unknown): Record<string, unknown> => {
   return { _tag: tag, message: messageOf(error), ...fields }
 }
 
+// Help and usage are printed with ANSI colour codes; redirected into a file or a pipe they would be
+// noise, so they are taken out unless standard output is a terminal (and NO_COLOR is not set).
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g")
+const plain = (args: ReadonlyArray<unknown>) => args.map((a) => (typeof a === "string" ? a.replace(ANSI, "") : a))
+const withoutColour = <A, E, R>(program: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Console.consoleWith((console) =>
+    Effect.withConsole(program, {
+      ...console,
+      log: (...args: ReadonlyArray<unknown>) => console.log(...plain(args)),
+      error: (...args: ReadonlyArray<unknown>) => console.error(...plain(args)),
+      unsafe: {
+        ...console.unsafe,
+        log: (...args: ReadonlyArray<unknown>) => console.unsafe.log(...plain(args)),
+        error: (...args: ReadonlyArray<unknown>) => console.unsafe.error(...plain(args))
+      }
+    })
+  )
+
 /**
  * Runs `grenzeloos` with the given arguments (without `node` and the script) and returns the
- * exit code. Output goes through Effect's `Console`, so a test can capture it.
+ * exit code. Output goes through Effect's `Console`, so a test can capture it. Help carries colour
+ * codes only when `colour` is true (by default: when standard output is a terminal and `NO_COLOR`
+ * is not set).
  *
  * @example
  * ```ts
@@ -49,11 +71,16 @@ const describe = (error: unknown): Record<string, unknown> => {
  * @since 0.1.0
  */
 export const run = (
-  argv: ReadonlyArray<string>
+  argv: ReadonlyArray<string>,
+  options: { readonly colour?: boolean } = {}
 ): Effect.Effect<ExitCode.ExitCode, never, FileSystem.FileSystem | Path.Path | Terminal.Terminal> => {
   const json = argv.includes("--json")
   const texts = Texts.of(languageOf(argv))
+  const typo = Suggest.typo(argv, languageOf(argv))
+  if (typo !== undefined) return Effect.as(Console.error(typo), ExitCode.ExitCode.usage as ExitCode.ExitCode)
+  const colour = options.colour ?? (process.stdout.isTTY === true && process.env.NO_COLOR === undefined)
   return cli(["node", "grenzeloos", ...argv]).pipe(
+    (program) => (colour ? program : withoutColour(program)),
     Effect.as(ExitCode.ExitCode.ok as ExitCode.ExitCode),
     Effect.catchAll((error) => {
       // @effect/cli has already printed what was wrong with the arguments, with the usage.
@@ -66,7 +93,7 @@ export const run = (
       const code = ExitCode.of(error)
       const print = json
         ? Console.log(JSON.stringify({ error: describe(error), exitCode: code }, null, 2))
-        : Console.error(texts.error(messageOf(error)))
+        : Console.error(texts.error(Messages.of(error, languageOf(argv)) ?? messageOf(error)))
       return Effect.as(print, code)
     }),
     Effect.catchAllCause((cause) =>

@@ -5,10 +5,11 @@
  *
  * @since 0.1.0
  */
-import { type Access, Domain, Services, type Store } from "@grenzeloos/core"
+import { existsSync } from "node:fs"
+import { type Access, Domain, Repository, Services, Store } from "@grenzeloos/core"
 import { PgStore } from "@grenzeloos/storage-postgres"
 import { SqliteStore } from "@grenzeloos/storage-sqlite"
-import { Config, Effect, Layer, Redacted } from "effect"
+import { Cause, Config, type ConfigError, Effect, Layer, Option, Redacted, Schema } from "effect"
 
 /**
  * The options every command takes.
@@ -55,49 +56,202 @@ export const storeLayer = (db: string): Layer.Layer<Store.Store, Store.StoreErro
     : SqliteStore.layer({ filename: db })
 
 /**
- * The settings of the use cases, from the environment: `GRENZELOOS_ORGANIZER_NAME`,
- * `GRENZELOOS_ORGANIZER_EMAIL` and `GRENZELOOS_UID_DOMAIN`.
+ * The settings of the use cases from the environment: `GRENZELOOS_ORGANIZER_NAME`,
+ * `GRENZELOOS_ORGANIZER_EMAIL` (unset: the programme-team member of `--as`, as `init
+ * --team-email` registered them) and `GRENZELOOS_UID_DOMAIN` (unset: the organiser's domain).
+ *
+ * @example
+ * ```ts
+ * import { Effect, Option } from "effect"
+ * import { Environment } from "@grenzeloos/cli"
+ *
+ * const organizer = Effect.map(Environment.settings, (s) => Option.getOrElse(s.email, () => "the --as facilitator"))
+ * ```
+ * @since 0.1.0
+ */
+export const settings = Config.all({
+  name: Config.option(Config.string("GRENZELOOS_ORGANIZER_NAME")),
+  email: Config.option(Config.string("GRENZELOOS_ORGANIZER_EMAIL")),
+  uidDomain: Config.option(Config.string("GRENZELOOS_UID_DOMAIN"))
+})
+
+/**
+ * The organiser when neither the environment nor `init --team-email` names one: an address
+ * that cannot receive mail, so `outbox send` refuses to send from it.
+ *
+ * @example
+ * ```ts
+ * import { Environment } from "@grenzeloos/cli"
+ *
+ * Environment.placeholderOrganizer.email // "programmateam@grenzeloos.invalid"
+ * ```
+ * @since 0.1.0
+ */
+export const placeholderOrganizer = { name: "Programmateam", email: "programmateam@grenzeloos.invalid" } as const
+
+/**
+ * Whether an address is in a reserved top-level domain that never receives mail (`.invalid`,
+ * `.example`, `.test`, `.localhost`, RFC 2606).
+ *
+ * @example
+ * ```ts
+ * import { Environment } from "@grenzeloos/cli"
+ *
+ * Environment.isPlaceholderAddress("programmateam@grenzeloos.invalid") // true
+ * ```
+ * @since 0.1.0
+ */
+export const isPlaceholderAddress = (email: string): boolean =>
+  /\.(invalid|example|test|localhost)$/i.test(email.trim())
+
+/**
+ * Where the use cases work: the store of `db`, and, for the organiser of invitations, the
+ * community and the programme-team member at the keyboard.
+ *
+ * @since 0.1.0
+ */
+export interface Where {
+  readonly db: string
+  readonly community?: string
+  readonly as?: string
+  /** Create the SQLite file when it does not exist (only `init` does). */
+  readonly create?: boolean
+}
+
+/**
+ * The organiser of invitations: `GRENZELOOS_ORGANIZER_*` when set, otherwise the programme-team
+ * member `as` with the name and address `init --team-email` registered, otherwise
+ * {@link placeholderOrganizer}.
  *
  * @example
  * ```ts
  * import { Effect } from "effect"
  * import { Environment } from "@grenzeloos/cli"
  *
- * const organizer = Effect.map(Environment.settings, (s) => `${s.name} <${s.email}>`)
+ * const organizer = Effect.provide(Environment.organizer({ community: "rijk", as: "f-team" }), Environment.storeLayer("grenzeloos.db"))
  * ```
  * @since 0.1.0
  */
-export const settings = Config.all({
-  name: Config.string("GRENZELOOS_ORGANIZER_NAME").pipe(Config.withDefault("Programmateam")),
-  email: Config.string("GRENZELOOS_ORGANIZER_EMAIL").pipe(Config.withDefault("programmateam@grenzeloos.invalid")),
-  uidDomain: Config.string("GRENZELOOS_UID_DOMAIN").pipe(Config.withDefault("grenzeloos.invalid"))
-})
+export const organizer = (where: {
+  readonly community?: string
+  readonly as?: string
+}): Effect.Effect<
+  { readonly name: string; readonly email: string },
+  Store.StoreError | ConfigError.ConfigError,
+  Store.Store
+> =>
+  Effect.gen(function* () {
+    const env = yield* settings
+    if (Option.isSome(env.email))
+      return { name: Option.getOrElse(env.name, () => placeholderOrganizer.name), email: env.email.value }
+    if (where.community === undefined || where.as === undefined) return placeholderOrganizer
+    const store = (yield* Store.Store).forCommunity(where.community)
+    const found = yield* Repository.get(store, Repository.Facilitators, where.as)
+    return Option.match(found, {
+      onNone: () => placeholderOrganizer,
+      onSome: ({ value }) => ({
+        name: Option.getOrElse(env.name, () => value.name),
+        email: Redacted.value(value.email)
+      })
+    })
+  })
 
 /**
- * The use cases over the store of `--db`, random ids and the settings.
+ * The store of `--db` is missing: a SQLite file that does not exist (anything but `init` needs a
+ * community set up first).
  *
  * @example
  * ```ts
  * import { Environment } from "@grenzeloos/cli"
  *
- * const layer = Environment.useCasesLayer("grenzeloos.db")
+ * const error = new Environment.DatabaseMissing({ file: "grenzeloos.db" })
+ * ```
+ * @since 0.1.0
+ */
+export class DatabaseMissing extends Schema.TaggedError<DatabaseMissing>("@grenzeloos/cli/DatabaseMissing")(
+  "DatabaseMissing",
+  { file: Schema.String }
+) {
+  override get message(): string {
+    return `de database ${this.file} bestaat niet: begin met grenzeloos init --name "…" (of geef --db) / the database ${this.file} does not exist: start with grenzeloos init --name "…" (or give --db)`
+  }
+}
+
+/**
+ * The store of `--db` could not be opened: not a database, or one this version cannot read.
+ *
+ * @example
+ * ```ts
+ * import { Environment } from "@grenzeloos/cli"
+ *
+ * const error = new Environment.DatabaseUnreadable({ db: "grenzeloos.db", reason: "file is not a database" })
+ * ```
+ * @since 0.2.0
+ */
+export class DatabaseUnreadable extends Schema.TaggedError<DatabaseUnreadable>("@grenzeloos/cli/DatabaseUnreadable")(
+  "DatabaseUnreadable",
+  { db: Schema.String, reason: Schema.String }
+) {
+  override get message(): string {
+    return `de database ${this.db} is niet te openen (${this.reason}); geef met --db de goede database, of zet een reservekopie terug / the database ${this.db} cannot be opened; give the right --db, or restore a backup`
+  }
+}
+
+const unreadable = (cause: Cause.Cause<unknown>): string => {
+  const defect = Cause.squash(cause)
+  return (defect instanceof Error ? defect.message : String(defect)).split("\n")[0] ?? ""
+}
+
+/**
+ * The use cases over the store of `--db`, random ids and the settings (the organiser from
+ * {@link organizer}).
+ *
+ * @example
+ * ```ts
+ * import { Environment } from "@grenzeloos/cli"
+ *
+ * const layer = Environment.useCasesLayer({ db: "grenzeloos.db", community: "rijk", as: "f-team" })
  * ```
  * @since 0.1.0
  */
 export const useCasesLayer = (
-  db: string
-): Layer.Layer<Services.UseCases.UseCases, Store.StoreError | import("effect/ConfigError").ConfigError> =>
-  Services.UseCases.layer.pipe(
-    Layer.provide(storeLayer(db)),
-    Layer.provide(Services.Ids.layer),
-    Layer.provide(
-      Layer.unwrapEffect(
-        Effect.map(settings, (s) =>
-          Services.Settings.layer({ organizer: { name: s.name, email: s.email }, uidDomain: s.uidDomain })
-        )
-      )
-    )
+  where: Where | string
+): Layer.Layer<
+  Services.UseCases.UseCases | Store.Store,
+  Store.StoreError | ConfigError.ConfigError | DatabaseMissing | DatabaseUnreadable
+> => {
+  const w: Where = typeof where === "string" ? { db: where } : where
+  const exists = isPostgres(w.db) || w.create === true || w.db === ":memory:" || existsSync(w.db)
+  // A file that is not a database (or is damaged) makes the driver throw while opening: that is a
+  // storage problem (exit 6), not a defect of ours.
+  const opened: Layer.Layer<Store.Store, Store.StoreError | DatabaseUnreadable> = Layer.catchAllCause(
+    storeLayer(w.db),
+    (cause): Layer.Layer<Store.Store, Store.StoreError | DatabaseUnreadable> =>
+      Option.match(Cause.failureOption(cause), {
+        onSome: (error) => Layer.fail(error),
+        onNone: () =>
+          Layer.fail(new DatabaseUnreadable({ db: isPostgres(w.db) ? "PostgreSQL" : w.db, reason: unreadable(cause) }))
+      })
   )
+  const store: Layer.Layer<Store.Store, Store.StoreError | DatabaseMissing | DatabaseUnreadable> = exists
+    ? opened
+    : Layer.fail(new DatabaseMissing({ file: w.db }))
+  const settingsLayer = Layer.unwrapEffect(
+    Effect.gen(function* () {
+      const env = yield* settings
+      const by = yield* organizer(w)
+      const domain = Option.getOrElse(env.uidDomain, () => by.email.slice(by.email.lastIndexOf("@") + 1))
+      return Services.Settings.layer({ organizer: by, uidDomain: domain })
+    })
+  )
+  return Layer.merge(
+    Services.UseCases.layer.pipe(
+      Layer.provide(Layer.mergeAll(Services.Ids.layer, Layer.provide(settingsLayer, store))),
+      Layer.provideMerge(store)
+    ),
+    Layer.empty
+  )
+}
 
 /**
  * The actor of every command: the programme team, as the facilitator `--as`.

@@ -76,3 +76,46 @@ export class NothingToDo extends Schema.TaggedError<NothingToDo>("@grenzeloos/cl
     return `${this.reason}; ${this.hint}`
   }
 }
+
+/**
+ * A file or folder the command was asked to write (`--out`) cannot be written.
+ *
+ * @example
+ * ```ts
+ * import { CliErrors } from "@grenzeloos/cli"
+ *
+ * const error = new CliErrors.Unwritable({ option: "--out", path: "/verslag.html", reason: "EACCES" })
+ * ```
+ * @since 0.2.0
+ */
+export class Unwritable extends Schema.TaggedError<Unwritable>("@grenzeloos/cli/Unwritable")("Unwritable", {
+  option: Schema.String,
+  path: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `${this.option}: ${this.path} is niet te schrijven (${this.reason}); kies een andere map / cannot be written; choose another folder`
+  }
+}
+
+/**
+ * `--community` or `--as` names no community, or no one of its programme team: the option is
+ * wrong, not the data.
+ *
+ * @example
+ * ```ts
+ * import { CliErrors } from "@grenzeloos/cli"
+ *
+ * const error = new CliErrors.BadOption({ option: "--community", value: "rjik", hint: "known: rijk" })
+ * ```
+ * @since 0.2.0
+ */
+export class BadOption extends Schema.TaggedError<BadOption>("@grenzeloos/cli/BadOption")("BadOption", {
+  option: Schema.String,
+  value: Schema.String,
+  hint: Schema.String
+}) {
+  override get message(): string {
+    return `${this.option} ${this.value}: ${this.hint}`
+  }
+}

@@ -44,12 +44,22 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   DecodeError: ExitCode.invalidInput,
   MemberFileError: ExitCode.invalidInput,
   SpreadsheetError: ExitCode.invalidInput,
+  SpreadsheetTooLarge: ExitCode.invalidInput,
   InvalidRows: ExitCode.invalidInput,
+  Unwritable: ExitCode.invalidInput,
+  // A path the person gave (a file to read, a folder to write) that the file system refuses.
+  SystemError: ExitCode.invalidInput,
+  BadArgument: ExitCode.invalidInput,
+  BadOption: ExitCode.invalidInput,
+  DatabaseUnreadable: ExitCode.storageUnavailable,
+  PlaceholderOrganizer: ExitCode.invalidInput,
+  NoTransport: ExitCode.invalidInput,
   AgendaInputError: ExitCode.invalidInput,
   SchedulingInputError: ExitCode.invalidInput,
   ICalendarInputError: ExitCode.invalidInput,
   StoreInvalidRequest: ExitCode.invalidInput,
   NotAllowed: ExitCode.notAllowed,
+  MemberCannotAct: ExitCode.notAllowed,
   InvalidState: ExitCode.notAllowed,
   NotConfirmed: ExitCode.usage,
   NothingToDo: ExitCode.notFound,
@@ -61,7 +71,8 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   StoreUnavailable: ExitCode.storageUnavailable,
   StoreMigrationError: ExitCode.storageUnavailable,
   StoreDecodeError: ExitCode.storageUnavailable,
-  StoreLeaseLost: ExitCode.storageUnavailable
+  StoreLeaseLost: ExitCode.storageUnavailable,
+  DatabaseMissing: ExitCode.storageUnavailable
 }
 
 /**

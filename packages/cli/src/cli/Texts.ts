@@ -37,6 +37,7 @@ export interface Texts {
   readonly registeringFacilitator: string
   readonly facilitatorRegistered: (name: string, ids: string) => string
   readonly planningIntakes: string
+  readonly fromAfterTo: (from: string, to: string) => string
   readonly intakesPlanned: (planned: number, slots: number) => string
   readonly intakesHeader: ReadonlyArray<string>
   readonly unplaced: (count: number) => string
@@ -103,6 +104,7 @@ const nl: Texts = {
   memberCount: (count) => `${count} leden`,
   registeringFacilitator: "Begeleider registreren",
   facilitatorRegistered: (name, ids) => `Begeleider ${name} geregistreerd (${ids}).`,
+  fromAfterTo: (from, to) => `de eerste dag (${from}) ligt na de laatste (--to ${to}); draai ze om`,
   planningIntakes: "Intakes plannen",
   intakesPlanned: (planned, slots) =>
     `${planned} intakegesprekken gepland (${slots} mogelijke momenten); uitnodigingen staan klaar.`,
@@ -142,7 +144,7 @@ const nl: Texts = {
   inviteWith: (gatheringId) => `Stuur de uitnodigingen met: grenzeloos invite --gathering ${gatheringId}`,
   inviting: "Uitnodigingen klaarzetten",
   invited: (invited, messages, file) =>
-    `${invited} leden uitgenodigd (${messages} berichten in de wachtrij); agenda-item in ${file}.`,
+    `${messages} uitnodigingen staan klaar voor ${invited} leden; verstuur ze met grenzeloos outbox send. Agenda-item in ${file}.`,
   reporting: "Verslag maken",
   reportWithoutGroups: "zonder leergroepen: geef --groups groepen.json (groups form --json) of --round <id>",
   reportWithoutAgenda: "zonder programma: geef --agenda programma.json (agenda prioritise --json)",
@@ -177,6 +179,7 @@ const en: Texts = {
   memberCount: (count) => `${count} members`,
   registeringFacilitator: "Registering the facilitator",
   facilitatorRegistered: (name, ids) => `Facilitator ${name} registered (${ids}).`,
+  fromAfterTo: (from, to) => `the first day (${from}) is after the last (--to ${to}); swap them`,
   planningIntakes: "Planning intakes",
   intakesPlanned: (planned, slots) => `${planned} intakes planned (${slots} possible slots); invitations are queued.`,
   intakesHeader: ["Intake", "Member", "Facilitator", "When"],
@@ -214,7 +217,7 @@ const en: Texts = {
   inviteWith: (gatheringId) => `Send the invitations with: grenzeloos invite --gathering ${gatheringId}`,
   inviting: "Queueing the invitations",
   invited: (invited, messages, file) =>
-    `${invited} members invited (${messages} messages queued); calendar item in ${file}.`,
+    `${messages} invitations are queued for ${invited} members; send them with grenzeloos outbox send. Calendar item in ${file}.`,
   reporting: "Writing the report",
   reportWithoutGroups: "without learning groups: give --groups groups.json (groups form --json) or --round <id>",
   reportWithoutAgenda: "without programme: give --agenda programme.json (agenda prioritise --json)",

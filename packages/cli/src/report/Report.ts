@@ -38,7 +38,10 @@ export interface GroupsSection {
   /** e.g. "Leergroepen 2027". */
   readonly title: string
   readonly grouping: {
-    readonly groups: ReadonlyArray<Pick<Grouping.Form.Group, "index" | "memberIds" | "facilitatorId">>
+    /** `name`: the group's name as stored and e-mailed to its members ("Leergroep 14"); without it, "Leergroep <index + 1>". */
+    readonly groups: ReadonlyArray<
+      Pick<Grouping.Form.Group, "index" | "memberIds" | "facilitatorId"> & { readonly name?: string }
+    >
     readonly explanations: ReadonlyArray<Pick<Grouping.Form.Grouping["explanations"][number], "memberId" | "text">>
     readonly unmet: ReadonlyArray<Pick<Grouping.Form.Unmet, "group" | "text">>
   }
@@ -189,17 +192,18 @@ const groupsSection = (section: GroupsSection | undefined, people: ReadonlyMap<s
   const sizes = grouping.groups.map((g) => g.memberIds.length)
   const groups = grouping.groups.map((group) => {
     const number = group.index + 1
+    const name = group.name ?? `Leergroep ${number}`
     const organisations = [
       ...new Set(group.memberIds.map((id) => people.get(id)?.organisation).filter((o) => o !== undefined))
     ]
     const unmet = grouping.unmet.filter((u) => u.group === group.index)
-    return html`<h3 id="${`leergroep-${number}`}">Leergroep ${number}</h3>
+    return html`<h3 id="${`leergroep-${number}`}">${name}</h3>
 <p>${plural(group.memberIds.length, "lid", "leden")} uit ${plural(organisations.length, "organisatie", "organisaties")}${
       group.facilitatorId === undefined ? "" : html`; begeleiding: ${nameOf(people, group.facilitatorId)}`
     }.</p>
 <p><span class="muted">Organisaties:</span> ${organisations.join(", ")}</p>
 <table>
-<caption>Leden van leergroep ${number}</caption>
+<caption>Leden van ${name}</caption>
 <thead><tr><th scope="col">Naam</th><th scope="col">Organisatie</th><th scope="col">Programma</th>${
       explained ? html`<th scope="col">Waarom in deze groep</th>` : ""
     }</tr></thead>
@@ -278,7 +282,10 @@ ${
         Math.round(result.equalShares.sharePerMember * 100) / 100
       )}) om aan thema's te besteden; een thema komt op het programma als de leden die het steunen het samen kunnen betalen. Zo krijgt ook een kleinere groep met een eigen wens een plek.</p>`
 }
-<table>
+${
+  counts.length === 0
+    ? ""
+    : html`<table>
 <caption>Hoeveel van hun thema's de leden op het programma zien</caption>
 <thead><tr><th scope="col">Thema's van het lid op het programma</th><th scope="col">Leden</th></tr></thead>
 <tbody>
@@ -286,7 +293,8 @@ ${counts.map(
   ([inProgramme, n]) =>
     html`<tr><th scope="row">${inProgramme === 0 ? "geen" : String(inProgramme)}</th><td class="chart">${bar(n / maxCount)}${n}</td></tr>\n`
 )}</tbody>
-</table>
+</table>`
+}
 </section>`
 }
 

@@ -87,7 +87,7 @@ export const ThemeOutcome = Schema.Struct({
   inProgramme: Schema.Boolean,
   place: Schema.Int.pipe(Schema.positive()),
   durationMinutes: Schema.Int.pipe(Schema.nonNegative()),
-  support: Schema.Number,
+  support: Schema.Finite,
   supporters: Schema.Int.pipe(Schema.nonNegative()),
   explanation: Schema.String
 }).annotations({ identifier: "ThemeOutcome" })
@@ -120,7 +120,7 @@ export const VoteResult = Schema.Struct({
   fairness: Schema.Struct({
     voters: Schema.Int.pipe(Schema.nonNegative()),
     withAtLeastOne: Schema.Int.pipe(Schema.nonNegative()),
-    shareWithAtLeastOne: Schema.Number
+    shareWithAtLeastOne: Schema.Finite
   }),
   summary: Schema.String
 }).annotations({ identifier: "VoteResult" })

@@ -18,8 +18,8 @@ import * as Repository from "../repository/Repository.js"
 import type { Resource } from "./Access.js"
 import { InvalidState } from "./Errors.js"
 import { pendingAbout, withdrawal } from "./GatheringSupport.js"
+import { sameTitle } from "./ProgrammeSupport.js"
 import { authorize, begin, commit, engine, input, naturalKey, puts, required, type Session } from "./Runner.js"
-import { sameTitle } from "./Voting.js"
 
 const themeResource = (session: Session, theme: Theme): Resource =>
   theme.proposedBy._tag === "Member"
@@ -213,8 +213,7 @@ export const WithdrawBallot = Schema.Struct({
 }).annotations({ identifier: "WithdrawBallot" })
 
 /** The id of a member's ballot in a round (one per member per round). */
-export const ballotIdOf = (votingRoundId: string, memberId: string) =>
-  BallotId.make(naturalKey(votingRoundId, memberId))
+const ballotIdOf = (votingRoundId: string, memberId: string) => BallotId.make(naturalKey(votingRoundId, memberId))
 
 /**
  * Withdraws a member's ballot from an open round (a ballot recorded by mistake, or a member who

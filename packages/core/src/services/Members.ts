@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Effect, Option, Redacted, Schedule, Schema } from "effect"
+import { Effect, Option, Redacted, Schedule, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
-import { Community, TimeZoneName } from "../domain/Community.js"
+import { Community, PollAnswers, TimeZoneName } from "../domain/Community.js"
 import { DecodeError } from "../domain/DecodeError.js"
 import { Email, emailKey } from "../domain/Email.js"
 import { Facilitator, FacilitatorRole } from "../domain/Facilitator.js"
@@ -19,6 +19,7 @@ import type { Store, StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import type { NotAllowed, NotFound } from "./Errors.js"
+import { todayIn, zoneOf } from "./GatheringSupport.js"
 import type { Ids } from "./Ids.js"
 import { authorize, begin, commit, input, puts, required, type Session } from "./Runner.js"
 
@@ -45,7 +46,9 @@ type R = Store | Ids
 export const SetUpCommunity = Schema.Struct({
   name: Title,
   defaultLanguage: Schema.optionalWith(Language, { exact: true }),
-  timeZone: Schema.optionalWith(TimeZoneName, { exact: true })
+  timeZone: Schema.optionalWith(TimeZoneName, { exact: true }),
+  /** Who sees members' poll answers (default `private`: the member and the programme team). */
+  pollAnswers: Schema.optionalWith(PollAnswers, { exact: true })
 }).annotations({ identifier: "SetUpCommunity" })
 
 /**
@@ -75,7 +78,8 @@ export const setUpCommunity = Effect.fn("Members.setUpCommunity")(function* (
     name: request.name,
     defaultLanguage: request.defaultLanguage ?? base?.value.defaultLanguage ?? "nl",
     timeZone: request.timeZone ?? base?.value.timeZone ?? "Europe/Amsterdam",
-    createdAt: base?.value.createdAt ?? session.now
+    createdAt: base?.value.createdAt ?? session.now,
+    ...pollAnswersOf(request.pollAnswers ?? base?.value.pollAnswers)
   })
   if (base !== undefined && sameEncoded(Community, base.value, community)) return community
   yield* commit(session, "community.setUp", {
@@ -84,6 +88,9 @@ export const setUpCommunity = Effect.fn("Members.setUpCommunity")(function* (
   })
   return community
 })
+
+// "private" is the default, so it is not stored: a community set up before 0.2.0 reads the same.
+const pollAnswersOf = (value: PollAnswers | undefined) => (value === "open" ? { pollAnswers: value } : {})
 
 const sameEncoded = <A, I>(schema: Schema.Schema<A, I>, a: A, b: A): boolean =>
   JSON.stringify(Schema.encodeSync(schema)(a)) === JSON.stringify(Schema.encodeSync(schema)(b))
@@ -224,9 +231,7 @@ const registerOnce = (session: Session, members: ReadonlyArray<typeof MemberInpu
     const updated: Array<MemberId> = []
     const unchanged: Array<MemberId> = []
     const changes: Array<{ value: Member; version: number }> = []
-    const today = CalendarDate.make(
-      DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, "Europe/Amsterdam"))
-    )
+    const today = CalendarDate.make(todayIn(session, yield* zoneOf(session)))
     for (const m of members) {
       const known = find(m.id, m.email)
       const id = known?.value.id ?? m.id ?? MemberId.make(yield* session.ids.next("m"))

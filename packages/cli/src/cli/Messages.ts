@@ -1,0 +1,155 @@
+/**
+ * Errors of the core as the person at the command line reads them: in the `--lang` language,
+ * naming the option they typed (`--school-regions`) instead of the use case's internal path
+ * (`calendar.schoolRegions[0]`), and each problem once.
+ *
+ * @internal
+ */
+
+// The fields of the use cases' inputs, by the option that fills them.
+const OPTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^slots\[\d+\]\.facilitatorId$/, "--facilitator"],
+  [/^slots\[\d+\]\.startsAt$/, "--from/--to/--times"],
+  [/^slots\[\d+\]\.durationMinutes$/, "--minutes"],
+  [/^calendar\.schoolRegions(\[\d+\])?$/, "--school-regions"],
+  [/^weekdays(\[\d+\])?$/, "--weekdays"],
+  [/^startTimes(\[\d+\])?$/, "--times"],
+  [/^startTime$/, "--start"],
+  [/^gatheringId$/, "--gathering"],
+  [/^pollId( \(its gathering\))?$/, "--poll"],
+  [/^votingRoundId$/, "--vote"],
+  [/^roundId$/, "--round"],
+  [/^memberId$/, "--member"],
+  [/^intakeId$/, "<intake-id>"],
+  [/^themeId$/, "<thema-id>"],
+  [/^answers\[\d+\]\.slotId$/, "--slot"],
+  [/^responses\[\d+\]\.answers\[\d+\]\.slotId$/, "--slot"],
+  [/^responses\[\d+\]\.memberId$/, "--member"],
+  [/^durationMinutes$/, "--minutes"],
+  [/^budgetMinutes$/, "--minutes"],
+  [/^quarter$/, "--quarter"],
+  [/^title$/, "--title"],
+  [/^name$/, "--name"],
+  [/^date$/, "--date"],
+  [/^start$/, "--start"],
+  [/^location$/, "--location"],
+  [/^venue\.name$/, "--location"],
+  [/^venue\.capacity$|^capacity$/, "--capacity"],
+  [/^reason$/, "--reason"],
+  [/^note$/, "--note"],
+  [/^url$/, "--url"],
+  [/^count$/, "--count"],
+  [/^sessions$/, "--sessions"],
+  [/^from$/, "--from"],
+  [/^to$/, "--to"],
+  [/^timeZone$/, "--time-zone"],
+  [/^defaultLanguage$/, "--language"],
+  [/^facilitators\[\d+\]\.email$/, "--email / --team-email"],
+  [/^facilitators\[\d+\]\.name$/, "--name / --team-name"],
+  [/^size(\.min|\.max)?$/, "--size"],
+  [/^rules\.maxThemes$/, "--max-themes"],
+  [/^closesAt$/, "--days"]
+]
+
+/** The option a path of a use case's input comes from, or the path itself. */
+export const optionOf = (path: string): string => OPTIONS.find(([pattern]) => pattern.test(path))?.[1] ?? path
+
+const KINDS: Readonly<Record<string, string>> = {
+  gathering: "bijeenkomst",
+  "availability poll": "datumprikker",
+  "availability-poll": "datumprikker",
+  "voting-round": "stemronde",
+  "learning-group": "leergroep",
+  poll: "datumprikker",
+  member: "lid",
+  facilitator: "begeleider",
+  theme: "thema",
+  "voting round": "stemronde",
+  round: "ronde",
+  intake: "intakegesprek",
+  "learning group": "leergroep",
+  community: "community"
+}
+
+// Messages of effect's Schema, as far as a person typing an option meets them.
+const dutch = (message: string): string =>
+  message
+    .replace(/^expected one of (.+), got (.+)$/is, "verwacht een van $1, niet $2")
+    .replace(/^Expected (.+), actual (.+)$/s, "verwacht $1, niet $2")
+    .replace(/^expected (.+), got (.+)$/s, "verwacht $1, niet $2")
+    .replace(/^is missing$/, "ontbreekt")
+    .replace(/ \| /g, " of ")
+
+// The use cases a hint names, as the commands that run them.
+const COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\beditTheme\b/g, "grenzeloos themes edit"],
+  [/\bwithdrawTheme\b/g, "grenzeloos themes withdraw"],
+  [/\bwithdrawBallot\b/g, "grenzeloos vote withdraw"],
+  [/\bchangeProgramme\b/g, "grenzeloos vote close --update-invitees"],
+  [/\brequestPollAnswers\b/g, "grenzeloos poll request"],
+  [/\brecordPollAnswers\b/g, "grenzeloos poll import"],
+  [/\bmoveGathering\b/g, "grenzeloos meeting move"],
+  [/\bcancelGathering\b/g, "grenzeloos meeting cancel"],
+  [/\bsendInvitations\b/g, "grenzeloos invite"],
+  [/\bdecideDate\b/g, "grenzeloos meeting decide"],
+  [/\bproposeDates\b/g, "grenzeloos meeting candidates"],
+  [/\bplanGathering\b/g, "grenzeloos meeting plan"],
+  [/\bopenVoting\b/g, "grenzeloos vote open"],
+  [/\bcloseVoting\b/g, "grenzeloos vote close"],
+  [/\bplanIntakes\b/g, "grenzeloos intakes plan"],
+  [/\brecordIntake\b/g, "grenzeloos intakes record"],
+  [/\bwith force\b/g, "with --force"],
+  [/\bupdateInvitees\b/g, "--update-invitees"]
+]
+
+const commandsIn = (text: string): string =>
+  COMMANDS.reduce((out, [pattern, command]) => out.replace(pattern, command), text)
+
+interface Problem {
+  readonly path: string
+  readonly message: string
+}
+
+const field = (error: unknown, key: string): unknown =>
+  typeof error === "object" && error !== null ? (error as Record<string, unknown>)[key] : undefined
+
+/**
+ * The message of a failure for the person at the command line, or `undefined` when the error's
+ * own message is already theirs (the command line's own errors).
+ */
+export const of = (error: unknown, language: "nl" | "en"): string | undefined => {
+  const tag = field(error, "_tag")
+  const problems = field(error, "problems")
+  if (Array.isArray(problems) && problems.every((p) => typeof p?.path === "string" && typeof p?.message === "string")) {
+    const lines = new Map<string, string>()
+    for (const p of problems as ReadonlyArray<Problem>) {
+      const option = optionOf(p.path)
+      const text = `${option === "" ? "" : `${option}: `}${language === "en" ? p.message : dutch(p.message)}`
+      lines.set(text, text)
+    }
+    return [...lines.values()].join("\n")
+  }
+  if (tag === "SystemError" || tag === "BadArgument") {
+    const path = field(error, "pathOrDescriptor")
+    const reason = String(field(error, "reason") ?? field(error, "description") ?? "")
+    return language === "en"
+      ? `${path === undefined ? "" : `${String(path)}: `}cannot be read or written (${reason}); check the path`
+      : `${path === undefined ? "" : `${String(path)}: `}is niet te lezen of te schrijven (${reason}); controleer het pad`
+  }
+  if (tag === "NotFound") {
+    const kind = String(field(error, "kind"))
+    const id = String(field(error, "id"))
+    const option = optionOf(String(field(error, "path")))
+    return language === "en"
+      ? `${option}: there is no ${kind} ${id} in this community`
+      : `${option}: er is geen ${KINDS[kind] ?? kind} ${id} in deze community`
+  }
+  if (tag === "InvalidState") {
+    const subject = String(field(error, "subject"))
+    const shown = /^[A-Za-z]+(\[\d+\])?(\.[A-Za-z]+(\[\d+\])?)*$/.test(subject) ? optionOf(subject) : subject
+    const problem = String(field(error, "problem"))
+    const hint = commandsIn(String(field(error, "hint")))
+    return language === "en" ? `${shown} ${problem}: ${hint}` : `kan niet: ${shown} ${problem}. Wat wel kan: ${hint}`
+  }
+  return undefined
+}

@@ -1,0 +1,331 @@
+/**
+ * `grenzeloos meeting plan | candidates | decide | move | cancel`: a gathering's life from its
+ * plan to its date, and a change of date or place, or a cancellation, sent to every invitee.
+ *
+ * @internal
+ */
+import { Command, Options } from "@effect/cli"
+import { Domain } from "@grenzeloos/core"
+import { Effect, Either, Option, Schema } from "effect"
+import * as Environment from "../Environment.js"
+import { NothingToDo } from "../Errors.js"
+import * as Output from "../Output.js"
+import * as Texts from "../Texts.js"
+import {
+  CandidateChoices,
+  common,
+  dateOption,
+  field,
+  type Group,
+  listOption,
+  say,
+  weekdays,
+  withUseCases,
+  zoneOf
+} from "./Shared.js"
+
+const STATUS: Readonly<Record<string, readonly [string, string]>> = {
+  planned: ["gepland, nog zonder datum", "planned, no date yet"],
+  "dates-proposed": ["datumprikker open", "poll open"],
+  "date-decided": ["datum gekozen", "date decided"],
+  invited: ["uitgenodigd", "invited"],
+  held: ["gehouden", "held"],
+  closed: ["afgesloten", "closed"],
+  cancelled: ["afgelast", "cancelled"]
+}
+
+/** A gathering's status as the team says it. */
+export const statusText = (language: "nl" | "en", status: string): string =>
+  STATUS[status]?.[language === "en" ? 1 : 0] ?? status
+
+const gatheringOption = Options.text("gathering").pipe(
+  Options.withDescription("De bijeenkomst, zoals meeting plan haar noemde. / The gathering.")
+)
+
+const location = Options.text("location").pipe(
+  Options.withDescription('Waar de bijeenkomst is, bijv. "Beatrixgebouw, Utrecht". / Where it takes place.'),
+  Options.optional
+)
+
+const meetingPlan = Command.make(
+  "plan",
+  {
+    ...common,
+    quarter: Options.text("quarter").pipe(Options.withDescription("Het kwartaal, bijv. 2027-Q1.")),
+    title: Options.text("title").pipe(
+      Options.withDescription("De titel van de bijeenkomst (standaard: Kwartaalbijeenkomst <kwartaal>)."),
+      Options.optional
+    ),
+    minutes: Options.integer("minutes").pipe(
+      Options.withDescription("De duur van de bijeenkomst."),
+      Options.withDefault(240)
+    ),
+    location,
+    capacity: Options.integer("capacity").pipe(
+      Options.withDescription("Hoeveel mensen de zaal hoogstens houdt."),
+      Options.optional
+    )
+  },
+  (c) =>
+    withUseCases(c, say(c.lang, "Bijeenkomst plannen", "Planning the gathering"), (uc) =>
+      Effect.gen(function* () {
+        const gathering = yield* uc.planGathering(Environment.team(c), {
+          title: Option.getOrElse(c.title, () => `Kwartaalbijeenkomst ${c.quarter}`),
+          quarter: c.quarter,
+          durationMinutes: c.minutes,
+          ...Option.match(c.location, {
+            onNone: () => ({}),
+            onSome: (name) => ({ venue: { name, ...field("capacity", c.capacity) } })
+          })
+        })
+        yield* Output.result(
+          c.json,
+          [
+            say(
+              c.lang,
+              `${gathering.title} (${gathering.quarter}, ${gathering.durationMinutes} minuten${gathering.venue === undefined ? "" : `, ${gathering.venue.name}`}): ${statusText(c.lang, gathering.status)}.`,
+              `${gathering.title} (${gathering.quarter}, ${gathering.durationMinutes} minutes${gathering.venue === undefined ? "" : `, ${gathering.venue.name}`}): ${statusText(c.lang, gathering.status)}.`
+            ),
+            say(
+              c.lang,
+              `Stel datums voor met: grenzeloos meeting candidates --gathering ${gathering.id}`,
+              `Propose dates with: grenzeloos meeting candidates --gathering ${gathering.id}`
+            )
+          ],
+          { id: gathering.id, status: gathering.status, gathering }
+        )
+      })
+    )
+).pipe(Command.withDescription("Plant de bijeenkomst van een kwartaal. / Plans the gathering of a quarter."))
+
+const meetingCandidates = Command.make(
+  "candidates",
+  {
+    ...common,
+    gathering: gatheringOption.pipe(Options.optional),
+    quarter: Options.text("quarter").pipe(
+      Options.withDescription("Zonder --gathering: plan eerst de bijeenkomst van dit kwartaal, bijv. 2027-Q1."),
+      Options.optional
+    ),
+    title: Options.text("title").pipe(
+      Options.withDescription(
+        "Met --quarter: de titel van de bijeenkomst (standaard: Kwartaalbijeenkomst <kwartaal>)."
+      ),
+      Options.optional
+    ),
+    count: Options.integer("count").pipe(
+      Options.withDescription("Hoeveel datums voorstellen."),
+      Options.withDefault(6)
+    ),
+    weekdays: listOption("weekdays", "De weekdagen, bijv. dinsdag,donderdag.").pipe(
+      Options.withDefault(["tuesday", "thursday"])
+    ),
+    times: listOption("times", "De begintijden, bijv. 13:00.").pipe(Options.withDefault(["13:00"])),
+    minutes: Options.integer("minutes").pipe(
+      Options.withDescription("Met --quarter: de duur van de bijeenkomst."),
+      Options.withDefault(240)
+    ),
+    regions: listOption("school-regions", "Vermijd de schoolvakanties van deze regio's: north,middle,south.").pipe(
+      Options.optional
+    )
+  },
+  (c) =>
+    Effect.gen(function* () {
+      const choices = yield* Either.match(
+        Domain.decode(CandidateChoices, { subject: "meeting candidates" })({
+          weekdays: weekdays(c.weekdays),
+          startTimes: c.times,
+          ...Option.match(c.regions, {
+            onNone: () => ({}),
+            onSome: (schoolRegions) => ({ calendar: { schoolRegions } })
+          })
+        }),
+        { onLeft: Effect.fail, onRight: (decoded) => Effect.succeed(Schema.encodeSync(CandidateChoices)(decoded)) }
+      )
+      return yield* withUseCases(c, Texts.of(c.lang).proposingDates, (uc) =>
+        Effect.gen(function* () {
+          const team = Environment.team(c)
+          // Without --gathering, the gathering of --quarter is planned first (as before `meeting plan`).
+          const gatheringId = Option.isSome(c.gathering)
+            ? c.gathering.value
+            : Option.isSome(c.quarter)
+              ? (yield* uc.planGathering(team, {
+                  title: Option.getOrElse(
+                    c.title,
+                    () => `Kwartaalbijeenkomst ${c.quarter.pipe(Option.getOrElse(() => ""))}`
+                  ),
+                  quarter: c.quarter.value,
+                  durationMinutes: c.minutes
+                })).id
+              : yield* new NothingToDo({
+                  reason: say(c.lang, "geen bijeenkomst gegeven", "no gathering given"),
+                  hint: say(
+                    c.lang,
+                    "geef --gathering <id> (uit meeting plan) of --quarter 2027-Q1",
+                    "give --gathering <id> (from meeting plan) or --quarter 2027-Q1"
+                  )
+                })
+          const { poll, proposal } = yield* uc.proposeDates(team, {
+            gatheringId,
+            count: c.count,
+            ...choices
+          })
+          const zone = yield* zoneOf(uc, team)
+          yield* Output.result(
+            c.json,
+            [
+              say(
+                c.lang,
+                `${poll.title}: datumprikker ${poll.id} staat open met ${poll.slots.length} datums.`,
+                `${poll.title}: poll ${poll.id} is open with ${poll.slots.length} dates.`
+              ),
+              ...poll.slots.map((s) => `  ${Output.when(s.startsAt, zone)}  (${s.id})`),
+              Texts.of(c.lang).daysExcluded(proposal.excluded.length),
+              say(
+                c.lang,
+                `Vraag de leden met: grenzeloos poll request --poll ${poll.id}`,
+                `Ask the members with: grenzeloos poll request --poll ${poll.id}`
+              )
+            ],
+            { id: poll.id, status: poll.status, gatheringId, poll, proposal }
+          )
+        })
+      )
+    })
+).pipe(Command.withDescription("Stelt datums voor en opent de datumprikker. / Proposes dates and opens the poll."))
+
+const meetingDecide = Command.make(
+  "decide",
+  {
+    ...common,
+    poll: Options.text("poll").pipe(Options.withDescription("De datumprikker, zoals meeting candidates hem noemde.")),
+    capacity: Options.integer("capacity").pipe(
+      Options.withDescription("Hoeveel mensen de zaal hoogstens houdt."),
+      Options.optional
+    ),
+    force: Options.boolean("force").pipe(
+      Options.withDescription("Beslis ook als nog niemand antwoordde (de eerste datum wordt dan genomen).")
+    )
+  },
+  (c) =>
+    withUseCases(c, Texts.of(c.lang).deciding, (uc) =>
+      Effect.gen(function* () {
+        const team = Environment.team(c)
+        const decided = yield* uc.decideDate(team, {
+          pollId: c.poll,
+          ...field("capacity", c.capacity),
+          ...(c.force ? { force: true } : {})
+        })
+        const zone = yield* zoneOf(uc, team)
+        const d = decided.decision
+        const total = decided.answered.length + decided.notAnswered.length
+        yield* Output.result(
+          c.json,
+          [
+            say(
+              c.lang,
+              `Gekozen: ${Output.when(d.chosen.startsAt, zone)} — ${d.chosen.yes.length} ja, ${d.chosen.ifNeedBe.length} als het moet, ${d.chosen.no.length} nee.`,
+              `Chosen: ${Output.when(d.chosen.startsAt, zone)} — ${d.chosen.yes.length} yes, ${d.chosen.ifNeedBe.length} if need be, ${d.chosen.no.length} no.`
+            ),
+            say(
+              c.lang,
+              `${decided.answered.length} van de ${total} leden antwoordden; van ${decided.notAnswered.length} weten we het niet.`,
+              `${decided.answered.length} of ${total} members answered; for ${decided.notAnswered.length} we do not know.`
+            ),
+            c.lang === "en" ? d.explanation.en : d.explanation.nl,
+            say(
+              c.lang,
+              `Kies het programma met grenzeloos vote close --vote <id> --gathering ${decided.gathering.id}, en nodig uit met: grenzeloos invite --gathering ${decided.gathering.id}`,
+              `Choose the programme with grenzeloos vote close --vote <id> --gathering ${decided.gathering.id}, and invite with: grenzeloos invite --gathering ${decided.gathering.id}`
+            )
+          ],
+          { id: decided.gathering.id, status: decided.gathering.status, ...decided }
+        )
+      })
+    )
+).pipe(Command.withDescription("Kiest de datum uit de datumprikker. / Decides the date from the poll."))
+
+const meetingMove = Command.make(
+  "move",
+  {
+    ...common,
+    gathering: gatheringOption,
+    date: dateOption("date", "De nieuwe datum, bijv. 2027-03-16.").pipe(Options.optional),
+    start: Options.text("start").pipe(Options.withDescription("De nieuwe begintijd, bijv. 13:30."), Options.optional),
+    minutes: Options.integer("minutes").pipe(Options.withDescription("Een nieuwe duur."), Options.optional),
+    location,
+    note: Options.text("note").pipe(
+      Options.withDescription("Een regel voor de genodigden over waarom het verandert."),
+      Options.optional
+    )
+  },
+  (c) =>
+    withUseCases(c, say(c.lang, "Bijeenkomst verplaatsen", "Moving the gathering"), (uc) =>
+      Effect.gen(function* () {
+        const team = Environment.team(c)
+        const moved = yield* uc.moveGathering(team, {
+          gatheringId: c.gathering,
+          ...field("date", c.date),
+          ...field("start", c.start),
+          ...field("durationMinutes", c.minutes),
+          ...field("location", c.location),
+          ...field("note", c.note)
+        })
+        const zone = yield* zoneOf(uc, team)
+        const g = moved.gathering
+        const when = g.startsAt === undefined ? "" : Output.when(g.startsAt, zone)
+        yield* Output.result(
+          c.json,
+          say(
+            c.lang,
+            `${g.title} is verplaatst naar ${when}${g.venue === undefined ? "" : `, ${g.venue.name}`}; ${moved.updated} genodigden krijgen de wijziging (versie ${g.sequence}).`,
+            `${g.title} moved to ${when}${g.venue === undefined ? "" : `, ${g.venue.name}`}; ${moved.updated} invitees get the update (sequence ${g.sequence}).`
+          ),
+          { id: g.id, status: g.status, ...moved }
+        )
+      })
+    )
+).pipe(
+  Command.withDescription(
+    "Verplaatst de bijeenkomst (datum, tijd of plaats) en stuurt elke genodigde de wijziging. / Moves the gathering."
+  )
+)
+
+const meetingCancel = Command.make(
+  "cancel",
+  {
+    ...common,
+    gathering: gatheringOption,
+    reason: Options.text("reason").pipe(
+      Options.withDescription("Waarom de bijeenkomst niet doorgaat (staat in het bericht)."),
+      Options.optional
+    )
+  },
+  (c) =>
+    withUseCases(c, say(c.lang, "Bijeenkomst aflassen", "Cancelling the gathering"), (uc) =>
+      Effect.gen(function* () {
+        const cancelled = yield* uc.cancelGathering(Environment.team(c), {
+          gatheringId: c.gathering,
+          ...field("reason", c.reason)
+        })
+        yield* Output.result(
+          c.json,
+          say(
+            c.lang,
+            `${cancelled.gathering.title} is afgelast: ${cancelled.notified} genodigden krijgen de afzegging; ${cancelled.withdrawn} berichten die nog klaarstonden gaan niet meer uit.`,
+            `${cancelled.gathering.title} is cancelled: ${cancelled.notified} invitees get the cancellation; ${cancelled.withdrawn} queued messages will not go out.`
+          ),
+          { id: cancelled.gathering.id, status: cancelled.gathering.status, ...cancelled }
+        )
+      })
+    )
+).pipe(
+  Command.withDescription(
+    "Last de bijeenkomst af: elke genodigde krijgt de afzegging in de agenda. / Cancels the gathering."
+  )
+)
+
+export const command: Group<"meeting"> = Command.make("meeting").pipe(
+  Command.withDescription("De bijeenkomst: plannen, datum, verplaatsen, aflassen. / The gathering."),
+  Command.withSubcommands([meetingPlan, meetingCandidates, meetingDecide, meetingMove, meetingCancel])
+)

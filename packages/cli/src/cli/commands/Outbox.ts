@@ -1,0 +1,269 @@
+/**
+ * `grenzeloos outbox send | status | retry`: what the use cases queued, delivered by e-mail (SMTP)
+ * or webhook through the core's dispatcher, until nothing is due.
+ *
+ * @internal
+ */
+import { Args, Command, Options } from "@effect/cli"
+import { Dispatcher, Notifier, Store } from "@grenzeloos/core"
+import { EmailConfig, EmailNotifier } from "@grenzeloos/notify-email"
+import { WebhookConfig, WebhookNotifier } from "@grenzeloos/notify-webhook"
+import { Config, Effect, Either, Option, Schema } from "effect"
+import * as Environment from "../Environment.js"
+import * as Output from "../Output.js"
+import { common, type Group, say } from "./Shared.js"
+
+/**
+ * `outbox send` was asked to send from an address that cannot receive replies
+ * (`programmateam@grenzeloos.invalid` when `init` was run without `--team-email`).
+ */
+export class PlaceholderOrganizer extends Schema.TaggedError<PlaceholderOrganizer>(
+  "@grenzeloos/cli/PlaceholderOrganizer"
+)("PlaceholderOrganizer", { email: Schema.String, language: Schema.Literal("nl", "en") }) {
+  override get message(): string {
+    return this.language === "en"
+      ? `invitations would go out from ${this.email}, an address that receives no mail, so nothing was sent. Set a real organiser: grenzeloos init --name "…" --team-name "Your name" --team-email you@organisation.nl (with --as your id), or GRENZELOOS_ORGANIZER_EMAIL=you@organisation.nl`
+      : `de uitnodigingen zouden verstuurd worden vanaf ${this.email}, een adres dat geen post ontvangt, dus er is niets verstuurd. Stel een echte organisator in: grenzeloos init --name "…" --team-name "Uw naam" --team-email u@organisatie.nl (met --as uw id), of GRENZELOOS_ORGANIZER_EMAIL=u@organisatie.nl`
+  }
+}
+
+/** Neither `--smtp`, `--webhook` nor their environment variables say where to send. */
+export class NoTransport extends Schema.TaggedError<NoTransport>("@grenzeloos/cli/NoTransport")("NoTransport", {
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return this.reason
+  }
+}
+
+/** The SMTP server of `--smtp smtp://[user:pass@]host:port` (or `smtps://`). */
+export const smtpOf = (
+  url: string,
+  from: { readonly name: string; readonly address: string }
+): Either.Either<EmailConfig.EmailConfig, NoTransport> => {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return Either.left(
+      new NoTransport({
+        reason: `--smtp: "${url}" is geen adres als smtp://mail.example.nl:587 / is not an address such as smtp://mail.example.nl:587`
+      })
+    )
+  }
+  const secure = parsed.protocol === "smtps:"
+  if (!secure && parsed.protocol !== "smtp:")
+    return Either.left(
+      new NoTransport({
+        reason: `--smtp: verwacht smtp:// of smtps://, niet ${parsed.protocol}// / expected smtp:// or smtps://`
+      })
+    )
+  return Either.mapLeft(
+    Schema.decodeUnknownEither(EmailConfig.EmailConfig)({
+      host: parsed.hostname,
+      port: parsed.port === "" ? (secure ? 465 : 587) : Number(parsed.port),
+      secure,
+      from,
+      ...(parsed.username === ""
+        ? {}
+        : { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } })
+    }),
+    (error) => new NoTransport({ reason: `--smtp: ${error.message}` })
+  )
+}
+
+const transports = (
+  c: {
+    readonly smtp: Option.Option<string>
+    readonly webhook: Option.Option<string>
+    readonly concurrency: number
+  },
+  from: { readonly name: string; readonly address: string }
+) =>
+  Effect.gen(function* () {
+    const smtpUrl = Option.orElse(c.smtp, () => Option.fromNullable(process.env.GRENZELOOS_SMTP_URL))
+    const webhookUrl = Option.orElse(c.webhook, () => Option.fromNullable(process.env.GRENZELOOS_WEBHOOK_URL))
+    const list: Array<Notifier.NotifierService> = []
+    if (Option.isSome(smtpUrl)) {
+      const config = yield* smtpOf(smtpUrl.value, from)
+      // As many connections as messages in flight, so none waits for a connection of its own.
+      list.push(yield* EmailNotifier.make({ ...config, maxConnections: c.concurrency }))
+    } else if (process.env.GRENZELOOS_SMTP_HOST !== undefined) {
+      const config = yield* EmailConfig.fromEnv
+      list.push(yield* EmailNotifier.make({ maxConnections: c.concurrency, ...config, from }))
+    }
+    if (Option.isSome(webhookUrl)) {
+      const secrets = yield* Config.string("GRENZELOOS_WEBHOOK_SECRETS").pipe(
+        Config.map((s) => s.split(",").map((x) => x.trim()))
+      )
+      const config = yield* Schema.decodeUnknown(WebhookConfig.WebhookConfig)({ url: webhookUrl.value, secrets }).pipe(
+        Effect.mapError((error) => new NoTransport({ reason: `--webhook: ${error.message}` }))
+      )
+      list.push(yield* WebhookNotifier.make(config))
+    }
+    if (list.length === 0)
+      return yield* new NoTransport({
+        reason:
+          "waarheen? geef --smtp smtp://mail.example.nl:587 (of GRENZELOOS_SMTP_URL) of --webhook https://… (met GRENZELOOS_WEBHOOK_SECRETS) / where to? give --smtp smtp://mail.example.nl:587 (or GRENZELOOS_SMTP_URL) or --webhook https://… (with GRENZELOOS_WEBHOOK_SECRETS)"
+      })
+    return Notifier.route(list)
+  })
+
+const outboxSend = Command.make(
+  "send",
+  {
+    ...common,
+    smtp: Options.text("smtp").pipe(
+      Options.withDescription(
+        "De mailserver: smtp://[gebruiker:wachtwoord@]host:poort of smtps://… (of GRENZELOOS_SMTP_URL). / The SMTP server."
+      ),
+      Options.optional
+    ),
+    webhook: Options.text("webhook").pipe(
+      Options.withDescription(
+        "Een webhook-ontvanger, https://… (of GRENZELOOS_WEBHOOK_URL; het geheim in GRENZELOOS_WEBHOOK_SECRETS)."
+      ),
+      Options.optional
+    ),
+    concurrency: Options.integer("concurrency").pipe(
+      Options.withDescription("Hoeveel berichten tegelijk (standaard 8)."),
+      Options.withDefault(8)
+    )
+  },
+  (c) =>
+    Effect.gen(function* () {
+      const organizer = yield* Environment.organizer(c)
+      if (Environment.isPlaceholderAddress(organizer.email))
+        return yield* new PlaceholderOrganizer({ email: organizer.email, language: c.lang })
+      const notifier = yield* transports(c, { name: organizer.name, address: organizer.email })
+      let total = { claimed: 0, delivered: 0, retried: 0, deadLettered: 0, leasesLost: 0 }
+      for (;;) {
+        const batch = yield* Dispatcher.runBatch({
+          communityId: c.community,
+          batchSize: 100,
+          concurrency: c.concurrency
+        }).pipe(Effect.provideService(Notifier.Notifier, notifier))
+        if (batch.claimed === 0) break
+        total = {
+          claimed: total.claimed + batch.claimed,
+          delivered: total.delivered + batch.delivered,
+          retried: total.retried + batch.retried,
+          deadLettered: total.deadLettered + batch.deadLettered,
+          leasesLost: total.leasesLost + batch.leasesLost
+        }
+        yield* Output.note(c.json, say(c.lang, `· ${total.delivered} verstuurd…`, `· ${total.delivered} sent…`))
+      }
+      yield* Output.result(
+        c.json,
+        [
+          say(
+            c.lang,
+            `${total.delivered} berichten verstuurd vanaf ${organizer.name} <${organizer.email}>${total.retried > 0 ? `; ${total.retried} later opnieuw` : ""}${total.deadLettered > 0 ? `; ${total.deadLettered} gingen niet (zie grenzeloos outbox status)` : ""}.`,
+            `${total.delivered} messages sent from ${organizer.name} <${organizer.email}>${total.retried > 0 ? `; ${total.retried} to retry later` : ""}${total.deadLettered > 0 ? `; ${total.deadLettered} failed (see grenzeloos outbox status)` : ""}.`
+          )
+        ],
+        total
+      )
+    }).pipe(Effect.scoped, Effect.provide(Environment.useCasesLayer(c)))
+).pipe(
+  Command.withDescription(
+    "Verstuurt wat klaarstaat (uitnodigingen, herinneringen, datumprikkers) tot er niets meer te versturen is. / Sends what is queued."
+  )
+)
+
+const STATUSES = ["pending", "claimed", "delivered", "dead"] as const
+const STATUS_TEXT = {
+  pending: ["klaar om te versturen", "waiting to be sent"],
+  claimed: ["wordt nu verstuurd", "being sent"],
+  delivered: ["verstuurd", "sent"],
+  dead: ["mislukt", "failed"]
+} as const
+
+const countOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number]) =>
+  Effect.iterate(
+    { count: 0, cursor: undefined as string | undefined, more: true },
+    {
+      while: (s) => s.more,
+      body: (s) =>
+        Effect.map(
+          store.outbox({ status, limit: 500, ...(s.cursor === undefined ? {} : { cursor: s.cursor }) }),
+          (page) => ({ count: s.count + page.items.length, cursor: page.cursor, more: page.cursor !== undefined })
+        )
+    }
+  ).pipe(Effect.map((s) => s.count))
+
+const outboxStatus = Command.make("status", { ...common }, (c) =>
+  Effect.gen(function* () {
+    const store = (yield* Store.Store).forCommunity(c.community)
+    const counts = yield* Effect.forEach(STATUSES, (status) =>
+      Effect.map(countOf(store, status), (n) => [status, n] as const)
+    )
+    const dead = (yield* store.outbox({ status: "dead", limit: 20 })).items
+    yield* Output.result(
+      c.json,
+      [
+        ...counts.map(([status, n]) => `${STATUS_TEXT[status][c.lang === "en" ? 1 : 0].padEnd(24)} ${n}`),
+        ...(dead.length === 0
+          ? []
+          : [
+              "",
+              say(
+                c.lang,
+                "Mislukt (probeer opnieuw met grenzeloos outbox retry <id> of --dead):",
+                "Failed (retry with grenzeloos outbox retry <id> or --dead):"
+              ),
+              ...dead.map((d) => `  ${d.id}: ${d.lastError ?? ""}`)
+            ])
+      ],
+      { ...Object.fromEntries(counts), failed: dead.map((d) => ({ id: d.id, error: d.lastError ?? null })) }
+    )
+  }).pipe(Effect.provide(Environment.useCasesLayer(c)))
+).pipe(Command.withDescription("Toont wat klaarstaat, verstuurd is en mislukte. / Shows the outbox."))
+
+// Reviving a dead message is the delivery issue's addition to the Store port (`reviveOutbox`).
+type Reviving = { readonly reviveOutbox?: (id: string) => Effect.Effect<string | undefined, Store.StoreError> }
+
+const outboxRetry = Command.make(
+  "retry",
+  {
+    ...common,
+    id: Args.text({ name: "bericht-id" }).pipe(Args.withDescription("Het mislukte bericht."), Args.optional),
+    dead: Options.boolean("dead").pipe(Options.withDescription("Alle mislukte berichten opnieuw."))
+  },
+  (c) =>
+    Effect.gen(function* () {
+      const store = (yield* Store.Store).forCommunity(c.community) as Store.CommunityStore & Reviving
+      const revive = store.reviveOutbox
+      if (revive === undefined)
+        return yield* new NoTransport({
+          reason: say(
+            c.lang,
+            "deze versie van de opslag kan mislukte berichten niet opnieuw aanbieden",
+            "this version of the store cannot offer failed messages again"
+          )
+        })
+      const ids = c.dead
+        ? (yield* store.outbox({ status: "dead", limit: 10_000 })).items.map((d) => d.id)
+        : Option.toArray(c.id)
+      if (ids.length === 0)
+        return yield* new NoTransport({
+          reason: say(c.lang, "geef een bericht-id of --dead", "give a message id or --dead")
+        })
+      const revived = yield* Effect.forEach(ids, (id) => revive(id))
+      const again = revived.filter((r) => r === "pending").length
+      yield* Output.result(
+        c.json,
+        say(
+          c.lang,
+          `${again} berichten staan weer klaar; verstuur ze met grenzeloos outbox send.`,
+          `${again} messages are queued again; send them with grenzeloos outbox send.`
+        ),
+        { retried: again, ids }
+      )
+    }).pipe(Effect.provide(Environment.useCasesLayer(c)))
+).pipe(Command.withDescription("Biedt mislukte berichten opnieuw aan. / Queues failed messages again."))
+
+export const command: Group<"outbox"> = Command.make("outbox").pipe(
+  Command.withDescription("Berichten versturen en volgen. / Sending and following messages."),
+  Command.withSubcommands([outboxSend, outboxStatus, outboxRetry])
+)

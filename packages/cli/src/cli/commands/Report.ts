@@ -1,0 +1,184 @@
+/**
+ * `grenzeloos report`: report.html from what the store holds.
+ *
+ * @internal
+ */
+import { Command, Options } from "@effect/cli"
+import { FileSystem } from "@effect/platform"
+import type { Domain } from "@grenzeloos/core"
+import { DateTime, Effect, Either, Option } from "effect"
+import * as ReportHtml from "../../report/Report.js"
+import * as Saved from "../../report/Saved.js"
+import * as Environment from "../Environment.js"
+import { Unwritable } from "../Errors.js"
+import * as Output from "../Output.js"
+import * as Texts from "../Texts.js"
+import { common, type Group, type UseCasesService, withUseCases } from "./Shared.js"
+
+// --- report --------------------------------------------------------------------------------------
+
+const METHODS = ["equal-shares", "greedy", "dots", "score", "borda", "schulze"] as const
+
+type Vote = NonNullable<Effect.Effect.Success<ReturnType<UseCasesService["getProgramme"]>>["vote"]>
+
+/** The programme section from a closed vote's stored result. */
+const agendaOf = (vote: Vote): ReportHtml.AgendaSection | undefined => {
+  const result = vote.result
+  if (result === undefined) return undefined
+  const method = (METHODS as ReadonlyArray<string>).includes(result.method)
+    ? (result.method as (typeof METHODS)[number])
+    : "greedy"
+  return {
+    title: vote.title,
+    result: {
+      method,
+      unit: "minutes",
+      budget: result.budgetMinutes,
+      used: result.usedMinutes,
+      summary: result.summary,
+      programme: vote.outcomes.filter((o) => o.inProgramme),
+      backlog: vote.outcomes,
+      fairness: { ...result.fairness, members: [] }
+    },
+    themes: vote.outcomes.map((o) => ({ id: o.themeId, title: o.title }))
+  }
+}
+
+export const command: Group<"report"> = Command.make(
+  "report",
+  {
+    ...common,
+    out: Options.text("out").pipe(
+      Options.withDescription("Het bestand voor het verslag."),
+      Options.withDefault("report.html")
+    ),
+    round: Options.text("round").pipe(
+      Options.withDescription("De ronde van de leergroepen (standaard de laatste)."),
+      Options.optional
+    ),
+    poll: Options.text("poll").pipe(
+      Options.withDescription("De datumprikker (standaard de laatste)."),
+      Options.optional
+    ),
+    title: Options.text("title").pipe(
+      Options.withDescription("De naam van de community boven het verslag (standaard de naam uit init)."),
+      Options.optional
+    ),
+    groups: Options.file("groups", { exists: "yes" }).pipe(
+      Options.withDescription("De uitvoer van groups form --json: de leergroepen met waarom per lid."),
+      Options.optional
+    ),
+    agenda: Options.file("agenda", { exists: "yes" }).pipe(
+      Options.withDescription("De uitvoer van agenda prioritise --json: het programma met de stemmen erachter."),
+      Options.optional
+    )
+  },
+  (c) =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const saved = <A>(
+        file: Option.Option<string>,
+        read: (text: string, file: string) => Either.Either<A, Domain.DecodeError>
+      ) =>
+        Option.match(file, {
+          onNone: () => Effect.succeed(undefined),
+          onSome: (path) =>
+            Effect.flatMap(fs.readFileString(path), (text) =>
+              Either.match(read(text, path), { onLeft: Effect.fail, onRight: Effect.succeed })
+            )
+        })
+      const savedGroups = yield* saved(c.groups, Saved.groups)
+      const savedAgenda = yield* saved(c.agenda, Saved.agenda)
+      const input = yield* withUseCases(c, Texts.of(c.lang).reporting, (uc) =>
+        Effect.gen(function* () {
+          const team = Environment.team(c)
+          const directory = yield* uc.directory(team)
+          const facilitators = yield* uc.listFacilitators(team)
+          const community = yield* uc.getCommunity(team)
+          // Without --round or --poll: the latest round and the latest poll, when there is one.
+          const roundId = Option.isSome(c.round) ? c.round.value : (yield* uc.listRounds(team)).at(-1)?.id
+          const pollId = Option.isSome(c.poll) ? c.poll.value : (yield* uc.listPolls(team, {})).at(-1)?.id
+          // The stored grouping: each group under the name its members were e-mailed, with why per member.
+          const grouping = roundId === undefined ? undefined : yield* uc.getGrouping(team, { roundId, language: "nl" })
+          const standing = pollId === undefined ? undefined : yield* uc.pollStanding(team, { pollId })
+          const gatherings = yield* uc.listGatherings(team)
+          // The poll's standing does not name its gathering: take the gathering's title and length
+          // only when one gathering is being planned or scheduled, so they cannot be another's.
+          const current = gatherings.filter(
+            (g) => g.status !== "held" && g.status !== "closed" && g.status !== "cancelled"
+          )
+          const gathering = current.length === 1 ? current[0] : undefined
+          // The programme of the latest gathering whose vote is closed, with the vote's stored result.
+          const withVote = yield* Effect.forEach([...gatherings].reverse(), (g) =>
+            uc.getProgramme(team, { gatheringId: g.id })
+          )
+          const vote = withVote.map((p) => p.vote).find((v) => v !== null && v.result !== undefined)
+          const storedAgenda = vote === undefined || vote === null ? undefined : agendaOf(vote)
+          const input: ReportHtml.ReportInput = {
+            community: { name: Option.getOrElse(c.title, () => community.name) },
+            generatedAt: yield* DateTime.now,
+            people: [
+              ...directory.map((m) => ({
+                id: m.id,
+                name: m.name,
+                organisation: m.organisation,
+                programme: m.programme
+              })),
+              ...facilitators.map((f) => ({ id: f.id, name: f.name }))
+            ],
+            ...(savedAgenda === undefined
+              ? storedAgenda === undefined
+                ? {}
+                : { agenda: storedAgenda }
+              : {
+                  agenda: {
+                    title: savedAgenda.title,
+                    result: savedAgenda.result,
+                    themes: (yield* uc.listThemes(team, {})).map((t) => ({ id: t.id, title: t.title }))
+                  }
+                }),
+            ...(savedGroups !== undefined
+              ? { groups: savedGroups }
+              : grouping === undefined || grouping.groups.length === 0
+                ? {}
+                : {
+                    groups: {
+                      title: grouping.round.name,
+                      grouping: {
+                        groups: grouping.groups.map((g, index) => ({
+                          index,
+                          name: g.name,
+                          memberIds: g.members.map((m) => m.id),
+                          facilitatorId: g.facilitator === null ? undefined : g.facilitator.id
+                        })),
+                        explanations: grouping.groups.flatMap((g) =>
+                          g.members.flatMap((m) =>
+                            m.explanation === null ? [] : [{ memberId: m.id, text: m.explanation }]
+                          )
+                        ),
+                        unmet: []
+                      }
+                    }
+                  }),
+            ...(standing === undefined
+              ? {}
+              : {
+                  meeting: {
+                    title: gathering?.title ?? "Datum",
+                    decision: standing,
+                    ...(gathering === undefined ? {} : { durationMinutes: gathering.durationMinutes })
+                  }
+                })
+          }
+          return input
+        })
+      )
+      if (input.groups === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutGroups)
+      if (input.agenda === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutAgenda)
+      if (input.meeting === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutDate)
+      yield* fs
+        .writeFileString(c.out, ReportHtml.render(input))
+        .pipe(Effect.mapError((cause) => new Unwritable({ option: "--out", path: c.out, reason: cause.message })))
+      yield* Output.result(c.json, Texts.of(c.lang).reportWritten(c.out), { file: c.out })
+    })
+).pipe(Command.withDescription("Schrijft report.html: leergroepen, programma en datum. / Writes report.html."))

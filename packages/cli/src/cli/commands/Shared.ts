@@ -1,0 +1,244 @@
+/**
+ * What every command shares: the options every command takes, running a use case over `--db`, reading a file, and the option parsers of dates, lists and weekdays.
+ *
+ * @internal
+ */
+import { type Command, HelpDoc, Options } from "@effect/cli"
+import { FileSystem, type Path, type Terminal } from "@effect/platform"
+import { Domain, Scheduling, Services } from "@grenzeloos/core"
+import { Config, type ConfigError, DateTime, Effect, Either, Option, Schema } from "effect"
+import type * as MemberImport from "../../import/Members.js"
+import * as Spreadsheet from "../../import/Spreadsheet.js"
+import * as Environment from "../Environment.js"
+import { BadOption } from "../Errors.js"
+import * as Output from "../Output.js"
+import * as Progress from "../Progress.js"
+import * as Texts from "../Texts.js"
+
+// --- Options every command takes -----------------------------------------------------------------
+
+export const common = {
+  db: Options.text("db").pipe(
+    Options.withDescription(
+      "De database: een SQLite-bestand of een postgres://-URL (standaard: grenzeloos.db, of GRENZELOOS_DB). / The database: a SQLite file or a postgres:// URL."
+    ),
+    Options.withFallbackConfig(Config.string("GRENZELOOS_DB").pipe(Config.withDefault("grenzeloos.db")))
+  ),
+  community: Options.text("community").pipe(
+    Options.withDescription(
+      "Het id van de community (standaard: grenzeloos, of GRENZELOOS_COMMUNITY). / The community's id."
+    ),
+    Options.withFallbackConfig(Config.string("GRENZELOOS_COMMUNITY").pipe(Config.withDefault("grenzeloos")))
+  ),
+  as: Options.text("as").pipe(
+    Options.withDescription(
+      "Wie van het programmateam dit doet: een begeleider-id (standaard: programmateam, of GRENZELOOS_AS). / Who of the programme team is acting."
+    ),
+    Options.withFallbackConfig(Config.string("GRENZELOOS_AS").pipe(Config.withDefault("programmateam")))
+  ),
+  json: Options.boolean("json").pipe(
+    Options.withDescription("Uitvoer als één JSON-document, voor scripts. / Output as one JSON document, for scripts.")
+  ),
+  lang: Options.choice("lang", ["nl", "en"]).pipe(
+    Options.withDescription("De taal van de uitvoer (standaard nl, of GRENZELOOS_LANG). / The language of the output."),
+    Options.withFallbackConfig(Config.literal("nl", "en")("GRENZELOOS_LANG").pipe(Config.withDefault("nl" as const)))
+  )
+} as const
+
+export type UseCasesService = Services.UseCases.UseCasesService
+
+/**
+ * `--community` must name a community that is set up, and `--as` one of its programme team (when
+ * it has one registered): a typo in either is exit 2 with what would be right, not an empty list.
+ */
+const checkWhere = (uc: UseCasesService, c: Environment.Common & { readonly lang?: "nl" | "en" }) =>
+  Effect.gen(function* () {
+    const language = c.lang ?? "nl"
+    const team = Environment.team(c)
+    yield* uc.getCommunity(team).pipe(
+      Effect.catchTag("NotFound", () =>
+        Effect.fail(
+          new BadOption({
+            option: "--community",
+            value: c.community,
+            hint: say(
+              language,
+              `deze community bestaat niet in ${c.db}; richt haar in met grenzeloos init --name "…" --community ${c.community}, of kies de goede --community`,
+              `no such community in ${c.db}; set it up with grenzeloos init --name "…" --community ${c.community}, or give the right --community`
+            )
+          })
+        )
+      )
+    )
+    const team_ = (yield* uc.listFacilitators(team)).filter((f) => f.role === "programme-team")
+    if (team_.length > 0 && !team_.some((f) => f.id === c.as))
+      return yield* new BadOption({
+        option: "--as",
+        value: c.as,
+        hint: say(
+          language,
+          `is niet iemand van het programmateam; kies een van: ${team_.map((f) => `${f.id} (${f.name})`).join(", ")}`,
+          `is not on the programme team; choose one of: ${team_.map((f) => `${f.id} (${f.name})`).join(", ")}`
+        )
+      })
+  })
+
+/** Runs `f` with the use cases over `--db`, showing progress when it takes more than a second. */
+export const withUseCases = <A, E>(
+  c: Environment.Common & { readonly create?: boolean; readonly lang?: "nl" | "en" },
+  label: string,
+  f: (useCases: UseCasesService) => Effect.Effect<A, E>,
+  expectedMs?: number,
+  announce = false
+): Effect.Effect<
+  A,
+  | E
+  | Services.UseCases.UseCaseError
+  | ConfigError.ConfigError
+  | Environment.DatabaseMissing
+  | Environment.DatabaseUnreadable
+  | BadOption
+> =>
+  Effect.flatMap(Services.UseCases.UseCases, (useCases) =>
+    Progress.around(Progress.stderr(c.json), label, expectedMs, { announce })(
+      c.create === true ? f(useCases) : Effect.zipRight(checkWhere(useCases, c), f(useCases))
+    )
+  ).pipe(Effect.provide(Environment.useCasesLayer(c)))
+
+// Measured on the 2-core reference machine: registering 1,000 members takes over a second.
+export const SLOW_IMPORT_ROWS = 1000
+
+export const readBytes = (file: string) =>
+  Effect.flatMap(FileSystem.FileSystem, (fs) =>
+    fs.readFile(file).pipe(
+      Effect.mapError(
+        (cause) =>
+          new Spreadsheet.SpreadsheetError({
+            file,
+            reason: `${Texts.of("nl").unreadable(cause.message)} / ${Texts.of("en").unreadable(cause.message)}`
+          })
+      )
+    )
+  )
+
+export const printProblems = (json: boolean, remarks: ReadonlyArray<MemberImport.Problem>) =>
+  Effect.forEach(remarks, (r) => Output.note(json, `${r.row === undefined ? "" : `rij ${r.row}: `}${r.message}`), {
+    discard: true
+  })
+
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const
+export const weekdayOf = (date: string) => WEEKDAYS[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7] ?? "monday"
+
+export const dateOption = (name: string, description: string) =>
+  Options.text(name).pipe(
+    Options.withDescription(description),
+    Options.mapTryCatch(
+      (s): string => {
+        // The domain's own check: Date.parse reads 2027-02-30 as 2 March.
+        if (!Schema.is(Domain.CalendarDate)(s)) throw new Error(s)
+        return s
+      },
+      () =>
+        HelpDoc.p(
+          `--${name}: verwacht een bestaande datum als 2027-01-11 / expected a date that exists, such as 2027-01-11`
+        )
+    )
+  )
+
+export const listOption = (name: string, description: string) =>
+  Options.text(name).pipe(
+    Options.withDescription(description),
+    Options.map((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x !== "")
+    )
+  )
+
+export const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
+export const localMoment = (date: string, time: string) => {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time)
+  const zone = DateTime.zoneMakeNamed("Europe/Amsterdam")
+  if (m === null || Option.isNone(zone)) {
+    return Either.left(
+      new Domain.DecodeError({
+        subject: "--times",
+        problems: [{ path: "times", message: `expected a time such as 10:00, got "${time}"` }]
+      })
+    )
+  }
+  const [year, month, day] = date.split("-").map(Number)
+  const moment = DateTime.makeZoned(
+    { year: year ?? 0, month: month ?? 1, day: day ?? 1, hours: Number(m[1]), minutes: Number(m[2]) },
+    { timeZone: zone.value, adjustForTimeZone: true }
+  )
+  return Option.match(moment, {
+    onNone: () =>
+      Either.left(
+        new Domain.DecodeError({
+          subject: "--times",
+          problems: [{ path: "times", message: `no such moment: ${date} ${time}` }]
+        })
+      ),
+    onSome: (z) => Either.right(DateTime.formatIsoZoned(z))
+  })
+}
+
+// --- meeting -------------------------------------------------------------------------------------
+
+// Dutch names of weekdays, read as the domain's values ("dinsdag" is tuesday).
+export const DUTCH_WEEKDAYS: Readonly<Record<string, string>> = {
+  maandag: "monday",
+  ma: "monday",
+  dinsdag: "tuesday",
+  di: "tuesday",
+  woensdag: "wednesday",
+  wo: "wednesday",
+  donderdag: "thursday",
+  do: "thursday",
+  vrijdag: "friday",
+  vr: "friday",
+  zaterdag: "saturday",
+  za: "saturday",
+  zondag: "sunday",
+  zo: "sunday"
+}
+export const weekdays = (names: ReadonlyArray<string>) =>
+  names.map((n) => DUTCH_WEEKDAYS[n.toLowerCase()] ?? n.toLowerCase())
+
+// The choices of `meeting candidates`, decoded with the scheduling engine's own schemas.
+export const CandidateChoices = Schema.Struct({
+  weekdays: Schema.NonEmptyArray(Domain.Weekday),
+  startTimes: Schema.NonEmptyArray(Scheduling.LocalTime.TimeOfDay),
+  calendar: Schema.optionalWith(Scheduling.UnsuitableDays.CalendarOptions, { exact: true })
+})
+
+/** A command group as the root command takes it (its own options and result types are its own). */
+export type Group<Name extends string> = Command.Command<
+  Name,
+  FileSystem.FileSystem | Path.Path | Terminal.Terminal,
+  unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: a command's parsed options are its own; the root only runs it.
+  any
+>
+
+/** A sentence of a new command in the `--lang` language: Dutch first, English second. */
+export const say = (language: "nl" | "en", nl: string, en: string): string => (language === "en" ? en : nl)
+
+/** An optional option's value as a field of a use case's input, or nothing. */
+export const field = <K extends string, A>(key: K, value: Option.Option<A>): { readonly [P in K]?: A } =>
+  Option.match(value, { onNone: () => ({}), onSome: (v) => ({ [key]: v }) as { readonly [P in K]?: A } })
+
+/** A required `--<name> <id>` option. */
+export const idOption = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withDescription(description))
+
+/** The community's time zone, for dates as people there read them. */
+export const zoneOf = (
+  uc: UseCasesService,
+  team: ReturnType<typeof Environment.team>
+): Effect.Effect<string, Services.UseCases.UseCaseError> =>
+  Effect.map(uc.getCommunity(team), (community) => community.timeZone as string)

@@ -1,0 +1,297 @@
+/**
+ * `grenzeloos vote open | import | withdraw | close`: the vote on the backlog that sets a gathering's programme.
+ *
+ * @internal
+ */
+import { Args, Command, Options } from "@effect/cli"
+import { Path } from "@effect/platform"
+import { DateTime, Effect, Option, Redacted } from "effect"
+import * as Ballots from "../../import/Ballots.js"
+import * as Spreadsheet from "../../import/Spreadsheet.js"
+import * as Environment from "../Environment.js"
+import { InvalidRows } from "../Errors.js"
+import * as Output from "../Output.js"
+import * as Texts from "../Texts.js"
+import { common, field, type Group, printProblems, say, withUseCases } from "./Shared.js"
+
+// --- vote ----------------------------------------------------------------------------------------
+
+const voteImport = Command.make(
+  "import",
+  {
+    ...common,
+    file: Args.file({ name: "bestand", exists: "yes" }).pipe(
+      Args.withDescription(
+        "Stemmen: per rij een lid (kolom lidnummer of e-mail), per thema een kolom met een x bij een keuze."
+      )
+    ),
+    vote: Options.text("vote").pipe(
+      Options.withDescription("De stemronde (standaard: een nieuwe stemronde over de hele voorraadagenda)."),
+      Options.optional
+    ),
+    title: Options.text("title").pipe(
+      Options.withDescription("De titel van een nieuwe stemronde."),
+      Options.withDefault("Stemronde")
+    ),
+    skipInvalid: Options.boolean("skip-invalid").pipe(
+      Options.withDescription("Neem de goede rijen en sla rijen met problemen over.")
+    )
+  },
+  (c) =>
+    Effect.gen(function* () {
+      const path = yield* Path.Path
+      const name = path.basename(c.file)
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
+      yield* withUseCases(c, Texts.of(c.lang).importingBallots, (uc) =>
+        Effect.gen(function* () {
+          const team = Environment.team(c)
+          // The file is read and checked before a new round is opened, so that a bad file does
+          // not leave an open round (and vote requests to every member) behind.
+          const candidates = yield* uc.listThemes(team, Option.isSome(c.vote) ? {} : { status: "backlog" })
+          const themes = candidates.map((t) => ({ id: t.id as string, title: t.title }))
+          const directory = yield* uc.directory(team)
+          const byId = Ballots.fromSheet(sheet, {
+            themes,
+            members: directory.map((m) => ({ id: m.id })),
+            language: c.lang
+          })
+          // E-mail addresses are read (one member at a time, as the programme team may) only
+          // when the sheet names members by address.
+          const read =
+            byId?.memberColumn.by === "email"
+              ? Ballots.fromSheet(sheet, {
+                  themes,
+                  members: yield* Effect.forEach(directory, (m) =>
+                    Effect.map(uc.getMember(team, { memberId: m.id }), (full) => ({
+                      id: m.id as string,
+                      email: Redacted.value(full.email)
+                    }))
+                  ),
+                  language: c.lang
+                })
+              : byId
+          if (read === undefined) {
+            return yield* new InvalidRows({
+              file: name,
+              problems: [
+                {
+                  row: undefined,
+                  column: undefined,
+                  message: Texts.of(c.lang).noBallotHeader
+                }
+              ],
+              hint: Texts.of(c.lang).ballotHeaderHint,
+              language: c.lang
+            })
+          }
+          yield* printProblems(c.json, read.remarks)
+          if (read.problems.length > 0 && !c.skipInvalid) {
+            return yield* new InvalidRows({
+              file: name,
+              problems: read.problems,
+              hint: Texts.of(c.lang).nothingVoted,
+              language: c.lang
+            })
+          }
+          const round = Option.isSome(c.vote)
+            ? { id: c.vote.value }
+            : yield* uc.openVoting(team, {
+                title: c.title,
+                format: { _tag: "approval" },
+                closesAt: DateTime.formatIso(DateTime.add(yield* DateTime.now, { days: 14 }))
+              })
+          // Recorded in one commit by the programme team, which carries the forms in: the members
+          // who voted are no longer asked to vote.
+          yield* uc.recordBallots(team, {
+            votingRoundId: round.id,
+            ballots: read.ballots.map((b) => ({
+              memberId: b.memberId,
+              content: { _tag: "approval" as const, themeIds: b.themeIds }
+            }))
+          })
+          yield* Output.result(c.json, Texts.of(c.lang).ballotsImported(read.ballots.length, round.id), {
+            votingRoundId: round.id,
+            ballots: read.ballots.length,
+            skippedRows: read.problems.map((p) => p.row)
+          })
+        })
+      )
+    })
+).pipe(Command.withDescription("Voert stemmen in uit een spreadsheet. / Imports ballots from a spreadsheet."))
+
+const voteOpen = Command.make(
+  "open",
+  {
+    ...common,
+    gathering: Options.text("gathering").pipe(
+      Options.withDescription(
+        "De bijeenkomst waarvan de stemming het programma kiest. / The gathering the vote is for."
+      ),
+      Options.optional
+    ),
+    title: Options.text("title").pipe(
+      Options.withDescription("De titel van de stemronde (standaard: Programma <bijeenkomst>)."),
+      Options.optional
+    ),
+    days: Options.integer("days").pipe(
+      Options.withDescription("Hoeveel dagen de stemming open is (standaard 14)."),
+      Options.withDefault(14)
+    )
+  },
+  (c) =>
+    withUseCases(c, say(c.lang, "Stemronde openen", "Opening the vote"), (uc) =>
+      Effect.gen(function* () {
+        const team = Environment.team(c)
+        const wanted = Option.getOrUndefined(c.gathering)
+        const gathering =
+          wanted === undefined ? undefined : (yield* uc.listGatherings(team)).find((g) => g.id === wanted)
+        const closesAt = DateTime.add(yield* DateTime.now, { days: c.days })
+        const round = yield* uc.openVoting(team, {
+          title: Option.getOrElse(c.title, () =>
+            gathering === undefined
+              ? say(c.lang, "Stemronde", "Vote")
+              : `${say(c.lang, "Programma", "Programme")} ${gathering.title}`
+          ),
+          format: { _tag: "approval" },
+          closesAt: DateTime.formatIso(closesAt),
+          ...field("gatheringId", c.gathering)
+        })
+        yield* Output.result(
+          c.json,
+          [
+            say(
+              c.lang,
+              `Stemronde "${round.title}" staat open tot ${Output.when(closesAt)}, over ${round.themeIds.length} thema's; elk actief lid krijgt een uitnodiging om te stemmen.`,
+              `Vote "${round.title}" is open until ${Output.when(closesAt)}, on ${round.themeIds.length} themes; every active member is asked to vote.`
+            ),
+            say(
+              c.lang,
+              `Voer stemmen in met: grenzeloos vote import stemmen.csv --vote ${round.id}`,
+              `Enter ballots with: grenzeloos vote import ballots.csv --vote ${round.id}`
+            )
+          ],
+          { id: round.id, status: round.status, round }
+        )
+      })
+    )
+).pipe(Command.withDescription("Opent een stemronde over de voorraadagenda. / Opens a vote on the backlog."))
+
+const voteWithdraw = Command.make(
+  "withdraw",
+  {
+    ...common,
+    vote: Options.text("vote").pipe(Options.withDescription("De stemronde. / The voting round.")),
+    member: Options.text("member").pipe(Options.withDescription("Het lid van wie de stem vervalt. / The member."))
+  },
+  (c) =>
+    withUseCases(c, say(c.lang, "Stem intrekken", "Withdrawing the ballot"), (uc) =>
+      Effect.gen(function* () {
+        const team = Environment.team(c)
+        const withdrawn = yield* uc.withdrawBallot(team, { votingRoundId: c.vote, memberId: c.member })
+        const name = (yield* uc.directory(team)).find((m) => m.id === c.member)?.name ?? c.member
+        yield* Output.result(
+          c.json,
+          say(c.lang, `De stem van ${name} is ingetrokken.`, `${name}'s ballot is withdrawn.`),
+          withdrawn
+        )
+      })
+    )
+).pipe(Command.withDescription("Trekt de stem van een lid in. / Withdraws a member's ballot."))
+
+/** `vote close` (and its old name `agenda prioritise`): closes the vote and sets the programme. */
+export const close = <Name extends "close" | "prioritise">(name: Name): Group<Name> =>
+  Command.make(
+    name,
+    {
+      ...common,
+      vote: Options.text("vote").pipe(Options.withDescription("De stemronde die wordt gesloten.")),
+      gathering: Options.text("gathering").pipe(
+        Options.withDescription("De bijeenkomst die dit programma krijgt (standaard die van de stemronde)."),
+        Options.optional
+      ),
+      method: Options.choice("method", ["equal-shares", "greedy", "dots", "score", "borda", "schulze"]).pipe(
+        Options.withDescription("De methode (standaard equal-shares: de Method of Equal Shares)."),
+        Options.withDefault("equal-shares" as const)
+      ),
+      minutes: Options.integer("minutes").pipe(
+        Options.withDescription("De tijd voor het programma."),
+        Options.withDefault(180)
+      ),
+      maxThemes: Options.integer("max-themes").pipe(
+        Options.withDescription("Hoogstens zoveel thema's."),
+        Options.optional
+      ),
+      updateInvitees: Options.boolean("update-invitees").pipe(
+        Options.withDescription(
+          "De uitnodigingen zijn al verstuurd: verander het programma toch en stuur iedereen de wijziging."
+        )
+      )
+    },
+    (c) =>
+      withUseCases(c, Texts.of(c.lang).prioritising, (uc) =>
+        Effect.gen(function* () {
+          const team = Environment.team(c)
+          const closed = yield* uc.closeVoting(team, {
+            votingRoundId: c.vote,
+            method: { _tag: c.method },
+            budgetMinutes: c.minutes,
+            ...Option.match(c.maxThemes, { onNone: () => ({}), onSome: (maxThemes) => ({ rules: { maxThemes } }) }),
+            ...field("gatheringId", c.gathering),
+            ...(c.updateInvitees ? { updateInvitees: true } : {})
+          })
+          const titles = new Map((yield* uc.listThemes(team, {})).map((t) => [t.id as string, t.title]))
+          const r = closed.result
+          yield* Output.result(
+            c.json,
+            [
+              r.summary,
+              "",
+              ...Output.table(
+                Texts.of(c.lang).votesHeader,
+                r.backlog.map((t) => [
+                  t.place,
+                  titles.get(t.themeId) ?? t.themeId,
+                  t.durationMinutes,
+                  t.supporters,
+                  t.inProgramme ? Texts.of(c.lang).yes : Texts.of(c.lang).no
+                ])
+              ),
+              "",
+              Texts.of(c.lang).fairness(Math.round(r.fairness.shareWithAtLeastOne * 100), r.fairness.voters),
+              ...(closed.gathering === undefined
+                ? [
+                    say(
+                      c.lang,
+                      "Het programma hoort bij geen bijeenkomst: geef --gathering <id> om het op een uitnodiging te zetten.",
+                      "The programme belongs to no gathering: give --gathering <id> to put it on an invitation."
+                    )
+                  ]
+                : [
+                    say(
+                      c.lang,
+                      `Programma van ${closed.gathering.title}: ${closed.gathering.programme.map((p) => titles.get(p.themeId) ?? p.themeId).join(", ")}.`,
+                      `Programme of ${closed.gathering.title}: ${closed.gathering.programme.map((p) => titles.get(p.themeId) ?? p.themeId).join(", ")}.`
+                    ),
+                    ...((closed.updated ?? 0) > 0
+                      ? [
+                          say(
+                            c.lang,
+                            `${closed.updated} genodigden krijgen de wijziging.`,
+                            `${closed.updated} invitees get the update.`
+                          )
+                        ]
+                      : [])
+                  ])
+            ],
+            { id: closed.round.id, status: closed.round.status, ...closed }
+          )
+        })
+      )
+  ).pipe(
+    Command.withDescription("Sluit de stemronde en kiest het programma. / Closes the vote and chooses the programme.")
+  )
+
+export const command: Group<"vote"> = Command.make("vote").pipe(
+  Command.withDescription("Stemmen over de voorraadagenda. / Voting on the backlog."),
+  Command.withSubcommands([voteOpen, voteImport, voteWithdraw, close("close")])
+)

@@ -1,0 +1,41 @@
+// outbox send | status | retry
+import { describe, expect, it } from "vitest"
+import * as Mailbox from "../quarter/Mailbox.js"
+import { community } from "./Setup.js"
+
+describe("grenzeloos outbox", () => {
+  it("refuses to send from an organiser address that receives no mail, and says how to set one", async () => {
+    const rijk = await community({ members: 2, teamEmail: null })
+    const ran = await rijk.at("outbox", "send", "--smtp", "smtp://127.0.0.1:2525")
+    expect(ran.code).toBe(2)
+    expect(ran.stderr).toContain("programmateam@grenzeloos.invalid")
+    expect(ran.stderr).toContain("--team-email")
+    expect(ran.stderr).toContain("GRENZELOOS_ORGANIZER_EMAIL")
+  })
+
+  it("sends what is due from the organiser init registered, and counts it", async () => {
+    const rijk = await community({ members: 3 })
+    const mailbox = await Mailbox.open()
+    try {
+      await rijk.json("themes", "add", "--title", "Hoe behoud ik mijn mensen?")
+      const vote = await rijk.json("vote", "open")
+      expect(vote).toMatchObject({ status: "open" })
+      const sent = await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${mailbox.port}`)
+      expect(sent).toMatchObject({ delivered: 3, deadLettered: 0 })
+      await mailbox.settled(3)
+      expect(mailbox.received[0]?.from?.value[0]?.address).toBe("anouk.bakker@minbzk.nl")
+      expect(await rijk.json("outbox", "status")).toMatchObject({ pending: 0, delivered: 3, dead: 0 })
+      const nothing = await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${mailbox.port}`)
+      expect(nothing).toMatchObject({ delivered: 0 })
+    } finally {
+      await mailbox.close()
+    }
+  })
+
+  it("says where to send when no server is given", async () => {
+    const rijk = await community()
+    const ran = await rijk.at("outbox", "send")
+    expect(ran.code).toBe(2)
+    expect(ran.stderr).toContain("--smtp")
+  })
+})
