@@ -26,9 +26,12 @@ import { readFile, rename, writeFile } from "node:fs/promises"
 import { Store } from "@grenzeloos/core"
 
 /** The file format this adapter writes. */
-export const FORMAT_VERSION = 3
+export const FORMAT_VERSION = 4
 
-interface OutboxRow extends Store.EncodedOutboxEntry {}
+interface OutboxRow extends Store.EncodedOutboxEntry {
+  /** Commit order in the community (object key order is not kept for numeric-looking ids). */
+  readonly position: number
+}
 
 interface CommunityData {
   /** `${kind}/${id}` → record */
@@ -61,6 +64,35 @@ const migrations: Record<number, (data: Record<string, unknown>) => Record<strin
     const communities = (data.communities ?? {}) as Record<string, CommunityData>
     for (const community of Object.values(communities)) community.unique = {}
     return { ...data, format: 3 }
+  },
+  // Format 3 had no outbox ordering: number the messages in file order, none in a stream.
+  4: (data) => {
+    const communities = (data.communities ?? {}) as Record<string, CommunityData>
+    for (const community of Object.values(communities)) {
+      let position = 0
+      for (const [id, row] of Object.entries(community.outbox))
+        community.outbox[id] = {
+          ...row,
+          position: ++position,
+          stream: undefined,
+          label: undefined,
+          supersedes: [],
+          expiresAt: undefined,
+          firstAttemptAt: undefined
+        }
+    }
+    return { ...data, format: 4 }
+  }
+}
+
+/** A community's outbox in commit order. */
+const ordered = (data: CommunityData): Array<OutboxRow> =>
+  Object.values(data.outbox).sort((a, b) => a.position - b.position)
+
+const supersede = (data: CommunityData, ids: ReadonlyArray<string>, now: number, reason: string) => {
+  for (const id of ids) {
+    const row = data.outbox[id]
+    if (row !== undefined) data.outbox[id] = { ...row, status: "superseded", settledAt: now, lastError: reason }
   }
 }
 
@@ -174,8 +206,9 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
       name: "json-file",
       maxDocumentBytes: 4 * 1024 * 1024,
       sharedAcrossProcesses: false,
-      // Store port 0.2: this adapter enforces unique index fields.
-      uniqueFields: true
+      // Store port 0.2: this adapter enforces unique index fields and keeps outbox streams.
+      uniqueFields: true,
+      outboxStreams: true
     },
 
     get: (communityId, kind, id) => serially(async () => community(state, communityId).records[key(kind, id)]),
@@ -221,6 +254,7 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
             }
         }
         for (const id of batch.outboxRemovals) delete data.outbox[id]
+        let position = Math.max(0, ...Object.values(data.outbox).map((row) => row.position))
         for (const message of batch.outbox)
           data.outbox[message.id] = {
             ...message,
@@ -229,9 +263,18 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
             leaseId: undefined,
             leaseExpiresAt: undefined,
             lastError: undefined,
-            settledAt: undefined
+            settledAt: undefined,
+            firstAttemptAt: undefined,
+            position: ++position
           }
         // Commits are serial, so numbering here is numbering in commit order.
+        for (const later of batch.outbox)
+          if (later.supersedes.length > 0)
+            for (const earlier of ordered(data)) {
+              if (earlier.id === later.id) break
+              if (earlier.status === "pending" && Store.supersedes(later, earlier))
+                supersede(data, [earlier.id], later.createdAt, `superseded by ${later.id}`)
+            }
         for (const entry of batch.audit) data.audit.push({ ...entry, seq: draft.nextSeq++ })
         draft.communities[batch.communityId] = data
         return { _tag: "Committed" }
@@ -241,18 +284,13 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
     claimOutbox: ({ communityId, leaseId, now, leaseExpiresAt, limit }) =>
       transact((draft) => {
         const data = community(draft, communityId)
-        const due = Object.values(data.outbox)
-          .filter(
-            (m) =>
-              (m.status === "pending" && m.availableAt <= now) ||
-              (m.status === "claimed" && (m.leaseExpiresAt ?? 0) <= now)
-          )
-          .sort((a, b) => a.availableAt - b.availableAt || a.createdAt - b.createdAt || byId(a, b))
-          .slice(0, limit)
-        const claimed = due.map((m) => ({
+        const { expired, claimable } = Store.claimPlan(ordered(data), now, limit)
+        supersede(data, expired, now, "expired before it was sent")
+        const claimed = (claimable as ReadonlyArray<OutboxRow>).map((m) => ({
           ...m,
           status: "claimed" as const,
           attempts: m.attempts + 1,
+          firstAttemptAt: m.firstAttemptAt ?? now,
           leaseId,
           leaseExpiresAt
         }))
@@ -266,6 +304,11 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
         const data = community(draft, communityId)
         const message = data.outbox[id]
         if (message === undefined || message.status !== "claimed" || message.leaseId !== leaseId) return false
+        if (settlement._tag === "Release" && Store.isSupersededLater(ordered(data), id)) {
+          supersede(data, [id], now, "superseded by a later message of its stream")
+          draft.communities[communityId] = data
+          return true
+        }
         data.outbox[id] =
           settlement._tag === "Acknowledge"
             ? { ...message, status: "delivered", settledAt: now }
@@ -280,6 +323,28 @@ export const open = async (options: JsonFileStoreOptions): Promise<Store.Promise
               : { ...message, status: "dead", lastError: settlement.error, settledAt: now }
         draft.communities[communityId] = data
         return true
+      }),
+
+    reviveOutbox: ({ communityId, id, now }) =>
+      transact((draft) => {
+        const data = community(draft, communityId)
+        const message = data.outbox[id]
+        if (message === undefined || message.status !== "dead") return undefined
+        if (Store.isSupersededLater(ordered(data), id))
+          supersede(data, [id], now, "superseded by a later message of its stream")
+        else
+          data.outbox[id] = {
+            ...message,
+            status: "pending",
+            attempts: 0,
+            availableAt: now,
+            leaseId: undefined,
+            leaseExpiresAt: undefined,
+            settledAt: undefined,
+            firstAttemptAt: undefined
+          }
+        draft.communities[communityId] = data
+        return data.outbox[id]?.status === "superseded" ? ("superseded" as const) : ("pending" as const)
       }),
 
     listOutbox: ({ communityId, status, afterId, limit }) =>

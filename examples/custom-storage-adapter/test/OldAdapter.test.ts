@@ -30,12 +30,15 @@ describe("an adapter written for Store port 0.1 against the current kit", () => 
     const failed = output.split("\n").filter((line) => /^\s*×/.test(line))
     expect(failed.length, output.slice(-4000)).toBeGreaterThan(0)
     // Every failing test is one of the guarantees added since 0.1, and says where to read about it.
-    for (const line of failed) expect(line, output.slice(-4000)).toMatch(/unique-fields|audit-order/)
+    for (const line of failed) expect(line, output.slice(-4000)).toMatch(/unique-fields|audit-order|outbox-ordering/)
     expect(output).toContain(
       "[unique-fields] the core refused a batch with unique fields because the adapter does not declare capabilities.uniqueFields"
     )
     expect(output).toContain(
       'see "Upgrading an adapter" (docs/guides/writing-a-storage-adapter.md#upgrading-an-adapter)'
+    )
+    expect(output).toContain(
+      "[outbox-ordering] the adapter does not declare capabilities.outboxStreams, so the core refuses outbox streams"
     )
     // The guarantees it always kept still pass.
     expect(output).toMatch(/✓ .*outbox/)

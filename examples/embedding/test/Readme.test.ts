@@ -24,7 +24,9 @@ describe("the README's embedding example", () => {
       stderr = String((error as { stderr?: unknown }).stderr)
     }
     expect(stderr).toContain("request body: 2 problems in the input")
-    expect(stderr).toContain('members[1].email: expected an e-mail address, got "aicha@"')
+    expect(stderr).toContain(
+      "members[1].email: expected an e-mail address such as naam@ministerie.nl, but the part after the @ has no dot"
+    )
     expect(stderr).toContain('members[1].joinedOn: expected a date written YYYY-MM-DD, got "2026-02-30"')
   })
 })

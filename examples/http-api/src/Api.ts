@@ -10,7 +10,17 @@ import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "
 import { Domain, Services } from "@grenzeloos/core"
 import { Schema, Struct } from "effect"
 import { ACTOR_HEADER, COMMUNITY_HEADER, Gateway } from "./Gateway.js"
-import { Conflict, Forbidden, Infeasible, InvalidInput, NotFound, Unauthenticated, Unavailable } from "./HttpErrors.js"
+import {
+  Conflict,
+  Forbidden,
+  Infeasible,
+  InvalidInput,
+  NotFound,
+  PayloadTooLarge,
+  Unauthenticated,
+  Unavailable,
+  UnsupportedMediaType
+} from "./HttpErrors.js"
 
 // Ids in paths are plain strings here and decoded by the use case, so a bad id is a 400 with its
 // path like every other input problem.
@@ -88,18 +98,95 @@ export const ClosedVote = Schema.Struct({
 
 const encoded = <A, I>(schema: Schema.Schema<A, I>) => Schema.encodedSchema(schema)
 
+// What the export shows in place of a field the actor may not read (the library's read policy).
+const Withheld = Schema.Struct({
+  withheld: Schema.Literal(true),
+  field: Schema.String,
+  reason: Schema.String
+}).annotations({ identifier: "Withheld" })
+const orWithheld = <A, I>(schema: Schema.Schema<A, I>) => Schema.Union(schema, Withheld)
+
 /**
- * Everything stored about one member (AVG article 15), as the library exports it.
+ * The paging of `GET /members`: at most `limit` members (1–1000, default 100) from `cursor` (the
+ * `next` of the previous page).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { DirectoryParams } from "./Api.js"
+ *
+ * const params = Schema.decodeUnknownSync(DirectoryParams)({ limit: "50" })
+ * ```
+ * @since 0.2.0
+ */
+export const DirectoryParams = Schema.Struct({
+  limit: Schema.optionalWith(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 1000)), { exact: true }),
+  cursor: Schema.optionalWith(Schema.String.pipe(Schema.pattern(/^\d{1,9}$/)), { exact: true })
+}).annotations({ identifier: "DirectoryParams" })
+
+/**
+ * One page of the directory, and the cursor of the next (`null` on the last page).
+ *
+ * @example
+ * ```ts
+ * import { DirectoryPage } from "./Api.js"
+ *
+ * const empty: typeof DirectoryPage.Type = { members: [], next: null }
+ * ```
+ * @since 0.2.0
+ */
+export const DirectoryPage = Schema.Struct({
+  members: Schema.Array(DirectoryEntry),
+  next: Schema.NullOr(Schema.String)
+}).annotations({ identifier: "DirectoryPage" })
+
+/**
+ * Everything stored about one member (AVG article 15), as the library exports it: a field the actor
+ * may not read (the read policy) is a `{ withheld, field, reason }` marker.
  *
  * @since 0.1.0
  */
 export const MemberExport = Schema.Struct({
   exportedAt: Schema.String,
-  member: encoded(Domain.Member),
-  intakes: Schema.Array(encoded(Domain.Intake)),
-  casesWritten: Schema.Array(encoded(Domain.Case)),
-  ballots: Schema.Array(encoded(Domain.Ballot)),
-  pollAnswers: Schema.Array(encoded(Domain.PollResponse)),
+  member: encoded(
+    Schema.Struct({
+      ...Struct.omit(Domain.Member.fields, "email", "interests"),
+      email: orWithheld(Schema.String),
+      interests: orWithheld(Schema.Array(Schema.String))
+    })
+  ),
+  intakes: Schema.Array(
+    encoded(
+      Schema.Struct({
+        ...Struct.omit(Domain.Intake.fields, "notes"),
+        notes: Schema.optionalWith(orWithheld(Schema.String), { exact: true })
+      })
+    )
+  ),
+  casesWritten: Schema.Array(
+    encoded(
+      Schema.Struct({
+        ...Struct.omit(Domain.Case.fields, "title", "description"),
+        text: orWithheld(Schema.Struct({ title: Schema.String, description: Schema.String }))
+      })
+    )
+  ),
+  ballots: Schema.Array(
+    encoded(
+      Schema.Struct({
+        ...Struct.omit(Domain.Ballot.fields, "content"),
+        content: orWithheld(encoded(Domain.Ballot.fields.content))
+      })
+    )
+  ),
+  pollAnswers: Schema.Array(
+    encoded(
+      Schema.Struct({
+        ...Struct.omit(Domain.PollResponse.fields, "answers"),
+        answers: orWithheld(encoded(Domain.PollResponse.fields.answers))
+      })
+    )
+  ),
   learningGroups: Schema.Array(
     Schema.Struct({
       id: Schema.String,
@@ -133,8 +220,12 @@ export const MemberExport = Schema.Struct({
 const members = HttpApiGroup.make("members")
   .add(
     HttpApiEndpoint.get("directory", "/members")
-      .addSuccess(Schema.Array(DirectoryEntry))
-      .annotate(OpenApi.Summary, "The directory of members: what the community shares (no e-mail addresses)")
+      .setUrlParams(DirectoryParams)
+      .addSuccess(DirectoryPage)
+      .annotate(
+        OpenApi.Summary,
+        "The directory of members, by name, a page at a time: what the community shares (no e-mail addresses)"
+      )
   )
   .add(
     HttpApiEndpoint.post("register", "/members")
@@ -402,6 +493,8 @@ export class Api extends HttpApi.make("grenzeloos")
   .add(ballots)
   .addError(Unauthenticated)
   .addError(InvalidInput)
+  .addError(PayloadTooLarge)
+  .addError(UnsupportedMediaType)
   .addError(Forbidden)
   .addError(NotFound)
   .addError(Conflict)

@@ -8,7 +8,7 @@
 import { HttpApiMiddleware, HttpServerRequest } from "@effect/platform"
 import { Access } from "@grenzeloos/core"
 import { Context, Effect, Either, Layer, ParseResult, Schema } from "effect"
-import { Unauthenticated, withoutEmails } from "./HttpErrors.js"
+import { Unauthenticated } from "./HttpErrors.js"
 
 /**
  * The header with the actor: `<role>:<id>`.
@@ -93,11 +93,11 @@ export const actorFromHeaders = (
         header: ParseResult.ArrayFormatter.formatErrorSync(error).some((i) => i.path[0] === "communityId")
           ? COMMUNITY_HEADER
           : ACTOR_HEADER,
-        message: withoutEmails(
-          `the gateway's headers do not name a valid actor: ${ParseResult.ArrayFormatter.formatErrorSync(error)
-            .map((i) => i.message)
-            .join("; ")}`
-        )
+        // The ids are not repeated: a gateway that puts an address where an id belongs must not
+        // see it echoed into logs.
+        message: `the gateway's headers do not name a valid actor: ${ParseResult.ArrayFormatter.formatErrorSync(error)
+          .map((i) => `${i.path.join(".")} must be an id of 1–128 letters, digits and - _ . : ~`)
+          .join("; ")}`
       })
   )
 }

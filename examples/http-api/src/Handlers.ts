@@ -3,25 +3,83 @@
  * calls one use case, and turns its typed error into an HTTP error. Nothing here decides who may
  * do what: the use cases check the policy themselves.
  */
-import { HttpApiBuilder, type HttpServerRequest } from "@effect/platform"
+import { HttpApiBuilder, HttpIncomingMessage, type HttpServerRequest } from "@effect/platform"
 import { Services } from "@grenzeloos/core"
-import { Effect, Layer, Predicate } from "effect"
+import { Effect, Layer, Option, Predicate } from "effect"
 import { Api } from "./Api.js"
 import { CurrentActor } from "./Gateway.js"
-import { fromUseCase, type HttpError, InvalidInput, type Unauthenticated } from "./HttpErrors.js"
+import {
+  fromUseCase,
+  type HttpError,
+  InvalidInput,
+  PayloadTooLarge,
+  type Unauthenticated,
+  UnsupportedMediaType
+} from "./HttpErrors.js"
+
+/** The largest body the service reads. */
+const MAX_BODY_BYTES = 1_000_000
+/** The deepest nesting of arrays and objects a body may have. */
+const MAX_JSON_DEPTH = 32
+
+// How deeply the JSON text nests, counted without parsing it (so a 100,000-deep body cannot
+// exhaust the stack), stopping as soon as it passes the limit.
+const nestsDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
+const tooLarge = () =>
+  new PayloadTooLarge({
+    maximumBytes: MAX_BODY_BYTES,
+    message: `the body is larger than ${MAX_BODY_BYTES} bytes, the limit of this service; send fewer records per request`
+  })
 
 /**
- * Reads the body as a JSON object, or fails with an {@link InvalidInput} that says what is wrong
- * with it. The use case decodes the object itself.
+ * Reads the body as a JSON object within the service's limits, or fails with an error that names
+ * what is wrong: not sent as `application/json` (415), larger than {@link MAX_BODY_BYTES} (413,
+ * refused from its Content-Length before it is read), nested deeper than {@link MAX_JSON_DEPTH},
+ * not JSON, or not an object (400). The use case decodes the object itself.
  */
 const jsonObject = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.flatMap(
-    Effect.mapError(request.json, () => problem("the body is not valid JSON (send Content-Type: application/json)")),
-    (body) =>
-      Predicate.isRecord(body)
-        ? Effect.succeed(body as Readonly<Record<string, unknown>>)
-        : Effect.fail(problem("the body must be a JSON object"))
-  )
+  Effect.gen(function* () {
+    const received = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? ""
+    if (received !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(received))
+      return yield* new UnsupportedMediaType({
+        received,
+        message: `send the body as application/json${received === "" ? " (the Content-Type header is missing)" : `, not ${received}`}`
+      })
+    const length = Number(request.headers["content-length"])
+    if (Number.isFinite(length) && length > MAX_BODY_BYTES) return yield* tooLarge()
+    const text = yield* request.text.pipe(
+      HttpIncomingMessage.withMaxBodySize(Option.some(MAX_BODY_BYTES)),
+      Effect.mapError((error) =>
+        error.cause instanceof Error && error.cause.message === "maxBytes exceeded"
+          ? tooLarge()
+          : problem("the body could not be read")
+      )
+    )
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+      return yield* problem(`the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels, the limit`)
+    const body = yield* Effect.try({
+      try: () => JSON.parse(text) as unknown,
+      catch: () => problem("the body is not valid JSON")
+    })
+    return Predicate.isRecord(body)
+      ? (body as Readonly<Record<string, unknown>>)
+      : yield* problem("the body must be a JSON object")
+  })
 
 const problem = (message: string) =>
   new InvalidInput({
@@ -59,7 +117,16 @@ const asInput = <I>(body: Readonly<Record<string, unknown>>): I => body as I
 
 const members = HttpApiBuilder.group(Api, "members", (handlers) =>
   handlers
-    .handle("directory", () => run((useCases, actor) => useCases.directory(actor)))
+    .handle("directory", ({ urlParams }) =>
+      run((useCases, actor) => useCases.directory(actor)).pipe(
+        Effect.map((all) => {
+          // A page at a time: one large community's directory must not hold up every other request.
+          const from = Number(urlParams.cursor ?? "0")
+          const to = from + (urlParams.limit ?? 100)
+          return { members: all.slice(from, to), next: to < all.length ? String(to) : null }
+        })
+      )
+    )
     .handleRaw("register", ({ request }) =>
       Effect.flatMap(jsonObject(request), (body) =>
         run((useCases, actor) =>

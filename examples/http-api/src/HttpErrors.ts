@@ -2,7 +2,7 @@
  * The errors of the HTTP service, each with its status code, and how every error of the use
  * cases becomes one of them. A body always has `_tag` (the HTTP error), `error` (the library's
  * error it comes from, to look up in the library's documentation) and a `message` a developer can
- * act on; e-mail addresses never appear in it.
+ * act on; e-mail addresses never appear in it (the library's decode errors do not repeat them).
  */
 import { HttpApiSchema } from "@effect/platform"
 import { Domain, type Services } from "@grenzeloos/core"
@@ -65,7 +65,43 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()(
 ) {}
 
 /**
- * The actor lacks a right (403): `missing` names the right and nothing about the resource.
+ * The body is larger than the service reads (413): `maximumBytes` names the limit.
+ *
+ * @example
+ * ```ts
+ * import { PayloadTooLarge } from "./HttpErrors.js"
+ *
+ * new PayloadTooLarge({ maximumBytes: 1_000_000, message: "the body is larger than 1000000 bytes, the limit" })
+ * ```
+ * @since 0.2.0
+ */
+export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()(
+  "PayloadTooLarge",
+  { maximumBytes: Schema.Int, message: Schema.String },
+  HttpApiSchema.annotations({ status: 413, description: "The body is larger than `maximumBytes`." })
+) {}
+
+/**
+ * The body is not sent as JSON (415): the service reads `application/json` (or a `+json` type)
+ * only, so that a form or `text/plain` sent by a browser from another site is not taken for JSON.
+ *
+ * @example
+ * ```ts
+ * import { UnsupportedMediaType } from "./HttpErrors.js"
+ *
+ * new UnsupportedMediaType({ received: "text/plain", message: "send the body as application/json, not text/plain" })
+ * ```
+ * @since 0.2.0
+ */
+export class UnsupportedMediaType extends Schema.TaggedError<UnsupportedMediaType>()(
+  "UnsupportedMediaType",
+  { received: Schema.String, message: Schema.String },
+  HttpApiSchema.annotations({ status: 415, description: "The body must be sent as application/json." })
+) {}
+
+/**
+ * The actor lacks a right (403): `missing` names the right and nothing about the resource. A
+ * member who is not active (unregistered, paused, left, erased) gets `MemberCannotAct`.
  *
  * @example
  * ```ts
@@ -82,7 +118,12 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()(
  */
 export class Forbidden extends Schema.TaggedError<Forbidden>()(
   "Forbidden",
-  { error: Schema.Literal("NotAllowed"), action: Schema.String, missing: Schema.String, message: Schema.String },
+  {
+    error: Schema.Literal("NotAllowed", "MemberCannotAct"),
+    action: Schema.String,
+    missing: Schema.String,
+    message: Schema.String
+  },
   HttpApiSchema.annotations({ status: 403, description: "The actor lacks the right named in `missing`." })
 ) {}
 
@@ -195,28 +236,18 @@ export class Unavailable extends Schema.TaggedError<Unavailable>()(
  *
  * @since 0.1.0
  */
-export type HttpError = Unauthenticated | InvalidInput | Forbidden | NotFound | Conflict | Infeasible | Unavailable
+export type HttpError =
+  | Unauthenticated
+  | InvalidInput
+  | PayloadTooLarge
+  | UnsupportedMediaType
+  | Forbidden
+  | NotFound
+  | Conflict
+  | Infeasible
+  | Unavailable
 
-// Any word with an @ in it: a library message may quote a value it was given, and an address
-// that failed to decode ("jan@@bzk.nl") is as personal as a valid one.
-const EMAIL_LIKE = /[^\s"'<>()[\],;:\\]*@[^\s"'<>()[\],;:\\]*/gu
-
-/**
- * Replaces every word with an `@` in a text, so that no error body or log line repeats an e-mail
- * address, valid or not (a decode message quotes the value it rejected).
- *
- * @example
- * ```ts
- * import { withoutEmails } from "./HttpErrors.js"
- *
- * withoutEmails('expected an e-mail address, got "jan@@bzk.nl"') // 'expected an e-mail address, got "<e-mail address>"'
- * ```
- * @since 0.1.0
- */
-export const withoutEmails = (text: string): string => text.replace(EMAIL_LIKE, "<e-mail address>")
-
-const problems = (list: ReadonlyArray<Domain.Problem>) =>
-  list.map((p) => ({ path: p.path, message: withoutEmails(p.message) }))
+const problems = (list: ReadonlyArray<Domain.Problem>) => list.map((p) => ({ path: p.path, message: p.message }))
 
 /**
  * The HTTP error for an error of a use case.
@@ -230,7 +261,9 @@ const problems = (list: ReadonlyArray<Domain.Problem>) =>
  * ```
  * @since 0.1.0
  */
-export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<HttpError, Unauthenticated> => {
+export const fromUseCase = (
+  error: Services.UseCases.UseCaseError
+): Exclude<HttpError, Unauthenticated | PayloadTooLarge | UnsupportedMediaType> => {
   switch (error._tag) {
     case "DecodeError":
     case "AgendaInputError":
@@ -240,14 +273,14 @@ export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<Http
         error: error._tag,
         subject: error.subject,
         problems: problems(error.problems),
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "StoreInvalidRequest":
       return new InvalidInput({
         error: error._tag,
         subject: error.operation,
         problems: problems(error.problems),
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "NotAllowed":
       return new Forbidden({
@@ -256,41 +289,48 @@ export const fromUseCase = (error: Services.UseCases.UseCaseError): Exclude<Http
         missing: error.missing,
         message: error.message
       })
+    case "MemberCannotAct":
+      return new Forbidden({
+        error: "MemberCannotAct",
+        action: error.action,
+        missing: `an active membership (the member is ${error.state})`,
+        message: error.message
+      })
     case "NotFound":
       return new NotFound({
         error: "NotFound",
         kind: error.kind,
         id: error.id,
         path: error.path,
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "InvalidState":
-      return new Conflict({ error: "InvalidState", hint: error.hint, message: withoutEmails(error.message) })
+      return new Conflict({ error: "InvalidState", hint: error.hint, message: error.message })
     case "GatheringStateError":
       return new Conflict({
         error: "GatheringStateError",
         hint: `what can be done now: ${error.possible.join(", ") || "nothing"}`,
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "StoreConflict":
       return new Conflict({
         error: "StoreConflict",
         hint: "the records changed while this request ran and nothing was written; send the request again",
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "GroupingInfeasible":
       return new Infeasible({
         error: error._tag,
         constraint: error.constraint,
         ids: [...error.memberIds, ...error.facilitatorIds],
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "AgendaInfeasible":
       return new Infeasible({
         error: error._tag,
         constraint: error.constraint,
         ids: error.themeIds,
-        message: withoutEmails(error.message)
+        message: error.message
       })
     case "SchoolHolidaysUnavailable":
       return new Infeasible({ error: error._tag, constraint: "school-holidays", ids: [], message: error.message })

@@ -10,9 +10,8 @@
  *
  * @since 0.1.0
  */
-import * as net from "node:net"
 import { Notifier } from "@grenzeloos/core"
-import { Effect, Layer, Redacted, type Scope } from "effect"
+import { Duration, Effect, Layer, Redacted, type Scope } from "effect"
 import nodemailer from "nodemailer"
 import { type EmailConfig, fromEnv } from "./Config.js"
 import * as MessageId from "./MessageId.js"
@@ -87,6 +86,8 @@ const toSmtpError = (cause: unknown): SmtpError => {
 export const make = (config: EmailConfig): Effect.Effect<Notifier.NotifierService, never, Scope.Scope> =>
   Effect.gen(function* () {
     const timeoutMs = config.timeoutMs ?? 30_000
+    // Connecting, the greeting and the dialogue each have `timeoutMs`; the whole message at most four.
+    const sendTimeoutMs = 4 * timeoutMs
     const transporter = yield* Effect.acquireRelease(
       Effect.sync(() =>
         nodemailer.createTransport({
@@ -101,23 +102,9 @@ export const make = (config: EmailConfig): Effect.Effect<Notifier.NotifierServic
             ? {}
             : { auth: { user: config.auth.user, pass: Redacted.value(config.auth.pass) } }),
           ...(config.allowUnverifiedCertificate === true ? { tls: { rejectUnauthorized: false } } : {}),
-          // SMTP is a dialogue of small writes; with Nagle's algorithm on, the end of DATA waits for
-          // a delayed ACK (40 ms on Linux) on every message. The pool connects through our socket
-          // with TCP_NODELAY (nodemailer still does STARTTLS or implicit TLS on top of it).
-          getSocket: (_options: unknown, callback: (error: Error | null, socketOptions: unknown) => void) => {
-            let answered = false
-            const answer = (error: Error | null, socketOptions: unknown) => {
-              if (answered) return
-              answered = true
-              callback(error, socketOptions)
-            }
-            const socket = net.connect({ host: config.host, port: config.port, noDelay: true }, () => {
-              socket.setTimeout(0)
-              answer(null, { connection: socket })
-            })
-            socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no connection within ${timeoutMs} ms`)))
-            socket.once("error", (error) => answer(error, undefined))
-          },
+          // No `getSocket` hook: one of our own (for TCP_NODELAY) made the pool keep a slot for every
+          // failed connect, so after `maxConnections` failures every later e-mail hung (issue 13,
+          // decision 0055). nodemailer sets TCP_NODELAY on every socket it opens itself.
           connectionTimeout: timeoutMs,
           greetingTimeout: timeoutMs,
           socketTimeout: timeoutMs
@@ -125,6 +112,10 @@ export const make = (config: EmailConfig): Effect.Effect<Notifier.NotifierServic
       ),
       (transporter) => Effect.sync(() => transporter.close())
     )
+    // At most one send per pool connection: nothing waits in nodemailer's own queue, so the time
+    // bound below only ever cuts a send that is on a connection. A send cut off while it waited
+    // in that queue would still go out later, and the dispatcher's retry would make a duplicate.
+    const permits = yield* Effect.makeSemaphore(config.maxConnections ?? 4)
     const domain = config.messageIdDomain ?? config.from.address.slice(config.from.address.lastIndexOf("@") + 1)
 
     const send = (message: Notifier.RenderedMessage): Effect.Effect<Notifier.Delivery> => {
@@ -155,6 +146,17 @@ export const make = (config: EmailConfig): Effect.Effect<Notifier.NotifierServic
       }).pipe(
         Effect.map((info) => Notifier.Delivery.Delivered({ receipt: masked(String(info.response)) })),
         Effect.catchAll((error) => Effect.succeed(classify(error))),
+        // nodemailer never settles a send whose server answered bytes that are no SMTP and hung up
+        // (a TLS alert, a wrong service on the port); the pool recovers, the send must answer too.
+        Effect.timeoutTo({
+          duration: Duration.millis(sendTimeoutMs),
+          onSuccess: (delivery): Notifier.Delivery => delivery,
+          onTimeout: () =>
+            Notifier.Delivery.RetryLater({
+              reason: `the SMTP server at ${config.host}:${config.port} did not finish the message within ${sendTimeoutMs} ms`
+            })
+        }),
+        permits.withPermits(1),
         Effect.withSpan("EmailNotifier.send")
       )
     }

@@ -26,7 +26,10 @@ export interface Server {
 
 const ACCEPT: Reply = { _tag: "Accept" }
 
-export const start = (plan: (call: number) => Reply = () => ACCEPT): Effect.Effect<Server, never, Scope.Scope> =>
+export const start = (
+  plan: (call: number) => Reply = () => ACCEPT,
+  options: { readonly secure?: boolean } = {}
+): Effect.Effect<Server, never, Scope.Scope> =>
   Effect.acquireRelease(
     Effect.async<{ smtp: SMTPServer; server: Server }>((resume) => {
       const arrivals: Array<Arrival> = []
@@ -36,6 +39,8 @@ export const start = (plan: (call: number) => Reply = () => ACCEPT): Effect.Effe
       let calls = 0
       const smtp = new SMTPServer({
         authOptional: true,
+        // Implicit TLS with smtp-server's own self-signed certificate when `secure`.
+        secure: options.secure ?? false,
         disabledCommands: ["STARTTLS"],
         logger: false,
         onData(stream, session, callback) {

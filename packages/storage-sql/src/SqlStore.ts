@@ -66,6 +66,11 @@ interface OutboxRow {
   readonly lease_expires_at: number | string | null
   readonly last_error: string | null
   readonly settled_at: number | string | null
+  readonly stream: string | null
+  readonly label: string | null
+  readonly supersedes: string | null
+  readonly expires_at: number | string | null
+  readonly first_attempt_at: number | string | null
 }
 
 interface AuditRow {
@@ -115,8 +120,17 @@ const outboxEntry = (row: OutboxRow): Store.EncodedOutboxEntry => ({
   leaseId: opt(row.lease_id),
   leaseExpiresAt: optNum(row.lease_expires_at),
   lastError: opt(row.last_error),
-  settledAt: optNum(row.settled_at)
+  settledAt: optNum(row.settled_at),
+  stream: opt(row.stream),
+  label: opt(row.label),
+  supersedes: row.supersedes === null ? [] : row.supersedes.split("|").filter((label) => label !== ""),
+  expiresAt: optNum(row.expires_at),
+  firstAttemptAt: optNum(row.first_attempt_at)
 })
+
+/** The labels a message supersedes as stored: `|a|b|`, so `LIKE '%|label|%'` finds one. */
+const storedLabels = (labels: ReadonlyArray<string>): string | null =>
+  labels.length === 0 ? null : `|${labels.join("|")}|`
 
 const describe = (error: unknown): string => {
   if (error instanceof Error) {
@@ -297,7 +311,17 @@ export const makeDriver = (
           if (rows.length === 0) failedWrites.push(write)
           else changed.push(write)
         }
-        const outboxRows = batch.outbox.map((m) => ({
+        // Commit order: PostgreSQL numbers rows by identity; SQLite serialises writers, so MAX + 1 holds.
+        const base =
+          pg || batch.outbox.length === 0
+            ? 0
+            : num(
+                (yield* sql<{
+                  top: number | string | null
+                }>`SELECT COALESCE(MAX(position), 0) AS top FROM ${T.outbox} WHERE community_id = ${communityId}`)[0]
+                  ?.top ?? 0
+              )
+        const outboxRows = batch.outbox.map((m, i) => ({
           community_id: communityId,
           id: m.id,
           topic: m.topic,
@@ -305,7 +329,12 @@ export const makeDriver = (
           status: "pending",
           attempts: 0,
           available_at: m.availableAt,
-          created_at: m.createdAt
+          created_at: m.createdAt,
+          stream: m.stream ?? null,
+          label: m.label ?? null,
+          supersedes: storedLabels(m.supersedes),
+          expires_at: m.expiresAt ?? null,
+          ...(pg ? {} : { position: base + i + 1 })
         }))
         const failedOutbox: Array<string> = []
         for (const chunk of chunks(outboxRows, chunkSize)) {
@@ -319,6 +348,14 @@ export const makeDriver = (
         }
         for (const chunk of chunks(batch.outboxRemovals, chunkSize))
           yield* sql`DELETE FROM ${T.outbox} WHERE community_id = ${communityId} AND ${sql.in("id", chunk)}`
+        // Supersession, in batch order: pending messages of the stream committed before, by label.
+        if (failedOutbox.length === 0)
+          for (const m of batch.outbox)
+            if (m.stream !== undefined && m.supersedes.length > 0)
+              yield* sql`UPDATE ${T.outbox} SET status = 'superseded', settled_at = ${m.createdAt}, last_error = ${`superseded by ${m.id}`}
+                WHERE community_id = ${communityId} AND stream = ${m.stream} AND status = 'pending'
+                  AND ${sql.in("label", m.supersedes)}
+                  AND position < (SELECT position FROM ${T.outbox} WHERE community_id = ${communityId} AND id = ${m.id})`
         if (failedWrites.length > 0 || failedOutbox.length > 0)
           return yield* Effect.fail(new Rejected({ writes: failedWrites, outbox: failedOutbox, audit: [], unique: [] }))
         const unique = yield* claimUnique(communityId, batch.writes)
@@ -546,38 +583,64 @@ export const makeDriver = (
         )
       })
 
+    // A message waits while an earlier message of its stream is claimed, or pending and tried or due.
+    const headOfStream = (now: number) =>
+      sql`(o.stream IS NULL OR NOT EXISTS (
+        SELECT 1 FROM ${T.outbox} e
+        WHERE e.community_id = o.community_id AND e.stream = o.stream AND e.position < o.position
+          AND (e.status = 'claimed' OR (e.status = 'pending' AND (e.attempts > 0 OR e.available_at <= ${now})))
+      ))`
+
+    // A later message of the stream names this one's label among those it supersedes (in an
+    // UPDATE of the outbox, whose row is named by the table: SQLite takes no alias there).
+    const supersededLater = sql`EXISTS (
+      SELECT 1 FROM ${T.outbox} l
+      WHERE l.community_id = ${T.outbox}.community_id AND l.stream = ${T.outbox}.stream
+        AND l.position > ${T.outbox}.position
+        AND l.supersedes LIKE '%|' || ${T.outbox}.label || '|%'
+    )`
+    const epoch = (value: number) => (pg ? sql`CAST(${value} AS bigint)` : sql`${value}`)
+
     const claimOutbox: Store.Driver["claimOutbox"] = ({ communityId, leaseId, now, leaseExpiresAt, limit }) =>
       read(
         "claimOutbox",
-        Effect.map(
-          pg
-            ? sql<OutboxRow>`WITH due AS (
-                SELECT id FROM ${T.outbox}
-                WHERE community_id = ${communityId}
-                  AND ((status = 'pending' AND available_at <= ${now}) OR (status = 'claimed' AND lease_expires_at <= ${now}))
-                ORDER BY available_at, created_at, id
+        Effect.zipRight(
+          sql`UPDATE ${T.outbox} SET status = 'superseded', settled_at = ${now}, last_error = 'expired before it was sent'
+            WHERE community_id = ${communityId} AND status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ${now}`,
+          Effect.map(
+            pg
+              ? sql<OutboxRow>`WITH due AS (
+                SELECT o.id FROM ${T.outbox} o
+                WHERE o.community_id = ${communityId}
+                  AND ((o.status = 'pending' AND o.available_at <= ${now}) OR (o.status = 'claimed' AND o.lease_expires_at <= ${now}))
+                  AND ${headOfStream(now)}
+                ORDER BY o.available_at, o.created_at, o.id
                 LIMIT ${limit}
                 FOR UPDATE SKIP LOCKED
               )
               UPDATE ${T.outbox} o
-              SET status = 'claimed', lease_id = ${leaseId}, lease_expires_at = ${leaseExpiresAt}, attempts = o.attempts + 1
+              SET status = 'claimed', lease_id = ${leaseId}, lease_expires_at = ${leaseExpiresAt}, attempts = o.attempts + 1,
+                first_attempt_at = COALESCE(o.first_attempt_at, ${now})
               FROM due
               WHERE o.community_id = ${communityId} AND o.id = due.id
               RETURNING o.*`
-            : sql<OutboxRow>`UPDATE ${T.outbox}
-              SET status = 'claimed', lease_id = ${leaseId}, lease_expires_at = ${leaseExpiresAt}, attempts = attempts + 1
+              : sql<OutboxRow>`UPDATE ${T.outbox}
+              SET status = 'claimed', lease_id = ${leaseId}, lease_expires_at = ${leaseExpiresAt}, attempts = attempts + 1,
+                first_attempt_at = COALESCE(first_attempt_at, ${now})
               WHERE community_id = ${communityId} AND id IN (
-                SELECT id FROM ${T.outbox}
-                WHERE community_id = ${communityId}
-                  AND ((status = 'pending' AND available_at <= ${now}) OR (status = 'claimed' AND lease_expires_at <= ${now}))
-                ORDER BY available_at, created_at, id
+                SELECT o.id FROM ${T.outbox} o
+                WHERE o.community_id = ${communityId}
+                  AND ((o.status = 'pending' AND o.available_at <= ${now}) OR (o.status = 'claimed' AND o.lease_expires_at <= ${now}))
+                  AND ${headOfStream(now)}
+                ORDER BY o.available_at, o.created_at, o.id
                 LIMIT ${limit}
               )
               RETURNING *`,
-          (rows) =>
-            rows
-              .map(outboxEntry)
-              .sort((a, b) => a.availableAt - b.availableAt || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+            (rows) =>
+              rows
+                .map(outboxEntry)
+                .sort((a, b) => a.availableAt - b.availableAt || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+          )
         )
       )
 
@@ -587,13 +650,35 @@ export const makeDriver = (
         settlement._tag === "Acknowledge"
           ? sql`UPDATE ${T.outbox} SET status = 'delivered', settled_at = ${now} WHERE ${where} RETURNING id`
           : settlement._tag === "Release"
-            ? sql`UPDATE ${T.outbox} SET status = 'pending', available_at = ${settlement.retryAt}, lease_expires_at = NULL, last_error = COALESCE(${settlement.error ?? null}, last_error) WHERE ${where} RETURNING id`
+            ? sql`UPDATE ${T.outbox} SET
+                status = CASE WHEN ${supersededLater} THEN 'superseded' ELSE 'pending' END,
+                settled_at = CASE WHEN ${supersededLater} THEN ${epoch(now)} ELSE NULL END,
+                available_at = ${settlement.retryAt}, lease_expires_at = NULL,
+                last_error = COALESCE(${settlement.error ?? null}, last_error)
+              WHERE ${where} RETURNING id`
             : sql`UPDATE ${T.outbox} SET status = 'dead', last_error = ${settlement.error}, settled_at = ${now} WHERE ${where} RETURNING id`
       return read(
         "settleOutbox",
         Effect.map(statement, (rows) => rows.length > 0)
       )
     }
+
+    const reviveOutbox: Store.Driver["reviveOutbox"] = ({ communityId, id, now }) =>
+      read(
+        "reviveOutbox",
+        Effect.map(
+          sql<{ status: string }>`UPDATE ${T.outbox} SET
+              status = CASE WHEN ${supersededLater} THEN 'superseded' ELSE 'pending' END,
+              settled_at = CASE WHEN ${supersededLater} THEN ${epoch(now)} ELSE NULL END,
+              available_at = ${now}, attempts = 0, lease_id = NULL, lease_expires_at = NULL, first_attempt_at = NULL
+            WHERE community_id = ${communityId} AND id = ${id} AND status = 'dead'
+            RETURNING status`,
+          (rows) => {
+            const status = rows[0]?.status
+            return status === "pending" || status === "superseded" ? status : undefined
+          }
+        )
+      )
 
     const listOutbox: Store.Driver["listOutbox"] = ({ communityId, status, afterId, limit }) =>
       read(
@@ -630,13 +715,14 @@ export const makeDriver = (
       )
 
     return {
-      capabilities: { ...options.capabilities, uniqueFields: true },
+      capabilities: { ...options.capabilities, uniqueFields: true, outboxStreams: true },
       get,
       find,
       readKinds,
       commit,
       claimOutbox,
       settleOutbox,
+      reviveOutbox,
       listOutbox,
       listAudit
     }

@@ -561,6 +561,52 @@ export const quarterSuite = <E, R = never>(
       )
 
       it.effect(
+        "no ghost ballots: unregistered, departed and erased members cannot vote, answer or propose",
+        () =>
+          run(
+            Effect.gen(function* () {
+              const useCases = yield* Services.UseCases.UseCases
+              const directory = yield* useCases.directory(team)
+              const departed = directory.find((m) => m.status === "active")
+              if (departed === undefined) throw new Error("no active member")
+              yield* useCases.endMember(team, { memberId: departed.id })
+              const forgotten = directory.find((m) => m.name === "Vergeten lid")
+              // The member is checked before the round or poll is looked up, so any id shows it.
+              const polls = yield* useCases.listPolls(team, {})
+              const cases = [
+                ["m-nobody-here", "unregistered"],
+                [departed.id, "left"],
+                ...(forgotten === undefined ? [] : [[forgotten.id, "erased"] as const])
+              ] as const
+              for (const [memberId, state] of cases) {
+                const actor: Access.Actor = {
+                  _tag: "Member",
+                  communityId: cid,
+                  memberId: Domain.MemberId.make(memberId)
+                }
+                const attempts: ReadonlyArray<Effect.Effect<unknown, { readonly _tag: string }>> = [
+                  useCases.proposeTheme(actor, { title: "Spookthema", durationMinutes: 30 }),
+                  useCases.castBallot(actor, {
+                    votingRoundId: "vote-any",
+                    content: { _tag: "approval", themeIds: [] }
+                  }),
+                  ...polls.map((p) => useCases.answerPoll(actor, { pollId: p.id, answers: [] }))
+                ]
+                for (const attempt of attempts) {
+                  const failure = yield* Effect.flip(attempt)
+                  const seen =
+                    failure._tag === "MemberCannotAct"
+                      ? `${failure._tag} ${(failure as { state?: string }).state}`
+                      : failure._tag
+                  expect(seen, `member ${memberId} (${state})`).toBe(`MemberCannotAct ${state}`)
+                }
+              }
+            })
+          ),
+        timeout
+      )
+
+      it.effect(
         "the audit log records action, object, result, pseudonymous actor and time; logs hold no addresses or notes",
         () =>
           run(

@@ -10,6 +10,7 @@ import { Repository, Rng, Services, Store } from "@grenzeloos/core"
 import { Arbitrary, Effect, Either, FastCheck, type Layer, Option, Schema } from "effect"
 import { describe, expect, it as vitestIt } from "vitest"
 import * as ManualClock from "./store/ManualClock.js"
+import * as OutboxOrdering from "./store/OutboxOrdering.js"
 
 /**
  * The groups of guarantees the kit checks; each can be skipped by name.
@@ -26,6 +27,7 @@ export type Guarantee =
   | "bulk-reads"
   | "outbox"
   | "outbox-concurrency"
+  | "outbox-ordering"
   | "audit"
   | "audit-order"
   | "unique-fields"
@@ -1141,6 +1143,9 @@ export const storeConformance = <E>(
         timeout
       )
     })
+
+    // -------------------------------------------------------------------------------------------
+    group("outbox-ordering", (it) => OutboxOrdering.register(it, withStore, timeout))
 
     // -------------------------------------------------------------------------------------------
     group("outbox-concurrency", (it) => {

@@ -14,6 +14,20 @@
  */
 export * as Arbitraries from "./Arbitraries.js"
 /**
+ * A TCP proxy on 127.0.0.1 that refuses, black-holes, answers and hangs up, or drops a
+ * connection mid-request or after it: fault injection between a real client and a real server.
+ *
+ * @since 0.1.0
+ */
+export * as FaultProxy from "./faults/FaultProxy.js"
+/**
+ * One outage measured end to end through the dispatcher: lost messages, duplicates, recovery
+ * time and CPU while the receiver is down.
+ *
+ * @since 0.1.0
+ */
+export * as Outage from "./faults/Outage.js"
+/**
  * Notifiers for tests: recording, and flaky as planned.
  *
  * @since 0.1.0

@@ -1,20 +1,30 @@
 /**
- * `pnpm bench notify [--count N] [--connections C] [--runs R] [--channel email|webhook]`: invitations through the outbox to
+ * `pnpm bench notify [--count N] [--connections C] [--runs R] [--channel email|webhook]
+ * [--outage-seconds S] [--outage-max-delay-ms D] [--skip-outage] [--processes P] [--process-messages M]
+ * [--skip-processes]`: invitations through the outbox to
  * local receivers on 127.0.0.1 — a real SMTP server (smtp-server) through `@grenzeloos/notify-email`
  * with a pool of at most C connections (target: 1,000 in under 10 s), and a real HTTP receiver
  * through `@grenzeloos/notify-webhook` with at most C connections (target: 1,000 in under 5 s).
  * Each run renders the invitations, commits them to a fresh in-memory outbox in one batch, and
  * runs the dispatcher once until nothing is due. The receivers count what arrived, dedupe on the
  * key, and record the most connections open at once.
+ *
+ * Then an outage: 1,000 e-mails through a TCP proxy that refuses connections for S seconds (60),
+ * with the dispatcher running (retry cap D, 15 000 ms); target: all delivered within 30 s of the
+ * server's return. And P dispatcher processes (4) on one PostgreSQL outbox of M messages (10,000),
+ * one of them killed with SIGKILL a quarter of the way: duplicates, and the send-to-settle window
+ * (needs GRENZELOOS_TEST_POSTGRES_URL).
  */
+import { readFileSync } from "node:fs"
 import * as http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
 import { Dispatcher, MemoryStore, Notifier, Store } from "@grenzeloos/core"
 import { EmailNotifier } from "@grenzeloos/notify-email"
 import { WebhookNotifier } from "@grenzeloos/notify-webhook"
-import { NotifierSamples } from "@grenzeloos/testkit"
+import { FaultProxy, NotifierSamples, Outage } from "@grenzeloos/testkit"
 import { Effect, Layer, Redacted, type Scope } from "effect"
 import { SMTPServer } from "smtp-server"
+import * as Processes from "../notify/Processes.js"
 import type { Suite } from "../Suite.js"
 import { elapsedMs, table } from "../Table.js"
 
@@ -153,6 +163,35 @@ const option = (args: ReadonlyArray<string>, name: string, fallback: number) => 
   return Number.isFinite(value) && value > 0 ? value : fallback
 }
 
+const outage = (seconds: number, maxDelayMs: number) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const receiver = yield* smtpReceiver
+      const proxy = yield* FaultProxy.start({ port: receiver.port })
+      const notifier = yield* EmailNotifier.make({
+        host: "127.0.0.1",
+        port: proxy.port,
+        from: { name: "Programmateam Grenzeloos", address: "team@grenzeloos.example" },
+        maxConnections: 4
+      })
+      return yield* Outage.measure({
+        notifier,
+        proxy,
+        fault: { _tag: "Refuse" },
+        messages: NotifierSamples.invitations(1_000, "email"),
+        received: () => receiver.keys.map((k) => k.replace(/^<|@.*$/g, "").replace(/=/g, ":")),
+        downMs: seconds * 1_000,
+        options: { baseDelayMs: 1_000, maxDelayMs, leaseMs: 60_000, idleMs: 1_000, batchSize: 100, concurrency: 8 },
+        giveUpMs: 180_000
+      })
+    })
+  )
+
+const load = () =>
+  globalThis.process.platform === "linux"
+    ? readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")
+    : "n/a"
+
 const suite: Suite = {
   description: "1,000 invitations through the outbox to a local SMTP server (< 10 s) and webhook receiver (< 5 s)",
   run: async (args) => {
@@ -212,6 +251,72 @@ const suite: Suite = {
         rows
       )
     )
+    console.log(`load average: ${load()}`)
+    if (!args.includes("--skip-outage")) {
+      const seconds = option(args, "--outage-seconds", 60)
+      const maxDelayMs = option(args, "--outage-max-delay-ms", 15_000)
+      const r = await Effect.runPromise(outage(seconds, maxDelayMs))
+      console.log(
+        `\n## outage: 1,000 e-mails, connections refused for ${seconds} s (retry cap ${maxDelayMs} ms)\n\n${table(
+          ["lost", "duplicates", "dead", "cpu while down", "recovery ms", "target ms", "met", "load"],
+          [
+            [
+              r.lost,
+              r.duplicates,
+              r.dead,
+              r.cpuWhileDown,
+              r.recoveryMs,
+              30_000,
+              r.lost === 0 && r.dead === 0 && r.recoveryMs <= 30_000 ? "yes" : "NO",
+              load()
+            ]
+          ]
+        )}`
+      )
+    }
+    const url = process.env.GRENZELOOS_TEST_POSTGRES_URL
+    if (!args.includes("--skip-processes") && url !== undefined) {
+      const processes = option(args, "--processes", 4)
+      const messages = option(args, "--process-messages", 10_000)
+      const rows: Array<Array<string | number>> = []
+      for (const kill of [false, true]) {
+        const r = await Processes.run({ url, messages, processes, kill })
+        rows.push([
+          r.processes,
+          r.messages,
+          r.killed ? "one SIGKILL" : "none",
+          r.wallMs,
+          r.unique,
+          r.duplicates,
+          r.lost,
+          r.delivered,
+          r.windowP50Ms,
+          r.windowP99Ms,
+          r.windowMaxMs,
+          load()
+        ])
+      }
+      console.log(
+        `\n## ${processes} dispatcher processes on one PostgreSQL outbox (webhooks)\n\n${table(
+          [
+            "processes",
+            "messages",
+            "killed",
+            "wall ms",
+            "unique",
+            "duplicates",
+            "lost",
+            "delivered",
+            "window p50 ms",
+            "window p99 ms",
+            "window max ms",
+            "load"
+          ],
+          rows
+        )}`
+      )
+    } else if (url === undefined)
+      console.log("\n(processes on PostgreSQL skipped: GRENZELOOS_TEST_POSTGRES_URL is not set)")
   }
 }
 

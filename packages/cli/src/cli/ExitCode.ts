@@ -44,6 +44,7 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   DecodeError: ExitCode.invalidInput,
   MemberFileError: ExitCode.invalidInput,
   SpreadsheetError: ExitCode.invalidInput,
+  SpreadsheetTooLarge: ExitCode.invalidInput,
   InvalidRows: ExitCode.invalidInput,
   Unwritable: ExitCode.invalidInput,
   // A path the person gave (a file to read, a folder to write) that the file system refuses.
@@ -58,6 +59,7 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   ICalendarInputError: ExitCode.invalidInput,
   StoreInvalidRequest: ExitCode.invalidInput,
   NotAllowed: ExitCode.notAllowed,
+  MemberCannotAct: ExitCode.notAllowed,
   InvalidState: ExitCode.notAllowed,
   NotConfirmed: ExitCode.usage,
   NothingToDo: ExitCode.notFound,

@@ -37,6 +37,7 @@ export interface Texts {
   readonly registeringFacilitator: string
   readonly facilitatorRegistered: (name: string, ids: string) => string
   readonly planningIntakes: string
+  readonly fromAfterTo: (from: string, to: string) => string
   readonly intakesPlanned: (planned: number, slots: number) => string
   readonly intakesHeader: ReadonlyArray<string>
   readonly unplaced: (count: number) => string
@@ -103,6 +104,7 @@ const nl: Texts = {
   memberCount: (count) => `${count} leden`,
   registeringFacilitator: "Begeleider registreren",
   facilitatorRegistered: (name, ids) => `Begeleider ${name} geregistreerd (${ids}).`,
+  fromAfterTo: (from, to) => `de eerste dag (${from}) ligt na de laatste (--to ${to}); draai ze om`,
   planningIntakes: "Intakes plannen",
   intakesPlanned: (planned, slots) =>
     `${planned} intakegesprekken gepland (${slots} mogelijke momenten); uitnodigingen staan klaar.`,
@@ -177,6 +179,7 @@ const en: Texts = {
   memberCount: (count) => `${count} members`,
   registeringFacilitator: "Registering the facilitator",
   facilitatorRegistered: (name, ids) => `Facilitator ${name} registered (${ids}).`,
+  fromAfterTo: (from, to) => `the first day (${from}) is after the last (--to ${to}); swap them`,
   planningIntakes: "Planning intakes",
   intakesPlanned: (planned, slots) => `${planned} intakes planned (${slots} possible slots); invitations are queued.`,
   intakesHeader: ["Intake", "Member", "Facilitator", "When"],

@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { type FileHandle, open } from "node:fs/promises"
 import { Effect, Schema } from "effect"
 import { readSheet } from "read-excel-file/node"
 import * as Csv from "./Csv.js"
@@ -153,3 +154,175 @@ export const read = (bytes: Uint8Array, file: string): Effect.Effect<Sheet, Spre
     return { format: "csv", delimiter: parsed.delimiter, encoding, rows: parsed.rows } satisfies Sheet
   })
 }
+
+/**
+ * How much of a file an import reads before it refuses it: the file's size (a workbook is
+ * unpacked whole in memory, so its limit is lower) and the number of rows. The defaults hold a
+ * community of thousands with room to spare.
+ *
+ * @since 0.2.0
+ */
+export interface Limits {
+  /** The largest CSV file, in bytes (default 20 MB). */
+  readonly csvBytes: number
+  /** The largest Excel workbook, in bytes (default 2 MB). */
+  readonly xlsxBytes: number
+  /** The most rows, the header and any title rows included (default 10,000). */
+  readonly rows: number
+}
+
+/**
+ * The limits an import applies unless told otherwise.
+ *
+ * @example
+ * ```ts
+ * import { Spreadsheet } from "@grenzeloos/cli"
+ *
+ * const generous = { ...Spreadsheet.defaultLimits, rows: 50_000 }
+ * ```
+ * @since 0.2.0
+ */
+export const defaultLimits: Limits = { csvBytes: 20_000_000, xlsxBytes: 2_000_000, rows: 10_000 }
+
+/**
+ * The file is larger than an import reads: `limit` names which limit (`size` in bytes or `rows`),
+ * `maximum` the limit and `actual` what was found (for rows: the first row over the limit).
+ *
+ * @example
+ * ```ts
+ * import { Spreadsheet } from "@grenzeloos/cli"
+ *
+ * new Spreadsheet.SpreadsheetTooLarge({ file: "leden.csv", limit: "size", actual: 52_000_000, maximum: 20_000_000 }).message
+ * ```
+ * @since 0.2.0
+ */
+export class SpreadsheetTooLarge extends Schema.TaggedError<SpreadsheetTooLarge>("@grenzeloos/cli/SpreadsheetTooLarge")(
+  "SpreadsheetTooLarge",
+  {
+    file: Schema.String,
+    limit: Schema.Literal("size", "rows"),
+    actual: Schema.Number,
+    maximum: Schema.Number
+  }
+) {
+  override get message(): string {
+    if (this.limit === "rows")
+      return `${this.file} heeft meer dan ${this.maximum} rijen (de grens voor een import); splits het bestand / ${this.file} has more than ${this.maximum} rows (the import limit); split the file`
+    const size = (bytes: number) =>
+      bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`
+    return `${this.file} is ${size(this.actual)}, meer dan de grens van ${size(this.maximum)} voor dit soort bestand; splits het bestand of sla het op als CSV / ${this.file} is ${size(this.actual)}, over the limit of ${size(this.maximum)} for this kind of file; split it or save it as CSV`
+  }
+}
+
+const CHUNK_BYTES = 64 * 1024
+
+/**
+ * Reads a spreadsheet file from disk within limits: the size is checked before anything is read,
+ * a CSV file is decoded and split piece by piece (never held whole, and refused at the first row
+ * over the limit), a workbook is read whole and its rows counted.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Spreadsheet } from "@grenzeloos/cli"
+ *
+ * const sheet = Effect.runPromise(Spreadsheet.readFile("leden.csv", "leden.csv"))
+ * ```
+ * @since 0.2.0
+ */
+export const readFile = (
+  path: string,
+  name: string,
+  limits: Limits = defaultLimits
+): Effect.Effect<Sheet, SpreadsheetError | SpreadsheetTooLarge> =>
+  Effect.acquireUseRelease(
+    Effect.tryPromise({
+      try: () => open(path, "r"),
+      catch: (cause) => unreadable(name, cause)
+    }),
+    (handle) =>
+      Effect.gen(function* () {
+        const size = (yield* Effect.tryPromise({ try: () => handle.stat(), catch: (c) => unreadable(name, c) })).size
+        const head = new Uint8Array(4)
+        yield* Effect.tryPromise({ try: () => handle.read(head, 0, 4, 0), catch: (c) => unreadable(name, c) })
+        const workbook = startsWith(head, ZIP) || startsWith(head, OLE)
+        const maximum = workbook ? limits.xlsxBytes : limits.csvBytes
+        if (size > maximum) return yield* new SpreadsheetTooLarge({ file: name, limit: "size", actual: size, maximum })
+        if (workbook) {
+          const bytes = new Uint8Array(size)
+          yield* Effect.tryPromise({ try: () => handle.read(bytes, 0, size, 0), catch: (c) => unreadable(name, c) })
+          const sheet = yield* read(bytes, name)
+          if (sheet.rows.length > limits.rows)
+            return yield* new SpreadsheetTooLarge({
+              file: name,
+              limit: "rows",
+              actual: limits.rows + 1,
+              maximum: limits.rows
+            })
+          return sheet
+        }
+        // UTF-8 unless a byte says otherwise; then the whole file again as Windows-1252.
+        const utf16 = startsWith(head, [0xff, 0xfe])
+        const first = yield* streamCsv(handle, name, utf16 ? "utf-16le" : "utf-8", limits)
+        return first ?? (yield* streamCsv(handle, name, "windows-1252", limits)) ?? { format: "csv", rows: [] }
+      }),
+    (handle) => Effect.promise(() => handle.close())
+  )
+
+const unreadable = (file: string, cause: unknown) =>
+  new SpreadsheetError({
+    file,
+    reason: `kan het bestand niet openen / cannot open the file: ${cause instanceof Error ? cause.message : String(cause)}`
+  })
+
+type Encoding = "utf-8" | "utf-16le" | "windows-1252"
+
+// Reads the CSV piece by piece; `undefined` when the bytes are not valid UTF-8 (read again as
+// Windows-1252).
+const streamCsv = (
+  handle: FileHandle,
+  name: string,
+  encoding: Encoding,
+  limits: Limits
+): Effect.Effect<Sheet | undefined, SpreadsheetError | SpreadsheetTooLarge> =>
+  Effect.tryPromise({
+    try: async (): Promise<Sheet | SpreadsheetTooLarge | undefined> => {
+      const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" })
+      const buffer = new Uint8Array(CHUNK_BYTES)
+      const rows: Array<ReadonlyArray<Cell>> = []
+      let position = encoding === "utf-16le" ? 2 : 0
+      let pending = ""
+      let reader: Csv.Splitter | undefined
+      let delimiter: Csv.Delimiter = ","
+      const take = (records: ReadonlyArray<ReadonlyArray<string>>) => {
+        for (const r of records) rows.push(r)
+        return rows.length > limits.rows
+      }
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position)
+        position += bytesRead
+        let text: string
+        try {
+          text = decoder.decode(buffer.subarray(0, bytesRead), { stream: bytesRead > 0 })
+        } catch {
+          return undefined
+        }
+        if (reader === undefined) {
+          // The layout is read from the first 64 KiB (or the whole file when it is smaller).
+          pending += text
+          if (pending.length < CHUNK_BYTES && bytesRead > 0) continue
+          const found = Csv.layout(pending)
+          delimiter = found.delimiter
+          reader = Csv.splitter(delimiter)
+          text = pending.slice(found.skip)
+          pending = ""
+        }
+        if (take(reader.push(text)) || (bytesRead === 0 && take(reader.end())))
+          return new SpreadsheetTooLarge({ file: name, limit: "rows", actual: limits.rows + 1, maximum: limits.rows })
+        if (bytesRead === 0) return { format: "csv", delimiter, encoding, rows }
+      }
+    },
+    catch: (cause) => unreadable(name, cause)
+  }).pipe(
+    Effect.flatMap((result) => (result instanceof SpreadsheetTooLarge ? Effect.fail(result) : Effect.succeed(result)))
+  )

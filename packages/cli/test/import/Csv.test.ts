@@ -44,3 +44,35 @@ describe("Csv.parse", () => {
     expect(parsed).toEqual({ delimiter: ",", rows: [["Naam;Organisatie", "x"]], sepLine: true })
   })
 })
+
+describe("Csv: separators and pieces (issue 14)", () => {
+  it("reads a ;-separated export whose interests column holds comma lists as ;", () => {
+    const text = [
+      "Naam;E-mail;Interesses",
+      "Jan;jan@minfin.nl;ai, data, woo, sabotage, ego",
+      "Piet;piet@minfin.nl;ego, woo, planning, data, ai",
+      "Kees;kees@minfin.nl;sabotage, ai, data, ego, woo",
+      ""
+    ].join("\r\n")
+    const parsed = Csv.parse(text)
+    expect(parsed.delimiter).toBe(";")
+    expect(parsed.rows[1]).toEqual(["Jan", "jan@minfin.nl", "ai, data, woo, sabotage, ego"])
+  })
+
+  it("reads a ,-separated file whose quoted cells hold semicolons as ,", () => {
+    const text = 'name,email,interests\nJan,jan@minfin.nl,"ai; data; woo"\nPiet,piet@minfin.nl,"ego; woo; data"\n'
+    expect(Csv.parse(text).delimiter).toBe(",")
+  })
+
+  it("reads the same records whatever the pieces the text arrives in", () => {
+    const text = 'a;"b;c";"say ""hi""";"two\r\nlines"\r\nd;e;f;g\r\nh;"";i;"j"'
+    const whole = Csv.split(text, ";")
+    for (let size = 1; size <= 7; size++) {
+      const reader = Csv.splitter(";")
+      const rows: Array<Array<string>> = []
+      for (let i = 0; i < text.length; i += size) rows.push(...reader.push(text.slice(i, i + size)))
+      rows.push(...reader.end())
+      expect(rows).toEqual(whole)
+    }
+  })
+})

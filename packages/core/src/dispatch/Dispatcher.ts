@@ -1,18 +1,21 @@
 /**
  * The outbox dispatcher: claims due outbox messages with a lease, sends each through the
  * Notifier, and settles it — acknowledged when delivered, released with a retry time after a
- * transient failure, dead-lettered after `maxAttempts` or on a permanent failure.
+ * transient failure, dead-lettered once the retry horizon (`retryForMs`, 6 hours by default) has
+ * passed or on a permanent failure. Dead letters can be put back with {@link retry} and
+ * {@link retryDead}, each with an audit entry. Ordering and supersession within a recipient's
+ * stream are the Store's (decision 0057): the dispatcher never sees a superseded message.
  *
  * Delivery is at-least-once: a dispatcher that dies after sending and before acknowledging
  * leaves the message claimed, and it is sent again once the lease expires, with the same
  * idempotency key, so a receiver that dedupes on the key sees it once. Claims are atomic in the
  * Store, so any number of dispatchers can run at once without sending a message twice while its
- * lease holds.
+ * lease holds (decision 0058 measures the window).
  *
- * Retry delays grow exponentially with "equal jitter": half of the capped exponential delay plus a
- * random part of the other half, after Marc Brooker (2015), "Exponential Backoff And Jitter", AWS
- * Architecture Blog. The random part comes from Effect's `Random` (seedable in tests), the time
- * from Effect's `Clock` (`TestClock` in tests).
+ * Retry delays grow exponentially with "full jitter": a uniform random part of the capped
+ * exponential delay, after Marc Brooker (2015), "Exponential Backoff And Jitter", AWS
+ * Architecture Blog (decision 0056). The random part comes from Effect's `Random` (seedable in
+ * tests), the time from Effect's `Clock` (`TestClock` in tests).
  *
  * @since 0.1.0
  */
@@ -20,7 +23,7 @@ import { Cause, Duration, Effect, Either, Random, Schedule, Schema } from "effec
 import { match } from "ts-pattern"
 import { RenderedMessage } from "../notify/Message.js"
 import { Delivery, Notifier } from "../notify/Notifier.js"
-import { type ClaimedMessage, type CommunityStore, Store, type StoreError } from "../ports/Store.js"
+import { type ClaimedMessage, type CommunityStore, type OutboxEntry, Store, type StoreError } from "../ports/Store.js"
 
 /**
  * How a dispatcher claims, retries and gives up. Every field but `communityId` has a default.
@@ -35,11 +38,16 @@ export interface Options {
   readonly batchSize?: number
   /** Messages sent at once (default 8): the bound on connections to a receiver. */
   readonly concurrency?: number
-  /** Attempts before a message is dead-lettered (default 10). */
+  /**
+   * How long a message is retried, from its first attempt, before it is dead-lettered (default
+   * 6 hours: {@link DEFAULT_RETRY_FOR_MS}). The last retry is placed at the end of it.
+   */
+  readonly retryForMs?: number
+  /** Attempts before a message is dead-lettered even inside the horizon (default: no limit). */
   readonly maxAttempts?: number
-  /** First retry delay (default 1 000 ms); it doubles with every attempt. */
+  /** The cap of the first retry delay (default 1 000 ms); it doubles with every attempt. */
   readonly baseDelayMs?: number
-  /** Longest retry delay (default 1 hour). */
+  /** The largest cap of a retry delay (default 15 minutes). */
   readonly maxDelayMs?: number
   /** How long a running dispatcher waits when nothing is due (default 1 000 ms). */
   readonly idleMs?: number
@@ -74,6 +82,7 @@ interface Settings {
   readonly leaseMs: number
   readonly batchSize: number
   readonly concurrency: number
+  readonly retryForMs: number
   readonly maxAttempts: number
   readonly baseDelayMs: number
   readonly maxDelayMs: number
@@ -85,21 +94,79 @@ const settingsOf = (options: Options): Settings => ({
   leaseMs: options.leaseMs ?? 60_000,
   batchSize: options.batchSize ?? 50,
   concurrency: options.concurrency ?? 8,
-  maxAttempts: options.maxAttempts ?? 10,
-  baseDelayMs: options.baseDelayMs ?? 1_000,
-  maxDelayMs: options.maxDelayMs ?? 3_600_000,
+  retryForMs: options.retryForMs ?? DEFAULT_RETRY_FOR_MS,
+  maxAttempts: options.maxAttempts ?? Number.POSITIVE_INFINITY,
+  baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
+  maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
   idleMs: options.idleMs ?? 1_000
 })
 
 /**
- * The retry delay after the `attempt`-th failed attempt (1-based), for a uniform `random` in
- * [0, 1): half the capped exponential delay plus `random` times the other half.
+ * The default retry horizon: 6 hours from a message's first attempt.
  *
  * @example
  * ```ts
  * import { Dispatcher } from "@grenzeloos/core"
  *
- * Dispatcher.backoffMs(3, 0, { baseDelayMs: 1000, maxDelayMs: 60_000 }) // 2000 (cap 4000, half of it)
+ * Dispatcher.DEFAULT_RETRY_FOR_MS / 3_600_000 // 6 (hours)
+ * ```
+ * @since 0.1.0
+ */
+export const DEFAULT_RETRY_FOR_MS = 6 * 3_600_000
+
+/**
+ * The default cap of the first retry delay: 1 second.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * Dispatcher.DEFAULT_BASE_DELAY_MS // 1000
+ * ```
+ * @since 0.1.0
+ */
+export const DEFAULT_BASE_DELAY_MS = 1_000
+
+/**
+ * The default largest cap of a retry delay: 15 minutes.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * Dispatcher.DEFAULT_MAX_DELAY_MS / 60_000 // 15 (minutes)
+ * ```
+ * @since 0.1.0
+ */
+export const DEFAULT_MAX_DELAY_MS = 15 * 60_000
+
+/**
+ * The cap of the retry delay after the `attempt`-th failed attempt (1-based):
+ * `min(maxDelayMs, baseDelayMs · 2^(attempt−1))`.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * Dispatcher.backoffCapMs(3, { baseDelayMs: 1000, maxDelayMs: 60_000 }) // 4000
+ * ```
+ * @since 0.1.0
+ */
+export const backoffCapMs = (
+  attempt: number,
+  options: { readonly baseDelayMs: number; readonly maxDelayMs: number }
+): number => Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(60, Math.max(0, attempt - 1)))
+
+/**
+ * The retry delay after the `attempt`-th failed attempt (1-based), for a uniform `random` in
+ * [0, 1): "full jitter" over the whole step, from half of `baseDelayMs` (a floor, so a failing
+ * receiver is never retried at once) to the cap ({@link backoffCapMs}).
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * Dispatcher.backoffMs(3, 0.5, { baseDelayMs: 1000, maxDelayMs: 60_000 }) // 2250 (500 + half of 4000 − 500)
  * ```
  * @since 0.1.0
  */
@@ -108,8 +175,45 @@ export const backoffMs = (
   random: number,
   options: { readonly baseDelayMs: number; readonly maxDelayMs: number }
 ): number => {
-  const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1))
-  return Math.max(1, Math.round(cap / 2 + random * (cap / 2)))
+  const cap = backoffCapMs(attempt, options)
+  const floor = Math.min(cap, options.baseDelayMs) / 2
+  return Math.max(1, Math.floor(floor + random * (cap - floor)))
+}
+
+/**
+ * The retry schedule of a message that keeps failing, as the dispatcher computes it: the caps of
+ * the delays, one per failed attempt, until the horizon (the last delay is cut to end at it),
+ * and the horizon itself. With full jitter each real delay is a uniform part of its cap, so the
+ * message is dead-lettered at the first failure at or after `horizonMs` from its first attempt,
+ * whatever the random draws: the horizon is exact, the number of attempts is not.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * const { horizonMs, capsMs } = Dispatcher.retrySchedule({})
+ * // horizonMs 21_600_000 (6 h); capsMs [1000, 2000, 4000, …, 900_000, 900_000, …]
+ * ```
+ * @since 0.1.0
+ */
+export const retrySchedule = (
+  options: Pick<Options, "retryForMs" | "baseDelayMs" | "maxDelayMs">
+): { readonly horizonMs: number; readonly capsMs: ReadonlyArray<number> } => {
+  const horizonMs = options.retryForMs ?? DEFAULT_RETRY_FOR_MS
+  const caps: Array<number> = []
+  let elapsed = 0
+  for (let attempt = 1; elapsed < horizonMs; attempt++) {
+    const cap = Math.min(
+      horizonMs - elapsed,
+      backoffCapMs(attempt, {
+        baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
+        maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS
+      })
+    )
+    caps.push(cap)
+    elapsed += cap
+  }
+  return { horizonMs, capsMs: caps }
 }
 
 const decode = Schema.decodeUnknownEither(RenderedMessage)
@@ -149,20 +253,21 @@ const deliver = (
         Effect.as(store.deadLetter(lease, { error: a.reason }), one("deadLettered"))
       )
       .with({ _tag: "RetryLater" }, (a) =>
-        claimed.attempts >= settings.maxAttempts
-          ? Effect.as(
-              store.deadLetter(lease, { error: `gave up after ${claimed.attempts} attempts; last: ${a.reason}` }),
-              one("deadLettered")
-            )
-          : Effect.gen(function* () {
-              const random = yield* Random.next
-              const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
-              const backoff = backoffMs(claimed.attempts, random, settings)
-              // Retry-After is honoured as a lower bound; the backoff keeps growing underneath it.
-              const delay = Math.min(settings.maxDelayMs, Math.max(backoff, a.retryAfterMs ?? 0))
-              yield* store.release(lease, { retryAt: now + delay, error: a.reason })
-              return one("retried")
-            })
+        Effect.gen(function* () {
+          const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
+          const deadline = (claimed.firstAttemptAt ?? now) + settings.retryForMs
+          if (now >= deadline || claimed.attempts >= settings.maxAttempts) {
+            const tried = `${claimed.attempts} ${claimed.attempts === 1 ? "attempt" : "attempts"} in ${formatDuration(now - (claimed.firstAttemptAt ?? now))}`
+            yield* store.deadLetter(lease, { error: `gave up after ${tried}; last: ${a.reason}` })
+            return one("deadLettered")
+          }
+          const random = yield* Random.next
+          const backoff = backoffMs(claimed.attempts, random, settings)
+          // Retry-After is honoured as a lower bound; the last retry falls at the horizon.
+          const delay = Math.min(settings.maxDelayMs, Math.max(backoff, a.retryAfterMs ?? 0))
+          yield* store.release(lease, { retryAt: Math.min(now + delay, deadline), error: a.reason })
+          return one("retried")
+        })
       )
       .exhaustive()
   }).pipe(
@@ -175,6 +280,13 @@ const deliver = (
       )
     )
   )
+
+const formatDuration = (ms: number): string =>
+  ms >= 3_600_000
+    ? `${(ms / 3_600_000).toFixed(1)} h`
+    : ms >= 60_000
+      ? `${(ms / 60_000).toFixed(1)} min`
+      : `${(ms / 1_000).toFixed(1)} s`
 
 /**
  * One batch: claims up to `batchSize` due messages and settles each.
@@ -248,3 +360,146 @@ export const run = (options: Options): Effect.Effect<never, never, Store | Notif
     Effect.zipRight(Effect.never)
   )
 }
+
+/**
+ * Who puts dead letters back, for the audit log: the community and a pseudonymous actor id
+ * (never a name or an address).
+ *
+ * @since 0.1.0
+ */
+export interface RetryOptions {
+  readonly communityId: string
+  readonly actor: string
+}
+
+/**
+ * What became of a dead letter put back: `pending` (due now, with a fresh retry horizon),
+ * `superseded` (a later message of its stream made it obsolete, so it is settled without
+ * sending), or `not-dead` (it was not dead, or not there: nothing changed, nothing audited).
+ *
+ * @since 0.1.0
+ */
+export type Retried = "pending" | "superseded" | "not-dead"
+
+const auditRetry = (
+  store: CommunityStore,
+  actor: string,
+  id: string,
+  status: "pending" | "superseded",
+  lastError: string | undefined
+) =>
+  Effect.flatMap(
+    Effect.sync(() => globalThis.crypto.randomUUID()),
+    (uuid) =>
+      store.commit({
+        audit: [
+          {
+            id: `outbox-retry-${uuid}`,
+            actor,
+            action: "outbox.retry",
+            subject: { kind: "outbox", id },
+            detail: { status, ...(lastError === undefined ? {} : { lastError: lastError.slice(0, 500) }) }
+          }
+        ]
+      })
+  )
+
+/**
+ * Puts one dead letter back in the queue, and records it in the audit log (`outbox.retry`, with
+ * the outcome). The revival and its audit entry are two commits: a crash between them leaves a
+ * revived message without its entry, never an entry without a revival.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * const program = Dispatcher.retry({ communityId: "rijk", actor: "team-01" }, "gathering-invitation:g-1:0:m-001:email")
+ * ```
+ * @since 0.1.0
+ */
+export const retry = (options: RetryOptions, id: string): Effect.Effect<Retried, StoreError, Store> =>
+  Effect.gen(function* () {
+    const store = (yield* Store).forCommunity(options.communityId)
+    const status = yield* store.reviveOutbox(id)
+    if (status === undefined) return "not-dead" as const
+    yield* auditRetry(store, options.actor, id, status, undefined)
+    return status
+  }).pipe(Effect.withSpan("Dispatcher.retry"))
+
+/**
+ * Which dead letters {@link retryDead} puts back: all of them, or those of a topic, those whose
+ * error contains a text, or those that died in a time window (epoch milliseconds).
+ *
+ * @since 0.1.0
+ */
+export interface DeadFilter {
+  readonly topic?: string
+  readonly errorContains?: string
+  readonly deadSince?: number
+  readonly deadBefore?: number
+}
+
+/**
+ * Lists the dead letters that match a filter, oldest id first, page by page.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * const program = Dispatcher.deadLetters({ communityId: "rijk" }, { errorContains: "ECONNREFUSED" })
+ * ```
+ * @since 0.1.0
+ */
+export const deadLetters = (
+  options: { readonly communityId: string },
+  filter: DeadFilter = {}
+): Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError, Store> =>
+  Effect.gen(function* () {
+    const store = (yield* Store).forCommunity(options.communityId)
+    const found: Array<OutboxEntry> = []
+    let cursor: string | undefined
+    do {
+      const page = yield* store.outbox({ status: "dead", limit: 500, ...(cursor === undefined ? {} : { cursor }) })
+      found.push(...page.items.filter((entry) => matches(entry, filter)))
+      cursor = page.cursor
+    } while (cursor !== undefined)
+    return found
+  })
+
+const matches = (entry: OutboxEntry, filter: DeadFilter) =>
+  (filter.topic === undefined || entry.topic === filter.topic) &&
+  (filter.errorContains === undefined || (entry.lastError ?? "").includes(filter.errorContains)) &&
+  (filter.deadSince === undefined || (entry.settledAt ?? 0) >= filter.deadSince) &&
+  (filter.deadBefore === undefined || (entry.settledAt ?? 0) < filter.deadBefore)
+
+/**
+ * Puts back every dead letter that matches the filter (all of them without one), each with its
+ * own audit entry, and counts the outcomes.
+ *
+ * @example
+ * ```ts
+ * import { Dispatcher } from "@grenzeloos/core"
+ *
+ * // After an outage of the mail server: everything that died of a refused connection.
+ * const program = Dispatcher.retryDead({ communityId: "rijk", actor: "team-01" }, { errorContains: "ECONNREFUSED" })
+ * ```
+ * @since 0.1.0
+ */
+export const retryDead = (
+  options: RetryOptions,
+  filter: DeadFilter = {}
+): Effect.Effect<{ readonly pending: number; readonly superseded: number }, StoreError, Store> =>
+  Effect.gen(function* () {
+    const store = (yield* Store).forCommunity(options.communityId)
+    const dead = yield* deadLetters(options, filter)
+    let pending = 0
+    let superseded = 0
+    for (const entry of dead) {
+      const status = yield* store.reviveOutbox(entry.id)
+      if (status === undefined) continue
+      yield* auditRetry(store, options.actor, entry.id, status, entry.lastError)
+      if (status === "pending") pending += 1
+      else superseded += 1
+    }
+    return { pending, superseded }
+  }).pipe(Effect.withSpan("Dispatcher.retryDead"))

@@ -4,14 +4,9 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { isValidDate } from "../internal/calendar.js"
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-const isValidDate = (year: number, month: number, day: number): boolean => {
-  if (month < 1 || month > 12 || day < 1) return false
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return day <= daysInMonth
-}
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0")
 

@@ -33,6 +33,23 @@ export const TimeZoneName = Schema.String.pipe(
 export type TimeZoneName = typeof TimeZoneName.Type
 
 /**
+ * Who sees members' answers to a date poll: `private` (the member and the programme team) or
+ * `open` (everyone in the community).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * const open = Schema.decodeUnknownSync(Domain.PollAnswers)("open")
+ * ```
+ * @since 0.2.0
+ */
+export const PollAnswers = Schema.Literal("private", "open").annotations({ identifier: "PollAnswers" })
+/** @since 0.2.0 */
+export type PollAnswers = typeof PollAnswers.Type
+
+/**
  * A community of programme directors, run by a programme team. One deployment may host several
  * communities; no record is shared between them.
  *
@@ -58,5 +75,10 @@ export class Community extends Schema.Class<Community>("Community")({
   defaultLanguage: Language,
   /** The zone in which the community's meetings take place; `Europe/Amsterdam` in the Netherlands. */
   timeZone: TimeZoneName,
-  createdAt: Timestamp
+  createdAt: Timestamp,
+  /**
+   * Who sees members' answers to a date poll: `private` (the default: the member and the
+   * programme team) or `open` (every member and facilitator, as in a public Doodle). Since 0.2.0.
+   */
+  pollAnswers: Schema.optionalWith(PollAnswers, { exact: true })
 }) {}

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { DateTime, Schema } from "effect"
+import { startsWithRealDate } from "../internal/calendar.js"
 
 // Zones the property tests draw from: the community's own, its neighbours, UTC, and a Caribbean
 // part of the Kingdom. Historic local-mean-time offsets (before 1970) have seconds that ISO 8601
@@ -11,6 +12,9 @@ import { DateTime, Schema } from "effect"
 const ZONES = ["Europe/Amsterdam", "UTC", "Europe/London", "Europe/Brussels", "America/Curacao"] as const
 const MIN_MS = 0
 const MAX_MS = Date.UTC(2200, 0, 1)
+
+// The platform's parser reads 2027-02-30 as 2 March: the date part must be a real day first.
+const RealDateText = Schema.String.pipe(Schema.filter(startsWithRealDate))
 
 /**
  * A moment with its time zone, written as an ISO string with offset and zone,
@@ -26,7 +30,7 @@ const MAX_MS = Date.UTC(2200, 0, 1)
  * ```
  * @since 0.1.0
  */
-export const ZonedDateTime = Schema.DateTimeZoned.annotations({
+export const ZonedDateTime = Schema.compose(RealDateText, Schema.DateTimeZoned).annotations({
   identifier: "ZonedDateTime",
   message: (issue) => ({
     message: `expected a date and time with its zone, e.g. "2027-03-11T13:00:00.000+01:00[Europe/Amsterdam]", got ${JSON.stringify(issue.actual)}`,
@@ -53,7 +57,7 @@ export type ZonedDateTime = typeof ZonedDateTime.Type
  * ```
  * @since 0.1.0
  */
-export const Timestamp = Schema.DateTimeUtc.annotations({
+export const Timestamp = Schema.compose(RealDateText, Schema.DateTimeUtc).annotations({
   identifier: "Timestamp",
   message: (issue) => ({
     message: `expected an ISO date and time in UTC, e.g. "2027-01-05T10:12:00.000Z", got ${JSON.stringify(issue.actual)}`,

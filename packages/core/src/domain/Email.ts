@@ -3,13 +3,31 @@
  *
  * The check is deliberately simple (one `@`, a dot in the domain, no spaces): the only real test of
  * an address is a message that arrives. Addresses are personal data: records keep them
- * `Redacted`, so they never show up in logs or error messages by accident.
+ * `Redacted`, so they never show up in logs or error messages by accident, and a rejected address
+ * is not repeated in the decode error, which says what is wrong with it instead.
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
 
 const EMAIL = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\.]+(\.[^\s@"<>()[\],;:\\.]+)+$/u
+
+// What is wrong with a rejected address, said without repeating it: even a malformed address
+// ("jan@@bzk.nl") is personal data, and a decode error travels to logs and HTTP answers.
+const whatIsWrong = (value: unknown): string => {
+  if (typeof value !== "string") return "the value given is not a text"
+  if (value.length > 254) return `the value given has ${value.length} characters (at most 254)`
+  const ats = value.split("@").length - 1
+  if (ats === 0) return "the value given has no @"
+  if (ats > 1) return "the value given has more than one @"
+  if (/\s/u.test(value)) return "the value given contains a space"
+  const [local = "", domain = ""] = value.split("@")
+  if (local === "") return "the value given has nothing before the @"
+  if (!domain.includes(".")) return "the part after the @ has no dot"
+  if (domain.startsWith(".") || domain.endsWith(".") || domain.includes(".."))
+    return "the part after the @ has an empty part between dots"
+  return 'the value given contains a character an address cannot have (one of "<>()[],;:\\)'
+}
 
 /**
  * An e-mail address such as `j.de.vries@minfin.nl` (at most 254 characters).
@@ -25,7 +43,7 @@ const EMAIL = /^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\.]+(\.[^\s@"<>()[\],;:\\.
  */
 export const Email = Schema.String.pipe(
   Schema.filter((s) => s.length <= 254 && EMAIL.test(s), {
-    message: (issue) => `expected an e-mail address, got ${JSON.stringify(issue.actual)}`,
+    message: (issue) => `expected an e-mail address such as naam@ministerie.nl, but ${whatIsWrong(issue.actual)}`,
     arbitrary: () => (fc) =>
       fc
         .tuple(

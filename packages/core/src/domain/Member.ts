@@ -6,6 +6,7 @@
 import { Schema } from "effect"
 import { oneOf } from "../internal/literals.js"
 import { CalendarDate } from "./CalendarDate.js"
+import { Timestamp } from "./DateTimes.js"
 import { Email } from "./Email.js"
 import { CommunityId, MemberId } from "./Ids.js"
 import { Language } from "./Language.js"
@@ -128,5 +129,7 @@ export class Member extends Schema.Class<Member>("Member")({
   preferredLanguage: Language,
   status: MemberStatus,
   joinedOn: CalendarDate,
-  availability: Schema.optionalWith(Availability, { exact: true })
+  availability: Schema.optionalWith(Availability, { exact: true }),
+  /** When the member's personal data were erased on request (AVG art. 17). Since 0.2.0. */
+  erasedAt: Schema.optionalWith(Timestamp, { exact: true })
 }) {}

@@ -4,7 +4,8 @@
  * Text is stored exactly as given: no case folding, no Unicode normalisation, no trimming
  * inside the value. Names such as "Özdemir", "van 't Hoff" and "IJsbrand de Vries" round-trip
  * unchanged. A value may not start or end with white space and may not contain control characters,
- * so that what a person sees is what is stored.
+ * and a single-line value (a name, title, label) no bidirectional-override, zero-width or other
+ * invisible formatting characters, so that what a person sees is what is stored.
  *
  * @since 0.1.0
  */
@@ -16,7 +17,17 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of this pattern is to find them
 const LINE_OR_CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/
 
-const singleLine = (what: string, maxLength: number) =>
+// Characters that change how text is shown without being seen: bidirectional overrides,
+// embeddings, isolates and marks (they can make "Jan" display as "naJ", or hide text), and
+// zero-width spaces, the word joiner and the byte-order mark. Refused in every single-line text.
+const BIDI_OR_INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u
+// In a name also the zero-width (non-)joiners: no name needs them in the scripts we expect, and
+// they make two names that look the same differ (a title may need them, in emoji).
+const JOINERS = /[\u200C\u200D]/u
+
+const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
+
+const singleLine = (what: string, maxLength: number, options: { readonly joiners?: boolean } = {}) =>
   Schema.String.pipe(
     Schema.filter(
       (s) => {
@@ -24,6 +35,9 @@ const singleLine = (what: string, maxLength: number) =>
         if (s.trim() !== s) return `expected ${what} without leading or trailing spaces, got ${JSON.stringify(s)}`
         if (s.length > maxLength) return `expected ${what} of at most ${maxLength} characters, got ${s.length}`
         if (LINE_OR_CONTROL.test(s)) return `expected ${what} on one line without control characters`
+        const hidden = BIDI_OR_INVISIBLE.exec(s) ?? (options.joiners === false ? JOINERS.exec(s) : null)
+        if (hidden !== null)
+          return `expected ${what} without invisible or text-direction characters, got ${codePoint(hidden[0])} at position ${hidden.index + 1} (remove it and type the text again)`
         return true
       },
       {
@@ -31,7 +45,14 @@ const singleLine = (what: string, maxLength: number) =>
           fc
             .string({ minLength: 1, maxLength: Math.min(maxLength, 40), unit: "grapheme" })
             .map((s) => s.replace(/\s+/gu, " ").trim())
-            .filter((s) => s.length > 0 && s.length <= maxLength && !LINE_OR_CONTROL.test(s))
+            .filter(
+              (s) =>
+                s.length > 0 &&
+                s.length <= maxLength &&
+                !LINE_OR_CONTROL.test(s) &&
+                !BIDI_OR_INVISIBLE.test(s) &&
+                !(options.joiners === false && JOINERS.test(s))
+            )
       }
     )
   )
@@ -48,7 +69,9 @@ const singleLine = (what: string, maxLength: number) =>
  * ```
  * @since 0.1.0
  */
-export const PersonName = singleLine("a name", 200).pipe(Schema.annotations({ identifier: "PersonName" }))
+export const PersonName = singleLine("a name", 200, { joiners: false }).pipe(
+  Schema.annotations({ identifier: "PersonName" })
+)
 /** @since 0.1.0 */
 export type PersonName = typeof PersonName.Type
 
@@ -80,7 +103,7 @@ export type Title = typeof Title.Type
  * ```
  * @since 0.1.0
  */
-export const OrganisationName = singleLine("an organisation name", 200).pipe(
+export const OrganisationName = singleLine("an organisation name", 200, { joiners: false }).pipe(
   Schema.annotations({ identifier: "OrganisationName" })
 )
 /** @since 0.1.0 */

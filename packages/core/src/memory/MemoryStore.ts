@@ -7,14 +7,17 @@
 import { Effect, Layer } from "effect"
 import {
   type Conflict,
+  claimPlan,
   type Driver,
   type EncodedAuditRecord,
   type EncodedOutboxEntry,
   type EncodedRecord,
   type EncodedWrite,
+  isSupersededLater,
   makeEncoded,
   Store,
-  type StoreService
+  type StoreService,
+  supersedes
 } from "../ports/Store.js"
 
 interface CommunityState {
@@ -37,8 +40,13 @@ const claimsOf = (write: EncodedWrite): ReadonlyArray<string> =>
 
 const byId = <A extends { readonly id: string }>(a: A, b: A) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-const claimOrder = (a: EncodedOutboxEntry, b: EncodedOutboxEntry) =>
-  a.availableAt - b.availableAt || a.createdAt - b.createdAt || byId(a, b)
+/** Settles every listed message as superseded. */
+const settleSuperseded = (state: CommunityState, ids: ReadonlyArray<string>, now: number, reason: string) => {
+  for (const id of ids) {
+    const entry = state.outbox.get(id)
+    if (entry !== undefined) state.outbox.set(id, { ...entry, status: "superseded", settledAt: now, lastError: reason })
+  }
+}
 
 /**
  * Makes an empty in-memory driver.
@@ -86,7 +94,8 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
       name: "memory",
       maxDocumentBytes: 16 * 1024 * 1024,
       sharedAcrossProcesses: false,
-      uniqueFields: true
+      uniqueFields: true,
+      outboxStreams: true
     },
     get: (communityId, kind, id) => Effect.sync(() => communities.get(communityId)?.records.get(kind)?.get(id)),
     find: ({ communityId, kind, where, afterId, limit }) =>
@@ -165,6 +174,7 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             })
         }
         for (const id of batch.outboxRemovals) state.outbox.delete(id)
+        // A Map iterates in insertion order and `set` on a present key keeps its place: commit order.
         for (const message of batch.outbox)
           state.outbox.set(message.id, {
             ...message,
@@ -173,8 +183,18 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             leaseId: undefined,
             leaseExpiresAt: undefined,
             lastError: undefined,
-            settledAt: undefined
+            settledAt: undefined,
+            firstAttemptAt: undefined
           })
+        const ordered = [...state.outbox.values()]
+        for (const later of batch.outbox)
+          if (later.supersedes.length > 0)
+            for (const earlier of ordered) {
+              if (earlier.id === later.id) break
+              const now = state.outbox.get(earlier.id)
+              if (now?.status === "pending" && supersedes(later, now))
+                settleSuperseded(state, [earlier.id], later.createdAt, `superseded by ${later.id}`)
+            }
         for (const entry of batch.audit) {
           state.audit.push({ ...entry, seq: ++seq })
           state.auditIds.add(entry.id)
@@ -185,19 +205,14 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
       Effect.sync(() => {
         const state = communities.get(communityId)
         if (state === undefined) return []
-        const due = [...state.outbox.values()]
-          .filter(
-            (m) =>
-              (m.status === "pending" && m.availableAt <= now) ||
-              (m.status === "claimed" && (m.leaseExpiresAt ?? 0) <= now)
-          )
-          .sort(claimOrder)
-          .slice(0, limit)
-        return due.map((m) => {
+        const { expired, claimable } = claimPlan([...state.outbox.values()], now, limit)
+        settleSuperseded(state, expired, now, "expired before it was sent")
+        return claimable.map((m) => {
           const claimed: EncodedOutboxEntry = {
             ...m,
             status: "claimed",
             attempts: m.attempts + 1,
+            firstAttemptAt: m.firstAttemptAt ?? now,
             leaseId,
             leaseExpiresAt
           }
@@ -216,6 +231,10 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             state.outbox.set(id, { ...message, status: "delivered", settledAt: now })
             break
           case "Release":
+            if (isSupersededLater([...state.outbox.values()], id)) {
+              settleSuperseded(state, [id], now, "superseded by a later message of its stream")
+              break
+            }
             state.outbox.set(id, {
               ...message,
               status: "pending",
@@ -229,6 +248,27 @@ export const makeDriver: Effect.Effect<Driver> = Effect.sync(() => {
             break
         }
         return true
+      }),
+    reviveOutbox: ({ communityId, id, now }) =>
+      Effect.sync(() => {
+        const state = communities.get(communityId)
+        const message = state?.outbox.get(id)
+        if (state === undefined || message === undefined || message.status !== "dead") return undefined
+        if (isSupersededLater([...state.outbox.values()], id)) {
+          settleSuperseded(state, [id], now, "superseded by a later message of its stream")
+          return "superseded" as const
+        }
+        state.outbox.set(id, {
+          ...message,
+          status: "pending",
+          attempts: 0,
+          availableAt: now,
+          leaseId: undefined,
+          leaseExpiresAt: undefined,
+          settledAt: undefined,
+          firstAttemptAt: undefined
+        })
+        return "pending" as const
       }),
     listOutbox: ({ communityId, status, afterId, limit }) =>
       Effect.sync(() =>

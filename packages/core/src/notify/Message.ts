@@ -48,6 +48,13 @@ export const Channel = Schema.Literal("email", "webhook").annotations({ identifi
 /** @since 0.1.0 */
 export type Channel = typeof Channel.Type
 
+/** Text that goes into a mail or HTTP header: no control characters (CR, LF, TAB, NUL, …) nor line separators. */
+const HeaderText = Schema.String.pipe(
+  Schema.pattern(/^[^\p{Cc}\u2028\u2029]*$/u, {
+    message: () => "expected text without control characters (CR, LF, TAB, …): it goes into a mail header"
+  })
+)
+
 /**
  * A recipient: a member (or facilitator) with the address, kept `Redacted` so it never reaches a
  * log in full.
@@ -67,7 +74,7 @@ export type Channel = typeof Channel.Type
  */
 export const Recipient = Schema.Struct({
   memberId: MemberId,
-  name: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)),
+  name: HeaderText.pipe(Schema.minLength(1), Schema.maxLength(200)),
   email: Schema.Redacted(Email)
 }).annotations({ identifier: "Recipient" })
 /** @since 0.1.0 */
@@ -151,7 +158,7 @@ export const RenderedMessage = Schema.Struct({
   channel: Channel,
   language: Language,
   recipients: Schema.NonEmptyArray(Recipient),
-  subject: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(998)),
+  subject: HeaderText.pipe(Schema.minLength(1), Schema.maxLength(998)),
   text: Schema.String,
   html: Schema.optionalWith(Schema.String, { exact: true }),
   attachments: Schema.Array(Attachment),

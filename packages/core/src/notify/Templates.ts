@@ -111,7 +111,8 @@ export interface RenderContext {
 
 /**
  * A notification cannot be rendered (an invalid calendar event, an idempotency key that is too
- * long); `problems` lists every one with its path.
+ * long, a control character such as CR or LF in a field that goes into a header: the recipient's
+ * name at `recipient.name`, the subject at `subject`); `problems` lists every one with its path.
  *
  * @example
  * ```ts
@@ -483,6 +484,38 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
     }))
     .exhaustive()
 
+/**
+ * Characters that may not appear in a field that ends up in a mail or HTTP header: the C0 and C1
+ * controls (CR, LF, TAB, NUL, …), DEL and the Unicode line and paragraph separators. A strict
+ * header parser fails on them, and a CR/LF starts a header of its own.
+ */
+const HEADER_CONTROL = /[\p{Cc}\u2028\u2029]/u
+
+const describeControl = (text: string): string => {
+  const found = HEADER_CONTROL.exec(text)?.[0] ?? ""
+  return `U+${found.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`
+}
+
+/** Every header-bound field of a notification (the recipient's name and the subject) with a control character. */
+const headerProblems = (notification: Notification, subject: string): ReadonlyArray<Problem> => [
+  ...(HEADER_CONTROL.test(notification.recipient.name)
+    ? [
+        {
+          path: "recipient.name",
+          message: `de naam van de ontvanger bevat een stuurteken (${describeControl(notification.recipient.name)}), dat niet in een e-mailkop mag; verbeter de naam van het lid / the recipient's name holds a control character (${describeControl(notification.recipient.name)}) that may not appear in a mail header; correct the member's name`
+        }
+      ]
+    : []),
+  ...(HEADER_CONTROL.test(subject)
+    ? [
+        {
+          path: "subject",
+          message: `het onderwerp bevat een stuurteken (${describeControl(subject)}); verbeter de titel of naam waaruit het komt / the subject holds a control character (${describeControl(subject)}); correct the title or name it is made from`
+        }
+      ]
+    : [])
+]
+
 const FILENAMES: Readonly<Record<Language, string>> = { nl: "uitnodiging.ics", en: "invitation.ics" }
 
 /**
@@ -548,6 +581,7 @@ export const render = (
       path: "",
       message: `the idempotency key ${JSON.stringify(key)} is not a valid key (at most 128 characters: letters, digits and - _ . : ~); use shorter ids`
     })
+  problems.push(...headerProblems(notification, draft.title))
   let attachments: ReadonlyArray<Attachment> = []
   if (draft.calendar !== undefined) {
     const ics = Invitation.render(draft.calendar)
@@ -589,22 +623,77 @@ export const render = (
 const encodeMessage = Schema.encodeSync(RenderedMessage)
 
 /**
- * The outbox message of a rendered message: its key as the id, the channel's topic, and the
- * encoded (JSON) message as payload, ready for `Store` `commit({ outbox: [...] })`.
+ * What a message of each event type supersedes among the earlier messages of its stream: a
+ * cancellation makes the invitation, the reminders and the updates of that gathering obsolete;
+ * an update makes the previous update obsolete. See decision 0057.
+ */
+const SUPERSEDES: Readonly<Record<string, ReadonlyArray<string>>> = {
+  "gathering.cancelled": ["gathering.invited", "gathering.reminded", "gathering.changed"],
+  "gathering.changed": ["gathering.changed"]
+}
+
+/** A reminder is not worth sending once its gathering has started. */
+const expiryOf = (message: RenderedMessage): number | undefined => {
+  if (message.event.type !== "gathering.reminded") return undefined
+  const data = message.event.data as { readonly startsAt?: unknown } | null
+  const startsAt = typeof data?.startsAt === "string" ? Date.parse(data.startsAt) : Number.NaN
+  return Number.isFinite(startsAt) ? startsAt : undefined
+}
+
+/**
+ * The outbox message of a rendered message: its key as the id, the channel's topic, the encoded
+ * (JSON) message as payload, ready for `Store` `commit({ outbox: [...] })`; and its place in the
+ * ordering of the outbox (decision 0057): the stream of its recipient, subject and channel, its
+ * event type as label, what it supersedes (a cancellation: the invitation, reminders and updates;
+ * an update: the previous update) and, for a reminder, the start of the gathering as expiry.
  *
  * @example
  * ```ts
  * import { Notifier } from "@grenzeloos/core"
  *
  * declare const message: Notifier.RenderedMessage
- * const entry = Notifier.toOutbox(message) // { id, topic: "notify.email", payload }
+ * const entry = Notifier.toOutbox(message) // { id, topic: "notify.email", payload, stream, label, … }
  * ```
  * @since 0.1.0
  */
 export const toOutbox = (
   message: RenderedMessage
-): { readonly id: string; readonly topic: string; readonly payload: unknown } => ({
-  id: message.idempotencyKey,
-  topic: topicOf(message.channel),
-  payload: encodeMessage(message)
-})
+): {
+  readonly id: string
+  readonly topic: string
+  readonly payload: unknown
+  readonly stream: string
+  readonly label: string
+  readonly supersedes: ReadonlyArray<string>
+  readonly expiresAt?: number
+} => {
+  const expiresAt = expiryOf(message)
+  const subject = message.event.subject
+  return {
+    id: message.idempotencyKey,
+    topic: topicOf(message.channel),
+    payload: encodeMessage(message),
+    stream: streamOf(subject, message.recipients[0].memberId, message.channel),
+    label: message.event.type,
+    supersedes: SUPERSEDES[message.event.type] ?? [],
+    ...(expiresAt === undefined ? {} : { expiresAt })
+  }
+}
+
+/**
+ * The ordering stream of the messages to one member about one subject on one channel: the
+ * outbox delivers them in commit order.
+ *
+ * @example
+ * ```ts
+ * import { Notifier } from "@grenzeloos/core"
+ *
+ * Notifier.streamOf({ kind: "gathering", id: "g-2027-1" }, "m-001", "email") // "gathering:g-2027-1:m-001:email"
+ * ```
+ * @since 0.1.0
+ */
+export const streamOf = (
+  subject: { readonly kind: string; readonly id: string },
+  memberId: string,
+  channel: Channel
+): string => `${subject.kind}:${subject.id}:${memberId}:${channel}`

@@ -42,6 +42,9 @@ export interface PromiseDriver {
   readonly commit: (batch: EncodedBatch) => Promise<CommitOutcome>
   readonly claimOutbox: (request: Parameters<Driver["claimOutbox"]>[0]) => Promise<ReadonlyArray<EncodedOutboxEntry>>
   readonly settleOutbox: (request: Parameters<Driver["settleOutbox"]>[0]) => Promise<boolean>
+  readonly reviveOutbox?: (
+    request: Parameters<NonNullable<Driver["reviveOutbox"]>>[0]
+  ) => Promise<"pending" | "superseded" | undefined>
   readonly listOutbox: (query: Parameters<Driver["listOutbox"]>[0]) => Promise<ReadonlyArray<EncodedOutboxEntry>>
   readonly listAudit: (query: Parameters<Driver["listAudit"]>[0]) => Promise<ReadonlyArray<EncodedAuditRecord>>
   /** Releases connections or file handles; called when the layer is released. */
@@ -130,6 +133,12 @@ export const fromPromises = (driver: PromiseDriver): Driver => {
     commit: (batch) => call("commit", () => driver.commit(batch)),
     claimOutbox: (request) => call("claimOutbox", () => driver.claimOutbox(request)),
     settleOutbox: (request) => call("settleOutbox", () => driver.settleOutbox(request)),
+    ...(driver.reviveOutbox === undefined
+      ? {}
+      : {
+          reviveOutbox: (request: Parameters<NonNullable<Driver["reviveOutbox"]>>[0]) =>
+            call("reviveOutbox", () => (driver.reviveOutbox as NonNullable<typeof driver.reviveOutbox>)(request))
+        }),
     listOutbox: (query) => call("listOutbox", () => driver.listOutbox(query)),
     listAudit: (query) => call("listAudit", () => driver.listAudit(query))
   }

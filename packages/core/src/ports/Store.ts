@@ -34,6 +34,7 @@ import {
   StoreUnavailable
 } from "./StoreError.js"
 
+export * from "./OutboxOrder.js"
 export * from "./PromiseDriver.js"
 export * from "./StoreDriver.js"
 export * from "./StoreError.js"
@@ -159,6 +160,22 @@ export interface OutboxMessage {
   readonly payload: unknown
   /** Epoch milliseconds before which it is not delivered; defaults to the commit time. */
   readonly availableAt?: number
+  /**
+   * The ordering stream: messages of one recipient about one subject on one channel (e.g.
+   * `gathering:g-2027-1:m-001:email`). A message of a stream is not delivered before the messages
+   * of the stream committed before it that are still being delivered or retried.
+   */
+  readonly stream?: string
+  /** What the message is within its stream (e.g. `gathering.invited`): what a later message names in `supersedes`. */
+  readonly label?: string
+  /**
+   * Labels of earlier messages of the same stream that this one makes obsolete (a cancellation
+   * supersedes the invitation, the reminders and the updates): those not sent yet are settled as
+   * `superseded` and never sent. Needs `stream`.
+   */
+  readonly supersedes?: ReadonlyArray<string>
+  /** Epoch milliseconds from which the message is not worth sending (a reminder, at the start): it is settled as `superseded`. */
+  readonly expiresAt?: number
 }
 
 /**
@@ -226,6 +243,13 @@ export interface OutboxEntry {
   readonly leaseExpiresAt: number | undefined
   readonly lastError: string | undefined
   readonly settledAt: number | undefined
+  /** The ordering stream, the label, what it supersedes and when it expires (see {@link OutboxMessage}). */
+  readonly stream: string | undefined
+  readonly label: string | undefined
+  readonly supersedes: ReadonlyArray<string>
+  readonly expiresAt: number | undefined
+  /** The first claim since the commit or the last revival: where the retry horizon starts. */
+  readonly firstAttemptAt: number | undefined
 }
 
 /**
@@ -317,6 +341,12 @@ export interface CommunityStore {
   ) => Effect.Effect<void, StoreError>
   /** Gives up on a claimed message: it is kept with status `dead` and the error. */
   readonly deadLetter: (lease: Lease, options: { readonly error: string }) => Effect.Effect<void, StoreError>
+  /**
+   * Puts a dead message back in the queue, due now with 0 attempts; or settles it as
+   * `superseded` when a later message of its stream supersedes it. `undefined` when the message
+   * is not dead (or not there). `Dispatcher.retry` wraps it with an audit entry.
+   */
+  readonly reviveOutbox: (id: string) => Effect.Effect<"pending" | "superseded" | undefined, StoreError>
   /** One page of outbox messages by id, optionally of one status. */
   readonly outbox: (options?: {
     readonly status?: OutboxStatus
@@ -428,6 +458,22 @@ const checkTime = (problems: Problems, path: string, value: unknown) => {
 
 // U+0000 cannot be stored in a PostgreSQL text column, so no adapter is asked to store it outside
 // a JSON document (where it is escaped as \u0000).
+const notStreaming = (adapter: string, what: string) =>
+  new StoreMigrationError({
+    adapter,
+    reason: `${what}, and the ${adapter} adapter does not keep outbox streams (it does not declare capabilities.outboxStreams: it was written for Store port 0.1); nothing was written. Upgrade the adapter: see "Upgrading an adapter" in docs/guides/writing-a-storage-adapter.md`
+  })
+
+const LABEL = /^[a-z0-9][a-z0-9.-]{0,99}$/
+
+const checkLabel = (problems: Problems, path: string, value: unknown) => {
+  if (typeof value !== "string" || !LABEL.test(value))
+    problems.push({
+      path,
+      message: `expected a label of lower-case letters, digits, . and - (at most 100, e.g. gathering.invited), got ${JSON.stringify(value)}`
+    })
+}
+
 const checkText = (problems: Problems, path: string, value: unknown, max: number) => {
   if (typeof value !== "string" || value.length === 0 || value.length > max || value.includes("\u0000"))
     problems.push({
@@ -584,7 +630,12 @@ export const makeEncoded = (driver: Driver): StoreService => {
             leaseId: row.leaseId,
             leaseExpiresAt: row.leaseExpiresAt,
             lastError: row.lastError,
-            settledAt: row.settledAt
+            settledAt: row.settledAt,
+            stream: row.stream,
+            label: row.label,
+            supersedes: row.supersedes,
+            expiresAt: row.expiresAt,
+            firstAttemptAt: row.firstAttemptAt
           })
       })
 
@@ -815,12 +866,28 @@ export const makeEncoded = (driver: Driver): StoreService => {
             outboxIds.add(message.id)
             checkText(problems, `${at}.topic`, message.topic, 200)
             if (message.availableAt !== undefined) checkTime(problems, `${at}.availableAt`, message.availableAt)
+            if (message.expiresAt !== undefined) checkTime(problems, `${at}.expiresAt`, message.expiresAt)
+            if (message.stream !== undefined) checkText(problems, `${at}.stream`, message.stream, 300)
+            if (message.label !== undefined) checkLabel(problems, `${at}.label`, message.label)
+            const supersedes = [...new Set(message.supersedes ?? [])]
+            supersedes.forEach((label, j) => {
+              checkLabel(problems, `${at}.supersedes[${j}]`, label)
+            })
+            if (supersedes.length > 0 && message.stream === undefined)
+              problems.push({
+                path: `${at}.supersedes`,
+                message: "supersedes names labels within a stream: give the message a stream too"
+              })
             return {
               id: message.id,
               topic: message.topic,
               payload: toJson(problems, `${at}.payload`, message.payload),
               availableAt: message.availableAt ?? now,
-              createdAt: now
+              createdAt: now,
+              stream: message.stream,
+              label: message.label,
+              supersedes,
+              expiresAt: message.expiresAt
             }
           })
           const removalIds = new Set<string>()
@@ -865,6 +932,11 @@ export const makeEncoded = (driver: Driver): StoreService => {
           }))
           if (writes.length === 0 && outbox.length === 0 && outboxRemovals.length === 0 && audit.length === 0)
             return Effect.succeed<Committed>({ batchId, versions })
+          if (
+            capabilities.outboxStreams !== true &&
+            outbox.some((m) => m.stream !== undefined || m.supersedes.length > 0 || m.expiresAt !== undefined)
+          )
+            return Effect.fail<StoreError>(notStreaming(capabilities.name, "the batch has outbox messages in streams"))
           if (claimsUnique && capabilities.uniqueFields !== true)
             return Effect.fail<StoreError>(
               new StoreMigrationError({
@@ -1028,6 +1100,15 @@ export const makeEncoded = (driver: Driver): StoreService => {
           checkText(problems, "error", withoutNul(options.error), 10_000)
           return { _tag: "DeadLetter", error: withoutNul(options.error) }
         }),
+      reviveOutbox: (id) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          guard("reviveOutbox", (problems) => {
+            checkId(problems, "id", id)
+            return driver.reviveOutbox === undefined || capabilities.outboxStreams !== true
+              ? Effect.fail<StoreError>(notStreaming(capabilities.name, "a dead letter cannot be put back"))
+              : driver.reviveOutbox({ communityId, id, now })
+          })
+        ).pipe(Effect.withSpan("Store.reviveOutbox")),
       outbox,
       audit
     }

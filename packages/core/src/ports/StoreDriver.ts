@@ -37,6 +37,13 @@ export interface Capabilities {
    * it, rather than let duplicates in (see "Upgrading an adapter" in the adapter guide).
    */
   readonly uniqueFields?: boolean
+  /**
+   * Whether the adapter keeps outbox streams: commit order, supersession, expiry, `firstAttemptAt`
+   * and `reviveOutbox` (decision 0057), added in 0.2. The core refuses a batch with a message that
+   * has a `stream`, `supersedes` or `expiresAt`, and a revival, from an adapter that does not
+   * declare it, rather than deliver out of order (see "Upgrading an adapter" in the adapter guide).
+   */
+  readonly outboxStreams?: boolean
 }
 
 /**
@@ -111,15 +118,28 @@ export interface EncodedOutboxMessage {
   readonly availableAt: number
   /** Epoch milliseconds of the commit. */
   readonly createdAt: number
+  /**
+   * The ordering stream (one recipient, one subject, one channel), or `undefined`. Messages of a
+   * stream are delivered in commit order: see {@link Driver.claimOutbox}.
+   */
+  readonly stream: string | undefined
+  /** What the message is within its stream (e.g. `gathering.invited`), for `supersedes`. */
+  readonly label: string | undefined
+  /** Labels of earlier messages of the same stream that this one supersedes (may be empty). */
+  readonly supersedes: ReadonlyArray<string>
+  /** Epoch milliseconds from which the message is no longer worth sending, or `undefined`. */
+  readonly expiresAt: number | undefined
 }
 
 /**
  * Where an outbox message stands: waiting (`pending`, including released ones waiting for their
- * retry time), `claimed` under a lease, `delivered` (acknowledged) or `dead` (dead-lettered).
+ * retry time), `claimed` under a lease, `delivered` (acknowledged), `dead` (dead-lettered) or
+ * `superseded` (settled without sending: a later message of its stream superseded it, or it
+ * expired).
  *
  * @since 0.1.0
  */
-export type OutboxStatus = "pending" | "claimed" | "delivered" | "dead"
+export type OutboxStatus = "pending" | "claimed" | "delivered" | "dead" | "superseded"
 
 /**
  * An outbox message with its delivery state.
@@ -135,8 +155,13 @@ export interface EncodedOutboxEntry extends EncodedOutboxMessage {
   readonly leaseExpiresAt: number | undefined
   /** The error given with the last release or dead-letter. */
   readonly lastError: string | undefined
-  /** Epoch milliseconds of the acknowledgement or dead-letter. */
+  /** Epoch milliseconds of the acknowledgement, dead-letter or supersession. */
   readonly settledAt: number | undefined
+  /**
+   * Epoch milliseconds of the first claim since the commit (or the last revival); the retry
+   * horizon counts from it. Kept by adapters with `capabilities.outboxStreams`.
+   */
+  readonly firstAttemptAt?: number | undefined
 }
 
 /**
@@ -262,13 +287,23 @@ export interface Driver {
    * higher `seq` than every entry committed before it, never a lower one (take the number when the
    * batch commits, e.g. from a per-community counter row updated last in the transaction, not from
    * a sequence at insert).
+   *
+   * Outbox messages keep their commit order (and batch order within a commit) for their stream.
+   * In batch order, a message with `supersedes` settles as `superseded` (`settledAt` now,
+   * `lastError` naming it) every `pending` message of its `stream` committed before it whose
+   * `label` it names. Claimed messages are left alone (see `settleOutbox`).
    */
   readonly commit: (batch: EncodedBatch) => Effect.Effect<CommitOutcome, StoreUnavailable>
   /**
    * Leases up to `limit` messages that are `pending` with `availableAt <= now`, or `claimed` with
    * `leaseExpiresAt <= now`, oldest `availableAt` first (then `createdAt`, then id): sets them
-   * `claimed` with this lease, adds one attempt, and returns them. No message may be returned to
-   * two claims whose leases overlap.
+   * `claimed` with this lease, adds one attempt, sets `firstAttemptAt` to `now` when it has none,
+   * and returns them. No message may be returned to two claims whose leases overlap.
+   *
+   * First it settles as `superseded` every `pending` message with `expiresAt <= now`. A message
+   * of a stream is not claimed while a message of the same stream committed before it is
+   * `claimed`, or `pending` and already tried (`attempts > 0`) or due (`availableAt <= now`): a
+   * later message never overtakes an earlier one that is still being delivered or retried.
    */
   readonly claimOutbox: (request: {
     readonly communityId: string
@@ -279,7 +314,8 @@ export interface Driver {
   }) => Effect.Effect<ReadonlyArray<EncodedOutboxEntry>, StoreUnavailable>
   /**
    * Settles a message that is `claimed` under `leaseId`; returns `false` (and changes nothing)
-   * when it is not.
+   * when it is not. A `Release` of a message that a later message of its stream supersedes (names
+   * its label) settles it as `superseded` instead of returning it to `pending`.
    */
   readonly settleOutbox: (request: {
     readonly communityId: string
@@ -288,6 +324,17 @@ export interface Driver {
     readonly now: number
     readonly settlement: Settlement
   }) => Effect.Effect<boolean, StoreUnavailable>
+  /**
+   * Puts a `dead` message back: `pending`, due at `now`, 0 attempts, no lease, no `settledAt`
+   * nor `firstAttemptAt` (the last error is kept); or `superseded` (`settledAt` now) when a later
+   * message of its stream supersedes it. Returns the new status, or `undefined` (and changes
+   * nothing) when the message is not `dead`. Required with `capabilities.outboxStreams`.
+   */
+  readonly reviveOutbox?: (request: {
+    readonly communityId: string
+    readonly id: string
+    readonly now: number
+  }) => Effect.Effect<"pending" | "superseded" | undefined, StoreUnavailable>
   /** Up to `limit` outbox messages (of one status when given) with ids greater than `afterId`, by id. */
   readonly listOutbox: (query: {
     readonly communityId: string

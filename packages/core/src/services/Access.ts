@@ -183,6 +183,7 @@ export type Right =
   | "participant in the intake"
   | "member of the community"
   | "a resource that fits the action"
+  | "a registered facilitator"
 
 /**
  * The policy's answer.
@@ -290,7 +291,11 @@ export const check = (actor: Actor, action: Action, resource: Resource): Decisio
           : denied("a resource that fits the action")
       )
       .with("intake.record", "intake.readNotes", () =>
-        resource._tag === "Intake" ? when(isTeam(actor), "programme team") : denied("a resource that fits the action")
+        // Recording names an intake by id: an id that does not exist is asked about as the
+        // community, and must get the same answer as an intake that is not the actor's.
+        resource._tag === "Intake" || resource._tag === "Community"
+          ? when(isTeam(actor), "programme team")
+          : denied("a resource that fits the action")
       )
       .with("group.read", () =>
         resource._tag === "Group"

@@ -77,3 +77,47 @@ export class InvalidState extends Schema.TaggedError<InvalidState>("@grenzeloos/
     return `${this.subject} ${this.problem}: ${this.hint}`
   }
 }
+
+/**
+ * The state of a member who may not act: not registered in the community, not yet through their
+ * intake, paused, left, or erased on request.
+ *
+ * @since 0.2.0
+ */
+export type InactiveState = "unregistered" | "invited" | "intake-planned" | "paused" | "left" | "erased"
+
+const INACTIVE: { readonly [S in InactiveState]: string } = {
+  unregistered: "is not registered in this community",
+  invited: "has not had their intake yet (status invited)",
+  "intake-planned": "has not had their intake yet (status intake-planned)",
+  paused: "has paused their membership",
+  left: "has left the community",
+  erased: "was erased on request"
+}
+
+/**
+ * The member an act is for may not act: only an active member of the community votes, answers
+ * polls and proposes themes. `state` says why (unregistered, invited, intake-planned, paused,
+ * left or erased).
+ *
+ * @example
+ * ```ts
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const error = new Services.MemberCannotAct({ action: "ballot.cast", memberId: "m-009", state: "left" })
+ * error.message // "member m-009 cannot ballot.cast: the member has left the community"
+ * ```
+ * @since 0.2.0
+ */
+export class MemberCannotAct extends Schema.TaggedError<MemberCannotAct>("@grenzeloos/core/MemberCannotAct")(
+  "MemberCannotAct",
+  {
+    action: Schema.String,
+    memberId: Schema.String,
+    state: Schema.Literal("unregistered", "invited", "intake-planned", "paused", "left", "erased")
+  }
+) {
+  override get message(): string {
+    return `member ${this.memberId} cannot ${this.action}: the member ${INACTIVE[this.state]}`
+  }
+}

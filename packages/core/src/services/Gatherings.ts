@@ -23,8 +23,10 @@ import * as CandidateSlots from "../scheduling/CandidateSlots.js"
 import { TimeOfDay } from "../scheduling/LocalTime.js"
 import * as Poll from "../scheduling/Poll.js"
 import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
+import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { alreadySent, eventOf, hasStarted, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
+import { openPolls, pollStandingFor } from "./PollPrivacy.js"
 import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
@@ -290,6 +292,7 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
     return yield* Effect.fail(new NotAllowed({ action: "poll.respond", missing: "own record" }))
   }
   yield* authorize(session, "poll.respond", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
+  yield* activeMember(session, by.memberId, "poll.respond")
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
   if (poll.value.status !== "open")
     return yield* Effect.fail(
@@ -310,8 +313,10 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
       })
     )
   // One answer per member per poll, enforced by its key.
-  const id = PollResponseId.make(naturalKey(poll.value.id, by.memberId))
-  const previous = Option.toArray(yield* Repository.get(session.store, Kinds.PollResponses, id))
+  const previous = Option.toArray(
+    yield* ownRecord(session, Kinds.PollResponses, { field: "pollId", id: poll.value.id }, by.memberId)
+  )
+  const id = previous[0]?.value.id ?? PollResponseId.make(naturalKey(poll.value.id, by.memberId))
   const response = new PollResponse({
     id,
     communityId: CommunityId.make(session.store.communityId),
@@ -800,7 +805,10 @@ export const recordAttendance = Effect.fn("Gatherings.recordAttendance")(functio
 })
 
 /**
- * The standing of a poll's slots so far (who can come to each), for everyone in the community.
+ * The standing of a poll's slots so far, for everyone in the community: per slot the counts and
+ * scores, and who answered what as far as the read policy lets the actor see others' answers
+ * (the member's own answer always; everyone's for the programme team, or when the community has
+ * opted into open polls).
  *
  * @example
  * ```ts
@@ -824,13 +832,14 @@ export const pollStanding = Effect.fn("Gatherings.pollStanding")(function* (
     Repository.all(session.store, Kinds.PollResponses, { pollId })
   ])
   const invited = new Set<string>(members.map((m) => m.value.id))
-  return yield* engine(
+  const standing = yield* engine(
     Poll.decide({
       poll: poll.value,
       invitees: members.map((m) => m.value.id),
       responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId))
     })
   )
+  return pollStandingFor(session.actor, standing, yield* openPolls(session))
 })
 
 /**

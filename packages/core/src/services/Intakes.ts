@@ -230,7 +230,8 @@ export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
   const session = yield* begin(actor)
   const request = yield* input(RecordIntake, "intake outcome")(value)
   const found = yield* Repository.get(session.store, Kinds.Intakes, request.intakeId)
-  // Authorize before saying whether the intake exists: a denial must not reveal it.
+  // Authorize before saying whether the intake exists, with the same answer for an intake that
+  // is absent and one that is not the actor's: a denial must not reveal it.
   const resource = Option.match(found, {
     onNone: () => ({ _tag: "Community" as const, communityId: session.actor.communityId }),
     onSome: (i) => ({

@@ -7,7 +7,7 @@
  */
 import { Effect, Option, Redacted, Schedule, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
-import { Community, TimeZoneName } from "../domain/Community.js"
+import { Community, PollAnswers, TimeZoneName } from "../domain/Community.js"
 import { DecodeError } from "../domain/DecodeError.js"
 import { Email, emailKey } from "../domain/Email.js"
 import { Facilitator, FacilitatorRole } from "../domain/Facilitator.js"
@@ -46,7 +46,9 @@ type R = Store | Ids
 export const SetUpCommunity = Schema.Struct({
   name: Title,
   defaultLanguage: Schema.optionalWith(Language, { exact: true }),
-  timeZone: Schema.optionalWith(TimeZoneName, { exact: true })
+  timeZone: Schema.optionalWith(TimeZoneName, { exact: true }),
+  /** Who sees members' poll answers (default `private`: the member and the programme team). */
+  pollAnswers: Schema.optionalWith(PollAnswers, { exact: true })
 }).annotations({ identifier: "SetUpCommunity" })
 
 /**
@@ -76,7 +78,8 @@ export const setUpCommunity = Effect.fn("Members.setUpCommunity")(function* (
     name: request.name,
     defaultLanguage: request.defaultLanguage ?? base?.value.defaultLanguage ?? "nl",
     timeZone: request.timeZone ?? base?.value.timeZone ?? "Europe/Amsterdam",
-    createdAt: base?.value.createdAt ?? session.now
+    createdAt: base?.value.createdAt ?? session.now,
+    ...pollAnswersOf(request.pollAnswers ?? base?.value.pollAnswers)
   })
   if (base !== undefined && sameEncoded(Community, base.value, community)) return community
   yield* commit(session, "community.setUp", {
@@ -85,6 +88,9 @@ export const setUpCommunity = Effect.fn("Members.setUpCommunity")(function* (
   })
   return community
 })
+
+// "private" is the default, so it is not stored: a community set up before 0.2.0 reads the same.
+const pollAnswersOf = (value: PollAnswers | undefined) => (value === "open" ? { pollAnswers: value } : {})
 
 const sameEncoded = <A, I>(schema: Schema.Schema<A, I>, a: A, b: A): boolean =>
   JSON.stringify(Schema.encodeSync(schema)(a)) === JSON.stringify(Schema.encodeSync(schema)(b))

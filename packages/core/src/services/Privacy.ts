@@ -5,19 +5,26 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Effect, Redacted, Schema } from "effect"
-import { PollResponse } from "../domain/AvailabilityPoll.js"
+import { DateTime, Effect, Option, Redacted, Schema } from "effect"
+import { AvailabilityPoll, PollResponse } from "../domain/AvailabilityPoll.js"
 import { Ballot } from "../domain/Ballot.js"
 import { Case } from "../domain/Case.js"
 import { Timestamp } from "../domain/DateTimes.js"
 import { Email } from "../domain/Email.js"
+import { Gathering } from "../domain/Gathering.js"
 import { Intake } from "../domain/Intake.js"
+import { LearningGroup } from "../domain/LearningGroup.js"
 import { Member } from "../domain/Member.js"
+import { Theme } from "../domain/Theme.js"
+import { VotingRound } from "../domain/VotingRound.js"
 import type { AuditRecord, CommunityStore, OutboxEntry, Page, StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { FORGOTTEN_NAME } from "./Acting.js"
 import { zoneOf } from "./GatheringSupport.js"
 import { MemberRef } from "./Members.js"
+import * as NameFinder from "./NameFinder.js"
+import * as ReadPolicy from "./ReadPolicy.js"
 import { authorize, begin, commit, input, puts, required } from "./Runner.js"
 
 const encode = <A, I>(schema: Schema.Schema<A, I>) => Schema.encodeSync(schema)
@@ -43,7 +50,11 @@ const allAudit = (store: CommunityStore) => everyPage<AuditRecord, StoreError>(s
  * Everything stored about one member, as JSON (AVG article 15): their record, intakes (with the
  * notes about them), the cases they wrote, their ballots and poll answers, the groups they were
  * in, their RSVPs and attendance, the messages sent to them and the audit entries of their own
- * actions. For the member, the programme team and administrators.
+ * actions. For the member, the programme team and administrators; each field follows the read
+ * policy ({@link ReadPolicy.table}): the member gets everything about them, the programme team
+ * sees no ballot and no case text (unless it facilitates the case's group), an administrator no
+ * intake notes, case texts, ballots or poll answers. A field the actor may not read is replaced
+ * by a `{ withheld: true, field, reason }` marker.
  *
  * @example
  * ```ts
@@ -65,7 +76,7 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
   const { memberId } = yield* input(MemberRef, "member")(value)
   yield* authorize(session, "member.export", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const member = yield* required(session, Kinds.Members, memberId, "memberId")
-  const [intakes, cases, ballots, responses, groups, gatherings, audit, messages] = yield* Effect.all([
+  const [intakes, cases, ballots, responses, groups, gatherings, audit, messages, community] = yield* Effect.all([
     Repository.all(session.store, Kinds.Intakes, { memberId }),
     Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
     Repository.all(session.store, Kinds.Ballots, { memberId }),
@@ -73,16 +84,51 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
     Repository.all(session.store, Kinds.LearningGroups, { memberId }),
     Repository.all(session.store, Kinds.Gatherings),
     allAudit(session.store),
-    outboxFor(session.store, memberId)
+    outboxFor(session.store, memberId),
+    Repository.get(session.store, Kinds.Communities, session.store.communityId)
   ])
+  const viewer = session.actor
+  const about: ReadPolicy.Subject = { memberId }
+  const show = <A>(field: ReadPolicy.Field, read: () => A, subject: ReadPolicy.Subject = about) =>
+    ReadPolicy.shown(viewer, field, subject, read)
+  const groupOf = new Map(groups.map((g) => [g.value.id as string, g.value]))
+  for (const { value: c } of cases)
+    if (!groupOf.has(c.groupId)) {
+      const group = yield* Repository.get(session.store, Kinds.LearningGroups, c.groupId)
+      if (Option.isSome(group)) groupOf.set(c.groupId, group.value.value)
+    }
+  const openPoll = Option.exists(community, (c) => c.value.pollAnswers === "open")
+  const { email: _email, ...record } = encode(Member)(member.value)
   const me = `member:${memberId}`
   const result = {
     exportedAt: DateTime.formatIso(session.now),
-    member: encode(Member)(member.value),
-    intakes: intakes.map((i) => encode(Intake)(i.value)),
-    casesWritten: cases.map((c) => encode(Case)(c.value)),
-    ballots: ballots.map((b) => encode(Ballot)(b.value)),
-    pollAnswers: responses.map((r) => encode(PollResponse)(r.value)),
+    member: {
+      ...record,
+      email: show("address", () => Redacted.value(member.value.email) as string),
+      interests: show("interests", () => record.interests)
+    },
+    intakes: intakes.map(({ value: i }) => {
+      const { notes, ...rest } = encode(Intake)(i)
+      return notes === undefined ? rest : { ...rest, notes: show("intake-notes", () => notes) }
+    }),
+    casesWritten: cases.map(({ value: c }) => {
+      const group = groupOf.get(c.groupId)
+      const inGroup: ReadPolicy.Subject = {
+        memberId,
+        groupMemberIds: group?.memberIds,
+        groupFacilitatorId: group?.facilitatorId
+      }
+      const { title, description, ...rest } = encode(Case)(c)
+      return { ...rest, text: show("case-text", () => ({ title, description }), inGroup) }
+    }),
+    ballots: ballots.map(({ value: b }) => {
+      const { content, ...rest } = encode(Ballot)(b)
+      return { ...rest, content: show("ballot", () => content) }
+    }),
+    pollAnswers: responses.map(({ value: r }) => {
+      const { answers, ...rest } = encode(PollResponse)(r)
+      return { ...rest, answers: show("poll-answers", () => answers, { memberId, openPoll }) }
+    }),
     learningGroups: groups.map(({ value: g }) => ({
       id: g.id,
       name: g.name,
@@ -135,15 +181,30 @@ const addressedTo = (payload: unknown, memberId: string): boolean => {
 }
 
 /** What a forgotten member's personal data is replaced with. */
-const FORGOTTEN_NAME = "Vergeten lid"
 const REMOVED = "[verwijderd op verzoek]"
+
+/**
+ * A place in the records where erasure found the member's name: rewritten, or (an id, which
+ * other records refer to) left as it is and reported.
+ *
+ * @since 0.2.0
+ */
+export interface NameFound {
+  readonly kind: string
+  readonly id: string
+  readonly field: string
+}
 
 /**
  * Forgets a member (AVG article 17): their name, e-mail address, interests and availability,
  * the notes of their intakes and the cases they wrote are replaced in every record, and the
  * messages queued or sent to them are removed from the outbox, while group history, vote counts
  * and attendance figures stay as they were (they refer to the member's pseudonymous id only).
- * The membership ends. Cannot be undone. The member, the programme team or administrators.
+ * Their name is also looked for in free text (others' cases and intake notes, themes, group
+ * names, titles of gatherings, votes and polls) by the name and its known variants, and
+ * replaced by "[naam verwijderd]"; what cannot be rewritten (an id made from the name) is
+ * reported in `notRewritten`. The membership ends. Cannot be undone. The member, the programme
+ * team or administrators.
  *
  * @example
  * ```ts
@@ -166,51 +227,146 @@ export const forgetMember = Effect.fn("Privacy.forgetMember")(function* (
   // group's members): delivered ones are only a record by now, pending ones would send the name.
   const name = member.value.name
   const address = Redacted.value(member.value.email).toLowerCase()
-  const [intakes, cases, messages] = yield* Effect.all([
-    Repository.all(session.store, Kinds.Intakes, { memberId }),
-    Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
+  const [allIntakes, allCases, messages, snapshot] = yield* Effect.all([
+    Repository.all(session.store, Kinds.Intakes),
+    Repository.all(session.store, Kinds.Cases),
     outboxWhere(session.store, (m) => {
       if (addressedTo(m.payload, memberId)) return true
       const text = JSON.stringify(m.payload)
       return text.includes(JSON.stringify(name).slice(1, -1)) || text.toLowerCase().includes(address)
-    })
+    }),
+    Repository.loadCommunity(session.store)
   ])
+  const names = NameFinder.variants(name)
+  const rewritten: Array<NameFound> = []
+  const text = (kind: string, id: string, field: string, value: string): string => {
+    const result = NameFinder.rewrite(value, names)
+    if (result.replaced > 0) rewritten.push({ kind, id, field })
+    return result.text
+  }
   const { availability: _availability, ...rest } = member.value
   const forgotten = new Member({
     ...rest,
     name: FORGOTTEN_NAME,
     email: Redacted.make(Email.make(`vergeten.${memberId.toLowerCase().replace(/[^a-z0-9]/g, "")}@example.invalid`)),
     interests: [],
-    status: "left"
+    status: "left",
+    erasedAt: session.now
   })
-  const intakeWrites = intakes.map(({ value: i, version }) => {
-    const { notes: _notes, ...kept } = i
-    return { value: new Intake({ ...kept, interests: [] }), version }
+  const intakeWrites = allIntakes.flatMap(({ value: i, version }) => {
+    if (i.memberId === memberId) {
+      const { notes: _notes, ...kept } = i
+      return [{ value: new Intake({ ...kept, interests: [] }), version }]
+    }
+    if (i.notes === undefined) return []
+    const notes = text("intake", i.id, "notes", Redacted.value(i.notes))
+    return notes === Redacted.value(i.notes)
+      ? []
+      : [{ value: new Intake({ ...i, notes: Redacted.make(notes) }), version }]
   })
-  const caseWrites = cases.map(({ value: c, version }) => ({
-    value: new Case({ ...c, title: REMOVED, description: Redacted.make(REMOVED) }),
-    version
-  }))
+  const caseWrites = allCases.flatMap(({ value: c, version }) => {
+    if (c.authorId === memberId)
+      return [{ value: new Case({ ...c, title: REMOVED, description: Redacted.make(REMOVED) }), version }]
+    const title = text("case", c.id, "title", c.title)
+    const description = text("case", c.id, "description", Redacted.value(c.description))
+    return title === c.title && description === Redacted.value(c.description)
+      ? []
+      : [{ value: new Case({ ...c, title, description: Redacted.make(description) }), version }]
+  })
+  const themeWrites = snapshot.themes.flatMap(({ value: t, version }) => {
+    const title = text("theme", t.id, "title", t.title)
+    const description = t.description === undefined ? undefined : text("theme", t.id, "description", t.description)
+    return title === t.title && description === t.description
+      ? []
+      : [{ value: new Theme({ ...t, title, ...(description === undefined ? {} : { description }) }), version }]
+  })
+  const titled = <A extends { readonly id: string }>(
+    kind: string,
+    records: ReadonlyArray<Repository.Versioned<A>>,
+    field: keyof A & string,
+    make: (value: A, text: string) => A
+  ) =>
+    records.flatMap(({ value, version }) => {
+      const before = value[field] as unknown as string
+      const after = text(kind, value.id, field, before)
+      return after === before ? [] : [{ value: make(value, after), version }]
+    })
+  const groupWrites = titled("learning-group", snapshot.groups, "name", (g, name) => new LearningGroup({ ...g, name }))
+  const gatheringWrites = titled(
+    "gathering",
+    snapshot.gatherings,
+    "title",
+    (g, title) => new Gathering({ ...g, title })
+  )
+  const votingWrites = titled(
+    "voting-round",
+    snapshot.votingRounds,
+    "title",
+    (v, title) => new VotingRound({ ...v, title })
+  )
+  const pollWrites = titled(
+    "availability-poll",
+    snapshot.polls,
+    "title",
+    (p, title) => new AvailabilityPoll({ ...p, title })
+  )
+  // Ids cannot be rewritten (other records and the audit log refer to them): report them.
+  const forms = NameFinder.idForms(name)
+  const notRewritten: Array<NameFound> = [
+    ...[
+      ["member", snapshot.members],
+      ["intake", allIntakes],
+      ["case", allCases],
+      ["theme", snapshot.themes],
+      ["learning-group", snapshot.groups],
+      ["round", snapshot.rounds],
+      ["gathering", snapshot.gatherings],
+      ["voting-round", snapshot.votingRounds],
+      ["availability-poll", snapshot.polls]
+    ].flatMap(([kind, records]) =>
+      (records as ReadonlyArray<Repository.Versioned<{ readonly id: string }>>)
+        .filter((r) => NameFinder.idNames(r.value.id, forms))
+        .map((r) => ({ kind: kind as string, id: r.value.id, field: "id" }))
+    )
+  ]
   yield* commit(session, "member.forget", {
     writes: [
       ...(yield* puts(Kinds.Members, [{ value: forgotten, version: member.version }])),
       ...(yield* puts(Kinds.Intakes, intakeWrites)),
-      ...(yield* puts(Kinds.Cases, caseWrites))
+      ...(yield* puts(Kinds.Cases, caseWrites)),
+      ...(yield* puts(Kinds.Themes, themeWrites)),
+      ...(yield* puts(Kinds.LearningGroups, groupWrites)),
+      ...(yield* puts(Kinds.Gatherings, gatheringWrites)),
+      ...(yield* puts(Kinds.VotingRounds, votingWrites)),
+      ...(yield* puts(Kinds.AvailabilityPolls, pollWrites))
     ],
     outboxRemovals: messages.map((m) => m.id),
     erase: true,
     subject: { kind: "member", id: memberId },
-    detail: { intakes: intakeWrites.length, cases: caseWrites.length, messages: messages.length }
+    detail: {
+      intakes: intakeWrites.length,
+      cases: caseWrites.length,
+      messages: messages.length,
+      nameRewritten: rewritten.length,
+      nameNotRewritten: notRewritten.length
+    }
   })
+  const own = <A extends { readonly memberId?: string; readonly authorId?: string }>(
+    writes: ReadonlyArray<{ readonly value: A }>
+  ) => writes.filter((w) => w.value.memberId === memberId || w.value.authorId === memberId).length
   return {
     memberId,
-    intakes: intakeWrites.length,
-    cases: caseWrites.length,
+    intakes: own(intakeWrites),
+    cases: own(caseWrites),
     messagesRemoved: messages.length,
     /** Messages to other members that named the member and had not been sent yet: send them again if needed. */
     pendingToOthersRemoved: messages
       .filter((m) => m.status === "pending" && !addressedTo(m.payload, memberId))
-      .map((m) => m.id)
+      .map((m) => m.id),
+    /** Where the name was found in others' free text and replaced by "[naam verwijderd]". */
+    nameRewritten: rewritten,
+    /** Where the name was found but could not be rewritten (ids made from it): for an operator to judge. */
+    notRewritten
   }
 })
 

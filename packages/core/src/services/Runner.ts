@@ -12,8 +12,9 @@ import { type Addressee, type Notification, type RenderError, render, toOutbox }
 import type { OutboxMessage, Write } from "../ports/Store.js"
 import { type CommunityStore, forCommunity, type Store, type StoreError } from "../ports/Store.js"
 import type { RecordKind } from "../repository/Kinds.js"
+import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
-import { type Action, Actor, check, type Resource } from "./Access.js"
+import { type Action, Actor, check, type Decision, type Resource, type Right } from "./Access.js"
 import { NotAllowed, NotFound } from "./Errors.js"
 import { Ids, type IdsService } from "./Ids.js"
 import { Progress } from "./Progress.js"
@@ -67,10 +68,37 @@ export const authorize = (
   session: Session,
   action: Action,
   resource: Resource
-): Effect.Effect<void, NotAllowed | StoreError> => {
-  const decision = check(session.actor, action, resource)
-  if (decision._tag === "Allowed") return Effect.void
-  return Effect.flatMap(
+): Effect.Effect<void, NotAllowed | StoreError> =>
+  Effect.flatMap(registered(session, check(session.actor, action, resource)), (decision) =>
+    decision._tag === "Allowed" ? Effect.void : deny(session, action, decision.missing)
+  )
+
+/**
+ * A facilitator or programme-team actor is checked against the stored facilitators: the id must
+ * be registered, and a `ProgrammeTeam` actor must have the `programme-team` role. Only a
+ * community with no facilitator registered yet takes the actor as given (decision 0098), so that
+ * its programme team can be set up.
+ */
+const registered = (session: Session, decision: Decision): Effect.Effect<Decision, StoreError> => {
+  const actor = session.actor
+  if (decision._tag === "Denied" || (actor._tag !== "ProgrammeTeam" && actor._tag !== "Facilitator"))
+    return Effect.succeed(decision)
+  const missing: Right = actor._tag === "ProgrammeTeam" ? "programme team" : "a registered facilitator"
+  return Effect.flatMap(Repository.get(session.store, Kinds.Facilitators, actor.facilitatorId), (found) => {
+    if (found._tag === "Some")
+      return Effect.succeed(
+        actor._tag === "ProgrammeTeam" && found.value.value.role !== "programme-team"
+          ? ({ _tag: "Denied", missing } as const)
+          : decision
+      )
+    return Effect.map(session.store.find(Kinds.Facilitators.kind, { limit: 1 }), (page) =>
+      page.items.length === 0 ? decision : ({ _tag: "Denied", missing } as const)
+    )
+  })
+}
+
+const deny = (session: Session, action: Action, missing: Right): Effect.Effect<never, NotAllowed | StoreError> =>
+  Effect.flatMap(
     Effect.flatMap(session.ids.next("audit"), (id) =>
       session.store.commit({
         audit: [
@@ -78,15 +106,14 @@ export const authorize = (
             id,
             actor: pseudonymOf(session.actor),
             action,
-            detail: { result: "denied", missing: decision.missing },
+            detail: { result: "denied", missing },
             at: DateTime.toEpochMillis(session.now)
           }
         ]
       })
     ),
-    () => Effect.fail(new NotAllowed({ action, missing: decision.missing }))
+    () => Effect.fail(new NotAllowed({ action, missing }))
   )
-}
 
 /** What a use case commits: records, messages, and the subject and facts of its audit entry. */
 export interface Change {
@@ -176,17 +203,9 @@ export const addressee = (member: {
 
 /**
  * The id of a record that exists once per combination (a member's ballot in a round): the parts
- * joined with `:`, or, beyond the 128 characters an id may have, the first part and a 64-bit
- * FNV-1a hash of the whole.
+ * escaped and joined with `:`, so no two combinations share a key (see `Acting.naturalKey`).
  */
-export const naturalKey = (...parts: readonly [string, ...Array<string>]): string => {
-  const joined = parts.join(":")
-  if (joined.length <= 128) return joined
-  let hash = 0xcbf29ce484222325n
-  for (const byte of new TextEncoder().encode(joined))
-    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn
-  return `${parts[0].slice(0, 100)}:h${hash.toString(16).padStart(16, "0")}`
-}
+export { naturalKey } from "./Acting.js"
 
 /** The engine's progress callback for a task, when a Progress service is in the context. */
 export const progressFor = (task: string): Effect.Effect<{ readonly onProgress?: (share: number) => void }> =>

@@ -19,6 +19,7 @@ import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { activeMember, countedBallots, ownRecord } from "./Acting.js"
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
@@ -74,6 +75,7 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
   const by = session.actor
   if (by._tag === "Administrator")
     return yield* Effect.fail(new NotAllowed({ action: "theme.propose", missing: "member of the community" }))
+  if (by._tag === "Member") yield* activeMember(session, by.memberId, "theme.propose")
   if (request.id !== undefined && Option.isSome(yield* Repository.get(session.store, Kinds.Themes, request.id)))
     return yield* Effect.fail(
       new InvalidState({
@@ -274,6 +276,7 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
     return yield* Effect.fail(new NotAllowed({ action: "ballot.cast", missing: "own record" }))
   }
   yield* authorize(session, "ballot.cast", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
+  yield* activeMember(session, by.memberId, "ballot.cast")
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
   if (round.value.status !== "open" || DateTime.greaterThan(session.now, round.value.closesAt))
     return yield* Effect.fail(
@@ -284,8 +287,10 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
       })
     )
   // One ballot per member per round, enforced by its key: two casts at once cannot make two.
-  const id = BallotId.make(naturalKey(round.value.id, by.memberId))
-  const previous = Option.toArray(yield* Repository.get(session.store, Kinds.Ballots, id))
+  const previous = Option.toArray(
+    yield* ownRecord(session, Kinds.Ballots, { field: "votingRoundId", id: round.value.id }, by.memberId)
+  )
+  const id = previous[0]?.value.id ?? BallotId.make(naturalKey(round.value.id, by.memberId))
   const ballot = new Ballot({
     id,
     communityId: CommunityId.make(session.store.communityId),
@@ -458,11 +463,15 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       )
     yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme")
   }
-  const [themes, ballots, gatherings] = yield* Effect.all([
+  const [themes, cast, gatherings, members] = yield* Effect.all([
     Repository.all(session.store, Kinds.Themes),
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id }),
-    Repository.all(session.store, Kinds.Gatherings)
+    Repository.all(session.store, Kinds.Gatherings),
+    Repository.all(session.store, Kinds.Members)
   ])
+  // Only ballots of members who are active at the close count (decision 0096): not those of
+  // unregistered, paused, departed or erased members, and one per member.
+  const ballots = countedBallots(cast, members)
   const carried = yield* carriedFairness(session.store, request.method._tag)
   const pastGatherings = gatherings
     .filter((g) => (g.value.status === "held" || g.value.status === "closed") && g.value.startsAt !== undefined)
@@ -532,6 +541,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
     subject: { kind: "voting-round", id: round.value.id },
     detail: {
       ballots: ballots.length,
+      notCounted: cast.length - ballots.length,
       programme: result.programme.map((t) => t.themeId),
       method: request.method._tag,
       ...(change === undefined
@@ -584,7 +594,8 @@ export const myBallot = Effect.fn("Voting.myBallot")(function* (actor: unknown, 
     yield* authorize(session, "ballot.read", { _tag: "Community", communityId: by.communityId })
     return yield* Effect.fail(new NotAllowed({ action: "ballot.read", missing: "own record" }))
   }
-  const found = yield* Repository.get(session.store, Kinds.Ballots, naturalKey(votingRoundId, by.memberId))
+  yield* authorize(session, "ballot.read", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
+  const found = yield* ownRecord(session, Kinds.Ballots, { field: "votingRoundId", id: votingRoundId }, by.memberId)
   return Option.map(found, (b) => b.value)
 })
 

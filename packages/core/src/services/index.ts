@@ -72,6 +72,13 @@ export * as Programme from "./Programme.js"
  */
 export * as Progress from "./Progress.js"
 /**
+ * The read policy for personal fields: what each reader may read of a member's name, address,
+ * interests, intake notes, case texts, ballots and poll answers, as one table and one function.
+ *
+ * @since 0.2.0
+ */
+export * as ReadPolicy from "./ReadPolicy.js"
+/**
  * Learning-group sessions: timetables through the Sessions engine, sent as calendar series.
  *
  * @since 0.1.0

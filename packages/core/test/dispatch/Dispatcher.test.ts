@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Dispatcher, MemoryStore, Notifier, Store } from "@grenzeloos/core"
 import { Deferred, Effect, Fiber, Layer, Random, TestClock } from "effect"
-import { invitations } from "../notify/Samples.js"
+import { addressee, everyKind, invitations, rendered } from "../notify/Samples.js"
 
 const COMMUNITY = "rijk"
 
@@ -60,7 +60,7 @@ describe("Dispatcher", () => {
         const options = { communityId: COMMUNITY, baseDelayMs: 1_000, maxDelayMs: 60_000 }
         const first = yield* Dispatcher.runOnce(options).pipe(Effect.provide(withNotifier(notifier)))
         expect(first).toMatchObject({ claimed: 30, retried: 30, delivered: 0 })
-        // Released messages are due again between half the delay and the whole delay.
+        // Released messages are due again within the first step: from half the base delay to the cap.
         const pending = yield* allOutbox("pending")
         for (const m of pending) {
           expect(m.availableAt).toBeGreaterThanOrEqual(500)
@@ -115,7 +115,7 @@ describe("Dispatcher", () => {
         expect(dead.map((m) => [m.id, m.attempts, m.lastError])).toEqual(
           [
             [keys[0], 1, "550 no such user"],
-            [keys[1], 4, "gave up after 4 attempts; last: 421 try again"],
+            [keys[1], 4, expect.stringMatching(/^gave up after 4 attempts in [\d.]+ s; last: 421 try again$/)],
             ["broken-1", 1, expect.stringContaining("is not a rendered message")]
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0])))
         )
@@ -220,13 +220,177 @@ describe("Dispatcher", () => {
     }).pipe(Effect.provide(MemoryStore.layer))
   )
 
-  it("computes the backoff as half the capped exponential delay plus a jittered half", () => {
+  it("computes the backoff with full jitter: uniform between half the base delay and the capped exponential delay", () => {
     const options = { baseDelayMs: 1_000, maxDelayMs: 10_000 }
-    expect([1, 2, 3, 4, 5, 6].map((a) => Dispatcher.backoffMs(a, 0, options))).toEqual([
-      500, 1_000, 2_000, 4_000, 5_000, 5_000
+    expect([1, 2, 3, 4, 5, 6].map((a) => Dispatcher.backoffMs(a, 0, options))).toEqual([500, 500, 500, 500, 500, 500])
+    expect([1, 2, 3, 4, 5, 6].map((a) => Dispatcher.backoffMs(a, 0.5, options))).toEqual([
+      750, 1_250, 2_250, 4_250, 5_250, 5_250
     ])
     expect([1, 2, 3, 4, 5, 6].map((a) => Dispatcher.backoffMs(a, 0.999_999, options))).toEqual([
-      1_000, 2_000, 4_000, 8_000, 10_000, 10_000
+      999, 1_999, 3_999, 7_999, 9_999, 9_999
     ])
   })
+
+  it("the default schedule: caps doubling from 1 s to 15 min, for a horizon of 6 hours (at least 4)", () => {
+    const { horizonMs, capsMs } = Dispatcher.retrySchedule({})
+    expect(horizonMs).toBe(6 * 3_600_000)
+    expect(horizonMs).toBeGreaterThanOrEqual(4 * 3_600_000)
+    expect(capsMs.slice(0, 11)).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900].map((s) => s * 1_000))
+    expect(capsMs.reduce((a, b) => a + b, 0)).toBe(horizonMs)
+    expect(Math.max(...capsMs)).toBe(15 * 60_000)
+  })
+
+  for (const [name, random] of [
+    ["short draws", 0.05],
+    ["the longest draws", 0.999_999],
+    ["seeded draws", undefined]
+  ] as const)
+    it.effect(
+      `with default settings a failing message is dead-lettered at the 6-hour horizon, not before (${name})`,
+      () =>
+        Effect.gen(function* () {
+          const [key] = yield* commit(1)
+          const { calls, notifier } = recording(() => Notifier.Delivery.RetryLater({ reason: "ECONNREFUSED" }))
+          const options = { communityId: COMMUNITY }
+          const store = yield* Store.forCommunity(COMMUNITY)
+          let now = 0
+          for (let step = 0; step < 100_000; step++) {
+            yield* Dispatcher.runOnce(options).pipe(Effect.provide(withNotifier(notifier)))
+            const [pending] = yield* allOutbox("pending")
+            if (pending === undefined) break
+            // Jump straight to the next retry: the computed schedule, on the simulated clock.
+            expect(pending.availableAt - now).toBeLessThanOrEqual(15 * 60_000)
+            yield* TestClock.adjust(pending.availableAt - now)
+            now = pending.availableAt
+          }
+          const [dead] = (yield* store.outbox({ status: "dead" })).items
+          expect(dead?.id).toBe(key)
+          expect(dead?.settledAt).toBe(6 * 3_600_000)
+          expect(dead?.lastError).toMatch(/^gave up after \d+ attempts in 6\.0 h; last: ECONNREFUSED$/)
+          // Full jitter at its extremes: many short steps, or about one per cap.
+          expect(calls.length).toBeGreaterThanOrEqual(random === 0.05 ? 300 : 30)
+        }).pipe(
+          Effect.provide(MemoryStore.layer),
+          random === undefined
+            ? (e) => Effect.withRandom(e, Random.make(20270311))
+            : (e) =>
+                Effect.withRandom(e, { ...Random.make(1), next: Effect.succeed(random) } as unknown as Random.Random)
+        )
+    )
+
+  it.effect(
+    "a 10-minute outage with default settings: nothing dead, all delivered within one backoff step of the return",
+    () =>
+      seeded(
+        Effect.gen(function* () {
+          const keys = yield* commit(10)
+          let up = false
+          const { calls, notifier } = recording(() =>
+            up ? Notifier.Delivery.Delivered({}) : Notifier.Delivery.RetryLater({ reason: "ECONNREFUSED" })
+          )
+          const options = { communityId: COMMUNITY }
+          // The dispatcher runs every second (its default idle time) on the simulated clock.
+          let second = 0
+          for (; second <= 600; second++) {
+            yield* Dispatcher.runOnce(options).pipe(Effect.provide(withNotifier(notifier)))
+            yield* TestClock.adjust("1 second")
+          }
+          expect((yield* allOutbox("dead")).length).toBe(0)
+          up = true
+          const downCalls = calls.length
+          // Each message's next retry was already scheduled: it is the step within which it must recover.
+          const steps = (yield* allOutbox("pending")).map((m) => m.availableAt - 600_000)
+          expect(steps.length).toBe(keys.length)
+          let recoveredAt = 0
+          for (; second <= 600 + 3_600; second++) {
+            yield* Dispatcher.runOnce(options).pipe(Effect.provide(withNotifier(notifier)))
+            if ((yield* allOutbox("delivered")).length === keys.length) {
+              recoveredAt = second
+              break
+            }
+            yield* TestClock.adjust("1 second")
+          }
+          expect(recoveredAt - 600).toBeGreaterThan(0)
+          expect(recoveredAt - 600).toBeLessThanOrEqual(Math.ceil(Math.max(...steps) / 1_000) + 1)
+          expect(Math.max(...steps)).toBeLessThanOrEqual(Dispatcher.DEFAULT_MAX_DELAY_MS)
+          // No busy loop: while the peer was down, each message was tried a handful of times.
+          expect(downCalls / keys.length).toBeLessThan(40)
+        })
+      ).pipe(Effect.provide(MemoryStore.layer))
+  )
+
+  it.effect("dead letters are listed and put back, each with an audit entry; a superseded one is not sent", () =>
+    seeded(
+      Effect.gen(function* () {
+        const keys = yield* commit(3)
+        const store = yield* Store.forCommunity(COMMUNITY)
+        const { notifier } = recording(() => Notifier.Delivery.FailedForGood({ reason: "550 mailbox unavailable" }))
+        yield* Dispatcher.runOnce({ communityId: COMMUNITY }).pipe(Effect.provide(withNotifier(notifier)))
+        expect((yield* Dispatcher.deadLetters({ communityId: COMMUNITY }, { errorContains: "550" })).length).toBe(3)
+        expect(yield* Dispatcher.retry({ communityId: COMMUNITY, actor: "team-01" }, keys[0] as string)).toBe("pending")
+        expect(yield* Dispatcher.retry({ communityId: COMMUNITY, actor: "team-01" }, keys[0] as string)).toBe(
+          "not-dead"
+        )
+        expect(
+          yield* Dispatcher.retryDead({ communityId: COMMUNITY, actor: "team-01" }, { topic: "notify.email" })
+        ).toEqual({
+          pending: 2,
+          superseded: 0
+        })
+        const pending = yield* allOutbox("pending")
+        expect(pending.map((m) => [m.attempts, m.firstAttemptAt])).toEqual([
+          [0, undefined],
+          [0, undefined],
+          [0, undefined]
+        ])
+        const audit = (yield* store.audit()).items.filter((a) => a.action === "outbox.retry")
+        expect(audit.map((a) => [a.actor, a.subject?.id, (a.detail as { status: string }).status]).sort()).toEqual(
+          keys.map((k) => ["team-01", k, "pending"]).sort()
+        )
+        const { calls, notifier: ok } = recording(() => Notifier.Delivery.Delivered({}))
+        yield* Dispatcher.runOnce({ communityId: COMMUNITY }).pipe(Effect.provide(withNotifier(ok)))
+        expect([...calls].sort()).toEqual([...keys].sort())
+      })
+    ).pipe(Effect.provide(MemoryStore.layer))
+  )
+
+  it.effect(
+    "invitation → cancellation race: the cancellation waits for the invitation in flight, which is then superseded, never sent",
+    () =>
+      seeded(
+        Effect.gen(function* () {
+          const store = yield* Store.forCommunity(COMMUNITY)
+          const kinds = everyKind(addressee(1, "nl"))
+          const invitation = rendered(kinds[3] as Notifier.Notification)
+          const cancellation = rendered(kinds[6] as Notifier.Notification)
+          const reminder = rendered({ ...(kinds[4] as Notifier.Notification & { _tag: "Reminder" }), daysBefore: 7 })
+          yield* store.commit({
+            outbox: [Notifier.toOutbox(invitation), { ...Notifier.toOutbox(reminder), availableAt: 86_400_000 }]
+          })
+          const sent: Array<string> = []
+          // While the invitation is on its way, the gathering is cancelled; then the server says 421.
+          const racing: Notifier.NotifierService = {
+            channels: ["email"],
+            send: (m) =>
+              Effect.gen(function* () {
+                if (m.idempotencyKey === invitation.idempotencyKey) {
+                  yield* store.commit({ outbox: [Notifier.toOutbox(cancellation)] })
+                  return Notifier.Delivery.RetryLater({ reason: "421 try again" })
+                }
+                sent.push(m.idempotencyKey)
+                return Notifier.Delivery.Delivered({})
+              }).pipe(Effect.orDie)
+          }
+          const first = yield* Dispatcher.runOnce({ communityId: COMMUNITY }).pipe(Effect.provide(withNotifier(racing)))
+          // The released invitation is superseded at once, so the cancellation goes in the next batch.
+          expect(first).toMatchObject({ claimed: 2, retried: 1, delivered: 1 })
+          expect(sent).toEqual([cancellation.idempotencyKey])
+          yield* TestClock.adjust("2 days")
+          yield* Dispatcher.runOnce({ communityId: COMMUNITY }).pipe(Effect.provide(withNotifier(racing)))
+          expect(sent).toEqual([cancellation.idempotencyKey])
+          const superseded = (yield* allOutbox("superseded")).map((m) => m.id).sort()
+          expect(superseded).toEqual([invitation.idempotencyKey, reminder.idempotencyKey].sort())
+        })
+      ).pipe(Effect.provide(MemoryStore.layer))
+  )
 })

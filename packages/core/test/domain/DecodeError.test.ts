@@ -34,8 +34,30 @@ describe("Domain.decode", () => {
     const members = [validMember, validMember, validMember, { ...validMember, email: "jan@" }]
     const error = problemsOf(File, { members })
     expect(error.problems).toStrictEqual([
-      { path: "members[3].email", message: 'expected an e-mail address, got "jan@"' }
+      {
+        path: "members[3].email",
+        message: "expected an e-mail address such as naam@ministerie.nl, but the part after the @ has no dot"
+      }
     ])
+  })
+
+  it("never repeats a rejected e-mail address, and says what is wrong with it", () => {
+    const cases: ReadonlyArray<readonly [string, string]> = [
+      ["jan.devries", "has no @"],
+      ["jan@@bzk.nl", "more than one @"],
+      ["jan de@bzk.nl", "contains a space"],
+      ["@bzk.nl", "nothing before the @"],
+      ["jan@bzk", "has no dot"],
+      ["jan@bzk..nl", "empty part between dots"],
+      ["jan<x>@bzk.nl", "a character an address cannot have"],
+      [`${"j".repeat(250)}@bzk.nl`, "257 characters"]
+    ]
+    for (const [email, why] of cases) {
+      const error = problemsOf(Domain.Member, { ...validMember, email })
+      expect(error.message).toContain(why)
+      expect(error.message).not.toContain(email)
+      expect(error.message).not.toContain("bzk")
+    }
   })
 
   it("reports every problem at once, not just the first", () => {
@@ -80,7 +102,7 @@ describe("Domain.decode", () => {
     )
     expect(error._tag).toBe("DecodeError")
     expect(error.message).toBe(
-      'leden.json: 1 problem in the input\n  members[7].email: expected an e-mail address, got "jan@"'
+      "leden.json: 1 problem in the input\n  members[7].email: expected an e-mail address such as naam@ministerie.nl, but the part after the @ has no dot"
     )
   })
 

@@ -106,6 +106,36 @@ describe("Templates", () => {
     }
   })
 
+  it("refuses a control character in any header-bound field, naming the field (issue 13)", () => {
+    const context = { communityId: COMMUNITY, channel: "email" as const, stamp: STAMP }
+    for (const bad of ["Lid 1\r\nBcc: x@example.nl", "Lid\t1", "Lid\u00851", "Lid\u20281", "Lid\u00001"]) {
+      const result = Notifier.render(
+        { _tag: "GatheringInvitation", recipient: { ...addressee(1, "nl"), name: bad }, event: gathering() },
+        context
+      )
+      expect(Either.isLeft(result), JSON.stringify(bad)).toBe(true)
+      if (Either.isLeft(result)) {
+        expect(result.left._tag).toBe("RenderError")
+        expect(result.left.problems.map((p) => p.path)).toEqual(["recipient.name"])
+      }
+    }
+    const subject = Notifier.render(
+      {
+        _tag: "GatheringInvitation",
+        recipient: addressee(1, "nl"),
+        event: { ...gathering(), summary: "Voorjaar\n2027" }
+      },
+      context
+    )
+    expect(Either.isLeft(subject) ? subject.left.problems.map((p) => p.path) : []).toContain("subject")
+    // A stored payload with CR/LF in the name does not decode, so the dispatcher dead-letters it.
+    const encoded = JSON.parse(
+      JSON.stringify(Notifier.toOutbox(rendered(everyKind(addressee(1, "nl"))[3] as Notifier.Notification)).payload)
+    )
+    encoded.recipients[0].name = "Lid\r\n1"
+    expect(Either.isLeft(decode(encoded))).toBe(true)
+  })
+
   it.effect("the console notifier prints the message with the address masked", () =>
     Effect.gen(function* () {
       const lines: Array<string> = []

@@ -12,6 +12,7 @@ const promiseDriver = (overrides: Partial<Store.PromiseDriver> = {}): Store.Prom
   commit: async () => ({ _tag: "Committed" }),
   claimOutbox: async () => [],
   settleOutbox: async () => true,
+  reviveOutbox: async () => undefined,
   listOutbox: async () => [],
   listAudit: async () => [],
   ...overrides

@@ -4,6 +4,7 @@
  * @internal
  */
 import { Args, Command, Options } from "@effect/cli"
+import { Domain } from "@grenzeloos/core"
 import { Effect, Either, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
@@ -49,6 +50,11 @@ const intakesPlan = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
+      if (c.from > c.to)
+        return yield* new Domain.DecodeError({
+          subject: "--from/--to",
+          problems: [{ path: "--from", message: Texts.of(c.lang).fromAfterTo(c.from, c.to) }]
+        })
       const facilitators = c.facilitators.length > 0 ? c.facilitators : [c.as]
       const slots: Array<{ facilitatorId: string; startsAt: string; durationMinutes: number }> = []
       for (let day = c.from; day <= c.to; day = nextDay(day)) {

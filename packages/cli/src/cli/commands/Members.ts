@@ -43,7 +43,7 @@ const membersImport = Command.make(
     Effect.gen(function* () {
       const path = yield* Path.Path
       const name = path.basename(c.file)
-      const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
       const organisations = yield* Option.match(c.organisations, {
         onNone: () => Effect.succeed(undefined),
         onSome: (file) =>

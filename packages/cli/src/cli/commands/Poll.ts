@@ -13,7 +13,7 @@ import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
 import { InvalidRows, NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
-import { common, field, type Group, printProblems, readBytes, say, withUseCases, zoneOf } from "./Shared.js"
+import { common, field, type Group, printProblems, say, withUseCases, zoneOf } from "./Shared.js"
 
 const pollOption = Options.text("poll").pipe(
   Options.withDescription("De datumprikker, zoals meeting candidates hem noemde. / The poll.")
@@ -73,7 +73,7 @@ const pollImport = Command.make(
     Effect.gen(function* () {
       const path = yield* Path.Path
       const name = path.basename(c.file)
-      const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
       yield* withUseCases(c, say(c.lang, "Antwoorden invoeren", "Entering the answers"), (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)

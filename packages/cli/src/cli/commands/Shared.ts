@@ -133,11 +133,15 @@ export const dateOption = (name: string, description: string) =>
   Options.text(name).pipe(
     Options.withDescription(description),
     Options.mapTryCatch(
-      (s) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) throw new Error(s)
+      (s): string => {
+        // The domain's own check: Date.parse reads 2027-02-30 as 2 March.
+        if (!Schema.is(Domain.CalendarDate)(s)) throw new Error(s)
         return s
       },
-      () => HelpDoc.p(`--${name}: verwacht een datum als 2027-01-11 / expected a date such as 2027-01-11`)
+      () =>
+        HelpDoc.p(
+          `--${name}: verwacht een bestaande datum als 2027-01-11 / expected a date that exists, such as 2027-01-11`
+        )
     )
   )
 

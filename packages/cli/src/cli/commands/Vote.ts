@@ -12,7 +12,7 @@ import * as Environment from "../Environment.js"
 import { InvalidRows } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, field, type Group, printProblems, readBytes, say, withUseCases } from "./Shared.js"
+import { common, field, type Group, printProblems, say, withUseCases } from "./Shared.js"
 
 // --- vote ----------------------------------------------------------------------------------------
 
@@ -41,7 +41,7 @@ const voteImport = Command.make(
     Effect.gen(function* () {
       const path = yield* Path.Path
       const name = path.basename(c.file)
-      const sheet = yield* Effect.flatMap(readBytes(c.file), (bytes) => Spreadsheet.read(bytes, name))
+      const sheet = yield* Spreadsheet.readFile(c.file, name)
       yield* withUseCases(c, Texts.of(c.lang).importingBallots, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
