@@ -36,7 +36,7 @@ describe("grenzeloos, whatever the command", () => {
     expect(community.stderr).toContain("--community rjik")
     const as = await grenzeloos("members", "list", "--db", rijk.db, "--community", "rijk", "--as", "anoek")
     expect(as.code).toBe(2)
-    expect(as.stderr).toContain("anouk (Anouk Bakker)")
+    expect(as.stderr).toContain("--as anoek: is niet iemand van het programmateam")
   })
 
   it("exits 2 when --out cannot be written, before anything is queued", async () => {

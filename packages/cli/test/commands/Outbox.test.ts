@@ -32,6 +32,27 @@ describe("grenzeloos outbox", () => {
     }
   })
 
+  it("retries what failed: a server that refused every recipient, then one that accepts", async () => {
+    const rijk = await community({ members: 2 })
+    await rijk.json("themes", "add", "--title", "Omgaan met eenzaamheid")
+    await rijk.json("vote", "open")
+    const refusing = await Mailbox.open({ reject: true })
+    const mailbox = await Mailbox.open()
+    try {
+      const failed = await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${refusing.port}`)
+      expect(failed).toMatchObject({ delivered: 0, deadLettered: 2 })
+      const status = await rijk.at("outbox", "status")
+      expect(status.stdout).toMatch(/mislukt +2/)
+      expect(await rijk.json("outbox", "retry", "--dead")).toMatchObject({ retried: 2 })
+      expect(await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${mailbox.port}`)).toMatchObject({
+        delivered: 2
+      })
+    } finally {
+      await refusing.close()
+      await mailbox.close()
+    }
+  })
+
   it("says where to send when no server is given", async () => {
     const rijk = await community()
     const ran = await rijk.at("outbox", "send")

@@ -12,7 +12,7 @@ export interface Mailbox {
   readonly settled: (count: number) => Promise<void>
 }
 
-export const open = (options: { readonly parse?: boolean } = {}): Promise<Mailbox> =>
+export const open = (options: { readonly parse?: boolean; readonly reject?: boolean } = {}): Promise<Mailbox> =>
   new Promise((resolve) => {
     const received: Array<ParsedMail> = []
     let arrived = 0
@@ -21,6 +21,14 @@ export const open = (options: { readonly parse?: boolean } = {}): Promise<Mailbo
       authOptional: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
+      // A server that refuses every recipient for good (550), for the failure paths.
+      onRcptTo(_address, _session, callback) {
+        callback(
+          options.reject === true
+            ? Object.assign(new Error("550 5.1.1 no such user"), { responseCode: 550 })
+            : undefined
+        )
+      },
       onData(stream, _session, callback) {
         const chunks: Array<Buffer> = []
         stream.on("data", (chunk: Buffer) => chunks.push(chunk))

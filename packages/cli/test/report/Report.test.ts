@@ -45,9 +45,23 @@ describe("Report.render", () => {
       ...input,
       groups: { title: "Leergroepen", grouping: { groups: grouping.groups, explanations: [], unmet: [] } }
     })
-    expect(page).toContain("<caption>Leden van leergroep 1</caption>")
+    expect(page).toContain("<caption>Leden van Leergroep 1</caption>")
     expect(page).not.toContain("Waarom in deze groep")
     expect(Report.render(input)).toContain("Waarom in deze groep")
+  })
+
+  it("names each group as its members were e-mailed, not by its place on the page", () => {
+    const grouping = input.groups!.grouping
+    const page = Report.render({
+      ...input,
+      groups: {
+        title: "Leergroepen",
+        grouping: { ...grouping, groups: grouping.groups.map((g, i) => ({ ...g, name: `Leergroep ${i + 13}` })) }
+      }
+    })
+    expect(page).toContain(">Leergroep 14</h3>")
+    expect(page).toContain("<caption>Leden van Leergroep 14</caption>")
+    expect(page).not.toContain(">Leergroep 2</h3>")
   })
 
   it("uses colours with enough contrast: 4.5:1 for text, 3:1 for chart parts", () => {

@@ -179,18 +179,26 @@ const STATUS_TEXT = {
   dead: ["mislukt", "failed"]
 } as const
 
-const countOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number]) =>
+// The ids of every message with a status, page by page (the Store gives at most 1,000 at a time).
+const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number]) =>
   Effect.iterate(
-    { count: 0, cursor: undefined as string | undefined, more: true },
+    { ids: [] as Array<string>, cursor: undefined as string | undefined, more: true },
     {
       while: (s) => s.more,
       body: (s) =>
         Effect.map(
-          store.outbox({ status, limit: 500, ...(s.cursor === undefined ? {} : { cursor: s.cursor }) }),
-          (page) => ({ count: s.count + page.items.length, cursor: page.cursor, more: page.cursor !== undefined })
+          store.outbox({ status, limit: 1_000, ...(s.cursor === undefined ? {} : { cursor: s.cursor }) }),
+          (page) => ({
+            ids: [...s.ids, ...page.items.map((item) => item.id)],
+            cursor: page.cursor,
+            more: page.cursor !== undefined
+          })
         )
     }
-  ).pipe(Effect.map((s) => s.count))
+  ).pipe(Effect.map((s) => s.ids))
+
+const countOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number]) =>
+  Effect.map(idsOf(store, status), (ids) => ids.length)
 
 const outboxStatus = Command.make("status", { ...common }, (c) =>
   Effect.gen(function* () {
@@ -220,9 +228,6 @@ const outboxStatus = Command.make("status", { ...common }, (c) =>
   }).pipe(Effect.provide(Environment.useCasesLayer(c)))
 ).pipe(Command.withDescription("Toont wat klaarstaat, verstuurd is en mislukte. / Shows the outbox."))
 
-// Reviving a dead message is the delivery issue's addition to the Store port (`reviveOutbox`).
-type Reviving = { readonly reviveOutbox?: (id: string) => Effect.Effect<string | undefined, Store.StoreError> }
-
 const outboxRetry = Command.make(
   "retry",
   {
@@ -232,24 +237,13 @@ const outboxRetry = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
-      const store = (yield* Store.Store).forCommunity(c.community) as Store.CommunityStore & Reviving
-      const revive = store.reviveOutbox
-      if (revive === undefined)
-        return yield* new NoTransport({
-          reason: say(
-            c.lang,
-            "deze versie van de opslag kan mislukte berichten niet opnieuw aanbieden",
-            "this version of the store cannot offer failed messages again"
-          )
-        })
-      const ids = c.dead
-        ? (yield* store.outbox({ status: "dead", limit: 10_000 })).items.map((d) => d.id)
-        : Option.toArray(c.id)
+      const store = (yield* Store.Store).forCommunity(c.community)
+      const ids = c.dead ? yield* idsOf(store, "dead") : Option.toArray(c.id)
       if (ids.length === 0)
         return yield* new NoTransport({
           reason: say(c.lang, "geef een bericht-id of --dead", "give a message id or --dead")
         })
-      const revived = yield* Effect.forEach(ids, (id) => revive(id))
+      const revived = yield* Effect.forEach(ids, (id) => store.reviveOutbox(id))
       const again = revived.filter((r) => r === "pending").length
       yield* Output.result(
         c.json,

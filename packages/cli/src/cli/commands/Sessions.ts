@@ -66,8 +66,8 @@ const sessionsPlan = Command.make(
           [
             say(
               c.lang,
-              `${planned.round.name}: ${planned.sessions} bijeenkomsten voor ${planned.groups.length} leergroepen gepland; ${planned.messages} uitnodigingen staan klaar (verstuur met grenzeloos outbox send).`,
-              `${planned.round.name}: ${planned.sessions} sessions planned for ${planned.groups.length} learning groups; ${planned.messages} invitations are queued (send with grenzeloos outbox send).`
+              `${planned.round.name}: ${c.sessions} bijeenkomsten per groep voor ${planned.groups.length} leergroepen gepland (${planned.sessions} in totaal); ${planned.messages} uitnodigingen staan klaar (verstuur met grenzeloos outbox send).`,
+              `${planned.round.name}: ${c.sessions} sessions per group planned for ${planned.groups.length} learning groups (${planned.sessions} in all); ${planned.messages} invitations are queued (send with grenzeloos outbox send).`
             )
           ],
           { id: planned.round.id, status: planned.round.status, ...planned }

@@ -47,6 +47,17 @@ export const common = {
 
 export type UseCasesService = Services.UseCases.UseCasesService
 
+const notOnTeamOf = (c: Environment.Common, language: "nl" | "en") =>
+  new BadOption({
+    option: "--as",
+    value: c.as,
+    hint: say(
+      language,
+      "is niet iemand van het programmateam van deze community; geef uw eigen id, zoals init --as of facilitators add --role programme-team het registreerde",
+      "is not on this community's programme team; give your own id, as init --as or facilitators add --role programme-team registered it"
+    )
+  })
+
 /**
  * `--community` must name a community that is set up, and `--as` one of its programme team (when
  * it has one registered): a typo in either is exit 2 with what would be right, not an empty list.
@@ -56,6 +67,7 @@ const checkWhere = (uc: UseCasesService, c: Environment.Common & { readonly lang
     const language = c.lang ?? "nl"
     const team = Environment.team(c)
     yield* uc.getCommunity(team).pipe(
+      Effect.catchTag("NotAllowed", () => Effect.fail(notOnTeamOf(c, language))),
       Effect.catchTag("NotFound", () =>
         Effect.fail(
           new BadOption({
@@ -70,7 +82,12 @@ const checkWhere = (uc: UseCasesService, c: Environment.Common & { readonly lang
         )
       )
     )
-    const team_ = (yield* uc.listFacilitators(team)).filter((f) => f.role === "programme-team")
+    // The access policy refuses an --as that is no one of the programme team (so nobody can list
+    // the team without being on it): that refusal is the option's fault, not a missing right.
+    const notOnTeam = notOnTeamOf(c, language)
+    const team_ = (yield* uc
+      .listFacilitators(team)
+      .pipe(Effect.catchTag("NotAllowed", () => Effect.fail(notOnTeam)))).filter((f) => f.role === "programme-team")
     if (team_.length > 0 && !team_.some((f) => f.id === c.as))
       return yield* new BadOption({
         option: "--as",

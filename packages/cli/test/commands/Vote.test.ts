@@ -1,0 +1,48 @@
+// vote open | import | withdraw | close
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import * as Mailbox from "../quarter/Mailbox.js"
+import { community } from "./Setup.js"
+
+describe("grenzeloos vote", () => {
+  it("asks only the members whose ballot is not in yet, withdraws one, and sets the gathering's programme", async () => {
+    const rijk = await community({ members: 3 })
+    const mailbox = await Mailbox.open()
+    try {
+      for (const title of ["Omgaan met sabotage", "Hoe behoud ik mijn mensen?"])
+        await rijk.json("themes", "add", "--title", title)
+      const gathering = await rijk.json("meeting", "plan", "--quarter", "2027-Q2")
+      const vote = await rijk.json("vote", "open", "--gathering", gathering.id)
+      expect(vote).toMatchObject({ status: "open" })
+      const members = (await rijk.json("members", "list")) as ReadonlyArray<{ id: string; name: string }>
+      const file = join(rijk.dir, "stemmen.csv")
+      writeFileSync(
+        file,
+        `Lidnummer;Omgaan met sabotage;Hoe behoud ik mijn mensen?\n${members[0]!.id};x;\n${members[1]!.id};x;x\n`
+      )
+      expect(await rijk.json("vote", "import", file, "--vote", vote.id)).toMatchObject({ ballots: 2 })
+      // Only the member who has not voted is still asked to.
+      const sent = await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${mailbox.port}`)
+      expect(sent).toMatchObject({ delivered: 1 })
+      const withdrawn = await rijk.at("vote", "withdraw", "--vote", vote.id, "--member", members[1]!.id)
+      expect(withdrawn.stdout).toContain(`De stem van ${members[1]!.name} is ingetrokken.`)
+      const closed = await rijk.json(
+        "vote",
+        "close",
+        "--vote",
+        vote.id,
+        "--gathering",
+        gathering.id,
+        "--method",
+        "equal-shares",
+        "--minutes",
+        "60"
+      )
+      expect(closed).toMatchObject({ status: "closed", result: { fairness: { voters: 1 } } })
+      expect(closed.gathering.programme).toHaveLength(1)
+    } finally {
+      await mailbox.close()
+    }
+  })
+})
