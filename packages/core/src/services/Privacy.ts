@@ -11,6 +11,7 @@ import { Ballot } from "../domain/Ballot.js"
 import { Case } from "../domain/Case.js"
 import { Timestamp } from "../domain/DateTimes.js"
 import { Email } from "../domain/Email.js"
+import { FairnessRecord } from "../domain/FairnessRecord.js"
 import { Gathering } from "../domain/Gathering.js"
 import { Intake } from "../domain/Intake.js"
 import { LearningGroup } from "../domain/LearningGroup.js"
@@ -49,11 +50,11 @@ const allAudit = (store: CommunityStore) => everyPage<AuditRecord, StoreError>(s
 /**
  * Everything stored about one member, as JSON (AVG article 15): their record, intakes (with the
  * notes about them), the cases they wrote, their ballots and poll answers, the groups they were
- * in, their RSVPs and attendance, the messages sent to them and the audit entries of their own
- * actions. For the member, the programme team and administrators; each field follows the read
+ * in, their RSVPs and attendance, their fairness records of the carried votes (what they were
+ * owed and what they got), the messages sent to them and the audit entries of their own actions. For the member, the programme team and administrators; each field follows the read
  * policy ({@link ReadPolicy.table}): the member gets everything about them, the programme team
  * sees no ballot and no case text (unless it facilitates the case's group), an administrator no
- * intake notes, case texts, ballots or poll answers. A field the actor may not read is replaced
+ * intake notes, case texts, ballots, poll answers or fairness records. A field the actor may not read is replaced
  * by a `{ withheld: true, field, reason }` marker.
  *
  * @example
@@ -76,7 +77,7 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
   const { memberId } = yield* input(MemberRef, "member")(value)
   yield* authorize(session, "member.export", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const member = yield* required(session, Kinds.Members, memberId, "memberId")
-  const [intakes, cases, ballots, responses, groups, gatherings, audit, messages, community] = yield* Effect.all([
+  const [intakes, cases, ballots, responses, groups, gatherings, audit, messages, community, fairness] = yield* Effect.all([
     Repository.all(session.store, Kinds.Intakes, { memberId }),
     Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
     Repository.all(session.store, Kinds.Ballots, { memberId }),
@@ -85,7 +86,8 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
     Repository.all(session.store, Kinds.Gatherings),
     allAudit(session.store),
     outboxFor(session.store, memberId),
-    Repository.get(session.store, Kinds.Communities, session.store.communityId)
+    Repository.get(session.store, Kinds.Communities, session.store.communityId),
+    Repository.all(session.store, Kinds.FairnessRecords, { memberId })
   ])
   const viewer = session.actor
   const about: ReadPolicy.Subject = { memberId }
@@ -143,6 +145,17 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
         ? []
         : [{ id: g.id, title: g.title, quarter: g.quarter, rsvp: rsvp?.response ?? null, attended }]
     }),
+    fairnessRecords: [...fairness]
+      .sort((a, b) => a.value.meeting - b.value.meeting)
+      .map(({ value: r }) => {
+        const { communityId: _community, memberId: _member, ...account } = encode(FairnessRecord)(r)
+        return {
+          id: r.id,
+          votingRoundId: r.votingRoundId,
+          meeting: r.meeting,
+          account: show("fairness-records", () => account)
+        }
+      }),
     messages: messages.map((m) => ({
       id: m.id,
       topic: m.topic,

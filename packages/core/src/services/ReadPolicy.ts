@@ -26,7 +26,15 @@ import type { Actor } from "./Access.js"
  * ```
  * @since 0.2.0
  */
-export type Field = "name" | "address" | "interests" | "intake-notes" | "case-text" | "ballot" | "poll-answers"
+export type Field =
+  | "name"
+  | "address"
+  | "interests"
+  | "intake-notes"
+  | "case-text"
+  | "ballot"
+  | "poll-answers"
+  | "fairness-records"
 
 /**
  * Every {@link Field}, in the order of the guide's table.
@@ -46,7 +54,8 @@ export const fields: ReadonlyArray<Field> = [
   "intake-notes",
   "case-text",
   "ballot",
-  "poll-answers"
+  "poll-answers",
+  "fairness-records"
 ]
 
 /**
@@ -95,7 +104,10 @@ export type Rule = "yes" | "no" | "group" | "open-poll"
  * team (and, under AVG article 15, the member they are about); a case text is for its learning
  * group only (its members and its facilitator, who may be of the programme team, but not the
  * programme team as such); a ballot only for the member who cast it; poll answers for the member and the
- * programme team that runs the poll, and for other members and facilitators only in an open poll.
+ * programme team that runs the poll, and for other members and facilitators only in an open poll;
+ * fairness records (what the carried agenda methods owed a member and what they got, per vote) for
+ * the member and the programme team that runs the votes only: together they say what the member
+ * supported, so no other member, guest facilitator or administrator reads them.
  *
  * @example
  * ```ts
@@ -128,6 +140,13 @@ export const table: { readonly [F in Field]: { readonly [R in Reader]: Rule } } 
     self: "yes",
     "other-member": "open-poll",
     facilitator: "open-poll",
+    "programme-team": "yes",
+    administrator: "no"
+  },
+  "fairness-records": {
+    self: "yes",
+    "other-member": "no",
+    facilitator: "no",
     "programme-team": "yes",
     administrator: "no"
   }
@@ -226,7 +245,9 @@ const REASONS: { readonly [F in Field]: string } = {
     "een casus is alleen voor de leden en de begeleider van de leergroep / a case is for its learning group only",
   ballot: "een stem is geheim / a ballot is secret",
   "poll-answers":
-    "antwoorden op een datumprikker zijn privé / poll answers are private unless the community opts into open polls"
+    "antwoorden op een datumprikker zijn privé / poll answers are private unless the community opts into open polls",
+  "fairness-records":
+    "eerlijkheidsgegevens zijn alleen voor het lid en het programmateam / fairness records are for the member and the programme team only"
 }
 
 /**

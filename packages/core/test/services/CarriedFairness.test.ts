@@ -71,6 +71,23 @@ describe("closing a vote with a carried method", () => {
       expect(third.result.carried?.members.find((m) => m.memberId === "m-003")?.explanation).toBe(
         "Over de laatste 2 bijeenkomsten kregen uw thema's 0 minuten op het programma: 0 % van uw eerlijke deel (0 van 40 minuten, gedeeld met wie dezelfde thema's steunde). Daarom weegt uw stem deze keer zwaarder: 46,25 minuten in plaats van 20 minuten."
       )
+      // The member's export (AVG art. 15) holds their account of every carried vote; the
+      // programme team reads it too, an administrator sees that it exists and whom to ask.
+      const own = yield* useCases.exportMember(member("m-003"), { memberId: "m-003" })
+      expect(own.fairnessRecords.map((r) => [r.meeting, r.account])).toEqual([
+        [1, expect.objectContaining({ method: "perpetual-phragmen", gotMinutes: 0, balanceMinutes: 15 })],
+        [2, expect.objectContaining({ carriedInMinutes: 15 })],
+        [3, expect.objectContaining({ supportedMinutes: 60 })]
+      ])
+      const byTeam = yield* useCases.exportMember(team, { memberId: "m-003" })
+      expect(byTeam.fairnessRecords.map((r) => r.account)).toEqual(own.fairnessRecords.map((r) => r.account))
+      const byAdmin = yield* useCases.exportMember(admin, { memberId: "m-003" })
+      expect(byAdmin.fairnessRecords.map((r) => r.account)).toEqual(
+        Array.from({ length: 3 }, () => Services.ReadPolicy.withheld("fairness-records"))
+      )
+      const other = yield* useCases.exportMember(member("m-001"), { memberId: "m-001" })
+      expect(other.fairnessRecords.map((r) => r.votingRoundId)).toEqual(own.fairnessRecords.map((r) => r.votingRoundId))
+      expect(JSON.stringify(other)).not.toContain('"memberId":"m-003"')
     }).pipe(Effect.provide(layer))
   )
 })

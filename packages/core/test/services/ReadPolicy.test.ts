@@ -98,7 +98,8 @@ const spec: ReadonlyArray<{
     subject: { memberId: m("ann"), openPoll: true },
     label: "(open poll)",
     readers: ["ann", "bob", "cas", "gina", "gus", "pia", "pim"]
-  }
+  },
+  { field: "fairness-records", subject: { memberId: m("ann") }, label: "", readers: ["ann", "pia", "pim"] }
 ]
 
 describe("ReadPolicy.mayRead: the whole matrix", () => {
