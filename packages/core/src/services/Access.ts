@@ -124,7 +124,8 @@ export const Action = Schema.Literal(
   "gathering.move",
   "gathering.cancel",
   "gathering.close",
-  "sessions.plan"
+  "sessions.plan",
+  "fairness.read"
 )
 /** @since 0.1.0 */
 export type Action = typeof Action.Type
@@ -256,6 +257,7 @@ export const check = (actor: Actor, action: Action, resource: Resource): Decisio
         "gathering.cancel",
         "gathering.close",
         "sessions.plan",
+        "fairness.read",
         () => onCommunity(resource, () => when(isTeam(actor), "programme team"))
       )
       // A theme is edited or withdrawn by the member who proposed it, or by the programme team

@@ -7,6 +7,7 @@ import { Cause, Context, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import type { Store } from "../ports/Store.js"
 import * as Backlog from "./Backlog.js"
 import * as Cycle from "./Cycle.js"
+import * as Fairness from "./Fairness.js"
 import * as Gatherings from "./Gatherings.js"
 import * as Groups from "./Groups.js"
 import type { Ids } from "./Ids.js"
@@ -69,7 +70,8 @@ const useCases = {
   recordPollAnswers: Cycle.recordPollAnswers,
   moveGathering: Cycle.moveGathering,
   cancelGathering: Cycle.cancelGathering,
-  closeGathering: Cycle.closeGathering
+  closeGathering: Cycle.closeGathering,
+  getFairness: Fairness.getFairness
 } as const
 
 /** The use case functions by name, before their requirements are provided. @inline */

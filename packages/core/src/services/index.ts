@@ -24,6 +24,13 @@ export * as Cycle from "./Cycle.js"
  */
 export * from "./Errors.js"
 /**
+ * Fairness over the year, read back: the stored fairness records of the carried votes with the
+ * members' names.
+ *
+ * @since 0.2.0
+ */
+export * as Fairness from "./Fairness.js"
+/**
  * Use cases of the quarterly gathering: plan, poll, decide, invite, remind and record attendance.
  *
  * @since 0.1.0

@@ -91,7 +91,8 @@ const spec: Record<Access.Action, { on: keyof typeof resources; allowed: Readonl
   "gathering.move": { on: "community", allowed: team },
   "gathering.cancel": { on: "community", allowed: team },
   "gathering.close": { on: "community", allowed: team },
-  "sessions.plan": { on: "community", allowed: team }
+  "sessions.plan": { on: "community", allowed: team },
+  "fairness.read": { on: "community", allowed: team }
 }
 
 describe("Access.check: the full matrix of actors and actions", () => {

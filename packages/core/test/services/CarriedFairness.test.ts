@@ -88,6 +88,21 @@ describe("closing a vote with a carried method", () => {
       const other = yield* useCases.exportMember(member("m-001"), { memberId: "m-001" })
       expect(other.fairnessRecords.map((r) => r.votingRoundId)).toEqual(own.fairnessRecords.map((r) => r.votingRoundId))
       expect(JSON.stringify(other)).not.toContain('"memberId":"m-003"')
+      // The programme team reads every record back, with names, for the report.
+      const year = yield* useCases.getFairness(team)
+      expect(year.map((r) => [r.meeting, r.name, r.gotMinutes > 0])).toEqual([
+        [1, "Anna de Wit", true],
+        [1, "Bram Smit", true],
+        [1, "Cem Kaya", false],
+        [2, "Anna de Wit", true],
+        [2, "Bram Smit", true],
+        [2, "Cem Kaya", false],
+        [3, "Anna de Wit", false],
+        [3, "Bram Smit", false],
+        [3, "Cem Kaya", true]
+      ])
+      const refused = yield* Effect.flip(useCases.getFairness(member("m-003")))
+      expect(refused).toMatchObject({ _tag: "NotAllowed", missing: "programme team" })
     }).pipe(Effect.provide(layer))
   )
 })
