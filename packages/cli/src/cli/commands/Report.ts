@@ -17,7 +17,16 @@ import { common, type Group, type UseCasesService, withUseCases } from "./Shared
 
 // --- report --------------------------------------------------------------------------------------
 
-const METHODS = ["equal-shares", "greedy", "dots", "score", "borda", "schulze"] as const
+const METHODS = [
+  "equal-shares",
+  "greedy",
+  "dots",
+  "score",
+  "borda",
+  "schulze",
+  "perpetual-phragmen",
+  "equal-shares-carried"
+] as const
 
 type Vote = NonNullable<Effect.Effect.Success<ReturnType<UseCasesService["getProgramme"]>>["vote"]>
 
@@ -114,6 +123,8 @@ export const command: Group<"report"> = Command.make(
           )
           const vote = withVote.map((p) => p.vote).find((v) => v !== null && v.result !== undefined)
           const storedAgenda = vote === undefined || vote === null ? undefined : agendaOf(vote)
+          // Fairness over the year: the stored records of the carried votes (none without one).
+          const fairness = yield* uc.getFairness(team)
           const input: ReportHtml.ReportInput = {
             community: { name: Option.getOrElse(c.title, () => community.name) },
             generatedAt: yield* DateTime.now,
@@ -160,6 +171,7 @@ export const command: Group<"report"> = Command.make(
                       }
                     }
                   }),
+            ...(fairness.length === 0 ? {} : { fairness: { records: fairness } }),
             ...(standing === undefined
               ? {}
               : {

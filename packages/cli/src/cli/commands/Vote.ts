@@ -209,8 +209,19 @@ export const close = <Name extends "close" | "prioritise">(name: Name): Group<Na
         Options.withDescription("De bijeenkomst die dit programma krijgt (standaard die van de stemronde)."),
         Options.optional
       ),
-      method: Options.choice("method", ["equal-shares", "greedy", "dots", "score", "borda", "schulze"]).pipe(
-        Options.withDescription("De methode (standaard equal-shares: de Method of Equal Shares)."),
+      method: Options.choice("method", [
+        "equal-shares",
+        "greedy",
+        "dots",
+        "score",
+        "borda",
+        "schulze",
+        "perpetual-phragmen",
+        "equal-shares-carried"
+      ]).pipe(
+        Options.withDescription(
+          "De methode (standaard equal-shares: de Method of Equal Shares; perpetual-phragmen en equal-shares-carried nemen tegoed mee van eerdere stemrondes)."
+        ),
         Options.withDefault("equal-shares" as const)
       ),
       minutes: Options.integer("minutes").pipe(
