@@ -77,18 +77,19 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
   const { memberId } = yield* input(MemberRef, "member")(value)
   yield* authorize(session, "member.export", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const member = yield* required(session, Kinds.Members, memberId, "memberId")
-  const [intakes, cases, ballots, responses, groups, gatherings, audit, messages, community, fairness] = yield* Effect.all([
-    Repository.all(session.store, Kinds.Intakes, { memberId }),
-    Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
-    Repository.all(session.store, Kinds.Ballots, { memberId }),
-    Repository.all(session.store, Kinds.PollResponses, { memberId }),
-    Repository.all(session.store, Kinds.LearningGroups, { memberId }),
-    Repository.all(session.store, Kinds.Gatherings),
-    allAudit(session.store),
-    outboxFor(session.store, memberId),
-    Repository.get(session.store, Kinds.Communities, session.store.communityId),
-    Repository.all(session.store, Kinds.FairnessRecords, { memberId })
-  ])
+  const [intakes, cases, ballots, responses, groups, gatherings, audit, messages, community, fairness] =
+    yield* Effect.all([
+      Repository.all(session.store, Kinds.Intakes, { memberId }),
+      Repository.all(session.store, Kinds.Cases, { authorId: memberId }),
+      Repository.all(session.store, Kinds.Ballots, { memberId }),
+      Repository.all(session.store, Kinds.PollResponses, { memberId }),
+      Repository.all(session.store, Kinds.LearningGroups, { memberId }),
+      Repository.all(session.store, Kinds.Gatherings),
+      allAudit(session.store),
+      outboxFor(session.store, memberId),
+      Repository.get(session.store, Kinds.Communities, session.store.communityId),
+      Repository.all(session.store, Kinds.FairnessRecords, { memberId })
+    ])
   const viewer = session.actor
   const about: ReadPolicy.Subject = { memberId }
   const show = <A>(field: ReadPolicy.Field, read: () => A, subject: ReadPolicy.Subject = about) =>
