@@ -103,13 +103,18 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
         hint: "plan the sessions of a round that is planned or active"
       })
     )
-  const [groups, members, facilitators, zone, settings] = yield* Effect.all([
+  const [stored, members, facilitators, zone, settings] = yield* Effect.all([
     Repository.all(session.store, Kinds.LearningGroups, { roundId: request.roundId }),
     Repository.all(session.store, Kinds.Members),
     Repository.all(session.store, Kinds.Facilitators),
     zoneOf(session),
     Settings
   ])
+  // The timetable depends on the order of the groups: take them by name ("Leergroep 2" before
+  // "Leergroep 10"), not by their random ids, so the same round gets the same dates in any store.
+  const groups = [...stored].sort(
+    (a, b) => a.value.name.localeCompare(b.value.name, "nl", { numeric: true }) || a.value.id.localeCompare(b.value.id)
+  )
   if (groups.length === 0)
     return yield* Effect.fail(
       new InvalidState({
