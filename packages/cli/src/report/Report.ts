@@ -14,6 +14,7 @@ import type { Agenda, Grouping, Scheduling } from "@grenzeloos/core"
 import { DateTime } from "effect"
 import * as Fairness from "./Fairness.js"
 import { html, type Part, raw, type Safe } from "./Html.js"
+import * as Numbers from "./Numbers.js"
 import { palette } from "./Palette.js"
 
 /**
@@ -133,8 +134,78 @@ const METHODS: Record<Agenda.Explanation.MethodName, string> = {
   "perpetual-phragmen": "doorlopende methode van Phragmén"
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+const numbers = Numbers.of("nl")
+const percent = (share: number) => numbers.percent(share)
+const count = (n: number) => numbers.number(n)
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`)
+
+/** The organisations of the groups in order of size; the largest get a colour each, the rest share grey. */
+const organisationColours = (organisations: ReadonlyArray<string>): ReadonlyMap<string, string> => {
+  const sizes = new Map<string, number>()
+  for (const o of organisations) sizes.set(o, (sizes.get(o) ?? 0) + 1)
+  const ordered = [...sizes.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, "nl")).map(([o]) => o)
+  return new Map(ordered.map((o, i) => [o, palette.categories[i] ?? palette.no]))
+}
+
+const OTHER = "overige organisaties"
+
+/** A stacked bar per learning group, one colour per organisation, with a legend in text. */
+const organisationChart = (
+  groups: ReadonlyArray<{ readonly name: string; readonly organisations: ReadonlyArray<string> }>,
+  colours: ReadonlyMap<string, string>
+): Safe => {
+  const unit = 22
+  const labelWidth = 110
+  const rowHeight = 16
+  const most = Math.max(1, ...groups.map((g) => g.organisations.length))
+  const width = labelWidth + most * unit + 4
+  const height = groups.length * rowHeight + 4
+  const label = `Leden per organisatie in elke leergroep: ${plural(groups.length, "groep", "groepen")}, elk blokje is één lid, de kleur is de organisatie.`
+  const named = [...colours.entries()].filter(([, c]) => c !== palette.no)
+  const rest = colours.size > named.length
+  return html`<figure class="chart">
+<svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
+${groups.map((g, row) => {
+  const y = 2 + row * rowHeight
+  const ordered = [...g.organisations].sort(
+    (a, b) => [...colours.keys()].indexOf(a) - [...colours.keys()].indexOf(b) || a.localeCompare(b, "nl")
+  )
+  return html`<text x="0" y="${y + 12}" font-size="11" fill="${palette.text}">${clip(g.name, 18)}</text>${ordered.map(
+    (o, i) =>
+      html`<rect x="${labelWidth + i * unit}" y="${y + 1}" width="${unit - 2}" height="${rowHeight - 3}" fill="${colours.get(o) ?? palette.no}"><title>${o}</title></rect>`
+  )}
+`
+})}</svg>
+<figcaption class="legend">${named.map(
+    ([o, c]) => html`<span class="item"><span class="key" style="${`background:${c}`}"></span>${o}</span> `
+  )}${rest ? html`<span class="item"><span class="key" style="${`background:${palette.no}`}"></span>${OTHER}</span>` : ""}</figcaption>
+</figure>`
+}
+
+/** A horizontal bar per theme: its supporters, the programmed themes dark and marked. */
+const votesChart = (
+  themes: ReadonlyArray<{ readonly title: string; readonly supporters: number; readonly inProgramme: boolean }>
+): Safe => {
+  const labelWidth = 250
+  const barWidth = 300
+  const rowHeight = 16
+  const most = Math.max(1, ...themes.map((t) => t.supporters))
+  const width = labelWidth + barWidth + 110
+  const height = themes.length * rowHeight + 4
+  const label = `Stemmen per thema: ${plural(themes.length, "thema", "thema's")}, de thema's op het programma donker en gemarkeerd.`
+  return html`<figure class="chart">
+<svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
+${themes.map((t, row) => {
+  const y = 2 + row * rowHeight
+  const w = Math.max(1, (t.supporters / most) * barWidth)
+  return html`<text x="0" y="${y + 12}" font-size="11" fill="${palette.text}">${clip(t.title, 42)}</text><rect x="${labelWidth}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowHeight - 4}" fill="${t.inProgramme ? palette.bar : palette.no}"/><text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 12}" font-size="11" fill="${palette.text}">${count(t.supporters)}${t.inProgramme ? " ✓ programma" : ""}</text>
+`
+})}</svg>
+<figcaption class="muted">Donker met ✓: op het programma. De getallen staan ook in de tabel hieronder.</figcaption>
+</figure>`
+}
 
 const bar = (share: number, colour: string = palette.bar): Safe =>
   html`<span class="bar" aria-hidden="true"><span style="${`width:${Math.max(0, Math.min(100, share * 100)).toFixed(1)}%;background:${colour}`}"></span></span>`
@@ -164,7 +235,27 @@ td.chart { white-space: nowrap; }
 .key { display: inline-block; width: .9rem; height: .9rem; vertical-align: middle; margin: 0 .25rem 0 .75rem; border: 1px solid ${palette.rule}; }
 .highlight { font-size: 1.25rem; font-weight: 600; }
 svg { vertical-align: middle; }
-@media print { h2 { break-after: avoid; } table { break-inside: auto; } tr { break-inside: avoid; } }
+figure.chart { margin: .5rem 0 1rem; }
+figure.chart svg { max-width: 100%; height: auto; }
+.legend { font-size: .9rem; }
+.legend .item { white-space: nowrap; }
+.legend .key { margin-left: 0; }
+.groups { columns: 2 22rem; column-gap: 2rem; }
+.group { break-inside: avoid; }
+.group h3 { margin: .75rem 0 0; font-size: 1.05rem; }
+.group p.members { margin: 0 0 .25rem; font-size: .9rem; }
+.label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+details { font-size: .9rem; }
+@media print {
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; margin-top: 1.25rem; }
+  table { break-inside: auto; } tr { break-inside: avoid; }
+  th, td { padding: .15rem .35rem; }
+  nav { display: none; }
+  details > :not(summary) { display: none; }
+}
+@page { size: A4; margin: 14mm; }
 `
 
 const nameOf = (people: ReadonlyMap<string, Person>, id: string) => people.get(id)?.name ?? id
@@ -190,42 +281,39 @@ const groupsSection = (section: GroupsSection | undefined, people: ReadonlyMap<s
   const explained = explanation.size > 0
   const members = grouping.groups.reduce((n, g) => n + g.memberIds.length, 0)
   const sizes = grouping.groups.map((g) => g.memberIds.length)
-  const groups = grouping.groups.map((group) => {
+  const organisationOf = (id: string) => people.get(id)?.organisation ?? OTHER
+  const colours = organisationColours(grouping.groups.flatMap((g) => g.memberIds.map(organisationOf)))
+  const named = grouping.groups.map((group) => ({ group, name: group.name ?? `Leergroep ${group.index + 1}` }))
+  const groups = named.map(({ group, name }) => {
     const number = group.index + 1
-    const name = group.name ?? `Leergroep ${number}`
-    const organisations = [
-      ...new Set(group.memberIds.map((id) => people.get(id)?.organisation).filter((o) => o !== undefined))
-    ]
+    const perOrganisation = new Map<string, number>()
+    for (const id of group.memberIds) {
+      const o = people.get(id)?.organisation
+      if (o !== undefined) perOrganisation.set(o, (perOrganisation.get(o) ?? 0) + 1)
+    }
     const unmet = grouping.unmet.filter((u) => u.group === group.index)
-    return html`<h3 id="${`leergroep-${number}`}">${name}</h3>
-<p>${plural(group.memberIds.length, "lid", "leden")} uit ${plural(organisations.length, "organisatie", "organisaties")}${
+    const memberList = group.memberIds.map((id) => {
+      const person = people.get(id)
+      return html`${person?.name ?? id}${person?.organisation === undefined ? "" : html` <span class="muted">(${person.organisation})</span>`}`
+    })
+    return html`<div class="group"><h3 id="${`leergroep-${number}`}">${name}</h3>
+<p class="members"><span class="muted">${plural(group.memberIds.length, "lid", "leden")} uit ${plural(perOrganisation.size, "organisatie", "organisaties")}${
       group.facilitatorId === undefined ? "" : html`; begeleiding: ${nameOf(people, group.facilitatorId)}`
-    }.</p>
-<p><span class="muted">Organisaties:</span> ${organisations.join(", ")}</p>
-<table>
-<caption>Leden van ${name}</caption>
-<thead><tr><th scope="col">Naam</th><th scope="col">Organisatie</th><th scope="col">Programma</th>${
-      explained ? html`<th scope="col">Waarom in deze groep</th>` : ""
-    }</tr></thead>
-<tbody>
-${group.memberIds.map((id) => {
-  const person = people.get(id)
-  return html`<tr><th scope="row">${person?.name ?? id}</th><td>${person?.organisation ?? "—"}</td><td>${
-    person?.programme ?? "—"
-  }</td>${explained ? html`<td>${explanation.get(id) ?? "—"}</td>` : ""}</tr>\n`
-})}</tbody>
-</table>
-${
-  !explained
-    ? ""
-    : unmet.length === 0
-      ? html`<p class="muted">Alle wensen voor deze groep zijn gehaald.</p>`
-      : html`<p>Niet gehaalde wensen:</p><ul>${unmet.map((u) => html`<li>${u.text}</li>`)}</ul>`
-}`
+    }.</span> <span class="label">Leden van ${name}:</span> ${memberList.flatMap((m, i) => (i === 0 ? [m] : [raw(", "), m]))}.</p>
+<details><summary>${explained ? "Programma's en waarom in deze groep" : "Programma's"}${
+      explained && unmet.length > 0 ? html` (${plural(unmet.length, "wens", "wensen")} niet gehaald)` : ""
+    }</summary><ul>${group.memberIds.map((id) => {
+      const person = people.get(id)
+      return html`<li><strong>${person?.name ?? id}</strong>, ${person?.programme ?? "—"}${explained ? html`: ${explanation.get(id) ?? "—"}` : ""}</li>`
+    })}${explained ? unmet.map((u) => html`<li>Niet gehaald: ${u.text}</li>`) : ""}</ul></details></div>`
   })
   return html`<section aria-labelledby="groepen"><h2 id="groepen">${section.title}</h2>
-<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${Math.min(...sizes)} tot ${Math.max(...sizes)} personen. De groepen zijn zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses, en zo weinig mogelijk met wie ze eerder in een groep zaten.${explained ? " Per lid staat erbij waarom." : ""}</p>
-${groups}
+<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${count(Math.min(...sizes))} tot ${count(Math.max(...sizes))} personen, zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses en zo weinig mogelijk eerdere groepsgenoten.${explained ? " Het programma van ieder lid en waarom het in zijn of haar groep zit, staan onder de groep (in het digitale verslag uit te klappen)." : " Het programma van ieder lid staat onder de groep (in het digitale verslag uit te klappen)."}</p>
+${organisationChart(
+  named.map(({ group, name }) => ({ name, organisations: group.memberIds.map(organisationOf) })),
+  colours
+)}
+<div class="groups">${groups}</div>
 </section>`
 }
 
@@ -236,8 +324,8 @@ const agendaSection = (section: AgendaSection | undefined): Safe => {
   }
   const { result } = section
   const title = new Map(section.themes.map((t) => [t.id, t.title]))
-  const unit = (n: number) => (result.unit === "minutes" ? `${n} min` : plural(n, "blok", "blokken"))
-  const maxSupporters = Math.max(1, ...result.backlog.map((t) => t.supporters))
+  const unit = (n: number, digits = 0) =>
+    result.unit === "minutes" ? `${numbers.number(n, digits)} min` : plural(n, "blok", "blokken")
   const { fairness } = result
   const distribution = new Map<number, number>()
   for (const m of fairness.members) distribution.set(m.inProgramme, (distribution.get(m.inProgramme) ?? 0) + 1)
@@ -256,30 +344,38 @@ const agendaSection = (section: AgendaSection | undefined): Safe => {
 <tbody>
 ${result.programme.map(
   (t, i) =>
-    html`<tr><td class="number">${i + 1}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
+    html`<tr><td class="number">${count(i + 1)}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
       t.durationMinutes
-    )}</td><td class="number">${t.supporters}</td><td>${t.explanation}</td></tr>\n`
+    )}</td><td class="number">${count(t.supporters)}</td><td>${t.explanation}</td></tr>\n`
 )}</tbody>
 </table>
 <h3 id="stemmen">De stemmen per thema</h3>
-<table>
+${votesChart(
+  result.backlog.map((t) => ({
+    title: title.get(t.themeId) ?? t.title ?? t.themeId,
+    supporters: t.supporters,
+    inProgramme: t.inProgramme
+  }))
+)}
+<table class="compact">
 <caption>Alle thema's van de stemronde, in de volgorde van de methode</caption>
-<thead><tr><th scope="col" class="number">Plaats</th><th scope="col">Thema</th><th scope="col" class="number">Duur</th><th scope="col">Stemmen</th><th scope="col">Op het programma</th><th scope="col">Toelichting</th></tr></thead>
+<thead><tr><th scope="col" class="number">Plaats</th><th scope="col">Thema</th><th scope="col" class="number">Duur</th><th scope="col" class="number">Stemmen</th><th scope="col">Op het programma</th><th scope="col">Toelichting</th></tr></thead>
 <tbody>
 ${result.backlog.map(
   (t) =>
-    html`<tr><td class="number">${t.place}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
+    html`<tr><td class="number">${count(t.place)}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
       t.durationMinutes
-    )}</td><td class="chart">${bar(t.supporters / maxSupporters)}${t.supporters}</td><td>${t.inProgramme ? "ja" : "nee"}</td><td>${t.explanation}</td></tr>\n`
+    )}</td><td class="number">${count(t.supporters)}</td><td>${t.inProgramme ? "ja" : "nee"}</td><td>${t.explanation}</td></tr>\n`
 )}</tbody>
 </table>
 <h3 id="eerlijkheid">Hoe eerlijk is het programma?</h3>
-<p class="highlight">${bar(fairness.shareWithAtLeastOne)}${percent(fairness.shareWithAtLeastOne)} van de stemmers (${fairness.withAtLeastOne} van ${fairness.voters}) ziet minstens één thema waarop ze stemden op het programma.</p>
+<p class="highlight">${bar(fairness.shareWithAtLeastOne)}${percent(fairness.shareWithAtLeastOne)} van de stemmers (${count(fairness.withAtLeastOne)} van ${count(fairness.voters)}) ziet minstens één thema waarop ze stemden op het programma.</p>
 ${
   result.equalShares === undefined
     ? ""
     : html`<p>Bij Equal Shares krijgt elk lid een gelijk deel van de tijd (${unit(
-        Math.round(result.equalShares.sharePerMember * 100) / 100
+        result.equalShares.sharePerMember,
+        1
       )}) om aan thema's te besteden; een thema komt op het programma als de leden die het steunen het samen kunnen betalen. Zo krijgt ook een kleinere groep met een eigen wens een plek.</p>`
 }
 ${
@@ -291,7 +387,7 @@ ${
 <tbody>
 ${counts.map(
   ([inProgramme, n]) =>
-    html`<tr><th scope="row">${inProgramme === 0 ? "geen" : String(inProgramme)}</th><td class="chart">${bar(n / maxCount)}${n}</td></tr>\n`
+    html`<tr><th scope="row">${inProgramme === 0 ? "geen" : count(inProgramme)}</th><td class="chart">${bar(n / maxCount)}${count(n)}</td></tr>\n`
 )}</tbody>
 </table>`
 }
@@ -304,7 +400,7 @@ const pollBar = (slot: Scheduling.Poll.SlotScore, invited: number): Safe => {
   const yes = slot.yes.length * scale
   const ifNeedBe = slot.ifNeedBe.length * scale
   const no = slot.no.length * scale
-  const label = `${slot.yes.length} ja, ${slot.ifNeedBe.length} als het moet, ${slot.no.length} nee, ${slot.noAnswer.length} geen antwoord`
+  const label = `${count(slot.yes.length)} ja, ${count(slot.ifNeedBe.length)} als het moet, ${count(slot.no.length)} nee, ${count(slot.noAnswer.length)} geen antwoord`
   return html`<svg role="img" width="${width + 2}" height="18" viewBox="0 0 ${width + 2} 18" aria-label="${label}"><title>${label}</title><rect x="0.5" y="0.5" width="${
     width + 1
   }" height="17" fill="${palette.background}" stroke="${palette.rule}"/><rect x="1" y="1" width="${yes.toFixed(2)}" height="16" fill="${palette.bar}"/><rect x="${(
@@ -345,17 +441,17 @@ const meetingSection = (
     const { chosen, runnerUp } = decision
     const absent = [...chosen.no, ...chosen.noAnswer]
     return html`<p class="highlight">Gekozen: ${when(chosen)}${
-      section.durationMinutes === undefined ? "" : html` (${section.durationMinutes} minuten)`
+      section.durationMinutes === undefined ? "" : html` (${count(section.durationMinutes)} minuten)`
     }</p>
-<p>${chosen.yes.length} ja, ${chosen.ifNeedBe.length} als het moet, ${absent.length} kunnen niet of antwoordden niet.${
+<p>${count(chosen.yes.length)} ja, ${count(chosen.ifNeedBe.length)} als het moet, ${count(absent.length)} kunnen niet of antwoordden niet.${
       runnerUp === undefined
         ? ""
-        : html` Tweede keus: ${when(runnerUp)}, met ${runnerUp.yes.length} ja en ${runnerUp.ifNeedBe.length} als het moet.`
+        : html` Tweede keus: ${when(runnerUp)}, met ${count(runnerUp.yes.length)} ja en ${count(runnerUp.ifNeedBe.length)} als het moet.`
     }</p>
 ${
   absent.length === 0
     ? ""
-    : html`<details><summary>Wie er op ${when(chosen)} niet bij kan zijn (${absent.length})</summary><p>${names(absent)}</p></details>`
+    : html`<details><summary>Wie er op ${when(chosen)} niet bij kan zijn (${count(absent.length)})</summary><p>${names(absent)}</p></details>`
 }`
   })()
   return html`<section aria-labelledby="datum"><h2 id="datum">${section.title}</h2>
@@ -369,12 +465,10 @@ ${headline}
 ${slots.map((slot) => {
   const chosen = slot.slotId === chosenId
   const place = decision.ranking.findIndex((s) => s.slotId === slot.slotId) + 1
-  return html`<tr${chosen ? raw(' class="chosen"') : ""}><th scope="row">${when(slot)}</th><td class="number">${slot.yes.length}</td><td class="number">${
-    slot.ifNeedBe.length
-  }</td><td class="number">${slot.no.length}</td><td class="number">${slot.noAnswer.length}</td><td>${pollBar(
+  return html`<tr${chosen ? raw(' class="chosen"') : ""}><th scope="row">${when(slot)}</th><td class="number">${count(slot.yes.length)}</td><td class="number">${count(slot.ifNeedBe.length)}</td><td class="number">${count(slot.no.length)}</td><td class="number">${count(slot.noAnswer.length)}</td><td>${pollBar(
     slot,
     invited
-  )}</td><td>${chosen ? html`<strong>gekozen</strong>` : html`${place}e keus${slot.feasible ? "" : " (niet iedereen die moet kan)"}`}</td></tr>\n`
+  )}</td><td>${chosen ? html`<strong>gekozen</strong>` : html`${count(place)}e keus${slot.feasible ? "" : " (niet iedereen die moet kan)"}`}</td></tr>\n`
 })}</tbody>
 </table>
 </section>`

@@ -1,5 +1,6 @@
 import { DateTime } from "effect"
 import { describe, expect, it } from "vitest"
+import { escapeText } from "../../src/report/Html.js"
 import { contrast, palette } from "../../src/report/Palette.js"
 import * as Report from "../../src/report/Report.js"
 import { quarter } from "./Quarter.js"
@@ -45,9 +46,12 @@ describe("Report.render", () => {
       ...input,
       groups: { title: "Leergroepen", grouping: { groups: grouping.groups, explanations: [], unmet: [] } }
     })
-    expect(page).toContain("<caption>Leden van Leergroep 1</caption>")
-    expect(page).not.toContain("Waarom in deze groep")
-    expect(Report.render(input)).toContain("Waarom in deze groep")
+    expect(page).toContain(">Leden van Leergroep 1:</span>")
+    expect(page).not.toContain("waarom in deze groep")
+    expect(page).not.toContain(escapeText(grouping.explanations[0]!.text))
+    const explained = Report.render(input)
+    expect(explained).toContain("en waarom in deze groep</summary>")
+    expect(explained).toContain(escapeText(grouping.explanations[0]!.text))
   })
 
   it("names each group as its members were e-mailed, not by its place on the page", () => {
@@ -60,7 +64,7 @@ describe("Report.render", () => {
       }
     })
     expect(page).toContain(">Leergroep 14</h3>")
-    expect(page).toContain("<caption>Leden van Leergroep 14</caption>")
+    expect(page).toContain(">Leden van Leergroep 14:</span>")
     expect(page).not.toContain(">Leergroep 2</h3>")
   })
 
