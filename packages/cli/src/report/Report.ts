@@ -165,7 +165,7 @@ const organisationChart = (
   const label = `Leden per organisatie in elke leergroep: ${plural(groups.length, "groep", "groepen")}, elk blokje is één lid, de kleur is de organisatie.`
   const named = [...colours.entries()].filter(([, c]) => c !== palette.no)
   const rest = colours.size > named.length
-  return html`<figure class="chart">
+  return html`<figure class="chart beside">
 <svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
 ${groups.map((g, row) => {
   const y = 2 + row * rowHeight
@@ -186,13 +186,18 @@ ${groups.map((g, row) => {
 
 /** A horizontal bar per theme: its supporters, the programmed themes dark and marked. */
 const votesChart = (
-  themes: ReadonlyArray<{ readonly title: string; readonly supporters: number; readonly inProgramme: boolean }>
+  themes: ReadonlyArray<{
+    readonly title: string
+    readonly supporters: number
+    readonly duration: string
+    readonly inProgramme: boolean
+  }>
 ): Safe => {
   const labelWidth = 250
-  const barWidth = 300
+  const barWidth = 240
   const rowHeight = 16
   const most = Math.max(1, ...themes.map((t) => t.supporters))
-  const width = labelWidth + barWidth + 110
+  const width = labelWidth + barWidth + 160
   const height = themes.length * rowHeight + 4
   const label = `Stemmen per thema: ${plural(themes.length, "thema", "thema's")}, de thema's op het programma donker en gemarkeerd.`
   return html`<figure class="chart">
@@ -200,10 +205,10 @@ const votesChart = (
 ${themes.map((t, row) => {
   const y = 2 + row * rowHeight
   const w = Math.max(1, (t.supporters / most) * barWidth)
-  return html`<text x="0" y="${y + 12}" font-size="11" fill="${palette.text}">${clip(t.title, 42)}</text><rect x="${labelWidth}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowHeight - 4}" fill="${t.inProgramme ? palette.bar : palette.no}"/><text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 12}" font-size="11" fill="${palette.text}">${count(t.supporters)}${t.inProgramme ? " ✓ programma" : ""}</text>
+  return html`<text x="0" y="${y + 12}" font-size="11" fill="${palette.text}">${clip(t.title, 42)}</text><rect x="${labelWidth}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowHeight - 4}" fill="${t.inProgramme ? palette.bar : palette.no}"/><text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 12}" font-size="11" fill="${palette.text}">${count(t.supporters)} · ${t.duration}${t.inProgramme ? " ✓ programma" : ""}</text>
 `
 })}</svg>
-<figcaption class="muted">Donker met ✓: op het programma. De getallen staan ook in de tabel hieronder.</figcaption>
+<figcaption class="muted">Per thema het aantal stemmen en de duur; donker met ✓: op het programma.</figcaption>
 </figure>`
 }
 
@@ -238,9 +243,15 @@ svg { vertical-align: middle; }
 figure.chart { margin: .5rem 0 1rem; }
 figure.chart svg { max-width: 100%; height: auto; }
 .legend { font-size: .9rem; }
+figure.beside { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: flex-start; }
+figure.beside .legend { flex: 1 1 18rem; }
+figure.beside .legend .item { display: block; white-space: normal; }
+th.when { white-space: nowrap; }
 .legend .item { white-space: nowrap; }
 .legend .key { margin-left: 0; }
-.groups { columns: 2 22rem; column-gap: 2rem; }
+.member { white-space: nowrap; }
+.member .key { margin: 0 .2rem 0 0; width: .7rem; height: .7rem; }
+.groups { columns: 3 14rem; column-gap: 1.25rem; }
 .group { break-inside: avoid; }
 .group h3 { margin: .75rem 0 0; font-size: 1.05rem; }
 .group p.members { margin: 0 0 .25rem; font-size: .9rem; }
@@ -253,7 +264,13 @@ details { font-size: .9rem; }
   table { break-inside: auto; } tr { break-inside: avoid; }
   th, td { padding: .15rem .35rem; }
   nav { display: none; }
-  details > :not(summary) { display: none; }
+  .groups { columns: 4; column-gap: 1rem; }
+  .group p.members { font-size: 8.5pt; }
+  .print-hide { display: none; }
+  .highlight { font-size: 1.05rem; }
+  h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; } h3 { font-size: 1.05rem; margin-top: .75rem; }
+  p { margin: .35rem 0; }
+  details { display: none; }
 }
 @page { size: A4; margin: 14mm; }
 `
@@ -294,21 +311,22 @@ const groupsSection = (section: GroupsSection | undefined, people: ReadonlyMap<s
     const unmet = grouping.unmet.filter((u) => u.group === group.index)
     const memberList = group.memberIds.map((id) => {
       const person = people.get(id)
-      return html`${person?.name ?? id}${person?.organisation === undefined ? "" : html` <span class="muted">(${person.organisation})</span>`}`
+      const organisation = organisationOf(id)
+      return html`<span class="member"><span class="key" style="${`background:${colours.get(organisation) ?? palette.no}`}" aria-hidden="true"></span>${person?.name ?? id}<span class="label"> (${organisation})</span></span>`
     })
     return html`<div class="group"><h3 id="${`leergroep-${number}`}">${name}</h3>
 <p class="members"><span class="muted">${plural(group.memberIds.length, "lid", "leden")} uit ${plural(perOrganisation.size, "organisatie", "organisaties")}${
       group.facilitatorId === undefined ? "" : html`; begeleiding: ${nameOf(people, group.facilitatorId)}`
-    }.</span> <span class="label">Leden van ${name}:</span> ${memberList.flatMap((m, i) => (i === 0 ? [m] : [raw(", "), m]))}.</p>
-<details><summary>${explained ? "Programma's en waarom in deze groep" : "Programma's"}${
-      explained && unmet.length > 0 ? html` (${plural(unmet.length, "wens", "wensen")} niet gehaald)` : ""
-    }</summary><ul>${group.memberIds.map((id) => {
-      const person = people.get(id)
-      return html`<li><strong>${person?.name ?? id}</strong>, ${person?.programme ?? "—"}${explained ? html`: ${explanation.get(id) ?? "—"}` : ""}</li>`
-    })}${explained ? unmet.map((u) => html`<li>Niet gehaald: ${u.text}</li>`) : ""}</ul></details></div>`
+    }${explained && unmet.length > 0 ? html`; ${plural(unmet.length, "wens", "wensen")} niet gehaald` : ""}.</span> <span class="label">Leden van ${name}:</span> ${memberList.flatMap((m, i) => (i === 0 ? [m] : [raw(", "), m]))}.</p>
+<details><summary>${explained ? "Organisaties, programma's en waarom in deze groep" : "Organisaties en programma's"}</summary><ul>${group.memberIds.map(
+      (id) => {
+        const person = people.get(id)
+        return html`<li><strong>${person?.name ?? id}</strong>, ${person?.organisation ?? "—"}, ${person?.programme ?? "—"}${explained ? html`: ${explanation.get(id) ?? "—"}` : ""}</li>`
+      }
+    )}${explained ? unmet.map((u) => html`<li>Niet gehaald: ${u.text}</li>`) : ""}</ul></details></div>`
   })
   return html`<section aria-labelledby="groepen"><h2 id="groepen">${section.title}</h2>
-<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${count(Math.min(...sizes))} tot ${count(Math.max(...sizes))} personen, zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses en zo weinig mogelijk eerdere groepsgenoten.${explained ? " Het programma van ieder lid en waarom het in zijn of haar groep zit, staan onder de groep (in het digitale verslag uit te klappen)." : " Het programma van ieder lid staat onder de groep (in het digitale verslag uit te klappen)."}</p>
+<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${count(Math.min(...sizes))} tot ${count(Math.max(...sizes))} personen, zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses en zo weinig mogelijk eerdere groepsgenoten.${explained ? " De kleur bij een naam is de organisatie; organisatie, programma en waarom ieder lid in zijn of haar groep zit staan onder de groep (in het digitale verslag uit te klappen)." : " De kleur bij een naam is de organisatie; organisatie en programma van ieder lid staan onder de groep (in het digitale verslag uit te klappen)."}</p>
 ${organisationChart(
   named.map(({ group, name }) => ({ name, organisations: group.memberIds.map(organisationOf) })),
   colours
@@ -354,20 +372,30 @@ ${votesChart(
   result.backlog.map((t) => ({
     title: title.get(t.themeId) ?? t.title ?? t.themeId,
     supporters: t.supporters,
+    duration: unit(t.durationMinutes),
     inProgramme: t.inProgramme
   }))
 )}
-<table class="compact">
+<table class="print-hide">
 <caption>Alle thema's van de stemronde, in de volgorde van de methode</caption>
-<thead><tr><th scope="col" class="number">Plaats</th><th scope="col">Thema</th><th scope="col" class="number">Duur</th><th scope="col" class="number">Stemmen</th><th scope="col">Op het programma</th><th scope="col">Toelichting</th></tr></thead>
+<thead><tr><th scope="col" class="number">Plaats</th><th scope="col">Thema</th><th scope="col" class="number">Duur</th><th scope="col" class="number">Stemmen</th><th scope="col">Op het programma</th></tr></thead>
 <tbody>
 ${result.backlog.map(
   (t) =>
     html`<tr><td class="number">${count(t.place)}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
       t.durationMinutes
-    )}</td><td class="number">${count(t.supporters)}</td><td>${t.inProgramme ? "ja" : "nee"}</td><td>${t.explanation}</td></tr>\n`
+    )}</td><td class="number">${count(t.supporters)}</td><td>${t.inProgramme ? "ja" : "nee"}</td></tr>\n`
 )}</tbody>
 </table>
+${
+  result.backlog.some((t) => !t.inProgramme)
+    ? html`<details><summary>Waarom de andere thema's niet op het programma kwamen</summary><ul>${result.backlog
+        .filter((t) => !t.inProgramme)
+        .map(
+          (t) => html`<li><strong>${title.get(t.themeId) ?? t.title ?? t.themeId}</strong>: ${t.explanation}</li>`
+        )}</ul></details>`
+    : ""
+}
 <h3 id="eerlijkheid">Hoe eerlijk is het programma?</h3>
 <p class="highlight">${bar(fairness.shareWithAtLeastOne)}${percent(fairness.shareWithAtLeastOne)} van de stemmers (${count(fairness.withAtLeastOne)} van ${count(fairness.voters)}) ziet minstens één thema waarop ze stemden op het programma.</p>
 ${
@@ -395,7 +423,7 @@ ${counts.map(
 }
 
 const pollBar = (slot: Scheduling.Poll.SlotScore, invited: number): Safe => {
-  const width = 240
+  const width = 140
   const scale = invited === 0 ? 0 : width / invited
   const yes = slot.yes.length * scale
   const ifNeedBe = slot.ifNeedBe.length * scale
@@ -426,6 +454,16 @@ const meetingSection = (
   }
   const { decision } = section
   const when = (slot: Scheduling.Poll.SlotScore) => format.format(DateTime.toDateUtc(slot.startsAt))
+  const shortFormat = new Intl.DateTimeFormat("nl-NL", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: format.resolvedOptions().timeZone
+  })
+  const short = (slot: Scheduling.Poll.SlotScore) => shortFormat.format(DateTime.toDateUtc(slot.startsAt))
   const slots = [...decision.ranking].sort((a, b) => a.index - b.index)
   const chosenId = decision._tag === "Decided" ? decision.chosen.slotId : undefined
   const invited = Math.max(0, ...slots.map((s) => s.yes.length + s.ifNeedBe.length + s.no.length + s.noAnswer.length))
@@ -465,7 +503,7 @@ ${headline}
 ${slots.map((slot) => {
   const chosen = slot.slotId === chosenId
   const place = decision.ranking.findIndex((s) => s.slotId === slot.slotId) + 1
-  return html`<tr${chosen ? raw(' class="chosen"') : ""}><th scope="row">${when(slot)}</th><td class="number">${count(slot.yes.length)}</td><td class="number">${count(slot.ifNeedBe.length)}</td><td class="number">${count(slot.no.length)}</td><td class="number">${count(slot.noAnswer.length)}</td><td>${pollBar(
+  return html`<tr${chosen ? raw(' class="chosen"') : ""}><th scope="row" class="when">${short(slot)}</th><td class="number">${count(slot.yes.length)}</td><td class="number">${count(slot.ifNeedBe.length)}</td><td class="number">${count(slot.no.length)}</td><td class="number">${count(slot.noAnswer.length)}</td><td>${pollBar(
     slot,
     invited
   )}</td><td>${chosen ? html`<strong>gekozen</strong>` : html`${count(place)}e keus${slot.feasible ? "" : " (niet iedereen die moet kan)"}`}</td></tr>\n`

@@ -93,9 +93,9 @@ describe("report.html in Chromium, without JavaScript", () => {
     const why = grouping.explanations.find((e) => e.memberId === someone.id)!.text
     const line = box.getByRole("listitem").filter({ has: page.getByText(someone.name, { exact: true }) })
     await expect(line.isVisible()).resolves.toBe(false)
-    await box.getByText("Programma's en waarom in deze groep").click()
+    await box.getByText("Organisaties, programma's en waarom in deze groep").click()
     await expect(line.isVisible()).resolves.toBe(true)
-    await expect(line.textContent()).resolves.toBe(`${someone.name}, ${someone.programme}: ${why}`)
+    await expect(line.textContent()).resolves.toBe(`${someone.name}, ${someone.organisation}, ${someone.programme}: ${why}`)
     expect(await page.getByRole("heading", { level: 3, name: /^Leergroep \d+$/ }).count()).toBe(grouping.groups.length)
   })
 
@@ -120,7 +120,7 @@ describe("report.html in Chromium, without JavaScript", () => {
       .getByRole("cell")
       .allInnerTexts()
     expect(cells.slice(0, 4)).toEqual(["1", `${top.durationMinutes} min`, String(top.supporters), "ja"])
-    const share = `${Math.round(result.fairness.shareWithAtLeastOne * 100)}% van de stemmers (${result.fairness.withAtLeastOne} van ${result.fairness.voters})`
+    const share = `${Math.round(result.fairness.shareWithAtLeastOne * 100)}\u00a0% van de stemmers (${result.fairness.withAtLeastOne} van ${result.fairness.voters})`
     await expect(page.getByText(share).isVisible()).resolves.toBe(true)
   })
 
@@ -140,7 +140,16 @@ describe("report.html in Chromium, without JavaScript", () => {
     await expect(page.getByText(`Gekozen: ${chosen} (240 minuten)`).isVisible()).resolves.toBe(true)
     const table = page.getByRole("table", { name: /Beschikbaarheid per moment/ })
     expect(await table.getByRole("row").count()).toBe(decision.ranking.length + 1)
-    const row = table.getByRole("row", { name: chosen })
+    const short = new Intl.DateTimeFormat("nl-NL", {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Amsterdam"
+    }).format(DateTime.toDateUtc(decision.chosen.startsAt))
+    const row = table.getByRole("row", { name: short })
     const cells = await row.getByRole("cell").allInnerTexts()
     expect(cells).toEqual([
       String(decision.chosen.yes.length),

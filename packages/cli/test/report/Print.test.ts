@@ -1,0 +1,40 @@
+// Prints the report of a 100-member community to A4 with Chromium and counts the pages: the issue
+// asks for at most three. Set GRENZELOOS_REPORT_PDF to a path to keep the PDF and look at it.
+import { existsSync, writeFileSync } from "node:fs"
+import { chromium } from "playwright-core"
+import { describe, expect, it } from "vitest"
+import * as Report from "../../src/report/Report.js"
+import { quarter } from "./Quarter.js"
+
+const CHROMIUM = process.env.GRENZELOOS_CHROMIUM ?? "/usr/bin/chromium"
+
+/** The pages of a PDF: its page objects (`/Type /Page`, not `/Pages`). */
+const pageCount = (pdf: Buffer): number => (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length
+
+describe("report.html printed on A4", () => {
+  it("fits the report of (at least) 100 grouped members on at most 3 pages", { timeout: 60_000 }, async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium), as .ci/run does`
+      )
+    }
+    const input = quarter(2026, 125)
+    const members = input.groups!.grouping.groups.reduce((n, g) => n + g.memberIds.length, 0)
+    expect(members).toBeGreaterThanOrEqual(100)
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu"]
+    })
+    try {
+      const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage()
+      await page.setContent(Report.render(input))
+      const pdf = await page.pdf({ format: "A4" })
+      if (process.env.GRENZELOOS_REPORT_PDF !== undefined) writeFileSync(process.env.GRENZELOOS_REPORT_PDF, pdf)
+      const pages = pageCount(pdf)
+      expect(pages).toBeGreaterThan(0)
+      expect(pages).toBeLessThanOrEqual(3)
+    } finally {
+      await browser.close()
+    }
+  })
+})
