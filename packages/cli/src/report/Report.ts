@@ -105,6 +105,21 @@ export interface MeetingSection {
 }
 
 /**
+ * One gathering of the year as the attendance picture shows it: who said yes to the invitation
+ * and who was there (the stored RSVPs and attendance list).
+ *
+ * @since 0.2.0
+ */
+export interface GatheringAttendance {
+  readonly title: string
+  readonly startsAt?: DateTime.DateTime
+  /** Members who answered yes to the invitation. */
+  readonly accepted: number
+  /** Members on the attendance list. */
+  readonly attended: number
+}
+
+/**
  * Everything the report shows. A section left out is shown as not done yet.
  *
  * @since 0.1.0
@@ -119,6 +134,8 @@ export interface ReportInput {
   readonly groups?: GroupsSection
   readonly agenda?: AgendaSection
   readonly meeting?: MeetingSection
+  /** The year's held gatherings, oldest first; the attendance picture is left out when empty. */
+  readonly attendance?: ReadonlyArray<GatheringAttendance>
   /** "Fairness over the year" (issue 18); left out of the page when not given. */
   readonly fairness?: Fairness.FairnessSection
 }
@@ -326,7 +343,7 @@ const groupsSection = (section: GroupsSection | undefined, people: ReadonlyMap<s
     )}${explained ? unmet.map((u) => html`<li>Niet gehaald: ${u.text}</li>`) : ""}</ul></details></div>`
   })
   return html`<section aria-labelledby="groepen"><h2 id="groepen">${section.title}</h2>
-<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${count(Math.min(...sizes))} tot ${count(Math.max(...sizes))} personen, zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses en zo weinig mogelijk eerdere groepsgenoten.${explained ? " De kleur bij een naam is de organisatie; organisatie, programma en waarom ieder lid in zijn of haar groep zit staan onder de groep (in het digitale verslag uit te klappen)." : " De kleur bij een naam is de organisatie; organisatie en programma van ieder lid staan onder de groep (in het digitale verslag uit te klappen)."}</p>
+<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${count(Math.min(...sizes))} tot ${count(Math.max(...sizes))} personen: leden uit verschillende organisaties en programma's met gedeelde interesses, zo weinig mogelijk met eerdere groepsgenoten. De kleur bij een naam is de organisatie.<span class="print-hide">${explained ? " Organisatie, programma en waarom ieder lid in zijn of haar groep zit staan onder de groep." : " Organisatie en programma van ieder lid staan onder de groep."}</span></p>
 ${organisationChart(
   named.map(({ group, name }) => ({ name, organisations: group.memberIds.map(organisationOf) })),
   colours
@@ -440,17 +457,64 @@ const pollBar = (slot: Scheduling.Poll.SlotScore, invited: number): Safe => {
   )}" height="16" fill="${palette.no}"/></svg>`
 }
 
+/** Per gathering two bars: yes to the invitation (light) and there (dark), with the numbers as text. */
+const attendancePart = (
+  gatherings: ReadonlyArray<GatheringAttendance>,
+  when: (d: DateTime.DateTime) => string
+): Safe => {
+  const labelWidth = 200
+  const barWidth = 300
+  const rowHeight = 26
+  const most = Math.max(1, ...gatherings.flatMap((g) => [g.accepted, g.attended]))
+  const width = labelWidth + barWidth + 60
+  const height = gatherings.length * rowHeight + 4
+  const name = (g: GatheringAttendance) => (g.startsAt === undefined ? g.title : `${g.title} (${when(g.startsAt)})`)
+  const label = `Aanwezigheid over het jaar: per bijeenkomst wie ja zei op de uitnodiging (licht) en wie er was (donker).`
+  return html`<h3 id="aanwezigheid">Aanwezigheid over het jaar</h3>
+<figure class="chart">
+<svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
+${gatherings.map((g, row) => {
+  const y = 2 + row * rowHeight
+  const a = Math.max(1, (g.accepted / most) * barWidth)
+  const t = Math.max(1, (g.attended / most) * barWidth)
+  return html`<text x="0" y="${y + 16}" font-size="11" fill="${palette.text}">${clip(name(g), 34)}</text><rect x="${labelWidth}" y="${y + 1}" width="${a.toFixed(1)}" height="10" fill="${palette.background}" stroke="${palette.bar}"/><text x="${(labelWidth + a + 4).toFixed(1)}" y="${y + 10}" font-size="10" fill="${palette.text}">${count(g.accepted)}</text><rect x="${labelWidth}" y="${y + 12}" width="${t.toFixed(1)}" height="10" fill="${palette.bar}"/><text x="${(labelWidth + t + 4).toFixed(1)}" y="${y + 21}" font-size="10" fill="${palette.text}">${count(g.attended)}</text>\n`
+})}</svg>
+<figcaption class="legend"><span class="item"><span class="key" style="${`background:${palette.background};border-color:${palette.bar}`}"></span>ja op de uitnodiging</span> <span class="item"><span class="key" style="${`background:${palette.bar}`}"></span>aanwezig</span></figcaption>
+</figure>
+<table class="print-hide">
+<caption>Aanwezigheid per bijeenkomst</caption>
+<thead><tr><th scope="col">Bijeenkomst</th><th scope="col" class="number">Ja op de uitnodiging</th><th scope="col" class="number">Aanwezig</th></tr></thead>
+<tbody>
+${gatherings.map(
+  (g) =>
+    html`<tr><th scope="row">${name(g)}</th><td class="number">${count(g.accepted)}</td><td class="number">${count(g.attended)}</td></tr>\n`
+)}</tbody>
+</table>`
+}
+
 const ORDER =
   "De volgorde: eerst de momenten waarop iedereen kan die erbij moet zijn, dan waarop de meeste leden kunnen komen (ja of als het moet; wie de vorige bijeenkomst miste telt zwaarder), dan de meeste keren ja, dan de vroegste datum."
 
 const meetingSection = (
   section: MeetingSection | undefined,
   format: Intl.DateTimeFormat,
-  people: ReadonlyMap<string, Person>
+  people: ReadonlyMap<string, Person>,
+  attendance: ReadonlyArray<GatheringAttendance>
 ): Safe => {
+  const year =
+    attendance.length === 0
+      ? ""
+      : attendancePart(attendance, (d) =>
+          new Intl.DateTimeFormat("nl-NL", {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+            timeZone: format.resolvedOptions().timeZone
+          }).format(DateTime.toDateUtc(d))
+        )
   if (section === undefined) {
     return html`<section aria-labelledby="datum"><h2 id="datum">Datum</h2>
-<p>Dit verslag bevat geen datum.</p></section>`
+<p>Dit verslag bevat geen datum.</p>${year}</section>`
   }
   const { decision } = section
   const when = (slot: Scheduling.Poll.SlotScore) => format.format(DateTime.toDateUtc(slot.startsAt))
@@ -494,7 +558,7 @@ ${
   })()
   return html`<section aria-labelledby="datum"><h2 id="datum">${section.title}</h2>
 ${headline}
-<p class="muted">${ORDER}</p>
+<p class="muted print-hide">${ORDER}</p>
 <p aria-hidden="true" class="muted">Legenda:<span class="key" style="${`background:${palette.bar}`}"></span>ja<span class="key" style="${`background:${palette.ifNeedBe}`}"></span>als het moet<span class="key" style="${`background:${palette.no}`}"></span>nee<span class="key" style="${`background:${palette.background}`}"></span>geen antwoord</p>
 <table>
 <caption>Beschikbaarheid per moment (${plural(invited, "genodigde", "genodigden")})</caption>
@@ -509,6 +573,7 @@ ${slots.map((slot) => {
   )}</td><td>${chosen ? html`<strong>gekozen</strong>` : html`${count(place)}e keus${slot.feasible ? "" : " (niet iedereen die moet kan)"}`}</td></tr>\n`
 })}</tbody>
 </table>
+${year}
 </section>`
 }
 
@@ -545,7 +610,7 @@ export const render = (input: ReportInput): string => {
     raw("\n"),
     agendaSection(input.agenda),
     raw("\n"),
-    meetingSection(input.meeting, format, people),
+    meetingSection(input.meeting, format, people, input.attendance ?? []),
     ...(input.fairness === undefined ? [] : [raw("\n"), Fairness.section(input.fairness, (id) => nameOf(people, id))])
   ]
   return html`<!doctype html>

@@ -95,7 +95,9 @@ describe("report.html in Chromium, without JavaScript", () => {
     await expect(line.isVisible()).resolves.toBe(false)
     await box.getByText("Organisaties, programma's en waarom in deze groep").click()
     await expect(line.isVisible()).resolves.toBe(true)
-    await expect(line.textContent()).resolves.toBe(`${someone.name}, ${someone.organisation}, ${someone.programme}: ${why}`)
+    await expect(line.textContent()).resolves.toBe(
+      `${someone.name}, ${someone.organisation}, ${someone.programme}: ${why}`
+    )
     expect(await page.getByRole("heading", { level: 3, name: /^Leergroep \d+$/ }).count()).toBe(grouping.groups.length)
   })
 

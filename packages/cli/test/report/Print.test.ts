@@ -1,6 +1,7 @@
 // Prints the report of a 100-member community to A4 with Chromium and counts the pages: the issue
 // asks for at most three. Set GRENZELOOS_REPORT_PDF to a path to keep the PDF and look at it.
 import { existsSync, writeFileSync } from "node:fs"
+import { DateTime } from "effect"
 import { chromium } from "playwright-core"
 import { describe, expect, it } from "vitest"
 import * as Report from "../../src/report/Report.js"
@@ -18,7 +19,17 @@ describe("report.html printed on A4", () => {
         `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium), as .ci/run does`
       )
     }
-    const input = quarter(2026, 125)
+    const base = quarter(2026, 125)
+    // A year of four held gatherings, so that the attendance picture is on the paper too.
+    const input: Report.ReportInput = {
+      ...base,
+      attendance: ["2026-03-10", "2026-06-16", "2026-09-15", "2026-11-24"].map((day, i) => ({
+        title: `Kwartaalbijeenkomst 2026-Q${i + 1}`,
+        startsAt: DateTime.unsafeMake(`${day}T12:00:00Z`),
+        accepted: 70 + i,
+        attended: 60 + 2 * i
+      }))
+    }
     const members = input.groups!.grouping.groups.reduce((n, g) => n + g.memberIds.length, 0)
     expect(members).toBeGreaterThanOrEqual(100)
     const browser = await chromium.launch({

@@ -68,13 +68,67 @@ describe("Report.render", () => {
     expect(page).not.toContain(">Leergroep 2</h3>")
   })
 
+  it("writes every percentage and decimal the Dutch way, never a mix", () => {
+    const page = Report.render({
+      ...input,
+      fairness: {
+        simulation: [
+          {
+            scenario: "minority-15",
+            method: "equal-shares",
+            carried: true,
+            minorityShare: 0.125,
+            windowCoverage: 1,
+            gini: 0.25,
+            totalSatisfaction: 1
+          }
+        ]
+      }
+    })
+    const text = page.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]*>/g, " ")
+    expect(text).toMatch(/\d\u00a0%/)
+    expect(text).not.toMatch(/\d%/)
+    expect(text).toContain("13\u00a0%")
+    expect(text).toContain("0,25")
+    expect(text).not.toMatch(/\b0\.\d/)
+  })
+
+  it("draws the attendance of the year's gatherings, with the numbers as text", () => {
+    const page = Report.render({
+      ...input,
+      attendance: [
+        {
+          title: "Bijeenkomst 2026-Q3",
+          startsAt: DateTime.unsafeMake("2026-09-15T11:00:00Z"),
+          accepted: 1234,
+          attended: 31
+        },
+        { title: "Bijeenkomst 2026-Q4", accepted: 40, attended: 35 }
+      ]
+    })
+    expect(page).toContain('id="aanwezigheid">Aanwezigheid over het jaar</h3>')
+    expect(page).toMatch(/<svg role="img" aria-label="Aanwezigheid over het jaar: [^"]+"/)
+    expect(page).toContain(
+      '<tr><th scope="row">Bijeenkomst 2026-Q3 (15 sep 2026)</th><td class="number">1.234</td><td class="number">31</td></tr>'
+    )
+    expect(Report.render(input)).not.toContain("Aanwezigheid over het jaar")
+  })
+
+  it("draws the groups by organisation and the votes per theme, each with a text alternative", () => {
+    const page = Report.render(input)
+    expect(page).toMatch(/<svg role="img" aria-label="Leden per organisatie in elke leergroep: [^"]+"/)
+    expect(page).toMatch(/<svg role="img" aria-label="Stemmen per thema: [^"]+"/)
+    const programmed = input.agenda!.result.backlog.filter((t) => t.inProgramme).length
+    expect(page.match(/✓ programma<\/text>/g)?.length).toBe(programmed)
+  })
+
   it("uses colours with enough contrast: 4.5:1 for text, 3:1 for chart parts", () => {
     for (const text of [palette.text, palette.muted, palette.accent]) {
       for (const bg of [palette.background, palette.headerBackground, palette.chosenBackground]) {
         expect(contrast(text, bg)).toBeGreaterThanOrEqual(4.5)
       }
     }
-    for (const part of [palette.bar, palette.ifNeedBe, palette.no, palette.rule]) {
+    for (const part of [palette.bar, palette.ifNeedBe, palette.no, palette.rule, ...palette.categories]) {
       expect(contrast(part, palette.background)).toBeGreaterThanOrEqual(3)
     }
     // Adjacent parts of the poll's stacked bar stay apart from each other too.
