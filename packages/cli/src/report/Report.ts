@@ -264,6 +264,7 @@ figure.beside { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: 
 figure.beside .legend { flex: 1 1 18rem; }
 figure.beside .legend .item { display: block; white-space: normal; }
 th.when { white-space: nowrap; }
+thead th.number { white-space: normal; }
 .legend .item { white-space: nowrap; }
 .legend .key { margin-left: 0; }
 .member { white-space: nowrap; }
@@ -275,7 +276,9 @@ th.when { white-space: nowrap; }
 .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 details { font-size: .9rem; }
 @media print {
-  body { font-size: 10pt; }
+  body { font-size: 9.5pt; }
+  table { font-size: 9pt; margin: .25rem 0 .5rem; }
+  figure.chart { margin: .25rem 0 .5rem; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; margin-top: 1.25rem; }
   table { break-inside: auto; } tr { break-inside: avoid; }
@@ -462,8 +465,8 @@ const attendancePart = (
   gatherings: ReadonlyArray<GatheringAttendance>,
   when: (d: DateTime.DateTime) => string
 ): Safe => {
-  const labelWidth = 200
-  const barWidth = 300
+  const labelWidth = 250
+  const barWidth = 280
   const rowHeight = 26
   const most = Math.max(1, ...gatherings.flatMap((g) => [g.accepted, g.attended]))
   const width = labelWidth + barWidth + 60
@@ -477,7 +480,7 @@ ${gatherings.map((g, row) => {
   const y = 2 + row * rowHeight
   const a = Math.max(1, (g.accepted / most) * barWidth)
   const t = Math.max(1, (g.attended / most) * barWidth)
-  return html`<text x="0" y="${y + 16}" font-size="11" fill="${palette.text}">${clip(name(g), 34)}</text><rect x="${labelWidth}" y="${y + 1}" width="${a.toFixed(1)}" height="10" fill="${palette.background}" stroke="${palette.bar}"/><text x="${(labelWidth + a + 4).toFixed(1)}" y="${y + 10}" font-size="10" fill="${palette.text}">${count(g.accepted)}</text><rect x="${labelWidth}" y="${y + 12}" width="${t.toFixed(1)}" height="10" fill="${palette.bar}"/><text x="${(labelWidth + t + 4).toFixed(1)}" y="${y + 21}" font-size="10" fill="${palette.text}">${count(g.attended)}</text>\n`
+  return html`<text x="0" y="${y + 16}" font-size="11" fill="${palette.text}">${clip(name(g), 42)}</text><rect x="${labelWidth}" y="${y + 1}" width="${a.toFixed(1)}" height="10" fill="${palette.background}" stroke="${palette.bar}"/><text x="${(labelWidth + a + 4).toFixed(1)}" y="${y + 10}" font-size="10" fill="${palette.text}">${count(g.accepted)}</text><rect x="${labelWidth}" y="${y + 12}" width="${t.toFixed(1)}" height="10" fill="${palette.bar}"/><text x="${(labelWidth + t + 4).toFixed(1)}" y="${y + 21}" font-size="10" fill="${palette.text}">${count(g.attended)}</text>\n`
 })}</svg>
 <figcaption class="legend"><span class="item"><span class="key" style="${`background:${palette.background};border-color:${palette.bar}`}"></span>ja op de uitnodiging</span> <span class="item"><span class="key" style="${`background:${palette.bar}`}"></span>aanwezig</span></figcaption>
 </figure>
