@@ -38,7 +38,7 @@ const COMMUNITY_THEMES = [
   "Omgaan met eenzaamheid",
   "Effectief voorwaarden stellen als opdrachtnemer",
   "Wat is waarde toevoegen en wie moet die waarde ervaren?",
-  "Het belang van lichtheid",
+  "Het belang van lichtvoetigheid",
   "Hoe zie je wat zichtbaar wil worden in de opgave?",
   "Het managen van ego's (inclusief je eigen)",
   "Hoe behoud ik mijn mensen?",
@@ -192,9 +192,9 @@ const program = Effect.gen(function* () {
         ])
     )
   )
-  const cannot = decision.chosen.no.length + decision.chosen.noAnswer.length
+  // Who did not answer is unknown, not "cannot come": the two are counted apart.
   console.log(
-    `\nGekozen: ${when(decision.chosen.startsAt)} — ${decision.chosen.yes.length} ja, ${decision.chosen.ifNeedBe.length} als het moet, ${cannot} kunnen niet of antwoordden niet.`
+    `\nGekozen: ${when(decision.chosen.startsAt)} — ${decision.chosen.yes.length} ja, ${decision.chosen.ifNeedBe.length} als het moet, ${decision.chosen.no.length} kunnen niet, ${decision.chosen.noAnswer.length} antwoordden niet.`
   )
   if (decision.runnerUp !== undefined)
     console.log(

@@ -39,6 +39,8 @@ describe("the demo (pnpm demo)", () => {
     expect(first.stdout).toContain("100 nieuwe leden geïmporteerd")
     expect(first.stdout).toMatch(/Gekozen: \w+dag \d+ \w+ 2027 om 13:00/)
     expect(first.stdout).toMatch(/\d+ herinneringen staan klaar/)
+    // Who did not answer the poll is unknown, never counted as "cannot come".
+    expect(first.stdout).toMatch(/Gekozen: .+ \d+ kunnen niet, \d+ antwoordden niet\./)
     expect(first.stdout).toContain(join(out, "grenzeloos.db"))
   })
 
@@ -58,7 +60,7 @@ describe("the demo (pnpm demo)", () => {
       "Omgaan met eenzaamheid",
       "Effectief voorwaarden stellen als opdrachtnemer",
       "Wat is waarde toevoegen en wie moet die waarde ervaren?",
-      "Het belang van lichtheid",
+      "Het belang van lichtvoetigheid",
       "Hoe zie je wat zichtbaar wil worden in de opgave?",
       "Het managen van ego's (inclusief je eigen)",
       "Hoe behoud ik mijn mensen?",

@@ -207,7 +207,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     group: {
       subject: (group) => `Je leergroep: ${group}`,
       body: (group, round, facilitator) =>
-        `Voor ${round} ben je ingedeeld in leergroep ${group}, begeleid door ${facilitator}.`,
+        `Voor ${round} ben je ingedeeld in ${/^leergroep\b/i.test(group) ? group : `leergroep ${group}`}, begeleid door ${facilitator}.`,
       members: "Je groepsgenoten"
     },
     vote: {
@@ -269,7 +269,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     group: {
       subject: (group) => `Your learning group: ${group}`,
       body: (group, round, facilitator) =>
-        `For ${round} you have been placed in learning group ${group}, facilitated by ${facilitator}.`,
+        `For ${round} you have been placed in ${/^learning group\b/i.test(group) ? group : `the learning group ${group}`}, facilitated by ${facilitator}.`,
       members: "Your fellow members"
     },
     vote: {
@@ -350,6 +350,17 @@ const whenWhere = (texts: Texts, event: Invitation.Event) =>
     `${texts.when}: ${formatMoment(texts, event.start)}`,
     ...(event.location === undefined ? [] : [`${texts.where}: ${event.location}`])
   ].join("\n")
+
+// Every date of a session series (the first start, then the RDATEs), and where.
+const sessionDates = (texts: Texts, event: Invitation.Event) => {
+  const further = event.recurrence?._tag === "Dates" ? event.recurrence.starts : []
+  if (further.length === 0) return whenWhere(texts, event)
+  return [
+    `${texts.when}:`,
+    ...[event.start, ...further].map((start) => `- ${formatMoment(texts, start)}`),
+    ...(event.location === undefined ? [] : [`${texts.where}: ${event.location}`])
+  ].join("\n")
+}
 
 interface Draft {
   readonly kind: string
@@ -465,7 +476,7 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
       subject: { kind: "learning-group", id: n.groupId },
       discriminator: String(n.event.sequence),
       title: texts.sessions.subject(n.groupName, n.sessions),
-      paragraphs: [texts.sessions.body(n.groupName, n.sessions), whenWhere(texts, n.event)],
+      paragraphs: [texts.sessions.body(n.groupName, n.sessions), sessionDates(texts, n.event)],
       calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
       data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start), sessions: n.sessions }
     }))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Notifier } from "@grenzeloos/core"
-import { Effect, Either, Redacted, Schema } from "effect"
+import { DateTime, Effect, Either, Redacted, Schema } from "effect"
 import { ICAL } from "../ical/IcalJs.js"
 import { addressee, COMMUNITY, everyKind, gathering, rendered, STAMP } from "./Samples.js"
 
@@ -25,6 +25,37 @@ describe("Templates", () => {
     // Dates in the member's language and in Europe/Amsterdam (12:00 UTC is 13:00 in March).
     expect(nl[3]?.text).toContain("donderdag 11 maart 2027 om 13:00")
     expect(en[3]?.text).toContain("Thursday, 11 March 2027 at 13:00")
+  })
+
+  it("names a learning group once in the placement, and lists every date of a session series", () => {
+    const [, placement] = everyKind(addressee(1, "nl")).map((n) => rendered(n))
+    expect(placement?.text).toContain("ben je ingedeeld in Leergroep 3, begeleid door Anne Bakker.")
+    const named = rendered({
+      _tag: "GroupPlacement",
+      recipient: addressee(1, "en"),
+      groupId: "lg-4",
+      groupName: "De Verbinders",
+      roundName: "round 2027",
+      facilitatorName: "Anne Bakker",
+      memberNames: []
+    })
+    expect(named.text).toContain("placed in the learning group De Verbinders, facilitated by Anne Bakker.")
+    const zoned = (iso: string) => DateTime.unsafeMakeZoned(iso, { timeZone: "Europe/Amsterdam" })
+    const series = rendered({
+      _tag: "SessionInvitation",
+      recipient: addressee(1, "nl"),
+      groupId: "lg-3",
+      groupName: "Leergroep 3",
+      sessions: 3,
+      event: {
+        ...gathering(),
+        uid: "s-lg-3@grenzeloos.example",
+        start: zoned("2027-02-02T13:00:00Z"),
+        recurrence: { _tag: "Dates", starts: [zoned("2027-02-16T13:00:00Z"), zoned("2027-03-16T13:00:00Z")] }
+      }
+    })
+    for (const day of ["dinsdag 2 februari 2027 om 14:00", "dinsdag 16 februari 2027", "dinsdag 16 maart 2027"])
+      expect(series.text).toContain(day)
   })
 
   it("attaches a REQUEST for invitations and changes and a CANCEL for cancellations, to the recipient only", () => {
