@@ -9,6 +9,7 @@
  */
 import type { Agenda, Scheduling } from "@grenzeloos/core"
 import { html, type Safe } from "./Html.js"
+import * as Numbers from "./Numbers.js"
 import { palette } from "./Palette.js"
 
 /**
@@ -39,7 +40,8 @@ export interface FairnessSection {
   readonly simulation?: ReadonlyArray<SimulationRow>
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`
+const numbers = Numbers.of("nl")
+const percent = (share: number) => numbers.percent(share)
 const bar = (share: number): Safe =>
   html`<span class="bar" aria-hidden="true"><span style="${`width:${Math.max(0, Math.min(100, share * 100)).toFixed(1)}%;background:${palette.bar}`}"></span></span>`
 
@@ -68,43 +70,43 @@ const membersPart = (records: ReadonlyArray<Agenda.Carried.MemberRecord>, nameOf
 <tbody>
 ${rows.map(
   (r) =>
-    html`<tr><th scope="row">${r.name}</th><td class="number">${Math.round(r.supported)}</td><td class="chart">${bar(Math.min(1, r.share))}${percent(r.share)}</td><td class="number">${(Math.round(r.balance * 10) / 10).toLocaleString("nl-NL")} min</td></tr>\n`
+    html`<tr><th scope="row">${r.name}</th><td class="number">${numbers.number(r.supported)}</td><td class="chart">${bar(Math.min(1, r.share))}${percent(r.share)}</td><td class="number">${numbers.number(r.balance, 1)} min</td></tr>\n`
 )}</tbody>
 </table>`
 }
 
 const attendancePart = (f: Scheduling.Poll.YearFairness, nameOf: (id: string) => string): Safe => {
   const buckets = [
-    { label: "minder dan 25%", from: 0, to: 0.25 },
-    { label: "25% tot 50%", from: 0.25, to: 0.5 },
-    { label: "50% tot 75%", from: 0.5, to: 0.75 },
-    { label: "75% tot 100%", from: 0.75, to: 1 },
+    { label: `minder dan ${percent(0.25)}`, from: 0, to: 0.25 },
+    { label: `${percent(0.25)} tot ${percent(0.5)}`, from: 0.25, to: 0.5 },
+    { label: `${percent(0.5)} tot ${percent(0.75)}`, from: 0.5, to: 0.75 },
+    { label: `${percent(0.75)} tot ${percent(1)}`, from: 0.75, to: 1 },
     { label: "alle bijeenkomsten", from: 1, to: Number.POSITIVE_INFINITY }
   ]
   const shares = f.members.map((m) => m.attended / m.gatherings)
   const counts = buckets.map((b) => shares.filter((s) => s >= b.from && s < b.to).length)
   const most = Math.max(1, ...counts)
   return html`<h3 id="eerlijk-datum">Kans om erbij te zijn</h3>
-<p>Met de gekozen datum kan ieder lid bij minstens ${percent(f.minimumShare)} van de bijeenkomsten van het jaar zijn (gemiddeld ${percent(f.meanShare)}, spreiding ${Math.round(100 * f.spread)} procentpunt). Het laagst: ${f.lowest.map(nameOf).join(", ") || "—"}. Wie eerder niet kon, telde bij de keuze zwaarder mee, hoogstens ${f.maxWeight} keer.</p>
+<p>Met de gekozen datum kan ieder lid bij minstens ${percent(f.minimumShare)} van de bijeenkomsten van het jaar zijn (gemiddeld ${percent(f.meanShare)}, spreiding ${numbers.number(100 * f.spread)} procentpunt). Het laagst: ${f.lowest.map(nameOf).join(", ") || "—"}. Wie eerder niet kon, telde bij de keuze zwaarder mee, hoogstens ${numbers.number(f.maxWeight, 2)} keer.</p>
 <table>
 <caption>Leden naar het deel van de bijeenkomsten waar ze bij kunnen zijn</caption>
 <thead><tr><th scope="col">Deel van de bijeenkomsten</th><th scope="col">Leden</th></tr></thead>
 <tbody>
-${buckets.map((b, k) => html`<tr><th scope="row">${b.label}</th><td class="chart">${bar((counts[k] ?? 0) / most)}${counts[k] ?? 0}</td></tr>\n`)}</tbody>
+${buckets.map((b, k) => html`<tr><th scope="row">${b.label}</th><td class="chart">${bar((counts[k] ?? 0) / most)}${numbers.number(counts[k] ?? 0)}</td></tr>\n`)}</tbody>
 </table>`
 }
 
 const simulationPart = (rows: ReadonlyArray<SimulationRow>): Safe => {
   const minority = rows.filter((r) => r.minorityShare !== null)
   return html`<h3 id="eerlijk-simulatie">De minderheid in de simulatie</h3>
-<p>Een gesimuleerde community van 100 leden, 8 bijeenkomsten van 180 minuten, thema's van 45 tot 90 minuten. Een hechte minderheid van 30% of 15% stemt op eigen thema's; het doel is dat ze over de bijeenkomsten heen ongeveer haar deel van de tijd krijgt.</p>
+<p>Een gesimuleerde community van ${numbers.number(100)} leden, ${numbers.number(8)} bijeenkomsten van ${numbers.number(180)} minuten, thema's van 45 tot 90 minuten. Een hechte minderheid van ${percent(0.3)} of ${percent(0.15)} stemt op eigen thema's; het doel is dat ze over de bijeenkomsten heen ongeveer haar deel van de tijd krijgt.</p>
 <table>
 <caption>Deel van de programmaminuten voor de minderheid, per methode</caption>
 <thead><tr><th scope="col">Minderheid</th><th scope="col">Methode</th><th scope="col">Onthoudt eerdere stemmingen</th><th scope="col">Deel van de minuten</th><th scope="col" class="number">Gini</th></tr></thead>
 <tbody>
 ${minority.map(
   (r) =>
-    html`<tr><th scope="row">${r.scenario.replace("minority-", "")}%</th><td>${r.method}</td><td>${r.carried ? "ja" : "nee"}</td><td class="chart">${bar(r.minorityShare ?? 0)}${percent(r.minorityShare ?? 0)}</td><td class="number">${r.gini.toFixed(2)}</td></tr>\n`
+    html`<tr><th scope="row">${numbers.percent(Number(r.scenario.replace("minority-", "")) / 100)}</th><td>${r.method}</td><td>${r.carried ? "ja" : "nee"}</td><td class="chart">${bar(r.minorityShare ?? 0)}${percent(r.minorityShare ?? 0)}</td><td class="number">${numbers.number(r.gini, 2)}</td></tr>\n`
 )}</tbody>
 </table>`
 }

@@ -27,7 +27,9 @@ export const palette = {
   /** Bars: votes, fairness, "yes" in the poll. */
   bar: "#1d5e8c",
   ifNeedBe: "#a65300",
-  no: "#6b6b6b"
+  no: "#6b6b6b",
+  /** Organisations in the groups chart, in order of size; the rest share `no`. */
+  categories: ["#1d5e8c", "#a65300", "#2e7d32", "#8e24aa", "#c62828", "#00796b", "#6d4c41", "#ad1457"]
 } as const
 
 const channel = (hex: string, offset: number): number => {

@@ -14,6 +14,7 @@ import type { Agenda, Grouping, Scheduling } from "@grenzeloos/core"
 import { DateTime } from "effect"
 import * as Fairness from "./Fairness.js"
 import { html, type Part, raw, type Safe } from "./Html.js"
+import * as Numbers from "./Numbers.js"
 import { palette } from "./Palette.js"
 
 /**
@@ -104,6 +105,21 @@ export interface MeetingSection {
 }
 
 /**
+ * One gathering of the year as the attendance picture shows it: who said yes to the invitation
+ * and who was there (the stored RSVPs and attendance list).
+ *
+ * @since 0.2.0
+ */
+export interface GatheringAttendance {
+  readonly title: string
+  readonly startsAt?: DateTime.DateTime
+  /** Members who answered yes to the invitation. */
+  readonly accepted: number
+  /** Members on the attendance list. */
+  readonly attended: number
+}
+
+/**
  * Everything the report shows. A section left out is shown as not done yet.
  *
  * @since 0.1.0
@@ -118,6 +134,8 @@ export interface ReportInput {
   readonly groups?: GroupsSection
   readonly agenda?: AgendaSection
   readonly meeting?: MeetingSection
+  /** The year's held gatherings, oldest first; the attendance picture is left out when empty. */
+  readonly attendance?: ReadonlyArray<GatheringAttendance>
   /** "Fairness over the year" (issue 18); left out of the page when not given. */
   readonly fairness?: Fairness.FairnessSection
 }
@@ -133,8 +151,83 @@ const METHODS: Record<Agenda.Explanation.MethodName, string> = {
   "perpetual-phragmen": "doorlopende methode van Phragmén"
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+const numbers = Numbers.of("nl")
+const percent = (share: number) => numbers.percent(share)
+const count = (n: number) => numbers.number(n)
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`)
+
+/** The organisations of the groups in order of size; the largest get a colour each, the rest share grey. */
+const organisationColours = (organisations: ReadonlyArray<string>): ReadonlyMap<string, string> => {
+  const sizes = new Map<string, number>()
+  for (const o of organisations) sizes.set(o, (sizes.get(o) ?? 0) + 1)
+  const ordered = [...sizes.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, "nl")).map(([o]) => o)
+  return new Map(ordered.map((o, i) => [o, palette.categories[i] ?? palette.no]))
+}
+
+const OTHER = "overige organisaties"
+
+/** A stacked bar per learning group, one colour per organisation, with a legend in text. */
+const organisationChart = (
+  groups: ReadonlyArray<{ readonly name: string; readonly organisations: ReadonlyArray<string> }>,
+  colours: ReadonlyMap<string, string>
+): Safe => {
+  const unit = 22
+  const labelWidth = 110
+  const rowHeight = 16
+  const most = Math.max(1, ...groups.map((g) => g.organisations.length))
+  const width = labelWidth + most * unit + 4
+  const height = groups.length * rowHeight + 4
+  const label = `Leden per organisatie in elke leergroep: ${plural(groups.length, "groep", "groepen")}, elk blokje is één lid, de kleur is de organisatie.`
+  const named = [...colours.entries()].filter(([, c]) => c !== palette.no)
+  const rest = colours.size > named.length
+  return html`<figure class="chart beside">
+<svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
+${groups.map((g, row) => {
+  const y = 2 + row * rowHeight
+  const ordered = [...g.organisations].sort(
+    (a, b) => [...colours.keys()].indexOf(a) - [...colours.keys()].indexOf(b) || a.localeCompare(b, "nl")
+  )
+  return html`<text x="0" y="${y + 12}" font-size="11" fill="${palette.text}">${clip(g.name, 18)}</text>${ordered.map(
+    (o, i) =>
+      html`<rect x="${labelWidth + i * unit}" y="${y + 1}" width="${unit - 2}" height="${rowHeight - 3}" fill="${colours.get(o) ?? palette.no}"><title>${o}</title></rect>`
+  )}
+`
+})}</svg>
+<figcaption class="legend">${named.map(
+    ([o, c]) => html`<span class="item"><span class="key" style="${`background:${c}`}"></span>${o}</span> `
+  )}${rest ? html`<span class="item"><span class="key" style="${`background:${palette.no}`}"></span>${OTHER}</span>` : ""}</figcaption>
+</figure>`
+}
+
+/** A horizontal bar per theme: its supporters, the programmed themes dark and marked. */
+const votesChart = (
+  themes: ReadonlyArray<{
+    readonly title: string
+    readonly supporters: number
+    readonly duration: string
+    readonly inProgramme: boolean
+  }>
+): Safe => {
+  const labelWidth = 250
+  const barWidth = 240
+  const rowHeight = 16
+  const most = Math.max(1, ...themes.map((t) => t.supporters))
+  const width = labelWidth + barWidth + 160
+  const height = themes.length * rowHeight + 4
+  const label = `Stemmen per thema: ${plural(themes.length, "thema", "thema's")}, de thema's op het programma donker en gemarkeerd.`
+  return html`<figure class="chart">
+<svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
+${themes.map((t, row) => {
+  const y = 2 + row * rowHeight
+  const w = Math.max(1, (t.supporters / most) * barWidth)
+  return html`<text x="0" y="${y + 12}" font-size="11" fill="${palette.text}">${clip(t.title, 42)}</text><rect x="${labelWidth}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowHeight - 4}" fill="${t.inProgramme ? palette.bar : palette.no}"/><text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 12}" font-size="11" fill="${palette.text}">${count(t.supporters)} · ${t.duration}${t.inProgramme ? " ✓ programma" : ""}</text>
+`
+})}</svg>
+<figcaption class="muted">Per thema het aantal stemmen en de duur; donker met ✓: op het programma.</figcaption>
+</figure>`
+}
 
 const bar = (share: number, colour: string = palette.bar): Safe =>
   html`<span class="bar" aria-hidden="true"><span style="${`width:${Math.max(0, Math.min(100, share * 100)).toFixed(1)}%;background:${colour}`}"></span></span>`
@@ -164,7 +257,42 @@ td.chart { white-space: nowrap; }
 .key { display: inline-block; width: .9rem; height: .9rem; vertical-align: middle; margin: 0 .25rem 0 .75rem; border: 1px solid ${palette.rule}; }
 .highlight { font-size: 1.25rem; font-weight: 600; }
 svg { vertical-align: middle; }
-@media print { h2 { break-after: avoid; } table { break-inside: auto; } tr { break-inside: avoid; } }
+figure.chart { margin: .5rem 0 1rem; }
+figure.chart svg { max-width: 100%; height: auto; }
+.legend { font-size: .9rem; }
+figure.beside { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: flex-start; }
+figure.beside .legend { flex: 1 1 18rem; }
+figure.beside .legend .item { display: block; white-space: normal; }
+th.when { white-space: nowrap; }
+thead th.number { white-space: normal; }
+.legend .item { white-space: nowrap; }
+.legend .key { margin-left: 0; }
+.member { white-space: nowrap; }
+.member .key { margin: 0 .2rem 0 0; width: .7rem; height: .7rem; }
+.groups { columns: 3 14rem; column-gap: 1.25rem; }
+.group { break-inside: avoid; }
+.group h3 { margin: .75rem 0 0; font-size: 1.05rem; }
+.group p.members { margin: 0 0 .25rem; font-size: .9rem; }
+.label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+details { font-size: .9rem; }
+@media print {
+  body { font-size: 9.5pt; }
+  table { font-size: 9pt; margin: .25rem 0 .5rem; }
+  figure.chart { margin: .25rem 0 .5rem; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; margin-top: 1.25rem; }
+  table { break-inside: auto; } tr { break-inside: avoid; }
+  th, td { padding: .15rem .35rem; }
+  nav { display: none; }
+  .groups { columns: 4; column-gap: 1rem; }
+  .group p.members { font-size: 8.5pt; }
+  .print-hide { display: none; }
+  .highlight { font-size: 1.05rem; }
+  h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; } h3 { font-size: 1.05rem; margin-top: .75rem; }
+  p { margin: .35rem 0; }
+  details { display: none; }
+}
+@page { size: A4; margin: 14mm; }
 `
 
 const nameOf = (people: ReadonlyMap<string, Person>, id: string) => people.get(id)?.name ?? id
@@ -190,42 +318,40 @@ const groupsSection = (section: GroupsSection | undefined, people: ReadonlyMap<s
   const explained = explanation.size > 0
   const members = grouping.groups.reduce((n, g) => n + g.memberIds.length, 0)
   const sizes = grouping.groups.map((g) => g.memberIds.length)
-  const groups = grouping.groups.map((group) => {
+  const organisationOf = (id: string) => people.get(id)?.organisation ?? OTHER
+  const colours = organisationColours(grouping.groups.flatMap((g) => g.memberIds.map(organisationOf)))
+  const named = grouping.groups.map((group) => ({ group, name: group.name ?? `Leergroep ${group.index + 1}` }))
+  const groups = named.map(({ group, name }) => {
     const number = group.index + 1
-    const name = group.name ?? `Leergroep ${number}`
-    const organisations = [
-      ...new Set(group.memberIds.map((id) => people.get(id)?.organisation).filter((o) => o !== undefined))
-    ]
+    const perOrganisation = new Map<string, number>()
+    for (const id of group.memberIds) {
+      const o = people.get(id)?.organisation
+      if (o !== undefined) perOrganisation.set(o, (perOrganisation.get(o) ?? 0) + 1)
+    }
     const unmet = grouping.unmet.filter((u) => u.group === group.index)
-    return html`<h3 id="${`leergroep-${number}`}">${name}</h3>
-<p>${plural(group.memberIds.length, "lid", "leden")} uit ${plural(organisations.length, "organisatie", "organisaties")}${
+    const memberList = group.memberIds.map((id) => {
+      const person = people.get(id)
+      const organisation = organisationOf(id)
+      return html`<span class="member"><span class="key" style="${`background:${colours.get(organisation) ?? palette.no}`}" aria-hidden="true"></span>${person?.name ?? id}<span class="label"> (${organisation})</span></span>`
+    })
+    return html`<div class="group"><h3 id="${`leergroep-${number}`}">${name}</h3>
+<p class="members"><span class="muted">${plural(group.memberIds.length, "lid", "leden")} uit ${plural(perOrganisation.size, "organisatie", "organisaties")}${
       group.facilitatorId === undefined ? "" : html`; begeleiding: ${nameOf(people, group.facilitatorId)}`
-    }.</p>
-<p><span class="muted">Organisaties:</span> ${organisations.join(", ")}</p>
-<table>
-<caption>Leden van ${name}</caption>
-<thead><tr><th scope="col">Naam</th><th scope="col">Organisatie</th><th scope="col">Programma</th>${
-      explained ? html`<th scope="col">Waarom in deze groep</th>` : ""
-    }</tr></thead>
-<tbody>
-${group.memberIds.map((id) => {
-  const person = people.get(id)
-  return html`<tr><th scope="row">${person?.name ?? id}</th><td>${person?.organisation ?? "—"}</td><td>${
-    person?.programme ?? "—"
-  }</td>${explained ? html`<td>${explanation.get(id) ?? "—"}</td>` : ""}</tr>\n`
-})}</tbody>
-</table>
-${
-  !explained
-    ? ""
-    : unmet.length === 0
-      ? html`<p class="muted">Alle wensen voor deze groep zijn gehaald.</p>`
-      : html`<p>Niet gehaalde wensen:</p><ul>${unmet.map((u) => html`<li>${u.text}</li>`)}</ul>`
-}`
+    }${explained && unmet.length > 0 ? html`; ${plural(unmet.length, "wens", "wensen")} niet gehaald` : ""}.</span> <span class="label">Leden van ${name}:</span> ${memberList.flatMap((m, i) => (i === 0 ? [m] : [raw(", "), m]))}.</p>
+<details><summary>${explained ? "Organisaties, programma's en waarom in deze groep" : "Organisaties en programma's"}</summary><ul>${group.memberIds.map(
+      (id) => {
+        const person = people.get(id)
+        return html`<li><strong>${person?.name ?? id}</strong>, ${person?.organisation ?? "—"}, ${person?.programme ?? "—"}${explained ? html`: ${explanation.get(id) ?? "—"}` : ""}</li>`
+      }
+    )}${explained ? unmet.map((u) => html`<li>Niet gehaald: ${u.text}</li>`) : ""}</ul></details></div>`
   })
   return html`<section aria-labelledby="groepen"><h2 id="groepen">${section.title}</h2>
-<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${Math.min(...sizes)} tot ${Math.max(...sizes)} personen. De groepen zijn zo samengesteld dat leden uit verschillende organisaties en programma's elkaar ontmoeten, met gedeelde interesses, en zo weinig mogelijk met wie ze eerder in een groep zaten.${explained ? " Per lid staat erbij waarom." : ""}</p>
-${groups}
+<p>${plural(members, "lid", "leden")} in ${plural(grouping.groups.length, "leergroep", "leergroepen")} van ${count(Math.min(...sizes))} tot ${count(Math.max(...sizes))} personen: leden uit verschillende organisaties en programma's met gedeelde interesses, zo weinig mogelijk met eerdere groepsgenoten. De kleur bij een naam is de organisatie.<span class="print-hide">${explained ? " Organisatie, programma en waarom ieder lid in zijn of haar groep zit staan onder de groep." : " Organisatie en programma van ieder lid staan onder de groep."}</span></p>
+${organisationChart(
+  named.map(({ group, name }) => ({ name, organisations: group.memberIds.map(organisationOf) })),
+  colours
+)}
+<div class="groups">${groups}</div>
 </section>`
 }
 
@@ -236,8 +362,8 @@ const agendaSection = (section: AgendaSection | undefined): Safe => {
   }
   const { result } = section
   const title = new Map(section.themes.map((t) => [t.id, t.title]))
-  const unit = (n: number) => (result.unit === "minutes" ? `${n} min` : plural(n, "blok", "blokken"))
-  const maxSupporters = Math.max(1, ...result.backlog.map((t) => t.supporters))
+  const unit = (n: number, digits = 0) =>
+    result.unit === "minutes" ? `${numbers.number(n, digits)} min` : plural(n, "blok", "blokken")
   const { fairness } = result
   const distribution = new Map<number, number>()
   for (const m of fairness.members) distribution.set(m.inProgramme, (distribution.get(m.inProgramme) ?? 0) + 1)
@@ -256,30 +382,48 @@ const agendaSection = (section: AgendaSection | undefined): Safe => {
 <tbody>
 ${result.programme.map(
   (t, i) =>
-    html`<tr><td class="number">${i + 1}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
+    html`<tr><td class="number">${count(i + 1)}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
       t.durationMinutes
-    )}</td><td class="number">${t.supporters}</td><td>${t.explanation}</td></tr>\n`
+    )}</td><td class="number">${count(t.supporters)}</td><td>${t.explanation}</td></tr>\n`
 )}</tbody>
 </table>
 <h3 id="stemmen">De stemmen per thema</h3>
-<table>
+${votesChart(
+  result.backlog.map((t) => ({
+    title: title.get(t.themeId) ?? t.title ?? t.themeId,
+    supporters: t.supporters,
+    duration: unit(t.durationMinutes),
+    inProgramme: t.inProgramme
+  }))
+)}
+<table class="print-hide">
 <caption>Alle thema's van de stemronde, in de volgorde van de methode</caption>
-<thead><tr><th scope="col" class="number">Plaats</th><th scope="col">Thema</th><th scope="col" class="number">Duur</th><th scope="col">Stemmen</th><th scope="col">Op het programma</th><th scope="col">Toelichting</th></tr></thead>
+<thead><tr><th scope="col" class="number">Plaats</th><th scope="col">Thema</th><th scope="col" class="number">Duur</th><th scope="col" class="number">Stemmen</th><th scope="col">Op het programma</th></tr></thead>
 <tbody>
 ${result.backlog.map(
   (t) =>
-    html`<tr><td class="number">${t.place}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
+    html`<tr><td class="number">${count(t.place)}</td><th scope="row">${title.get(t.themeId) ?? t.title ?? t.themeId}</th><td class="number">${unit(
       t.durationMinutes
-    )}</td><td class="chart">${bar(t.supporters / maxSupporters)}${t.supporters}</td><td>${t.inProgramme ? "ja" : "nee"}</td><td>${t.explanation}</td></tr>\n`
+    )}</td><td class="number">${count(t.supporters)}</td><td>${t.inProgramme ? "ja" : "nee"}</td></tr>\n`
 )}</tbody>
 </table>
+${
+  result.backlog.some((t) => !t.inProgramme)
+    ? html`<details><summary>Waarom de andere thema's niet op het programma kwamen</summary><ul>${result.backlog
+        .filter((t) => !t.inProgramme)
+        .map(
+          (t) => html`<li><strong>${title.get(t.themeId) ?? t.title ?? t.themeId}</strong>: ${t.explanation}</li>`
+        )}</ul></details>`
+    : ""
+}
 <h3 id="eerlijkheid">Hoe eerlijk is het programma?</h3>
-<p class="highlight">${bar(fairness.shareWithAtLeastOne)}${percent(fairness.shareWithAtLeastOne)} van de stemmers (${fairness.withAtLeastOne} van ${fairness.voters}) ziet minstens één thema waarop ze stemden op het programma.</p>
+<p class="highlight">${bar(fairness.shareWithAtLeastOne)}${percent(fairness.shareWithAtLeastOne)} van de stemmers (${count(fairness.withAtLeastOne)} van ${count(fairness.voters)}) ziet minstens één thema waarop ze stemden op het programma.</p>
 ${
   result.equalShares === undefined
     ? ""
     : html`<p>Bij Equal Shares krijgt elk lid een gelijk deel van de tijd (${unit(
-        Math.round(result.equalShares.sharePerMember * 100) / 100
+        result.equalShares.sharePerMember,
+        1
       )}) om aan thema's te besteden; een thema komt op het programma als de leden die het steunen het samen kunnen betalen. Zo krijgt ook een kleinere groep met een eigen wens een plek.</p>`
 }
 ${
@@ -291,7 +435,7 @@ ${
 <tbody>
 ${counts.map(
   ([inProgramme, n]) =>
-    html`<tr><th scope="row">${inProgramme === 0 ? "geen" : String(inProgramme)}</th><td class="chart">${bar(n / maxCount)}${n}</td></tr>\n`
+    html`<tr><th scope="row">${inProgramme === 0 ? "geen" : count(inProgramme)}</th><td class="chart">${bar(n / maxCount)}${count(n)}</td></tr>\n`
 )}</tbody>
 </table>`
 }
@@ -299,12 +443,12 @@ ${counts.map(
 }
 
 const pollBar = (slot: Scheduling.Poll.SlotScore, invited: number): Safe => {
-  const width = 240
+  const width = 140
   const scale = invited === 0 ? 0 : width / invited
   const yes = slot.yes.length * scale
   const ifNeedBe = slot.ifNeedBe.length * scale
   const no = slot.no.length * scale
-  const label = `${slot.yes.length} ja, ${slot.ifNeedBe.length} als het moet, ${slot.no.length} nee, ${slot.noAnswer.length} geen antwoord`
+  const label = `${count(slot.yes.length)} ja, ${count(slot.ifNeedBe.length)} als het moet, ${count(slot.no.length)} nee, ${count(slot.noAnswer.length)} geen antwoord`
   return html`<svg role="img" width="${width + 2}" height="18" viewBox="0 0 ${width + 2} 18" aria-label="${label}"><title>${label}</title><rect x="0.5" y="0.5" width="${
     width + 1
   }" height="17" fill="${palette.background}" stroke="${palette.rule}"/><rect x="1" y="1" width="${yes.toFixed(2)}" height="16" fill="${palette.bar}"/><rect x="${(
@@ -316,20 +460,77 @@ const pollBar = (slot: Scheduling.Poll.SlotScore, invited: number): Safe => {
   )}" height="16" fill="${palette.no}"/></svg>`
 }
 
+/** Per gathering two bars: yes to the invitation (light) and there (dark), with the numbers as text. */
+const attendancePart = (
+  gatherings: ReadonlyArray<GatheringAttendance>,
+  when: (d: DateTime.DateTime) => string
+): Safe => {
+  const labelWidth = 250
+  const barWidth = 280
+  const rowHeight = 26
+  const most = Math.max(1, ...gatherings.flatMap((g) => [g.accepted, g.attended]))
+  const width = labelWidth + barWidth + 60
+  const height = gatherings.length * rowHeight + 4
+  const name = (g: GatheringAttendance) => (g.startsAt === undefined ? g.title : `${g.title} (${when(g.startsAt)})`)
+  const label = `Aanwezigheid over het jaar: per bijeenkomst wie ja zei op de uitnodiging (licht) en wie er was (donker).`
+  return html`<h3 id="aanwezigheid">Aanwezigheid over het jaar</h3>
+<figure class="chart">
+<svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
+${gatherings.map((g, row) => {
+  const y = 2 + row * rowHeight
+  const a = Math.max(1, (g.accepted / most) * barWidth)
+  const t = Math.max(1, (g.attended / most) * barWidth)
+  return html`<text x="0" y="${y + 16}" font-size="11" fill="${palette.text}">${clip(name(g), 42)}</text><rect x="${labelWidth}" y="${y + 1}" width="${a.toFixed(1)}" height="10" fill="${palette.background}" stroke="${palette.bar}"/><text x="${(labelWidth + a + 4).toFixed(1)}" y="${y + 10}" font-size="10" fill="${palette.text}">${count(g.accepted)}</text><rect x="${labelWidth}" y="${y + 12}" width="${t.toFixed(1)}" height="10" fill="${palette.bar}"/><text x="${(labelWidth + t + 4).toFixed(1)}" y="${y + 21}" font-size="10" fill="${palette.text}">${count(g.attended)}</text>\n`
+})}</svg>
+<figcaption class="legend"><span class="item"><span class="key" style="${`background:${palette.background};border-color:${palette.bar}`}"></span>ja op de uitnodiging</span> <span class="item"><span class="key" style="${`background:${palette.bar}`}"></span>aanwezig</span></figcaption>
+</figure>
+<table class="print-hide">
+<caption>Aanwezigheid per bijeenkomst</caption>
+<thead><tr><th scope="col">Bijeenkomst</th><th scope="col" class="number">Ja op de uitnodiging</th><th scope="col" class="number">Aanwezig</th></tr></thead>
+<tbody>
+${gatherings.map(
+  (g) =>
+    html`<tr><th scope="row">${name(g)}</th><td class="number">${count(g.accepted)}</td><td class="number">${count(g.attended)}</td></tr>\n`
+)}</tbody>
+</table>`
+}
+
 const ORDER =
   "De volgorde: eerst de momenten waarop iedereen kan die erbij moet zijn, dan waarop de meeste leden kunnen komen (ja of als het moet; wie de vorige bijeenkomst miste telt zwaarder), dan de meeste keren ja, dan de vroegste datum."
 
 const meetingSection = (
   section: MeetingSection | undefined,
   format: Intl.DateTimeFormat,
-  people: ReadonlyMap<string, Person>
+  people: ReadonlyMap<string, Person>,
+  attendance: ReadonlyArray<GatheringAttendance>
 ): Safe => {
+  const year =
+    attendance.length === 0
+      ? ""
+      : attendancePart(attendance, (d) =>
+          new Intl.DateTimeFormat("nl-NL", {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+            timeZone: format.resolvedOptions().timeZone
+          }).format(DateTime.toDateUtc(d))
+        )
   if (section === undefined) {
     return html`<section aria-labelledby="datum"><h2 id="datum">Datum</h2>
-<p>Dit verslag bevat geen datum.</p></section>`
+<p>Dit verslag bevat geen datum.</p>${year}</section>`
   }
   const { decision } = section
   const when = (slot: Scheduling.Poll.SlotScore) => format.format(DateTime.toDateUtc(slot.startsAt))
+  const shortFormat = new Intl.DateTimeFormat("nl-NL", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: format.resolvedOptions().timeZone
+  })
+  const short = (slot: Scheduling.Poll.SlotScore) => shortFormat.format(DateTime.toDateUtc(slot.startsAt))
   const slots = [...decision.ranking].sort((a, b) => a.index - b.index)
   const chosenId = decision._tag === "Decided" ? decision.chosen.slotId : undefined
   const invited = Math.max(0, ...slots.map((s) => s.yes.length + s.ifNeedBe.length + s.no.length + s.noAnswer.length))
@@ -345,22 +546,22 @@ const meetingSection = (
     const { chosen, runnerUp } = decision
     const absent = [...chosen.no, ...chosen.noAnswer]
     return html`<p class="highlight">Gekozen: ${when(chosen)}${
-      section.durationMinutes === undefined ? "" : html` (${section.durationMinutes} minuten)`
+      section.durationMinutes === undefined ? "" : html` (${count(section.durationMinutes)} minuten)`
     }</p>
-<p>${chosen.yes.length} ja, ${chosen.ifNeedBe.length} als het moet, ${absent.length} kunnen niet of antwoordden niet.${
+<p>${count(chosen.yes.length)} ja, ${count(chosen.ifNeedBe.length)} als het moet, ${count(absent.length)} kunnen niet of antwoordden niet.${
       runnerUp === undefined
         ? ""
-        : html` Tweede keus: ${when(runnerUp)}, met ${runnerUp.yes.length} ja en ${runnerUp.ifNeedBe.length} als het moet.`
+        : html` Tweede keus: ${when(runnerUp)}, met ${count(runnerUp.yes.length)} ja en ${count(runnerUp.ifNeedBe.length)} als het moet.`
     }</p>
 ${
   absent.length === 0
     ? ""
-    : html`<details><summary>Wie er op ${when(chosen)} niet bij kan zijn (${absent.length})</summary><p>${names(absent)}</p></details>`
+    : html`<details><summary>Wie er op ${when(chosen)} niet bij kan zijn (${count(absent.length)})</summary><p>${names(absent)}</p></details>`
 }`
   })()
   return html`<section aria-labelledby="datum"><h2 id="datum">${section.title}</h2>
 ${headline}
-<p class="muted">${ORDER}</p>
+<p class="muted print-hide">${ORDER}</p>
 <p aria-hidden="true" class="muted">Legenda:<span class="key" style="${`background:${palette.bar}`}"></span>ja<span class="key" style="${`background:${palette.ifNeedBe}`}"></span>als het moet<span class="key" style="${`background:${palette.no}`}"></span>nee<span class="key" style="${`background:${palette.background}`}"></span>geen antwoord</p>
 <table>
 <caption>Beschikbaarheid per moment (${plural(invited, "genodigde", "genodigden")})</caption>
@@ -369,14 +570,13 @@ ${headline}
 ${slots.map((slot) => {
   const chosen = slot.slotId === chosenId
   const place = decision.ranking.findIndex((s) => s.slotId === slot.slotId) + 1
-  return html`<tr${chosen ? raw(' class="chosen"') : ""}><th scope="row">${when(slot)}</th><td class="number">${slot.yes.length}</td><td class="number">${
-    slot.ifNeedBe.length
-  }</td><td class="number">${slot.no.length}</td><td class="number">${slot.noAnswer.length}</td><td>${pollBar(
+  return html`<tr${chosen ? raw(' class="chosen"') : ""}><th scope="row" class="when">${short(slot)}</th><td class="number">${count(slot.yes.length)}</td><td class="number">${count(slot.ifNeedBe.length)}</td><td class="number">${count(slot.no.length)}</td><td class="number">${count(slot.noAnswer.length)}</td><td>${pollBar(
     slot,
     invited
-  )}</td><td>${chosen ? html`<strong>gekozen</strong>` : html`${place}e keus${slot.feasible ? "" : " (niet iedereen die moet kan)"}`}</td></tr>\n`
+  )}</td><td>${chosen ? html`<strong>gekozen</strong>` : html`${count(place)}e keus${slot.feasible ? "" : " (niet iedereen die moet kan)"}`}</td></tr>\n`
 })}</tbody>
 </table>
+${year}
 </section>`
 }
 
@@ -413,7 +613,7 @@ export const render = (input: ReportInput): string => {
     raw("\n"),
     agendaSection(input.agenda),
     raw("\n"),
-    meetingSection(input.meeting, format, people),
+    meetingSection(input.meeting, format, people, input.attendance ?? []),
     ...(input.fairness === undefined ? [] : [raw("\n"), Fairness.section(input.fairness, (id) => nameOf(people, id))])
   ]
   return html`<!doctype html>

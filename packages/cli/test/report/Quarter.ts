@@ -9,8 +9,8 @@ const orThrow = <A, E>(result: Either.Either<A, E>): A => {
   return result.right
 }
 
-export const quarter = (seed = 2026): Report.ReportInput => {
-  const generated = Synthetic.community({ seed, members: 40 })
+export const quarter = (seed = 2026, size = 40): Report.ReportInput => {
+  const generated = Synthetic.community({ seed, members: size })
   const { members, facilitators, themes, community } = generated
   const active = members.filter((m) => m.status === "active")
   const grouping = orThrow(
@@ -21,7 +21,7 @@ export const quarter = (seed = 2026): Report.ReportInput => {
         policy: Grouping.Input.defaultPolicy,
         facilitators: facilitators.map((f) => ({ id: f.id, name: f.name, maxGroups: 3 }))
       },
-      { seed, timeLimitMs: 100, language: "nl" }
+      { seed, iterations: 200, language: "nl" }
     )
   )
   const [first, ...rest] = themes.map((t) => t.id)

@@ -1,5 +1,6 @@
 import { DateTime } from "effect"
 import { describe, expect, it } from "vitest"
+import { escapeText } from "../../src/report/Html.js"
 import { contrast, palette } from "../../src/report/Palette.js"
 import * as Report from "../../src/report/Report.js"
 import { quarter } from "./Quarter.js"
@@ -45,9 +46,12 @@ describe("Report.render", () => {
       ...input,
       groups: { title: "Leergroepen", grouping: { groups: grouping.groups, explanations: [], unmet: [] } }
     })
-    expect(page).toContain("<caption>Leden van Leergroep 1</caption>")
-    expect(page).not.toContain("Waarom in deze groep")
-    expect(Report.render(input)).toContain("Waarom in deze groep")
+    expect(page).toContain(">Leden van Leergroep 1:</span>")
+    expect(page).not.toContain("waarom in deze groep")
+    expect(page).not.toContain(escapeText(grouping.explanations[0]!.text))
+    const explained = Report.render(input)
+    expect(explained).toContain("en waarom in deze groep</summary>")
+    expect(explained).toContain(escapeText(grouping.explanations[0]!.text))
   })
 
   it("names each group as its members were e-mailed, not by its place on the page", () => {
@@ -60,8 +64,62 @@ describe("Report.render", () => {
       }
     })
     expect(page).toContain(">Leergroep 14</h3>")
-    expect(page).toContain("<caption>Leden van Leergroep 14</caption>")
+    expect(page).toContain(">Leden van Leergroep 14:</span>")
     expect(page).not.toContain(">Leergroep 2</h3>")
+  })
+
+  it("writes every percentage and decimal the Dutch way, never a mix", () => {
+    const page = Report.render({
+      ...input,
+      fairness: {
+        simulation: [
+          {
+            scenario: "minority-15",
+            method: "equal-shares",
+            carried: true,
+            minorityShare: 0.125,
+            windowCoverage: 1,
+            gini: 0.25,
+            totalSatisfaction: 1
+          }
+        ]
+      }
+    })
+    const text = page.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]*>/g, " ")
+    expect(text).toMatch(/\d\u00a0%/)
+    expect(text).not.toMatch(/\d%/)
+    expect(text).toContain("13\u00a0%")
+    expect(text).toContain("0,25")
+    expect(text).not.toMatch(/\b0\.\d/)
+  })
+
+  it("draws the attendance of the year's gatherings, with the numbers as text", () => {
+    const page = Report.render({
+      ...input,
+      attendance: [
+        {
+          title: "Bijeenkomst 2026-Q3",
+          startsAt: DateTime.unsafeMake("2026-09-15T11:00:00Z"),
+          accepted: 1234,
+          attended: 31
+        },
+        { title: "Bijeenkomst 2026-Q4", accepted: 40, attended: 35 }
+      ]
+    })
+    expect(page).toContain('id="aanwezigheid">Aanwezigheid over het jaar</h3>')
+    expect(page).toMatch(/<svg role="img" aria-label="Aanwezigheid over het jaar: [^"]+"/)
+    expect(page).toContain(
+      '<tr><th scope="row">Bijeenkomst 2026-Q3 (15 sep 2026)</th><td class="number">1.234</td><td class="number">31</td></tr>'
+    )
+    expect(Report.render(input)).not.toContain("Aanwezigheid over het jaar")
+  })
+
+  it("draws the groups by organisation and the votes per theme, each with a text alternative", () => {
+    const page = Report.render(input)
+    expect(page).toMatch(/<svg role="img" aria-label="Leden per organisatie in elke leergroep: [^"]+"/)
+    expect(page).toMatch(/<svg role="img" aria-label="Stemmen per thema: [^"]+"/)
+    const programmed = input.agenda!.result.backlog.filter((t) => t.inProgramme).length
+    expect(page.match(/✓ programma<\/text>/g)?.length).toBe(programmed)
   })
 
   it("uses colours with enough contrast: 4.5:1 for text, 3:1 for chart parts", () => {
@@ -70,7 +128,7 @@ describe("Report.render", () => {
         expect(contrast(text, bg)).toBeGreaterThanOrEqual(4.5)
       }
     }
-    for (const part of [palette.bar, palette.ifNeedBe, palette.no, palette.rule]) {
+    for (const part of [palette.bar, palette.ifNeedBe, palette.no, palette.rule, ...palette.categories]) {
       expect(contrast(part, palette.background)).toBeGreaterThanOrEqual(3)
     }
     // Adjacent parts of the poll's stacked bar stay apart from each other too.

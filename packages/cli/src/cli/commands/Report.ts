@@ -125,9 +125,29 @@ export const command: Group<"report"> = Command.make(
           const storedAgenda = vote === undefined || vote === null ? undefined : agendaOf(vote)
           // Fairness over the year: the stored records of the carried votes (none without one).
           const fairness = yield* uc.getFairness(team)
+          const now = yield* DateTime.now
+          // Attendance over the year: the gatherings held in the 365 days before now, oldest first.
+          const yearAgo = DateTime.subtract(now, { days: 365 })
+          const held = gatherings
+            .flatMap((g) =>
+              (g.status === "held" || g.status === "closed") &&
+              g.startsAt !== undefined &&
+              DateTime.greaterThanOrEqualTo(g.startsAt, yearAgo)
+                ? [
+                    {
+                      title: g.title,
+                      startsAt: g.startsAt,
+                      accepted: g.rsvps.filter((r) => r.response === "yes").length,
+                      attended: g.attendance.length
+                    }
+                  ]
+                : []
+            )
+            .sort((a, b) => DateTime.toEpochMillis(a.startsAt) - DateTime.toEpochMillis(b.startsAt))
           const input: ReportHtml.ReportInput = {
             community: { name: Option.getOrElse(c.title, () => community.name) },
-            generatedAt: yield* DateTime.now,
+            generatedAt: now,
+            ...(held.length === 0 ? {} : { attendance: held }),
             people: [
               ...directory.map((m) => ({
                 id: m.id,
