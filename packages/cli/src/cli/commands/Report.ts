@@ -13,20 +13,11 @@ import * as Environment from "../Environment.js"
 import { Unwritable } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, type Group, type UseCasesService, withUseCases } from "./Shared.js"
+import { AGENDA_METHODS, common, type Group, type UseCasesService, withUseCases } from "./Shared.js"
 
 // --- report --------------------------------------------------------------------------------------
 
-const METHODS = [
-  "equal-shares",
-  "greedy",
-  "dots",
-  "score",
-  "borda",
-  "schulze",
-  "perpetual-phragmen",
-  "equal-shares-carried"
-] as const
+const METHODS = AGENDA_METHODS
 
 type Vote = NonNullable<Effect.Effect.Success<ReturnType<UseCasesService["getProgramme"]>>["vote"]>
 

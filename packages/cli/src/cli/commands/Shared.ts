@@ -259,3 +259,15 @@ export const zoneOf = (
   team: ReturnType<typeof Environment.team>
 ): Effect.Effect<string, Services.UseCases.UseCaseError> =>
   Effect.map(uc.getCommunity(team), (community) => community.timeZone as string)
+
+/** The agenda methods `vote close` takes and the report names, in the order the help lists them. */
+export const AGENDA_METHODS = [
+  "equal-shares",
+  "greedy",
+  "dots",
+  "score",
+  "borda",
+  "schulze",
+  "perpetual-phragmen",
+  "equal-shares-carried"
+] as const

@@ -12,7 +12,7 @@ import * as Environment from "../Environment.js"
 import { InvalidRows } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, field, type Group, printProblems, say, withUseCases } from "./Shared.js"
+import { AGENDA_METHODS, common, field, type Group, printProblems, say, withUseCases } from "./Shared.js"
 
 // --- vote ----------------------------------------------------------------------------------------
 
@@ -209,16 +209,7 @@ export const close = <Name extends "close" | "prioritise">(name: Name): Group<Na
         Options.withDescription("De bijeenkomst die dit programma krijgt (standaard die van de stemronde)."),
         Options.optional
       ),
-      method: Options.choice("method", [
-        "equal-shares",
-        "greedy",
-        "dots",
-        "score",
-        "borda",
-        "schulze",
-        "perpetual-phragmen",
-        "equal-shares-carried"
-      ]).pipe(
+      method: Options.choice("method", AGENDA_METHODS).pipe(
         Options.withDescription(
           "De methode (standaard equal-shares: de Method of Equal Shares; perpetual-phragmen en equal-shares-carried nemen tegoed mee van eerdere stemrondes)."
         ),
