@@ -185,7 +185,7 @@ export const complete = <G extends Grouped>(grouping: G, request: Request, langu
   }
 }
 
-/** What {@link complete} reads and writes of a grouping. */
+/** What {@link complete} reads and writes of a grouping. @inline */
 interface Grouped {
   readonly groups: ReadonlyArray<{ readonly memberIds: ReadonlyArray<string> }>
   readonly explanations: ReadonlyArray<{ readonly memberId: string; readonly group: number; readonly text: string }>

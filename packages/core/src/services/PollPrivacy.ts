@@ -13,7 +13,7 @@ import type { Actor } from "./Access.js"
 import * as ReadPolicy from "./ReadPolicy.js"
 import type { Session } from "./Runner.js"
 
-/** How many gave each answer to a slot: what every reader sees. */
+/** How many gave each answer to a slot: what every reader sees. @inline */
 export interface SlotCounts {
   readonly yes: number
   readonly ifNeedBe: number
@@ -22,7 +22,7 @@ export interface SlotCounts {
   readonly requiredMissing: number
 }
 
-/** A slot's standing with the counts, and the member ids the reader may see. */
+/** A slot's standing with the counts, and the member ids the reader may see. @inline */
 export type SlotStanding = Poll.SlotScore & { readonly counts: SlotCounts }
 
 /** Whether the actor's community has opted into open polls. */
