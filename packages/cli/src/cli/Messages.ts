@@ -99,6 +99,7 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bplanIntakes\b/g, "grenzeloos intakes plan"],
   [/\brecordIntake\b/g, "grenzeloos intakes record"],
   [/\bwith force\b/g, "with --force"],
+  [/\bmet force\b/g, "met --force"],
   [/\bupdateInvitees\b/g, "--update-invitees"]
 ]
 
@@ -145,10 +146,12 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
       : `${option}: er is geen ${KINDS[kind] ?? kind} ${id} in deze community`
   }
   if (tag === "InvalidState") {
-    const subject = String(field(error, "subject"))
+    const nl = field(error, "nl")
+    const parts = language === "nl" && typeof nl === "object" && nl !== null ? nl : error
+    const subject = String(field(parts, "subject"))
     const shown = /^[A-Za-z]+(\[\d+\])?(\.[A-Za-z]+(\[\d+\])?)*$/.test(subject) ? optionOf(subject) : subject
-    const problem = String(field(error, "problem"))
-    const hint = commandsIn(String(field(error, "hint")))
+    const problem = String(field(parts, "problem"))
+    const hint = commandsIn(String(field(parts, "hint")))
     return language === "en" ? `${shown} ${problem}: ${hint}` : `kan niet: ${shown} ${problem}. Wat wel kan: ${hint}`
   }
   return undefined

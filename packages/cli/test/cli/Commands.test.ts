@@ -214,7 +214,7 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     expect(closed.result.method).toBe("equal-shares")
     const twice = await at("agenda", "prioritise", "--vote", imported.votingRoundId)
     expect(twice.code).toBe(3)
-    expect(twice.stderr).toContain("is already closed")
+    expect(twice.stderr).toContain("is al gesloten")
     expect(closed.result.fairness.voters).toBe(10)
     expect(closed.result.programme.length).toBeGreaterThan(0)
   })
@@ -241,7 +241,7 @@ describe("grenzeloos, a quarter from the command line against a SQLite file", ()
     // Nobody answered yet: deciding is refused, and says so.
     const empty = await at("meeting", "decide", "--poll", proposed.poll.id)
     expect(empty.code).toBe(3)
-    expect(empty.stderr).toContain("0 of 17 members answered")
+    expect(empty.stderr).toContain("0 van 17 leden hebben geantwoord")
     const [someone] = (await json("members", "list")) as unknown as ReadonlyArray<{ id: string; name: string }>
     const slot = (proposed.poll.slots as ReadonlyArray<{ id: string }>)[1]!.id
     const answered = await at(

@@ -22,4 +22,16 @@ describe("grenzeloos themes", () => {
     expect(withdrawn.stdout).toContain('Thema "Omgaan met sabotage en weerstand" is ingetrokken')
     expect((await rijk.json("themes", "list", "--status", "backlog")) as ReadonlyArray<unknown>).toEqual([])
   })
+
+  it("tells a Dutch user in Dutch that a title is already on the agenda, and an English user in English", async () => {
+    await rijk.json("themes", "add", "--title", "Hoe behoud ik mijn mensen?")
+    const dutch = await rijk.at("themes", "add", "--title", "Hoe behoud ik mijn mensen?", "--lang", "nl")
+    expect(dutch.code).not.toBe(0)
+    expect(dutch.stderr).toContain('kan niet: --title ("Hoe behoud ik mijn mensen?") staat al op de agenda als thema')
+    expect(dutch.stderr).toContain("Wat wel kan: wijzig dat thema (grenzeloos themes edit) of kies een andere titel")
+    expect(dutch.stderr).not.toMatch(/already on the agenda|choose another title/)
+    const english = await rijk.at("themes", "add", "--title", "Hoe behoud ik mijn mensen?", "--lang", "en")
+    expect(english.stderr).toContain("is already on the agenda as theme")
+    expect(english.stderr).toContain("edit that theme (grenzeloos themes edit) or choose another title")
+  })
 })

@@ -36,7 +36,12 @@ const onOpenVote = (theme: Theme, rounds: ReadonlyArray<VotingRound>) =>
   new InvalidState({
     subject: `theme "${theme.title}" (${theme.id})`,
     problem: `is on the ballot of the open vote "${rounds[0]?.title}" (${rounds[0]?.id})`,
-    hint: "close that vote first, or change the theme after it"
+    hint: "close that vote first, or change the theme after it",
+    nl: {
+      subject: `thema "${theme.title}" (${theme.id})`,
+      problem: `staat op de stembrief van de open stemronde "${rounds[0]?.title}" (${rounds[0]?.id})`,
+      hint: "sluit eerst die stemronde, of wijzig het thema daarna"
+    }
   })
 
 /**
@@ -90,7 +95,12 @@ export const editTheme = Effect.fn("Backlog.editTheme")(function* (actor: unknow
       new InvalidState({
         subject: `theme "${found.value.title}" (${found.value.id})`,
         problem: `is ${found.value.status}, not on the backlog`,
-        hint: "edit themes while they are on the backlog"
+        hint: "edit themes while they are on the backlog",
+        nl: {
+          subject: `thema "${found.value.title}" (${found.value.id})`,
+          problem: `heeft status ${found.value.status} en staat niet op de voorraadagenda`,
+          hint: "wijzig een thema zolang het op de voorraadagenda staat"
+        }
       })
     )
   const rounds = yield* openRoundsWith(session, found.value.id)
@@ -105,7 +115,12 @@ export const editTheme = Effect.fn("Backlog.editTheme")(function* (actor: unknow
         new InvalidState({
           subject: "title",
           problem: `("${title}") is already on the agenda as theme ${twin.value.id}`,
-          hint: "choose another title"
+          hint: "choose another title",
+          nl: {
+            subject: "title",
+            problem: `("${title}") staat al op de agenda als thema ${twin.value.id}`,
+            hint: "kies een andere titel"
+          }
         })
       )
   }
@@ -180,7 +195,18 @@ export const withdrawTheme = Effect.fn("Backlog.withdrawTheme")(function* (
         hint:
           found.value.status === "scheduled"
             ? "take it off the programme first (changeProgramme); it then returns to the backlog"
-            : "only themes on the backlog can be withdrawn"
+            : "only themes on the backlog can be withdrawn",
+        nl: {
+          subject: `thema "${found.value.title}" (${found.value.id})`,
+          problem:
+            found.value.status === "scheduled"
+              ? "staat op het programma van een bijeenkomst"
+              : `heeft status ${found.value.status} en staat niet op de voorraadagenda`,
+          hint:
+            found.value.status === "scheduled"
+              ? "haal het eerst van het programma (changeProgramme); dan keert het terug naar de voorraadagenda"
+              : "alleen thema's op de voorraadagenda kunnen worden ingetrokken"
+        }
       })
     )
   const rounds = yield* openRoundsWith(session, found.value.id)
@@ -240,7 +266,8 @@ export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
       new InvalidState({
         subject: "memberId",
         problem: "is missing",
-        hint: "name the member whose ballot is withdrawn"
+        hint: "name the member whose ballot is withdrawn",
+        nl: { subject: "memberId", problem: "ontbreekt", hint: "noem het lid van wie de stem wordt ingetrokken" }
       })
     )
   yield* authorize(session, "ballot.withdraw", { _tag: "Member", communityId: session.actor.communityId, memberId })
@@ -250,7 +277,12 @@ export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
       new InvalidState({
         subject: `voting round "${round.value.title}" (${round.value.id})`,
         problem: "is closed",
-        hint: "a ballot can be withdrawn while its round is open; the result of a closed vote stays"
+        hint: "a ballot can be withdrawn while its round is open; the result of a closed vote stays",
+        nl: {
+          subject: `stemronde "${round.value.title}" (${round.value.id})`,
+          problem: "is gesloten",
+          hint: "een stem kan worden ingetrokken zolang de stemronde open is; de uitslag van een gesloten stemronde blijft staan"
+        }
       })
     )
   const ballot = yield* required(
@@ -320,7 +352,12 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
       new InvalidState({
         subject: `voting round "${round.value.title}" (${round.value.id})`,
         problem: "is closed",
-        hint: "record ballots while the round is open"
+        hint: "record ballots while the round is open",
+        nl: {
+          subject: `stemronde "${round.value.title}" (${round.value.id})`,
+          problem: "is gesloten",
+          hint: "leg stemmen vast zolang de stemronde open is"
+        }
       })
     )
   const [members, themes, existing] = yield* Effect.all([
@@ -348,7 +385,8 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
       new InvalidState({
         subject: "the ballots",
         problem: problems.join("; "),
-        hint: "record one ballot per active member"
+        hint: "record one ballot per active member",
+        nl: { subject: "de stemmen", problem: problems.join("; "), hint: "leg één stem per actief lid vast" }
       })
     )
   const versions = new Map(existing.map((b) => [b.value.id as string, b.version]))

@@ -105,7 +105,12 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
       new InvalidState({
         subject: "the move",
         problem: "changes nothing",
-        hint: "give a new date, start, durationMinutes, location or venue"
+        hint: "give a new date, start, durationMinutes, location or venue",
+        nl: {
+          subject: "de verplaatsing",
+          problem: "verandert niets",
+          hint: "geef een nieuwe datum, begintijd, duur of locatie"
+        }
       })
     )
   if (hasStarted(g, session.now))
@@ -113,7 +118,12 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
       new InvalidState({
         subject: describeGathering(g),
         problem: "has already started",
-        hint: "a gathering in the past cannot be moved; plan a new one"
+        hint: "a gathering in the past cannot be moved; plan a new one",
+        nl: {
+          subject: `bijeenkomst "${g.title}" (${g.id})`,
+          problem: "is al begonnen",
+          hint: "een bijeenkomst in het verleden kan niet worden verplaatst; plan een nieuwe"
+        }
       })
     )
   const zone = yield* zoneOf(session)
@@ -127,7 +137,12 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
       new InvalidState({
         subject: request.date === undefined ? "start" : "date",
         problem: `(${date} ${request.start ?? ""}) is in the past`.replace(" )", ")"),
-        hint: "move the gathering to a moment after now"
+        hint: "move the gathering to a moment after now",
+        nl: {
+          subject: request.date === undefined ? "start" : "date",
+          problem: `(${date} ${request.start ?? ""}) ligt in het verleden`.replace(" )", ")"),
+          hint: "verplaats de bijeenkomst naar een moment in de toekomst"
+        }
       })
     )
   const venue = request.venue ?? (request.location === undefined ? g.venue : { ...g.venue, name: request.location })
@@ -245,7 +260,12 @@ export const cancelGathering = Effect.fn("Cycle.cancelGathering")(function* (
       new InvalidState({
         subject: describeGathering(g),
         problem: "has already started",
-        hint: "record its attendance instead (recordAttendance)"
+        hint: "record its attendance instead (recordAttendance)",
+        nl: {
+          subject: `bijeenkomst "${g.title}" (${g.id})`,
+          problem: "is al begonnen",
+          hint: "leg in plaats daarvan de aanwezigheid vast (recordAttendance)"
+        }
       })
     )
   const [stale, polls, themes] = yield* Effect.all([
@@ -393,7 +413,12 @@ export const requestPollAnswers = Effect.fn("Cycle.requestPollAnswers")(function
       new InvalidState({
         subject: `poll "${poll.value.title}" (${poll.value.id})`,
         problem: "is closed",
-        hint: "ask for answers while the poll is open"
+        hint: "ask for answers while the poll is open",
+        nl: {
+          subject: `datumprikker "${poll.value.title}" (${poll.value.id})`,
+          problem: "is gesloten",
+          hint: "vraag om antwoorden zolang de datumprikker open is"
+        }
       })
     )
   if (poll.value.gatheringId !== undefined)
@@ -498,7 +523,12 @@ export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* 
       new InvalidState({
         subject: `poll "${poll.value.title}" (${poll.value.id})`,
         problem: "is closed",
-        hint: "answers are taken while it is open"
+        hint: "answers are taken while it is open",
+        nl: {
+          subject: `datumprikker "${poll.value.title}" (${poll.value.id})`,
+          problem: "is gesloten",
+          hint: "antwoorden worden aangenomen zolang de datumprikker open is"
+        }
       })
     )
   const [members, existing] = yield* Effect.all([
@@ -530,7 +560,12 @@ export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* 
       new InvalidState({
         subject: "the poll answers",
         problem: problems.join("; "),
-        hint: `answer for active members and the poll's slots (${[...slots].join(", ")})`
+        hint: `answer for active members and the poll's slots (${[...slots].join(", ")})`,
+        nl: {
+          subject: "de antwoorden op de datumprikker",
+          problem: problems.join("; "),
+          hint: `antwoord voor actieve leden en de momenten van de datumprikker (${[...slots].join(", ")})`
+        }
       })
     )
   const versions = new Map(existing.map((r) => [r.value.id as string, r.version]))

@@ -53,7 +53,8 @@ export class NotFound extends Schema.TaggedError<NotFound>("@grenzeloos/core/Not
 
 /**
  * The use case does not fit the state the records are in (a vote on a closed round, a poll
- * decided twice); `hint` says what to do instead.
+ * decided twice); `hint` says what to do instead. `nl` carries the same parts in Dutch, since
+ * an error reaches a person in their own language; `message` stays English.
  *
  * @example
  * ```ts
@@ -71,7 +72,14 @@ export class NotFound extends Schema.TaggedError<NotFound>("@grenzeloos/core/Not
 export class InvalidState extends Schema.TaggedError<InvalidState>("@grenzeloos/core/InvalidState")("InvalidState", {
   subject: Schema.String,
   problem: Schema.String,
-  hint: Schema.String
+  hint: Schema.String,
+  /**
+   * The same three parts in Dutch, for a person whose language is Dutch (the command line's
+   * `--lang nl`); `message` stays English. Optional, so an error without it still reads.
+   */
+  nl: Schema.optionalWith(Schema.Struct({ subject: Schema.String, problem: Schema.String, hint: Schema.String }), {
+    exact: true
+  })
 }) {
   override get message(): string {
     return `${this.subject} ${this.problem}: ${this.hint}`

@@ -172,7 +172,12 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
       new InvalidState({
         subject: `gathering ${gathering.value.id}`,
         problem: `already has an open poll (${open.value.id})`,
-        hint: "decide that poll first"
+        hint: "decide that poll first",
+        nl: {
+          subject: `bijeenkomst ${gathering.value.id}`,
+          problem: `heeft al een open datumprikker (${open.value.id})`,
+          hint: "beslis eerst over die datumprikker"
+        }
       })
     )
   const previous = gatherings
@@ -209,7 +214,12 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
       new InvalidState({
         subject: `quarter ${gathering.value.quarter}`,
         problem: `has no suitable day (${proposal.shortfall ?? "every day is excluded"})`,
-        hint: "allow more weekdays or start times, or fewer blackouts"
+        hint: "allow more weekdays or start times, or fewer blackouts",
+        nl: {
+          subject: `kwartaal ${gathering.value.quarter}`,
+          problem: `heeft geen geschikte dag (${proposal.shortfall ?? "elke dag valt af"})`,
+          hint: "sta meer weekdagen of begintijden toe, of minder uitgesloten dagen"
+        }
       })
     )
   const toSlot = (s: CandidateSlots.Candidate) => ({
@@ -299,7 +309,12 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
       new InvalidState({
         subject: `poll ${poll.value.id}`,
         problem: "is closed",
-        hint: "answers are taken while it is open"
+        hint: "answers are taken while it is open",
+        nl: {
+          subject: `datumprikker ${poll.value.id}`,
+          problem: "is gesloten",
+          hint: "antwoorden worden aangenomen zolang de datumprikker open is"
+        }
       })
     )
   const slots = new Set<string>(poll.value.slots.map((s) => s.id))
@@ -309,7 +324,12 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
       new InvalidState({
         subject: `answers[${unknown}].slotId`,
         problem: `(${request.answers[unknown]?.slotId}) is not a slot of poll ${poll.value.id}`,
-        hint: `answer for its slots: ${[...slots].join(", ")}`
+        hint: `answer for its slots: ${[...slots].join(", ")}`,
+        nl: {
+          subject: `answers[${unknown}].slotId`,
+          problem: `(${request.answers[unknown]?.slotId}) is geen moment van datumprikker ${poll.value.id}`,
+          hint: `antwoord voor de momenten: ${[...slots].join(", ")}`
+        }
       })
     )
   // One answer per member per poll, enforced by its key.
@@ -385,7 +405,12 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
       new InvalidState({
         subject: `poll ${poll.value.id}`,
         problem: poll.value.status !== "open" ? "is already decided" : "belongs to no gathering",
-        hint: "propose new dates to decide again"
+        hint: "propose new dates to decide again",
+        nl: {
+          subject: `datumprikker ${poll.value.id}`,
+          problem: poll.value.status !== "open" ? "is al beslist" : "hoort bij geen bijeenkomst",
+          hint: "stel nieuwe data voor (proposeDates) om opnieuw te beslissen"
+        }
       })
     )
   const gathering = yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")
@@ -408,7 +433,12 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
       new InvalidState({
         subject: `poll ${poll.value.id} ("${poll.value.title}")`,
         problem: `has no answers yet (0 of ${invitees.length} members answered)`,
-        hint: "collect answers first (requestPollAnswers asks every active member), or decide anyway with force"
+        hint: "collect answers first (requestPollAnswers asks every active member), or decide anyway with force",
+        nl: {
+          subject: `datumprikker ${poll.value.id} ("${poll.value.title}")`,
+          problem: `heeft nog geen antwoorden (0 van ${invitees.length} leden hebben geantwoord)`,
+          hint: "verzamel eerst antwoorden (requestPollAnswers vraagt het elk actief lid), of beslis toch met force"
+        }
       })
     )
   const last = gatherings
@@ -450,7 +480,12 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
       new InvalidState({
         subject: `poll ${poll.value.id}`,
         problem: `has no slot that works: ${decision.explanation.en}`,
-        hint: "propose other dates or change who is required"
+        hint: "propose other dates or change who is required",
+        nl: {
+          subject: `datumprikker ${poll.value.id}`,
+          problem: `heeft geen moment dat past: ${decision.explanation.nl}`,
+          hint: "stel andere data voor of verander wie er bij moet zijn"
+        }
       })
     )
   const chosen = decision.chosen
@@ -766,7 +801,12 @@ export const recordAttendance = Effect.fn("Gatherings.recordAttendance")(functio
       new InvalidState({
         subject: `gathering "${gathering.value.title}" (${gathering.value.id})`,
         problem: "has not taken place yet",
-        hint: "record attendance once the gathering has started"
+        hint: "record attendance once the gathering has started",
+        nl: {
+          subject: `bijeenkomst "${gathering.value.title}" (${gathering.value.id})`,
+          problem: "heeft nog niet plaatsgevonden",
+          hint: "leg de aanwezigheid vast zodra de bijeenkomst begonnen is"
+        }
       })
     )
   const members = yield* Repository.all(session.store, Kinds.Members)
@@ -777,7 +817,12 @@ export const recordAttendance = Effect.fn("Gatherings.recordAttendance")(functio
       new InvalidState({
         subject: `attended[${unknown}]`,
         problem: `(${request.attended[unknown]}) is not a member of this community`,
-        hint: "record members by their id"
+        hint: "record members by their id",
+        nl: {
+          subject: `attended[${unknown}]`,
+          problem: `(${request.attended[unknown]}) is geen lid van deze community`,
+          hint: "noem leden bij hun id"
+        }
       })
     )
   const held = new Gathering({ ...gathering.value, status: "held", attendance: [...new Set(request.attended)] })
@@ -922,5 +967,10 @@ const startedAlready = (gathering: Gathering) =>
   new InvalidState({
     subject: `gathering "${gathering.title}" (${gathering.id})`,
     problem: "has already started",
-    hint: "nothing is sent for a gathering in the past; plan the next one"
+    hint: "nothing is sent for a gathering in the past; plan the next one",
+    nl: {
+      subject: `bijeenkomst "${gathering.title}" (${gathering.id})`,
+      problem: "is al begonnen",
+      hint: "voor een bijeenkomst in het verleden wordt niets verstuurd; plan de volgende"
+    }
   })

@@ -124,7 +124,15 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
         hint:
           namesake.value.status === "planning"
             ? `form its groups again with roundId ${namesake.value.id}, or choose another name`
-            : "choose another name for the new round"
+            : "choose another name for the new round",
+        nl: {
+          subject: "name",
+          problem: `("${request.name}") is al de naam van ronde ${namesake.value.id} (${namesake.value.status})`,
+          hint:
+            namesake.value.status === "planning"
+              ? `vorm haar groepen opnieuw met roundId ${namesake.value.id}, of kies een andere naam`
+              : "kies een andere naam voor de nieuwe ronde"
+        }
       })
     )
   if (members.length === 0) {
@@ -135,7 +143,12 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
         new InvalidState({
           subject: "the community",
           problem: `has no active members yet: all ${invited.length} are still invited or awaiting their intake`,
-          hint: "new members become active after their intake; plan the intakes (planIntakes) and record them as held (recordIntake) before forming groups"
+          hint: "new members become active after their intake; plan the intakes (planIntakes) and record them as held (recordIntake) before forming groups",
+          nl: {
+            subject: "de community",
+            problem: `heeft nog geen actieve leden: alle ${invited.length} zijn nog uitgenodigd of wachten op hun intake`,
+            hint: "nieuwe leden worden actief na hun intake; plan de intakes (planIntakes) en leg ze vast als gehouden (recordIntake) voordat je groepen vormt"
+          }
         })
       )
   }
@@ -144,7 +157,12 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
       new InvalidState({
         subject: `round ${existing.value.id}`,
         problem: `is ${existing.value.status}`,
-        hint: "groups of a published round stay as they are; form the groups of a new round"
+        hint: "groups of a published round stay as they are; form the groups of a new round",
+        nl: {
+          subject: `ronde ${existing.value.id}`,
+          problem: `heeft status ${existing.value.status}`,
+          hint: "de groepen van een gepubliceerde ronde blijven zoals ze zijn; vorm de groepen van een nieuwe ronde"
+        }
       })
     )
   // Earlier rounds, oldest first, as the engine's history.
@@ -273,7 +291,12 @@ export const publishGroups = Effect.fn("Groups.publishGroups")(function* (
       new InvalidState({
         subject: `round ${roundId}`,
         problem: `is already ${round.value.status}`,
-        hint: "a round is published once; form the groups of a new round for a change"
+        hint: "a round is published once; form the groups of a new round for a change",
+        nl: {
+          subject: `ronde ${roundId}`,
+          problem: `heeft al status ${round.value.status}`,
+          hint: "een ronde wordt één keer gepubliceerd; vorm voor een wijziging de groepen van een nieuwe ronde"
+        }
       })
     )
   const [groups, members, facilitators, active] = yield* Effect.all([

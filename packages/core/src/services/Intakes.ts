@@ -92,7 +92,12 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
       new InvalidState({
         subject: `memberIds[${missing}]`,
         problem: `names ${request.memberIds[missing]}, who is not a member of this community`,
-        hint: "register the member first, or leave the id out"
+        hint: "register the member first, or leave the id out",
+        nl: {
+          subject: `memberIds[${missing}]`,
+          problem: `noemt ${request.memberIds[missing]}, die geen lid is van deze community`,
+          hint: "registreer het lid eerst, of laat de id weg"
+        }
       })
     )
   const slots = yield* Effect.forEach(request.slots, (slot) =>
@@ -248,7 +253,12 @@ export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
       new InvalidState({
         subject: `intake ${intake.value.id}`,
         problem: `is already ${intake.value.status}`,
-        hint: "plan a new intake for the member to record another one"
+        hint: "plan a new intake for the member to record another one",
+        nl: {
+          subject: `intake ${intake.value.id}`,
+          problem: `heeft al status ${intake.value.status}`,
+          hint: "plan een nieuwe intake voor het lid om er nog een vast te leggen"
+        }
       })
     )
   if (request.status === "held" && DateTime.toEpochMillis(intake.value.startsAt) > DateTime.toEpochMillis(session.now))
@@ -256,7 +266,12 @@ export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
       new InvalidState({
         subject: "status",
         problem: `is "held", but intake ${intake.value.id} starts ${DateTime.formatIsoZoned(intake.value.startsAt)}, which is still to come`,
-        hint: "record an intake as held once it has taken place, or record it as cancelled"
+        hint: "record an intake as held once it has taken place, or record it as cancelled",
+        nl: {
+          subject: "status",
+          problem: `is "held", maar intake ${intake.value.id} begint ${DateTime.formatIsoZoned(intake.value.startsAt)} en moet nog plaatsvinden`,
+          hint: "leg een intake vast als gehouden zodra die heeft plaatsgevonden, of leg hem vast als geannuleerd"
+        }
       })
     )
   const member = yield* required(session, Kinds.Members, intake.value.memberId, "intakeId (its member)")

@@ -75,7 +75,13 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
       new InvalidState({
         subject: "the programme",
         problem: request.votingRoundId === undefined ? "is not given" : "is given twice (votingRoundId and themes)",
-        hint: "give either votingRoundId (a closed vote) or themes (in order)"
+        hint: "give either votingRoundId (a closed vote) or themes (in order)",
+        nl: {
+          subject: "het programma",
+          problem:
+            request.votingRoundId === undefined ? "is niet gegeven" : "is twee keer gegeven (votingRoundId en themes)",
+          hint: "geef óf votingRoundId (een gesloten stemronde) óf themes (op volgorde)"
+        }
       })
     )
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
@@ -89,7 +95,12 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
         new InvalidState({
           subject: `voting round "${round.value.title}" (${round.value.id})`,
           problem: round.value.status === "closed" ? "was closed without a stored result" : "is still open",
-          hint: "close the vote first (closeVoting), or give the themes in order"
+          hint: "close the vote first (closeVoting), or give the themes in order",
+          nl: {
+            subject: `stemronde "${round.value.title}" (${round.value.id})`,
+            problem: round.value.status === "closed" ? "is gesloten zonder opgeslagen uitslag" : "is nog open",
+            hint: "sluit eerst de stemronde (closeVoting), of geef de thema's op volgorde"
+          }
         })
       )
     programme = chosen
@@ -111,7 +122,12 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
         new InvalidState({
           subject: "the programme",
           problem: problems.join("; "),
-          hint: "put backlog or scheduled themes on a programme, each once"
+          hint: "put backlog or scheduled themes on a programme, each once",
+          nl: {
+            subject: "het programma",
+            problem: problems.join("; "),
+            hint: "zet thema's van de voorraadagenda of al ingeplande thema's op een programma, elk één keer"
+          }
         })
       )
     programme = items.map((item) => ({

@@ -100,7 +100,12 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
       new InvalidState({
         subject: `round "${round.value.name}" (${round.value.id})`,
         problem: "is closed",
-        hint: "plan the sessions of a round that is planned or active"
+        hint: "plan the sessions of a round that is planned or active",
+        nl: {
+          subject: `ronde "${round.value.name}" (${round.value.id})`,
+          problem: "is gesloten",
+          hint: "plan de bijeenkomsten van een ronde die gepland of actief is"
+        }
       })
     )
   const [stored, members, facilitators, zone, settings] = yield* Effect.all([
@@ -120,7 +125,12 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
       new InvalidState({
         subject: `round "${round.value.name}" (${round.value.id})`,
         problem: "has no groups",
-        hint: "form its groups first (formGroups)"
+        hint: "form its groups first (formGroups)",
+        nl: {
+          subject: `ronde "${round.value.name}" (${round.value.id})`,
+          problem: "heeft geen groepen",
+          hint: "vorm eerst haar groepen (formGroups)"
+        }
       })
     )
   // From the round's start, or today when the round is under way (ISO dates sort as text).
@@ -173,7 +183,18 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
               ? "every possible day collides with another group's session"
               : "the search ran out of steps"
         }${people.length > 0 ? ` (in the way: ${people.join(", ")})` : ""}`,
-        hint: "allow more weekdays, a longer period, fewer sessions, or a smaller minGapDays"
+        hint: "allow more weekdays, a longer period, fewer sessions, or a smaller minGapDays",
+        nl: {
+          subject: `${group?.name ?? timetable.groupId}, bijeenkomst ${timetable.sessionNumber} (${timetable.windowFrom} – ${timetable.windowTo})`,
+          problem: `kan niet worden ingeroosterd: ${
+            timetable.reason === "no-day"
+              ? "geen dag in het venster is mogelijk"
+              : timetable.reason === "double-booking"
+                ? "elke mogelijke dag botst met een bijeenkomst van een andere groep"
+                : "de zoektocht had geen stappen meer"
+          }${people.length > 0 ? ` (in de weg: ${people.join(", ")})` : ""}`,
+          hint: "sta meer weekdagen, een langere periode, minder bijeenkomsten of minder dagen tussen bijeenkomsten toe"
+        }
       })
     )
   }

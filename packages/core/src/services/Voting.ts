@@ -81,7 +81,12 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
       new InvalidState({
         subject: `theme ${request.id}`,
         problem: "already exists",
-        hint: "leave the id out to propose a new theme, or pick another id"
+        hint: "leave the id out to propose a new theme, or pick another id",
+        nl: {
+          subject: `thema ${request.id}`,
+          problem: "bestaat al",
+          hint: "laat de id weg om een nieuw thema voor te stellen, of kies een andere id"
+        }
       })
     )
   const [themes, zone] = yield* Effect.all([Repository.all(session.store, Kinds.Themes), zoneOf(session)])
@@ -91,7 +96,12 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
       new InvalidState({
         subject: "title",
         problem: `("${request.title}") is already on the agenda as theme ${twin.value.id} (${twin.value.status})`,
-        hint: "edit that theme (editTheme) or choose another title"
+        hint: "edit that theme (editTheme) or choose another title",
+        nl: {
+          subject: "title",
+          problem: `("${request.title}") staat al op de agenda als thema ${twin.value.id} (${twin.value.status})`,
+          hint: "wijzig dat thema (editTheme) of kies een andere titel"
+        }
       })
     )
   const theme = new Theme({
@@ -168,7 +178,12 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
       new InvalidState({
         subject: "closesAt",
         problem: `(${DateTime.formatIso(request.closesAt)}) is not in the future`,
-        hint: "give a closing time after now"
+        hint: "give a closing time after now",
+        nl: {
+          subject: "closesAt",
+          problem: `(${DateTime.formatIso(request.closesAt)}) ligt niet in de toekomst`,
+          hint: "geef een sluitingstijd in de toekomst"
+        }
       })
     )
   const [themes, members, zone] = yield* Effect.all([
@@ -191,14 +206,28 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
       new InvalidState({
         subject: "the voting round",
         problem: problems.join("; "),
-        hint: "vote on backlog themes only"
+        hint: "vote on backlog themes only",
+        nl: {
+          subject: "de stemronde",
+          problem: problems.join("; "),
+          hint: "stem alleen over thema's op de voorraadagenda"
+        }
       })
     )
   const backlog = themes.filter((t) => t.value.status === "backlog").map((t) => t.value.id)
   const [first, ...rest] = request.themeIds ?? backlog
   if (first === undefined)
     return yield* Effect.fail(
-      new InvalidState({ subject: "the backlog", problem: "is empty", hint: "propose themes before opening a vote" })
+      new InvalidState({
+        subject: "the backlog",
+        problem: "is empty",
+        hint: "propose themes before opening a vote",
+        nl: {
+          subject: "de voorraadagenda",
+          problem: "is leeg",
+          hint: "stel thema's voor voordat je een stemronde opent"
+        }
+      })
     )
   const round = new VotingRound({
     id: VotingRoundId.make(yield* session.ids.next("vote")),
@@ -283,7 +312,12 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
       new InvalidState({
         subject: `voting round ${round.value.id}`,
         problem: "is closed",
-        hint: "ballots can be cast while a round is open"
+        hint: "ballots can be cast while a round is open",
+        nl: {
+          subject: `stemronde ${round.value.id}`,
+          problem: "is gesloten",
+          hint: "stemmen kan zolang een stemronde open is"
+        }
       })
     )
   // One ballot per member per round, enforced by its key: two casts at once cannot make two.
@@ -427,7 +461,12 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       new InvalidState({
         subject: `voting round "${round.value.title}" (${round.value.id})`,
         problem: "is already closed",
-        hint: "open a new voting round for a new programme"
+        hint: "open a new voting round for a new programme",
+        nl: {
+          subject: `stemronde "${round.value.title}" (${round.value.id})`,
+          problem: "is al gesloten",
+          hint: "open een nieuwe stemronde voor een nieuw programma"
+        }
       })
     )
   if (
@@ -439,7 +478,12 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       new InvalidState({
         subject: "gatheringId",
         problem: `(${request.gatheringId}) is not the gathering the round was opened for (${round.value.gatheringId})`,
-        hint: "leave gatheringId out, or give the round's own gathering"
+        hint: "leave gatheringId out, or give the round's own gathering",
+        nl: {
+          subject: "gatheringId",
+          problem: `(${request.gatheringId}) is niet de bijeenkomst waarvoor de stemronde is geopend (${round.value.gatheringId})`,
+          hint: "laat gatheringId weg, of geef de eigen bijeenkomst van de stemronde"
+        }
       })
     )
   const gatheringId = request.gatheringId ?? round.value.gatheringId
@@ -458,7 +502,12 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
         new InvalidState({
           subject: `gathering "${gathering.value.title}" (${gathering.value.id})`,
           problem: "is invited: its invitations, with their programme, are out",
-          hint: "close the vote with updateInvitees to change the programme and send every invitee the update"
+          hint: "close the vote with updateInvitees to change the programme and send every invitee the update",
+          nl: {
+            subject: `bijeenkomst "${gathering.value.title}" (${gathering.value.id})`,
+            problem: "is uitgenodigd: de uitnodigingen, met hun programma, zijn verstuurd",
+            hint: "sluit de stemronde met updateInvitees om het programma te wijzigen en elke genodigde de wijziging te sturen"
+          }
         })
       )
     yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme")
