@@ -22,6 +22,8 @@ export interface Server {
   readonly arrivals: Array<Arrival>
   /** The most connections open at once. */
   readonly peakConnections: () => number
+  /** The client port of every connection the server accepted, in order. */
+  readonly remotePorts: () => ReadonlyArray<number>
 }
 
 const ACCEPT: Reply = { _tag: "Accept" }
@@ -34,6 +36,7 @@ export const start = (
     Effect.async<{ smtp: SMTPServer; server: Server }>((resume) => {
       const arrivals: Array<Arrival> = []
       const sockets = new Map<number, Socket>()
+      const remotePorts: Array<number> = []
       let open = 0
       let peak = 0
       let calls = 0
@@ -69,6 +72,7 @@ export const start = (
       })
       smtp.server.on("connection", (socket: Socket) => {
         const port = socket.remotePort ?? 0
+        remotePorts.push(port)
         sockets.set(port, socket)
         open += 1
         peak = Math.max(peak, open)
@@ -78,7 +82,12 @@ export const start = (
       })
       smtp.listen(0, "127.0.0.1", () => {
         const { port } = smtp.server.address() as AddressInfo
-        resume(Effect.succeed({ smtp, server: { port, arrivals, peakConnections: () => peak } }))
+        resume(
+          Effect.succeed({
+            smtp,
+            server: { port, arrivals, peakConnections: () => peak, remotePorts: () => remotePorts }
+          })
+        )
       })
     }),
     ({ smtp }) => Effect.async<void>((resume) => smtp.close(() => resume(Effect.void)))
