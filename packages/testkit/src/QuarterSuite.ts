@@ -69,23 +69,8 @@ const dumpThroughPort = (communityId: string) =>
     const store = (yield* Store.Store).forCommunity(communityId)
     const parts: Array<unknown> = []
     for (const kind of Repository.kinds) parts.push(yield* store.findAll(kind.kind))
-    let cursor: string | undefined
-    do {
-      const page: Store.Page<Store.OutboxEntry> = yield* store.outbox({
-        limit: 1000,
-        ...(cursor === undefined ? {} : { cursor })
-      })
-      parts.push(page.items)
-      cursor = page.cursor
-    } while (cursor !== undefined)
-    do {
-      const page: Store.Page<Store.AuditRecord> = yield* store.audit({
-        limit: 1000,
-        ...(cursor === undefined ? {} : { cursor })
-      })
-      parts.push(page.items)
-      cursor = page.cursor
-    } while (cursor !== undefined)
+    parts.push(yield* Store.everyPage(store.outbox))
+    parts.push(yield* Store.everyPage(store.audit))
     return JSON.stringify(parts)
   })
 
@@ -296,22 +281,13 @@ export const quarterSuite = <E, R = never>(
               const [first, ...others] = voters
               if (first === undefined) throw new Error("nobody is in a group")
               const pending = (subjectId: string) =>
-                Effect.gen(function* () {
-                  const out: Array<Store.OutboxEntry> = []
-                  let cursor: string | undefined
-                  do {
-                    const page: Store.Page<Store.OutboxEntry> = yield* store.outbox({
-                      status: "pending",
-                      limit: 1000,
-                      ...(cursor === undefined ? {} : { cursor })
-                    })
-                    for (const m of page.items)
-                      if ((m.payload as { event?: { subject?: { id?: string } } }).event?.subject?.id === subjectId)
-                        out.push(m)
-                    cursor = page.cursor
-                  } while (cursor !== undefined)
-                  return out
-                })
+                Effect.map(
+                  Store.everyPage((page) => store.outbox({ ...page, status: "pending" })),
+                  (entries) =>
+                    entries.filter(
+                      (m) => (m.payload as { event?: { subject?: { id?: string } } }).event?.subject?.id === subjectId
+                    )
+                )
 
               // The backlog: a duplicate title is refused, a theme edited, another withdrawn.
               const kept = yield* at("2027-06-01T09:00:00Z")(

@@ -23,7 +23,14 @@ import { Cause, Duration, Effect, Either, Random, Schedule, Schema } from "effec
 import { match } from "ts-pattern"
 import { RenderedMessage } from "../notify/Message.js"
 import { Delivery, Notifier } from "../notify/Notifier.js"
-import { type ClaimedMessage, type CommunityStore, type OutboxEntry, Store, type StoreError } from "../ports/Store.js"
+import {
+  type ClaimedMessage,
+  type CommunityStore,
+  everyPage,
+  type OutboxEntry,
+  Store,
+  type StoreError
+} from "../ports/Store.js"
 
 /**
  * How a dispatcher claims, retries and gives up. Every field but `communityId` has a default.
@@ -497,14 +504,8 @@ export const deadLetters = (
 ): Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError, Store> =>
   Effect.gen(function* () {
     const store = (yield* Store).forCommunity(options.communityId)
-    const found: Array<OutboxEntry> = []
-    let cursor: string | undefined
-    do {
-      const page = yield* store.outbox({ status: "dead", limit: 500, ...(cursor === undefined ? {} : { cursor }) })
-      found.push(...page.items.filter((entry) => matches(entry, filter)))
-      cursor = page.cursor
-    } while (cursor !== undefined)
-    return found
+    const dead = yield* everyPage((page) => store.outbox({ ...page, status: "dead" }), 500)
+    return dead.filter((entry) => matches(entry, filter))
   })
 
 const matches = (entry: OutboxEntry, filter: DeadFilter) =>

@@ -8,7 +8,7 @@ import type { Gathering, GatheringStatus } from "../domain/Gathering.js"
 import { type GatheringStateError, type GatheringStep, transition } from "../domain/GatheringLifecycle.js"
 import type { Member } from "../domain/Member.js"
 import * as Invitation from "../ical/Invitation.js"
-import type { OutboxEntry, StoreError } from "../ports/Store.js"
+import { everyPage, type OutboxEntry, type StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import { engine, type Session } from "./Runner.js"
@@ -96,24 +96,18 @@ export const messagesAbout = (
   keep: (event: NonNullable<Payload["event"]>) => boolean = () => true,
   status?: OutboxEntry["status"]
 ): Effect.Effect<ReadonlyArray<About>, StoreError> =>
-  Effect.gen(function* () {
-    const out: Array<About> = []
-    let cursor: string | undefined
-    do {
-      const page = yield* session.store.outbox({
-        ...(status === undefined ? {} : { status }),
-        limit: 1000,
-        ...(cursor === undefined ? {} : { cursor })
-      })
-      for (const entry of page.items) {
+  Effect.map(
+    everyPage((page) => session.store.outbox({ ...page, ...(status === undefined ? {} : { status }) })),
+    (entries) => {
+      const out: Array<About> = []
+      for (const entry of entries) {
         const event = payloadOf(entry).event
         if (event?.subject?.kind === subject.kind && event.subject.id === subject.id && keep(event))
           out.push({ ...entry, event })
       }
-      cursor = page.cursor
-    } while (cursor !== undefined)
-    return out
-  })
+      return out
+    }
+  )
 
 /** Messages still waiting in the outbox about a subject. */
 export const pendingAbout = (

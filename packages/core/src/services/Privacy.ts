@@ -18,7 +18,7 @@ import { LearningGroup } from "../domain/LearningGroup.js"
 import { Member } from "../domain/Member.js"
 import { Theme } from "../domain/Theme.js"
 import { VotingRound } from "../domain/VotingRound.js"
-import type { AuditRecord, CommunityStore, OutboxEntry, Page, StoreError } from "../ports/Store.js"
+import { type CommunityStore, everyPage, type OutboxEntry } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import { FORGOTTEN_NAME } from "./Acting.js"
@@ -30,22 +30,7 @@ import { authorize, begin, commit, input, puts, required } from "./Runner.js"
 
 const encode = <A, I>(schema: Schema.Schema<A, I>) => Schema.encodeSync(schema)
 
-/** Every item of a paged listing of the store (the audit log, the outbox), 1,000 per page. */
-const everyPage = <A, E>(
-  list: (page: { readonly limit: number; readonly cursor?: string }) => Effect.Effect<Page<A>, E>
-) =>
-  Effect.gen(function* () {
-    const out: Array<A> = []
-    let cursor: string | undefined
-    do {
-      const page: Page<A> = yield* list({ limit: 1000, ...(cursor === undefined ? {} : { cursor }) })
-      out.push(...page.items)
-      cursor = page.cursor
-    } while (cursor !== undefined)
-    return out
-  })
-
-const allAudit = (store: CommunityStore) => everyPage<AuditRecord, StoreError>(store.audit)
+const allAudit = (store: CommunityStore) => everyPage(store.audit)
 
 /**
  * Everything stored about one member, as JSON (AVG article 15): their record, intakes (with the
@@ -182,7 +167,7 @@ const outboxFor = (store: CommunityStore, memberId: string) =>
   outboxWhere(store, (m) => addressedTo(m.payload, memberId))
 
 const outboxWhere = (store: CommunityStore, keep: (entry: OutboxEntry) => boolean) =>
-  Effect.map(everyPage<OutboxEntry, StoreError>(store.outbox), (entries) => entries.filter(keep))
+  Effect.map(everyPage(store.outbox), (entries) => entries.filter(keep))
 
 // A rendered message (the outbox payload of a notification) names its recipients by member id.
 const addressedTo = (payload: unknown, memberId: string): boolean => {

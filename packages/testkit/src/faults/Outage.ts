@@ -108,13 +108,7 @@ export const measure = (input: {
   }).pipe(Effect.provide(Layer.merge(MemoryStore.layer, Layer.succeed(Notifier.Notifier, input.notifier))))
 
 const countOf = (store: Store.CommunityStore, status: Store.OutboxStatus) =>
-  Effect.gen(function* () {
-    let count = 0
-    let cursor: string | undefined
-    do {
-      const page = yield* store.outbox({ status, limit: 1_000, ...(cursor === undefined ? {} : { cursor }) })
-      count += page.items.length
-      cursor = page.cursor
-    } while (cursor !== undefined)
-    return count
-  })
+  Effect.map(
+    Store.everyPage((page) => store.outbox({ ...page, status })),
+    (entries) => entries.length
+  )
