@@ -5,6 +5,7 @@ import type { Vitest } from "@effect/vitest"
 import type { Store } from "@grenzeloos/core"
 import { Effect } from "effect"
 import { expect } from "vitest"
+import type { Kit } from "./Kit.js"
 import * as ManualClock from "./ManualClock.js"
 
 const START_MS = 1_800_000_000_000
@@ -62,14 +63,7 @@ const statuses = (store: Store.CommunityStore) =>
 const ids = (messages: ReadonlyArray<{ readonly id: string }>) => messages.map((m) => m.id).sort()
 
 /** Registers the tests; `withStore` gives each its own community. */
-export const register = (
-  it: Vitest.MethodsNonLive<Store.Store, true>,
-  withStore: <A, E>(
-    label: string,
-    f: (store: Store.CommunityStore, service: Store.StoreService) => Effect.Effect<A, E>
-  ) => Effect.Effect<A, E, Store.Store>,
-  timeout: number
-): void => {
+export const register = (it: Vitest.MethodsNonLive<Store.Store, true>, { withStore, timeout }: Kit): void => {
   const test = (
     name: string,
     label: string,
