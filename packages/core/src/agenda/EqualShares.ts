@@ -38,6 +38,52 @@ const EPS = 1e-9
 export type Completion = "none" | "add1" | "add1-utilitarian" | "utilitarian"
 
 /**
+ * How the Add1 completion raises every voter's share between runs. Declared once: `select` and the
+ * agenda's `equal-shares` method (`Agenda.Input.Method`) both take it. A field left out takes its
+ * default from {@link add1Defaults}, the one place the defaults are stated.
+ *
+ * @example
+ * ```ts
+ * import type { Agenda } from "@grenzeloos/core"
+ *
+ * const add1: Agenda.EqualShares.Add1 = { increment: 1, integral: true, stop: "exhaustive" }
+ * ```
+ * @since 0.2.0
+ */
+export interface Add1 {
+  /** Added to every voter's share per step, in cost units (minutes or slots in the agenda). */
+  readonly increment?: number
+  /** Start from the share rounded down to a whole unit (equalshares.net `integral`). */
+  readonly integral?: boolean
+  /** `exhaustive`: stop at the first outcome that leaves no candidate affordable; `budget`: go on while within the budget. */
+  readonly stop?: "exhaustive" | "budget"
+}
+
+/**
+ * The defaults of {@link Add1}, by where the election comes from (decision 0112):
+ * - `election`: `select` on any election, as equalshares.net and the Pabulib results run it
+ *   (costs in money): steps of 1 cost unit from the share rounded down;
+ * - `agenda`: the agenda's Equal Shares methods, whose costs are minutes and whose shares are a few
+ *   hundred minutes at most: steps of 1 % of the plain share, from the plain share itself.
+ * Both stop at the first exhaustive outcome.
+ *
+ * @example
+ * ```ts
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * Agenda.EqualShares.add1Defaults.agenda(120) // { increment: 1.2, integral: false, stop: "exhaustive" }
+ * ```
+ * @since 0.2.0
+ */
+export const add1Defaults: {
+  readonly election: Required<Add1>
+  readonly agenda: (plainShare: number) => Required<Add1>
+} = {
+  election: { increment: 1, integral: true, stop: "exhaustive" },
+  agenda: (plainShare) => ({ increment: plainShare / 100, integral: false, stop: "exhaustive" })
+}
+
+/**
  * Options of {@link select}.
  *
  * @example
@@ -53,14 +99,8 @@ export interface Options {
   readonly satisfaction?: Satisfaction
   /** Defaults to `add1`. */
   readonly completion?: Completion
-  readonly add1?: {
-    /** Added to every voter's share per step (in cost units); defaults to 1, as equalshares.net. */
-    readonly increment?: number
-    /** Start from the share rounded down to a whole unit (equalshares.net `integral`); defaults to true. */
-    readonly integral?: boolean
-    /** `exhaustive` (default): stop at the first outcome that leaves no candidate affordable; `budget`: go on while within the budget. */
-    readonly stop?: "exhaustive" | "budget"
-  }
+  /** How Add1 raises the share; a field left out takes {@link add1Defaults}`.election`. */
+  readonly add1?: Add1
   /** A utility multiplier per candidate id (the ageing rule); 1 when absent. */
   readonly multipliers?: ReadonlyMap<string, number>
   /**
@@ -350,9 +390,9 @@ const onProfile = (p: Profile, options: Options, eligible: Uint8Array): Outcome 
   let share = plain
   let current: Run
   if (completion === "add1" || completion === "add1-utilitarian") {
-    const increment = options.add1?.increment ?? 1
-    const integral = options.add1?.integral ?? true
-    const stop = options.add1?.stop ?? "exhaustive"
+    const increment = options.add1?.increment ?? add1Defaults.election.increment
+    const integral = options.add1?.integral ?? add1Defaults.election.integral
+    const stop = options.add1?.stop ?? add1Defaults.election.stop
     const base = integral ? Math.floor(plain) : plain
     let steps = 0
     share = base

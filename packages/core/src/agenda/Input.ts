@@ -12,7 +12,7 @@ import type { Theme } from "../domain/Theme.js"
 import type { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import type { MemberRecord } from "./Carried.js"
 import type { Satisfaction, Vote } from "./Election.js"
-import type { Completion } from "./EqualShares.js"
+import type { Add1, Completion } from "./EqualShares.js"
 
 /**
  * A theme as the engine needs it.
@@ -90,13 +90,10 @@ export type Method =
   | {
       readonly _tag: "equal-shares"
       readonly satisfaction?: Satisfaction
-      /** Defaults to `add1` with steps of 1 % of the plain share per member. */
+      /** Defaults to `add1`. */
       readonly completion?: Completion
-      readonly add1?: {
-        readonly increment?: number
-        readonly integral?: boolean
-        readonly stop?: "exhaustive" | "budget"
-      }
+      /** How Add1 raises the share; a field left out takes `EqualShares.add1Defaults.agenda`. */
+      readonly add1?: Add1
     }
   | {
       readonly _tag: "equal-shares-carried"
