@@ -19,30 +19,48 @@ import { Member } from "../domain/Member.js"
 import { Round } from "../domain/Round.js"
 import { Theme } from "../domain/Theme.js"
 import { VotingRound } from "../domain/VotingRound.js"
-import type { Indexes } from "../ports/Store.js"
+
+/**
+ * The index values of a record of a kind whose indexed fields are `K`: each field has one value or
+ * several (a group is indexed by each of its members).
+ *
+ * @since 0.2.0
+ */
+export type IndexesOf<K extends string> = { readonly [F in K]: string | ReadonlyArray<string> }
+
+/**
+ * The fields a `where` filter of a kind may name: only its indexed fields `K`, so a misspelt field
+ * does not compile (it would otherwise find nothing); a kind without indexes takes no field.
+ *
+ * @since 0.2.0
+ */
+export type WhereOf<K extends string> = [K] extends [never]
+  ? { readonly [field: string]: never }
+  : { readonly [F in K]?: string }
 
 /**
  * A kind of record: its name in the store, its schema, how to read its id and community, and its
- * indexed fields.
+ * indexed fields `K` (inferred by {@link define} from the indexes function).
  *
  * @since 0.1.0
  */
-export interface RecordKind<A, I = unknown> {
+export interface RecordKind<A, I = unknown, K extends string = string> {
   readonly kind: string
   readonly schema: Schema.Schema<A, I, never>
   readonly idOf: (record: A) => string
   readonly communityOf: (record: A) => string
-  readonly indexes: (record: A) => Indexes
+  readonly indexes: (record: A) => IndexesOf<K>
   /**
    * Indexed fields whose values no two records of the kind may share in a community; the store
    * enforces them atomically in the commit (since 0.2).
    */
-  readonly unique?: ReadonlyArray<string>
+  readonly unique?: ReadonlyArray<K>
 }
 
 /**
  * Declares a record kind for a schema whose records have an `id` and a `communityId`; `unique`
- * names indexed fields that no two records of the kind may share.
+ * names indexed fields that no two records of the kind may share. The indexed fields are the keys
+ * the indexes function returns: `Repository.all` and `find` accept only those in `where`.
  *
  * @example
  * ```ts
@@ -52,17 +70,24 @@ export interface RecordKind<A, I = unknown> {
  * ```
  * @since 0.1.0
  */
-export const define = <A extends { readonly id: string; readonly communityId: string }, I>(
+export const define = <
+  A extends { readonly id: string; readonly communityId: string },
+  I,
+  K extends string = never,
+  U extends string = never
+>(
   kind: string,
   schema: Schema.Schema<A, I, never>,
-  indexes: (record: A) => Indexes = () => ({}),
-  unique: ReadonlyArray<string> = []
-): RecordKind<A, I> => ({
+  indexes: (record: A) => IndexesOf<K> = () => ({}) as IndexesOf<K>,
+  // Not typed with K: a parameter whose type names K would fix K before the indexes function is
+  // read (it is context-sensitive), leaving K empty.
+  unique: ReadonlyArray<U> = []
+): RecordKind<A, I, K | U> => ({
   kind,
   schema,
   idOf: (r) => r.id,
   communityOf: (r) => r.communityId,
-  indexes,
+  indexes: indexes as (record: A) => IndexesOf<K | U>,
   ...(unique.length === 0 ? {} : { unique })
 })
 
@@ -85,7 +110,7 @@ const optional = (value: string | undefined): ReadonlyArray<string> => (value ==
  * ```
  * @since 0.1.0
  */
-export const Communities: RecordKind<Community, typeof Community.Encoded> = {
+export const Communities: RecordKind<Community, typeof Community.Encoded, never> = {
   kind: "community",
   schema: Community,
   idOf: (c) => c.id,

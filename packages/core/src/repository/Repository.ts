@@ -28,7 +28,7 @@ import {
   type Write
 } from "../ports/Store.js"
 import * as Decoder from "./Decoder.js"
-import type { RecordKind } from "./Kinds.js"
+import type { RecordKind, WhereOf } from "./Kinds.js"
 import * as Kinds from "./Kinds.js"
 
 /**
@@ -124,13 +124,13 @@ export const get = <A, I>(
  * ```
  * @since 0.1.0
  */
-export const find = <A, I>(
+export const find = <A, I, K extends string>(
   store: CommunityStore,
-  kind: RecordKind<A, I>,
-  options?: FindOptions
+  kind: RecordKind<A, I, K>,
+  options?: Omit<FindOptions, "where"> & { readonly where?: WhereOf<NoInfer<K>> }
 ): Effect.Effect<Page<Versioned<A>>, StoreError> => {
   const decodeOne = decodeWith(kind)
-  return Effect.flatMap(store.find(kind.kind, options), (page) =>
+  return Effect.flatMap(store.find(kind.kind, options as FindOptions | undefined), (page) =>
     Effect.map(
       Effect.forEach(page.items, (record) => decodeOne(store.communityId, record)),
       (items) => ({ items, cursor: page.cursor })
@@ -152,17 +152,17 @@ export const find = <A, I>(
  * ```
  * @since 0.1.0
  */
-export const all = <A, I>(
+export const all = <A, I, K extends string>(
   store: CommunityStore,
-  kind: RecordKind<A, I>,
-  where?: Readonly<Record<string, string>>
+  kind: RecordKind<A, I, K>,
+  where?: WhereOf<NoInfer<K>>
 ): Effect.Effect<ReadonlyArray<Versioned<A>>, StoreError> => {
   const decodeOne = decodeWith(kind)
   // Without a filter, every record of the kind: one bulk read where the adapter offers it.
   const read: Effect.Effect<ReadonlyArray<StoredDocument>, StoreError> = where === undefined ||
   Object.keys(where).length === 0
     ? Effect.map(store.readKinds([kind.kind]), (byKind) => byKind.get(kind.kind) ?? [])
-    : store.findAll(kind.kind, where)
+    : store.findAll(kind.kind, where as Readonly<Record<string, string>>)
   return Effect.flatMap(read, (records) =>
     Effect.suspend(() => {
       // One loop per kind, not an effect per record: communities load thousands of records.

@@ -34,6 +34,22 @@ describe("Repository", () => {
     )
   )
 
+  it.effect("a where filter names only the kind's indexed fields: a misspelt field does not compile", () =>
+    withStore((store) =>
+      Effect.gen(function* () {
+        yield* store.commit({ writes: [yield* Repository.put(Repository.Members, member("m-1"), 0)] })
+        // @ts-expect-error: members are indexed by status, not "staus"; untyped, this found nothing
+        const misspelt = yield* Repository.all(store, Repository.Members, { staus: "active" })
+        expect(misspelt).toHaveLength(0)
+        // @ts-expect-error: themes are not indexed by memberId
+        yield* Repository.find(store, Repository.Themes, { where: { memberId: "m-1" } })
+        // @ts-expect-error: the community record has no indexes at all
+        yield* Repository.all(store, Repository.Communities, { status: "active" })
+        expect(yield* Repository.all(store, Repository.Members, { email: "m-1@example.org" })).toHaveLength(1)
+      })
+    )
+  )
+
   it.effect("indexes a learning group by each of its members", () =>
     withStore((store) =>
       Effect.gen(function* () {
