@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { readFileSync } from "node:fs"
-import { Command } from "@effect/cli"
+import { Command, type ValidationError } from "@effect/cli"
 import type { FileSystem, Path, Terminal } from "@effect/platform"
 import type { Effect } from "effect"
 import * as Agenda from "./commands/Agenda.js"
@@ -26,6 +26,7 @@ import * as Report from "./commands/Report.js"
 import * as Sessions from "./commands/Sessions.js"
 import * as Themes from "./commands/Themes.js"
 import * as Vote from "./commands/Vote.js"
+import type * as ExitCode from "./ExitCode.js"
 
 const grenzeloos = Command.make("grenzeloos").pipe(
   Command.withDescription(
@@ -85,7 +86,11 @@ export const version: string =
  */
 export const cli: (
   args: ReadonlyArray<string>
-) => Effect.Effect<void, unknown, FileSystem.FileSystem | Path.Path | Terminal.Terminal> = Command.run(grenzeloos, {
+) => Effect.Effect<
+  void,
+  ExitCode.Failure | ValidationError.ValidationError,
+  FileSystem.FileSystem | Path.Path | Terminal.Terminal
+> = Command.run(grenzeloos, {
   name: "grenzeloos",
   version
 })

@@ -40,7 +40,20 @@ export const ExitCode = {
 /** @since 0.1.0 */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 
-const BY_TAG: Readonly<Record<string, ExitCode>> = {
+/**
+ * The exit code of every failure the command can end with, by its `_tag`. The commands' error type
+ * is {@link Failure}, made from these keys: a command that can fail with an error whose tag is not
+ * here does not compile, so a new error is given its code here instead of exiting 70 unnoticed.
+ *
+ * @example
+ * ```ts
+ * import { ExitCode } from "@grenzeloos/cli"
+ *
+ * ExitCode.byTag.GatheringStateError // 3
+ * ```
+ * @since 0.2.0
+ */
+export const byTag = {
   DecodeError: ExitCode.invalidInput,
   MemberFileError: ExitCode.invalidInput,
   SpreadsheetError: ExitCode.invalidInput,
@@ -58,9 +71,15 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   SchedulingInputError: ExitCode.invalidInput,
   ICalendarInputError: ExitCode.invalidInput,
   StoreInvalidRequest: ExitCode.invalidInput,
+  // A message that cannot be written from what was typed (a line break in a name, ids too long).
+  RenderError: ExitCode.invalidInput,
+  // An environment variable (GRENZELOOS_*) with a value that does not decode.
+  ConfigError: ExitCode.invalidInput,
   NotAllowed: ExitCode.notAllowed,
   MemberCannotAct: ExitCode.notAllowed,
   InvalidState: ExitCode.notAllowed,
+  // A gathering asked for a step its state does not allow (closing one that was never held).
+  GatheringStateError: ExitCode.notAllowed,
   NotConfirmed: ExitCode.usage,
   NothingToDo: ExitCode.notFound,
   StoreConflict: ExitCode.notAllowed,
@@ -73,7 +92,18 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
   StoreDecodeError: ExitCode.storageUnavailable,
   StoreLeaseLost: ExitCode.storageUnavailable,
   DatabaseMissing: ExitCode.storageUnavailable
+} as const satisfies Readonly<Record<string, ExitCode>>
+
+/**
+ * A failure a command may end with: anything tagged with a key of {@link byTag}.
+ *
+ * @since 0.2.0
+ */
+export interface Failure {
+  readonly _tag: keyof typeof byTag
 }
+
+const isKnown = (tag: string): tag is keyof typeof byTag => Object.hasOwn(byTag, tag)
 
 /**
  * The exit code of an expected failure, by its `_tag`; an unknown failure is an internal error.
@@ -88,5 +118,5 @@ const BY_TAG: Readonly<Record<string, ExitCode>> = {
  */
 export const of = (error: unknown): ExitCode => {
   const tag = typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : ""
-  return BY_TAG[tag] ?? ExitCode.internal
+  return isKnown(tag) ? byTag[tag] : ExitCode.internal
 }

@@ -18,6 +18,21 @@ describe("ExitCode.of", () => {
     expect(ExitCode.of({ _tag: "NotConfirmed" })).toBe(1)
     expect(ExitCode.of(new Error("boom"))).toBe(70)
   })
+
+  it("gives every failure a command can end with its code, never the internal 70", () => {
+    // These three exited 70 ("a bug; please report it") before the table was typed over the
+    // commands' failures: a gathering in the wrong state, a message that cannot be written, and an
+    // environment variable that does not decode.
+    expect(ExitCode.of({ _tag: "GatheringStateError" })).toBe(3)
+    expect(ExitCode.of({ _tag: "RenderError" })).toBe(2)
+    expect(ExitCode.of({ _tag: "ConfigError" })).toBe(2)
+    for (const [tag, code] of Object.entries(ExitCode.byTag)) {
+      expect(ExitCode.of({ _tag: tag })).toBe(code)
+      expect(code).not.toBe(70)
+    }
+    // Inherited names are not tags.
+    expect(ExitCode.of({ _tag: "toString" })).toBe(70)
+  })
 })
 
 describe("Output", () => {

@@ -10,6 +10,7 @@ import { Config, type ConfigError, DateTime, Effect, Either, Option, Schema } fr
 import type * as MemberImport from "../../import/Members.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
+import type * as ExitCode from "../ExitCode.js"
 import { BadOption } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Progress from "../Progress.js"
@@ -233,11 +234,15 @@ export const CandidateChoices = Schema.Struct({
   calendar: Schema.optionalWith(Scheduling.UnsuitableDays.CalendarOptions, { exact: true })
 })
 
-/** A command group as the root command takes it (its own options and result types are its own). */
+/**
+ * A command group as the root command takes it (its own options and result types are its own). Its
+ * failures are {@link ExitCode.Failure}: a command that can fail with an error the exit-code table
+ * does not know does not compile.
+ */
 export type Group<Name extends string> = Command.Command<
   Name,
   FileSystem.FileSystem | Path.Path | Terminal.Terminal,
-  unknown,
+  ExitCode.Failure,
   // biome-ignore lint/suspicious/noExplicitAny: a command's parsed options are its own; the root only runs it.
   any
 >
