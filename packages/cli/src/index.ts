@@ -1,6 +1,8 @@
 /**
  * The grenzeloos command line as a library: the member import (CSV and Excel), the report.html
- * renderer and the command-line program itself.
+ * renderer and the command-line program itself. Only what an embedder uses is exported (decision
+ * 0114): `Cli.run`, the exit codes, the report and the import readers; the commands, their output
+ * and texts are the program's own.
  *
  * @packageDocumentation
  * @since 0.1.0
@@ -13,47 +15,11 @@
  */
 export * as Cli from "./cli/Cli.js"
 /**
- * The commands of `grenzeloos`, over the use cases of `@grenzeloos/core`.
- *
- * @since 0.1.0
- */
-export * as Commands from "./cli/Commands.js"
-/**
- * Where the command line works: the store of `--db`, the community, the acting programme team.
- *
- * @since 0.1.0
- */
-export * as Environment from "./cli/Environment.js"
-/**
- * The command line's own failures: rows with problems, an unconfirmed erasure, nothing to do.
- *
- * @since 0.1.0
- */
-export * as CliErrors from "./cli/Errors.js"
-/**
  * The exit codes of `grenzeloos` and which failure gives which.
  *
  * @since 0.1.0
  */
 export * as ExitCode from "./cli/ExitCode.js"
-/**
- * Text or `--json` output, tables and Dutch dates.
- *
- * @since 0.1.0
- */
-export * as Output from "./cli/Output.js"
-/**
- * The progress indicator for anything that takes more than a second.
- *
- * @since 0.1.0
- */
-export * as Progress from "./cli/Progress.js"
-/**
- * What the commands say, in Dutch and English.
- *
- * @since 0.1.0
- */
-export * as CliTexts from "./cli/Texts.js"
 /**
  * Approval ballots from a spreadsheet: a member column and one column per theme.
  *
@@ -84,30 +50,6 @@ export * as MemberImport from "./import/Members.js"
  * @since 0.1.0
  */
 export * as Spreadsheet from "./import/Spreadsheet.js"
-/**
- * The texts of the member import, Dutch and English.
- *
- * @since 0.1.0
- */
-export * as ImportTexts from "./import/Texts.js"
-/**
- * The report's "fairness over the year" section: fair shares per member, attendance chances, the simulation's minority.
- *
- * @since 0.2.0
- */
-export * as FairnessReport from "./report/Fairness.js"
-/**
- * Safe HTML: escaping and a template tag for the report.
- *
- * @since 0.1.0
- */
-export * as Html from "./report/Html.js"
-/**
- * The report's colours and the WCAG contrast formula that holds them to 4.5:1 and 3:1.
- *
- * @since 0.1.0
- */
-export * as Palette from "./report/Palette.js"
 /**
  * `report.html`: learning groups, programme and votes, the chosen date, in one accessible page.
  *

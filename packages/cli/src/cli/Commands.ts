@@ -5,6 +5,9 @@
  * itself. Each command group is a module of its own in `commands/`: its options declared once,
  * small handlers, the domain work in the use cases.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 import { readFileSync } from "node:fs"
@@ -58,12 +61,6 @@ declare const __GRENZELOOS_VERSION__: string | undefined
  * The version printed by `grenzeloos --version`: the package's version (built in by tsup, or
  * read from `package.json` when run from the sources).
  *
- * @example
- * ```ts
- * import { Commands } from "@grenzeloos/cli"
- *
- * console.log(`grenzeloos ${Commands.version}`)
- * ```
  * @since 0.1.0
  */
 export const version: string =
@@ -76,12 +73,6 @@ export const version: string =
  * gives them (`process.argv`: the executable and the script first). Help, `--version`, shell
  * completions (`--completions bash|zsh|fish`) and `--wizard` come with `@effect/cli`.
  *
- * @example
- * ```ts
- * import { Commands } from "@grenzeloos/cli"
- *
- * const program = Commands.cli(["node", "grenzeloos", "members", "list", "--json"])
- * ```
  * @since 0.1.0
  */
 export const cli: (

@@ -3,6 +3,9 @@
  * community and the acting member of the programme team, and the settings the use cases need
  * (the organizer of invitations, the domain of calendar UIDs), from options or the environment.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 import { existsSync } from "node:fs"
@@ -28,13 +31,6 @@ export interface Common {
 /**
  * Whether `--db` names a PostgreSQL database rather than a SQLite file.
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * Environment.isPostgres("postgres://grenzeloos@db:5432/grenzeloos") // true
- * Environment.isPostgres("grenzeloos.db") // false
- * ```
  * @since 0.1.0
  */
 export const isPostgres = (db: string): boolean => /^postgres(ql)?:\/\//i.test(db)
@@ -42,12 +38,6 @@ export const isPostgres = (db: string): boolean => /^postgres(ql)?:\/\//i.test(d
 /**
  * The store layer for `--db`.
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * const layer = Environment.storeLayer("grenzeloos.db")
- * ```
  * @since 0.1.0
  */
 export const storeLayer = (db: string): Layer.Layer<Store.Store, Store.StoreError> =>
@@ -60,13 +50,6 @@ export const storeLayer = (db: string): Layer.Layer<Store.Store, Store.StoreErro
  * `GRENZELOOS_ORGANIZER_EMAIL` (unset: the programme-team member of `--as`, as `init
  * --team-email` registered them) and `GRENZELOOS_UID_DOMAIN` (unset: the organiser's domain).
  *
- * @example
- * ```ts
- * import { Effect, Option } from "effect"
- * import { Environment } from "@grenzeloos/cli"
- *
- * const organizer = Effect.map(Environment.settings, (s) => Option.getOrElse(s.email, () => "the --as facilitator"))
- * ```
  * @since 0.1.0
  */
 export const settings = Config.all({
@@ -79,12 +62,6 @@ export const settings = Config.all({
  * The organiser when neither the environment nor `init --team-email` names one: an address
  * that cannot receive mail, so `outbox send` refuses to send from it.
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * Environment.placeholderOrganizer.email // "programmateam@grenzeloos.invalid"
- * ```
  * @since 0.1.0
  */
 export const placeholderOrganizer = { name: "Programmateam", email: "programmateam@grenzeloos.invalid" } as const
@@ -93,12 +70,6 @@ export const placeholderOrganizer = { name: "Programmateam", email: "programmate
  * Whether an address is in a reserved top-level domain that never receives mail (`.invalid`,
  * `.example`, `.test`, `.localhost`, RFC 2606).
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * Environment.isPlaceholderAddress("programmateam@grenzeloos.invalid") // true
- * ```
  * @since 0.1.0
  */
 export const isPlaceholderAddress = (email: string): boolean =>
@@ -123,13 +94,6 @@ export interface Where {
  * member `as` with the name and address `init --team-email` registered, otherwise
  * {@link placeholderOrganizer}.
  *
- * @example
- * ```ts
- * import { Effect } from "effect"
- * import { Environment } from "@grenzeloos/cli"
- *
- * const organizer = Effect.provide(Environment.organizer({ community: "rijk", as: "f-team" }), Environment.storeLayer("grenzeloos.db"))
- * ```
  * @since 0.1.0
  */
 export const organizer = (where: {
@@ -160,12 +124,6 @@ export const organizer = (where: {
  * The store of `--db` is missing: a SQLite file that does not exist (anything but `init` needs a
  * community set up first).
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * const error = new Environment.DatabaseMissing({ file: "grenzeloos.db" })
- * ```
  * @since 0.1.0
  */
 export class DatabaseMissing extends Schema.TaggedError<DatabaseMissing>("@grenzeloos/cli/DatabaseMissing")(
@@ -180,12 +138,6 @@ export class DatabaseMissing extends Schema.TaggedError<DatabaseMissing>("@grenz
 /**
  * The store of `--db` could not be opened: not a database, or one this version cannot read.
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * const error = new Environment.DatabaseUnreadable({ db: "grenzeloos.db", reason: "file is not a database" })
- * ```
  * @since 0.2.0
  */
 export class DatabaseUnreadable extends Schema.TaggedError<DatabaseUnreadable>("@grenzeloos/cli/DatabaseUnreadable")(
@@ -206,12 +158,6 @@ const unreadable = (cause: Cause.Cause<unknown>): string => {
  * The use cases over the store of `--db`, random ids and the settings (the organiser from
  * {@link organizer}).
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * const layer = Environment.useCasesLayer({ db: "grenzeloos.db", community: "rijk", as: "f-team" })
- * ```
  * @since 0.1.0
  */
 export const useCasesLayer = (
@@ -256,12 +202,6 @@ export const useCasesLayer = (
 /**
  * The actor of every command: the programme team, as the facilitator `--as`.
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * Environment.team({ db: "grenzeloos.db", community: "rijk", as: "f-01", json: false })
- * ```
  * @since 0.1.0
  */
 export const team = (common: Common): Access.Actor => ({
@@ -273,12 +213,6 @@ export const team = (common: Common): Access.Actor => ({
 /**
  * The actor of `init`, which sets up the community: an administrator of the deployment.
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * Environment.administrator({ db: "grenzeloos.db", community: "rijk", as: "f-01", json: false })
- * ```
  * @since 0.1.0
  */
 export const administrator = (common: Common): Access.Actor => ({
@@ -291,12 +225,6 @@ export const administrator = (common: Common): Access.Actor => ({
  * The actor for one member's own act that the programme team records for them (a ballot
  * handed in on paper or through a form).
  *
- * @example
- * ```ts
- * import { Environment } from "@grenzeloos/cli"
- *
- * Environment.member({ db: "grenzeloos.db", community: "rijk", as: "f-01", json: false }, "m-001")
- * ```
  * @since 0.1.0
  */
 export const member = (common: Common, memberId: string): Access.Actor => ({

@@ -1,6 +1,9 @@
 /**
  * The command line's own failures, besides the use cases' errors that pass through.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 import { Schema } from "effect"
@@ -15,12 +18,6 @@ const ProblemSchema = Schema.Struct({
 /**
  * A file has rows with problems, so nothing was imported (unless `--skip-invalid`).
  *
- * @example
- * ```ts
- * import { CliErrors } from "@grenzeloos/cli"
- *
- * const error = new CliErrors.InvalidRows({ file: "leden.csv", problems: [], hint: "pas het bestand aan" })
- * ```
  * @since 0.1.0
  */
 export class InvalidRows extends Schema.TaggedError<InvalidRows>("@grenzeloos/cli/InvalidRows")("InvalidRows", {
@@ -40,12 +37,6 @@ export class InvalidRows extends Schema.TaggedError<InvalidRows>("@grenzeloos/cl
 /**
  * An irreversible command was not confirmed with `--yes`.
  *
- * @example
- * ```ts
- * import { CliErrors } from "@grenzeloos/cli"
- *
- * const error = new CliErrors.NotConfirmed({ what: "forget member m-001" })
- * ```
  * @since 0.1.0
  */
 export class NotConfirmed extends Schema.TaggedError<NotConfirmed>("@grenzeloos/cli/NotConfirmed")("NotConfirmed", {
@@ -60,12 +51,6 @@ export class NotConfirmed extends Schema.TaggedError<NotConfirmed>("@grenzeloos/
  * The command needs a record that the community does not have yet (no open voting round, no
  * poll to decide).
  *
- * @example
- * ```ts
- * import { CliErrors } from "@grenzeloos/cli"
- *
- * const error = new CliErrors.NothingToDo({ reason: "er is geen open datumprikker", hint: "grenzeloos meeting candidates --quarter 2027-Q1" })
- * ```
  * @since 0.1.0
  */
 export class NothingToDo extends Schema.TaggedError<NothingToDo>("@grenzeloos/cli/NothingToDo")("NothingToDo", {
@@ -80,12 +65,6 @@ export class NothingToDo extends Schema.TaggedError<NothingToDo>("@grenzeloos/cl
 /**
  * A file or folder the command was asked to write (`--out`) cannot be written.
  *
- * @example
- * ```ts
- * import { CliErrors } from "@grenzeloos/cli"
- *
- * const error = new CliErrors.Unwritable({ option: "--out", path: "/verslag.html", reason: "EACCES" })
- * ```
  * @since 0.2.0
  */
 export class Unwritable extends Schema.TaggedError<Unwritable>("@grenzeloos/cli/Unwritable")("Unwritable", {
@@ -102,12 +81,6 @@ export class Unwritable extends Schema.TaggedError<Unwritable>("@grenzeloos/cli/
  * `--community` or `--as` names no community, or no one of its programme team: the option is
  * wrong, not the data.
  *
- * @example
- * ```ts
- * import { CliErrors } from "@grenzeloos/cli"
- *
- * const error = new CliErrors.BadOption({ option: "--community", value: "rjik", hint: "known: rijk" })
- * ```
  * @since 0.2.0
  */
 export class BadOption extends Schema.TaggedError<BadOption>("@grenzeloos/cli/BadOption")("BadOption", {

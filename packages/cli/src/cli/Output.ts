@@ -2,6 +2,9 @@
  * What the commands print: readable Dutch text, or with `--json` one JSON document for scripts,
  * in which e-mail addresses stay `<redacted>` and dates are ISO strings.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 import { Console, DateTime, Effect, Option, Redacted } from "effect"
@@ -10,14 +13,6 @@ import { Console, DateTime, Effect, Option, Redacted } from "effect"
  * Turns a result into plain JSON data: dates become ISO strings, `Option`s their value or `null`,
  * `Redacted` values `"<redacted>"`, records plain objects.
  *
- * @example
- * ```ts
- * import { DateTime, Redacted } from "effect"
- * import { Output } from "@grenzeloos/cli"
- *
- * Output.plain({ at: DateTime.unsafeMake("2027-01-01T00:00:00Z"), email: Redacted.make("a@b.nl") })
- * // { at: "2027-01-01T00:00:00.000Z", email: "<redacted>" }
- * ```
  * @since 0.1.0
  */
 export const plain = (value: unknown): unknown => {
@@ -39,12 +34,6 @@ export const plain = (value: unknown): unknown => {
 /**
  * Prints the result of a command: `json` as a JSON document with `--json`, otherwise the text.
  *
- * @example
- * ```ts
- * import { Output } from "@grenzeloos/cli"
- *
- * const print = Output.result(false, "3 leden", { members: 3 })
- * ```
  * @since 0.1.0
  */
 export const result = (json: boolean, text: string | ReadonlyArray<string>, data: unknown): Effect.Effect<void> =>
@@ -55,12 +44,6 @@ export const result = (json: boolean, text: string | ReadonlyArray<string>, data
 /**
  * A note for the person at the terminal (standard error), never in `--json` output.
  *
- * @example
- * ```ts
- * import { Output } from "@grenzeloos/cli"
- *
- * const note = Output.note(false, "de kolom Telefoon wordt niet gelezen")
- * ```
  * @since 0.1.0
  */
 export const note = (json: boolean, text: string): Effect.Effect<void> => (json ? Effect.void : Console.error(text))
@@ -68,12 +51,6 @@ export const note = (json: boolean, text: string): Effect.Effect<void> => (json 
 /**
  * A plain-text table with aligned columns.
  *
- * @example
- * ```ts
- * import { Output } from "@grenzeloos/cli"
- *
- * Output.table(["Id", "Naam"], [["m-1", "Jan van 't Hoff"]])
- * ```
  * @since 0.1.0
  */
 export const table = (
@@ -95,13 +72,6 @@ const formats = new Map<string, Intl.DateTimeFormat>()
 /**
  * A moment as a person in the Netherlands reads it: `dinsdag 12 januari 2027 om 13:00`.
  *
- * @example
- * ```ts
- * import { DateTime } from "effect"
- * import { Output } from "@grenzeloos/cli"
- *
- * Output.when(DateTime.unsafeMake("2027-01-12T12:00:00Z")) // "dinsdag 12 januari 2027 om 13:00"
- * ```
  * @since 0.1.0
  */
 export const when = (moment: DateTime.DateTime, timeZone = "Europe/Amsterdam"): string => {

@@ -6,6 +6,9 @@
  * keeps the timers from firing until it returns. It writes to standard error, only when that is a terminal and the
  * output is not `--json`, and clears its line when the work is done.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 import { Services } from "@grenzeloos/core"
@@ -21,12 +24,6 @@ const seconds = (ms: number) =>
  * One frame of the indicator: `label [████░░░░] 1,2 s / 2,0 s` with an expected duration,
  * `⠙ label 1,2 s` without.
  *
- * @example
- * ```ts
- * import { Progress } from "@grenzeloos/cli"
- *
- * Progress.frame("Leergroepen vormen", 500, 1000, 0) // "Leergroepen vormen [████████████░░░░░░░░░░░░] 0,5 s / 1,0 s"
- * ```
  * @since 0.1.0
  */
 export const frame = (label: string, elapsedMs: number, expectedMs: number | undefined, tick: number): string => {
@@ -40,12 +37,6 @@ export const frame = (label: string, elapsedMs: number, expectedMs: number | und
 /**
  * One line of a progress bar for a share of the work done (0–1).
  *
- * @example
- * ```ts
- * import { Progress } from "@grenzeloos/cli"
- *
- * Progress.bar("Leergroepen vormen", 0.5, 1200) // "Leergroepen vormen [████████████░░░░░░░░░░░░]  50 % 1,2 s"
- * ```
  * @since 0.1.0
  */
 export const bar = (label: string, share: number, elapsedMs: number): string => {
@@ -67,12 +58,6 @@ export interface Target {
 /**
  * Standard error when it is a terminal.
  *
- * @example
- * ```ts
- * import { Progress } from "@grenzeloos/cli"
- *
- * const target = Progress.stderr(false)
- * ```
  * @since 0.1.0
  */
 export const stderr = (json: boolean): Target => ({
@@ -83,14 +68,6 @@ export const stderr = (json: boolean): Target => ({
 /**
  * Runs `effect`, showing the indicator from the first second on until it ends.
  *
- * @example
- * ```ts
- * import { Effect } from "effect"
- * import { Progress } from "@grenzeloos/cli"
- *
- * const slow = Effect.sleep("2 seconds")
- * const shown = Progress.around(Progress.stderr(false), "Even geduld", undefined)(slow)
- * ```
  * @since 0.1.0
  */
 export const around =

@@ -3,6 +3,9 @@
  * `GRENZELOOS_LANG`). Help texts carry both languages side by side; messages from the core's use
  * cases and engines pass through as they are.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 import type { Domain } from "@grenzeloos/core"
@@ -235,12 +238,6 @@ const en: Texts = {
 /**
  * The texts in a language.
  *
- * @example
- * ```ts
- * import { CliTexts } from "@grenzeloos/cli"
- *
- * CliTexts.of("en").memberCount(3) // "3 members"
- * ```
  * @since 0.1.0
  */
 export const of = (language: Domain.Language): Texts => (language === "en" ? en : nl)

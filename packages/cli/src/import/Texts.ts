@@ -1,6 +1,9 @@
 /**
  * The texts of the member import, Dutch first and English second, in one place.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 import type { Domain } from "@grenzeloos/core"
@@ -12,12 +15,6 @@ const pick = (language: Language, nl: string, en: string) => (language === "en" 
 /**
  * No row in the first rows names at least two member fields.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.noHeader("nl", 10)
- * ```
  * @since 0.1.0
  */
 export const noHeader = (language: Language, within: number): string =>
@@ -30,12 +27,6 @@ export const noHeader = (language: Language, within: number): string =>
 /**
  * A required column is missing from the header row.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.missingColumn("nl", "email")
- * ```
  * @since 0.1.0
  */
 export const missingColumn = (language: Language, field: "name" | "email" | "organisation" | "programme"): string => {
@@ -52,12 +43,6 @@ export const missingColumn = (language: Language, field: "name" | "email" | "org
 /**
  * A column header occurs twice; only the first column is read.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.repeatedColumn("en", "E-mail", "Mail")
- * ```
  * @since 0.1.0
  */
 export const repeatedColumn = (language: Language, header: string, first: string): string =>
@@ -70,12 +55,6 @@ export const repeatedColumn = (language: Language, header: string, first: string
 /**
  * A column whose header is not a member field; it is left out of the import.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.ignoredColumn("nl", "Telefoon")
- * ```
  * @since 0.1.0
  */
 export const ignoredColumn = (language: Language, header: string): string =>
@@ -88,12 +67,6 @@ export const ignoredColumn = (language: Language, header: string): string =>
 /**
  * An e-mail address that is not one (the address itself is not repeated: it is personal data).
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.invalidEmail("nl")
- * ```
  * @since 0.1.0
  */
 export const invalidEmail = (language: Language): string =>
@@ -106,12 +79,6 @@ export const invalidEmail = (language: Language): string =>
 /**
  * The same member (by e-mail address or id) is in the file twice.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.duplicate("nl", "email", 4)
- * ```
  * @since 0.1.0
  */
 export const duplicate = (language: Language, by: "email" | "id", firstRow: number): string =>
@@ -130,12 +97,6 @@ export const duplicate = (language: Language, by: "email" | "id", firstRow: numb
 /**
  * An organisation that is not on the community's list, with the closest spelling if there is one.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.unknownOrganisation("nl", "Ministerie van Financien", "Ministerie van Financiën")
- * ```
  * @since 0.1.0
  */
 export const unknownOrganisation = (language: Language, value: string, suggestion: string | undefined): string =>
@@ -154,12 +115,6 @@ export const unknownOrganisation = (language: Language, value: string, suggestio
 /**
  * The label of a problem's row and column, for a line of the report.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.where("nl", 7, "E-mailadres") // 'rij 7, kolom "E-mailadres"'
- * ```
  * @since 0.1.0
  */
 export const where = (language: Language, row: number | undefined, column: string | undefined): string => {

@@ -6,6 +6,7 @@
  * chart is a CSS bar beside the same number as text, as in the rest of the report.
  *
  * @since 0.2.0
+ * @internal
  */
 import type { Agenda, Scheduling } from "@grenzeloos/core"
 import { html, type Safe } from "./Html.js"
@@ -114,12 +115,6 @@ ${minority.map(
 /**
  * Renders the section; the report calls it only when it has something to show.
  *
- * @example
- * ```ts
- * import { FairnessReport } from "@grenzeloos/cli"
- *
- * const part = FairnessReport.section({ records: [] }, (id) => id)
- * ```
  * @since 0.2.0
  */
 export const section = (input: FairnessSection, nameOf: (id: string) => string): Safe =>

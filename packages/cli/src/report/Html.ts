@@ -2,6 +2,9 @@
  * Writing HTML safely: every text and attribute value is escaped, so a name such as
  * `<script>` or `van 't Hoff` appears as written and never as markup.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 
@@ -34,12 +37,6 @@ const ESCAPES: Record<string, string> = {
 /**
  * Escapes text for use in HTML content or a quoted attribute value.
  *
- * @example
- * ```ts
- * import { Html } from "@grenzeloos/cli"
- *
- * Html.escapeText("<script>van 't Hoff & co</script>") // "&lt;script&gt;van &#39;t Hoff &amp; co&lt;/script&gt;"
- * ```
  * @since 0.1.0
  */
 export const escapeText = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
@@ -47,12 +44,6 @@ export const escapeText = (text: string): string => text.replace(/[&<>"']/g, (c)
 /**
  * Marks a string as safe HTML without escaping it: only for markup written in this package.
  *
- * @example
- * ```ts
- * import { Html } from "@grenzeloos/cli"
- *
- * Html.raw("<!doctype html>")
- * ```
  * @since 0.1.0
  */
 export const raw = (value: string): Safe => ({ _tag: "Safe", value })
@@ -68,13 +59,6 @@ const render = (part: Part): string => {
 /**
  * A template tag that escapes every inserted value unless it is {@link Safe}.
  *
- * @example
- * ```ts
- * import { Html } from "@grenzeloos/cli"
- *
- * const name = "<b>Jan</b>"
- * Html.html`<td>${name}</td>`.value // "<td>&lt;b&gt;Jan&lt;/b&gt;</td>"
- * ```
  * @since 0.1.0
  */
 export const html = (strings: TemplateStringsArray, ...parts: ReadonlyArray<Part>): Safe => {

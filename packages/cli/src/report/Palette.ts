@@ -2,18 +2,15 @@
  * The colours of the report and the contrast they must keep (WCAG 2.2: 4.5:1 for text, 3:1 for
  * the parts of a chart), with the contrast formula so that a test holds the palette to it.
  *
+ * Not part of the package's public API (decision 0114): the command line's own plumbing.
+ *
+ * @internal
  * @since 0.1.0
  */
 
 /**
  * The report's colours as `#rrggbb`.
  *
- * @example
- * ```ts
- * import { Palette } from "@grenzeloos/cli"
- *
- * Palette.contrast(Palette.palette.text, Palette.palette.background) >= 4.5 // true
- * ```
  * @since 0.1.0
  */
 export const palette = {
@@ -40,12 +37,6 @@ const channel = (hex: string, offset: number): number => {
 /**
  * The relative luminance of a `#rrggbb` colour (WCAG 2.2).
  *
- * @example
- * ```ts
- * import { Palette } from "@grenzeloos/cli"
- *
- * Palette.luminance("#ffffff") // 1
- * ```
  * @since 0.1.0
  */
 export const luminance = (hex: string): number =>
@@ -54,12 +45,6 @@ export const luminance = (hex: string): number =>
 /**
  * The contrast ratio of two `#rrggbb` colours, from 1 (none) to 21 (black on white).
  *
- * @example
- * ```ts
- * import { Palette } from "@grenzeloos/cli"
- *
- * Palette.contrast("#000000", "#ffffff") // 21
- * ```
  * @since 0.1.0
  */
 export const contrast = (a: string, b: string): number => {

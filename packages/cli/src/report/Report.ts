@@ -17,6 +17,9 @@ import { html, type Part, raw, type Safe } from "./Html.js"
 import * as Numbers from "./Numbers.js"
 import { palette } from "./Palette.js"
 
+// The fairness section's input is part of the report's input.
+export type { FairnessSection, SimulationRow } from "./Fairness.js"
+
 /**
  * A person the report names: a member (with organisation and programme) or a facilitator.
  *
