@@ -99,11 +99,29 @@ const electionOf = (ctx: Context, pins: Pins, reasons: Map<string, Reason>) => {
   }
 }
 
-/** The chosen themes first, then the rest by support. */
-const chosenFirst = (ctx: Context, pins: Pins, chosen: ReadonlyArray<string>) => {
+/** The order of a method that chose its own set: the chosen themes first, then the rest by support. */
+const chosenFirst = (
+  ctx: Context,
+  pins: Pins,
+  chosen: ReadonlyArray<string>,
+  reasons: ReadonlyMap<string, Reason>
+): MethodOrder => {
   const chosenSet = new Set(chosen)
-  return [...chosen, ...bySupport(ctx, pins, ctx.countedSupport).filter((id) => !chosenSet.has(id))]
+  return {
+    order: [...chosen, ...bySupport(ctx, pins, ctx.countedSupport).filter((id) => !chosenSet.has(id))],
+    prefix: chosen.length,
+    support: ctx.countedSupport,
+    reasons
+  }
 }
+
+/** What a carried method hands on, from what each voter got. */
+const carriedVoteOf = (
+  method: Extract<Method, { readonly _tag: Carried.CarriedMethod }>,
+  plain: number,
+  history: CarriedVote["history"],
+  got: ReadonlyArray<number>
+): CarriedVote => ({ method: method._tag, decay: method.decay ?? Carried.defaultDecay, plain, history, got })
 
 const plainShare = (ctx: Context, pins: Pins) =>
   ctx.ballots.length > 0 ? (ctx.capacity - pins.pinnedCost) / ctx.ballots.length : 0
@@ -168,23 +186,16 @@ const equalShares: Ordering<Extract<Method, { readonly _tag: "equal-shares" | "e
           ? { _tag: "SupportersCannotPay", step: r.step + 1, money: r.money, needed: ctx.costOf(id) }
           : { _tag: "DoesNotFit", needed: ctx.costOf(id), remaining: r.remaining }
     )
-  const chosen = outcome.selected.map((s) => s.id)
   return Either.right({
-    order: chosenFirst(ctx, pins, chosen),
-    prefix: chosen.length,
-    support: ctx.countedSupport,
-    reasons,
+    ...chosenFirst(
+      ctx,
+      pins,
+      outcome.selected.map((s) => s.id),
+      reasons
+    ),
     equalShares: { sharePerMember: outcome.sharePerVoter, runs: outcome.runs, completion: outcome.completion },
     ...(method._tag === "equal-shares-carried"
-      ? {
-          carriedVote: {
-            method: method._tag,
-            decay: method.decay ?? Carried.defaultDecay,
-            plain,
-            history,
-            got: outcome.paidPerVoter
-          }
-        }
+      ? { carriedVote: carriedVoteOf(method, plain, history, outcome.paidPerVoter) }
       : {})
   })
 }
@@ -208,19 +219,19 @@ const phragmen: Ordering<Extract<Method, { readonly _tag: "perpetual-phragmen" }
   })
   for (const [id, left] of outcome.doesNotFit)
     reasons.set(id, { _tag: "DoesNotFit", needed: ctx.costOf(id), remaining: left })
-  const chosen = outcome.selected.map((s) => s.id)
   return Either.right({
-    order: chosenFirst(ctx, pins, chosen),
-    prefix: chosen.length,
-    support: ctx.countedSupport,
-    reasons,
-    carriedVote: {
-      method: method._tag,
-      decay: method.decay ?? Carried.defaultDecay,
+    ...chosenFirst(
+      ctx,
+      pins,
+      outcome.selected.map((s) => s.id),
+      reasons
+    ),
+    carriedVote: carriedVoteOf(
+      method,
       plain,
       history,
-      got: outcome.loadsAfter.map((after, v) => after - (outcome.loadsBefore[v] ?? 0))
-    }
+      outcome.loadsAfter.map((after, v) => after - (outcome.loadsBefore[v] ?? 0))
+    )
   })
 }
 

@@ -30,6 +30,10 @@ export const notJson = (communityId: string, row: EncodedDocument, reason: strin
     problems: [{ path: "", message: `the stored document is not JSON: ${reason}` }]
   })
 
+/** An outbox payload or an audit detail that is not JSON. */
+const fieldNotJson = (communityId: string, kind: "outbox" | "audit", id: string, path: string, reason: string) =>
+  new StoreDecodeError({ communityId, kind, id, problems: [{ path, message: `is not JSON: ${reason}` }] })
+
 export const decodeRecord =
   (communityId: string) =>
   (row: EncodedRecord): Either.Either<StoredRecord, StoreDecodeError> =>
@@ -43,15 +47,7 @@ export const decodeOutbox =
   (communityId: string) =>
   (row: EncodedOutboxEntry): Effect.Effect<OutboxEntry, StoreDecodeError> =>
     Either.match(parseJson(row.payload), {
-      onLeft: (reason) =>
-        Effect.fail(
-          new StoreDecodeError({
-            communityId,
-            kind: "outbox",
-            id: row.id,
-            problems: [{ path: "payload", message: `is not JSON: ${reason}` }]
-          })
-        ),
+      onLeft: (reason) => Effect.fail(fieldNotJson(communityId, "outbox", row.id, "payload", reason)),
       onRight: (payload) =>
         Effect.succeed({
           id: row.id,
@@ -77,15 +73,7 @@ export const decodeAudit =
   (communityId: string) =>
   (row: EncodedAuditRecord): Effect.Effect<AuditRecord, StoreDecodeError> =>
     Either.match(parseJson(row.detail), {
-      onLeft: (reason) =>
-        Effect.fail(
-          new StoreDecodeError({
-            communityId,
-            kind: "audit",
-            id: row.id,
-            problems: [{ path: "detail", message: `is not JSON: ${reason}` }]
-          })
-        ),
+      onLeft: (reason) => Effect.fail(fieldNotJson(communityId, "audit", row.id, "detail", reason)),
       onRight: (detail) =>
         Effect.succeed({
           seq: row.seq,

@@ -18,6 +18,13 @@ import {
 } from "./checks.js"
 import { toJson, utf8Length } from "./json.js"
 
+/** Checks an id of the batch and that it is in the batch once (`seen`: the ids before it). */
+const checkOnce = (problems: Problems, seen: Set<string>, path: string, id: string, what: string) => {
+  checkId(problems, path, id)
+  if (seen.has(id)) problems.push({ path, message: `${what} ${id} is in the batch twice` })
+  seen.add(id)
+}
+
 /** A batch ready for the driver, the versions the commit will answer, and what it asks of the adapter. */
 export interface EncodedCommit {
   readonly batch: EncodedBatch
@@ -121,10 +128,7 @@ export const encodeBatch = (
   const outboxIds = new Set<string>()
   const outbox = (batch.outbox ?? []).map((message, i) => {
     const at = `outbox[${i}]`
-    checkId(problems, `${at}.id`, message.id)
-    if (outboxIds.has(message.id))
-      problems.push({ path: `${at}.id`, message: `outbox message ${message.id} is in the batch twice` })
-    outboxIds.add(message.id)
+    checkOnce(problems, outboxIds, `${at}.id`, message.id, "outbox message")
     checkText(problems, `${at}.topic`, message.topic, 200)
     if (message.availableAt !== undefined) checkTime(problems, `${at}.availableAt`, message.availableAt)
     if (message.expiresAt !== undefined) checkTime(problems, `${at}.expiresAt`, message.expiresAt)
@@ -164,10 +168,7 @@ export const encodeBatch = (
   const auditIds = new Set<string>()
   const audit = (batch.audit ?? []).map((entry, i) => {
     const at = `audit[${i}]`
-    checkId(problems, `${at}.id`, entry.id)
-    if (auditIds.has(entry.id))
-      problems.push({ path: `${at}.id`, message: `audit entry ${entry.id} is in the batch twice` })
-    auditIds.add(entry.id)
+    checkOnce(problems, auditIds, `${at}.id`, entry.id, "audit entry")
     checkText(problems, `${at}.actor`, entry.actor, 200)
     checkText(problems, `${at}.action`, entry.action, 200)
     if (entry.subject !== undefined) {
