@@ -48,7 +48,7 @@ export const agendaInput = (
         : method._tag === "borda" || method._tag === "schulze"
           ? "ranking"
           : "approval"
-  const format: Agenda.Input.RoundInput["format"] =
+  const format: Agenda.Input.VotingRoundInput["format"] =
     kind === "dots"
       ? { _tag: "dots", dotsPerMember: 10 }
       : kind === "scores"

@@ -65,8 +65,8 @@ const suite: Suite = {
     }
     for (const seed of seeds) {
       const input = Instances.intakes(seed)
-      const plan = Either.getOrThrow(Scheduling.Intakes.plan(input))
-      const t = time(Math.max(5, Math.floor(runs / 3)), () => Scheduling.Intakes.plan(input))
+      const plan = Either.getOrThrow(Scheduling.Intakes.assign(input))
+      const t = time(Math.max(5, Math.floor(runs / 3)), () => Scheduling.Intakes.assign(input))
       rows.push([
         "intakes 100×400 optimal",
         seed,

@@ -44,15 +44,25 @@ export interface BallotInput {
 }
 
 /**
- * The round: its id, the themes on the ballot and the ballot format with its limits.
+ * The voting round: its id, the themes on the ballot and the ballot format with its limits. (A
+ * `Round` alone is the period of one set of learning groups, as the glossary has it.)
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface RoundInput {
+export interface VotingRoundInput {
   readonly id?: string
   readonly themeIds: ReadonlyArray<string>
   readonly format: BallotFormat
 }
+
+/**
+ * The voting round.
+ *
+ * @deprecated Since 0.2.0: use {@link VotingRoundInput}; `Round` names the period of a set of
+ * learning groups (decision 0115).
+ * @since 0.1.0
+ */
+export type RoundInput = VotingRoundInput
 
 /**
  * The time of the meeting: minutes (each theme costs its duration) or a number of slots (each
@@ -131,7 +141,8 @@ export interface StandingRules {
  * @since 0.1.0
  */
 export interface AgendaInput {
-  readonly round: RoundInput
+  /** The voting round the ballots were cast in. */
+  readonly round: VotingRoundInput
   readonly themes: ReadonlyArray<ThemeInput>
   readonly ballots: ReadonlyArray<BallotInput>
   readonly budget: Budget

@@ -242,7 +242,7 @@ const check = (input: Input): SchedulingInputError | undefined => {
  * import { DateTime, Either } from "effect"
  * import { Domain, Scheduling } from "@grenzeloos/core"
  *
- * const plan = Scheduling.Intakes.plan({
+ * const plan = Scheduling.Intakes.assign({
  *   members: [{ id: Domain.MemberId.make("m-001") }],
  *   slots: [{
  *     id: Domain.SlotId.make("f-01-0112-1000"),
@@ -254,9 +254,9 @@ const check = (input: Input): SchedulingInputError | undefined => {
  * })
  * if (Either.isRight(plan)) console.log(plan.right.assignments.length) // 1
  * ```
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const plan = (input: Input): Either.Either<Plan, SchedulingInputError> => {
+export const assign = (input: Input): Either.Either<Plan, SchedulingInputError> => {
   const error = check(input)
   if (error !== undefined) return Either.left(error)
   const matrix = costMatrix(input)
@@ -357,3 +357,17 @@ export const plan = (input: Input): Either.Either<Plan, SchedulingInputError> =>
   }
   return Either.right({ assignments, unplaced, totalCost: result.cost })
 }
+
+/**
+ * The intakes' assignment to slots.
+ *
+ * @deprecated Since 0.2.0: use {@link assign}; `plan` named four different things (decision 0115).
+ * @example
+ * ```ts
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * const same = Scheduling.Intakes.plan === Scheduling.Intakes.assign // true
+ * ```
+ * @since 0.1.0
+ */
+export const plan: (input: Input) => Either.Either<Plan, SchedulingInputError> = assign
