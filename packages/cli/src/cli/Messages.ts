@@ -71,9 +71,10 @@ const KINDS: Readonly<Record<string, string>> = {
   community: "community"
 }
 
-// Messages of effect's Schema, as far as a person typing an option meets them.
-const dutch = (message: string): string =>
+/** Messages of effect's Schema in Dutch, as far as a person typing an option or saving a file meets them. */
+export const dutch = (message: string): string =>
   message
+    .replace(/^is required but missing$/, "ontbreekt")
     .replace(/^expected one of (.+), got (.+)$/is, "verwacht een van $1, niet $2")
     .replace(/^Expected (.+), actual (.+)$/s, "verwacht $1, niet $2")
     .replace(/^expected (.+), got (.+)$/s, "verwacht $1, niet $2")

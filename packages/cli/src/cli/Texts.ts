@@ -7,6 +7,13 @@
  */
 import type { Domain } from "@grenzeloos/core"
 
+// The command whose saved output each of report's file options reads.
+const SAVED_SOURCES = {
+  "--groups": "groups form --json",
+  "--agenda": "agenda prioritise --json",
+  "--simulation": "pnpm --silent bench fairness --json"
+} as const
+
 /**
  * The texts of the command line in one language.
  *
@@ -76,6 +83,8 @@ export interface Texts {
   readonly reportWithoutAgenda: string
   readonly reportWithoutDate: string
   readonly reportWritten: (file: string) => string
+  /** A saved file given to `report` is not the output it should be: how to make it again. */
+  readonly reportSavedFile: (option: "--groups" | "--agenda" | "--simulation") => string
   readonly collecting: string
   readonly exported: (memberId: string, file: string) => string
   readonly forgetting: string
@@ -150,6 +159,8 @@ const nl: Texts = {
   reportWithoutAgenda: "zonder programma: geef --agenda programma.json (agenda prioritise --json)",
   reportWithoutDate: "zonder datum: geef --poll <id> (uit meeting candidates)",
   reportWritten: (file) => `Verslag geschreven naar ${file}.`,
+  reportSavedFile: (option) =>
+    `${option} verwacht de uitvoer van ${SAVED_SOURCES[option]}; maak het bestand daarmee opnieuw of laat ${option} weg`,
   collecting: "Gegevens verzamelen",
   exported: (memberId, file) => `Alle gegevens van ${memberId} staan in ${file}.`,
   forgetting: "Lid vergeten",
@@ -223,6 +234,8 @@ const en: Texts = {
   reportWithoutAgenda: "without programme: give --agenda programme.json (agenda prioritise --json)",
   reportWithoutDate: "without date: give --poll <id> (from meeting candidates)",
   reportWritten: (file) => `Report written to ${file}.`,
+  reportSavedFile: (option) =>
+    `${option} expects the output of ${SAVED_SOURCES[option]}; make the file again with it or leave ${option} out`,
   collecting: "Collecting the data",
   exported: (memberId, file) => `Everything about ${memberId} is in ${file}.`,
   forgetting: "Forgetting the member",

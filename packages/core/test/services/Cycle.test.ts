@@ -136,6 +136,8 @@ describe("a gathering's life cycle", () => {
         sequence: 0
       }
       expect(Schema.decodeUnknownSync(Domain.Gathering)({ ...stored, status: "planning" }).status).toBe("planned")
+      // Stored before invitees were: read as nobody recorded.
+      expect(Schema.decodeUnknownSync(Domain.Gathering)({ ...stored, status: "planned" }).invitees).toEqual([])
       const scheduled = Schema.decodeUnknownSync(Domain.Gathering)({
         ...stored,
         status: "scheduled",
@@ -210,6 +212,40 @@ describe("a gathering's life cycle", () => {
       expect(invitation?.ics).toContain("TZID=Europe/London")
       expect(invitation?.ics).not.toContain("Europe/Amsterdam")
     }).pipe(Effect.provide(layer))
+  )
+
+  it.effect(
+    "the gathering stores who was invited: a move reaches them, not a member who joined since, and a member who left still counts as invited",
+    () =>
+      Effect.gen(function* () {
+        const useCases = yield* setUp()
+        const { gathering } = yield* decided(useCases)
+        yield* useCases.sendInvitations(team, { gatheringId: gathering.id })
+        const [invited] = yield* useCases.listGatherings(team)
+        expect(invited?.invitees).toEqual(["m-001", "m-002", "m-003"])
+        yield* useCases.registerMembers(team, {
+          members: [
+            {
+              id: "m-004",
+              name: "Sanne Bakker",
+              email: "sanne@example.nl",
+              organisation: "VWS",
+              programme: "D",
+              status: "active"
+            }
+          ]
+        })
+        yield* useCases.endMember(team, { memberId: "m-003" })
+        const moved = yield* useCases.moveGathering(team, { gatheringId: gathering.id, date: "2027-06-17" })
+        // m-003 left and m-004 never had the invitation: only m-001 and m-002 hear of the move.
+        expect(moved.updated).toBe(2)
+        const updates = (yield* outbox).filter((m) => m.event.type === "gathering.changed")
+        expect(updates.map((m) => m.event.data.memberId).sort()).toEqual(["m-001", "m-002"])
+        // Inviting again reaches the newcomer, and the stored invitees keep m-003.
+        yield* useCases.sendInvitations(team, { gatheringId: gathering.id })
+        const [after] = yield* useCases.listGatherings(team)
+        expect(after?.invitees).toEqual(["m-001", "m-002", "m-003", "m-004"])
+      }).pipe(Effect.provide(layer))
   )
 
   it.effect(
