@@ -32,7 +32,9 @@ export class InvalidRows extends Schema.TaggedError<InvalidRows>("@grenzeloos/cl
   override get message(): string {
     const language = this.language ?? "nl"
     const lines = this.problems.map((p) => `  ${ImportTexts.where(language, p.row, p.column)}: ${p.message}`)
-    const count = language === "en" ? `${this.problems.length} problems` : `${this.problems.length} problemen`
+    const n = this.problems.length
+    const count =
+      language === "en" ? `${n} ${n === 1 ? "problem" : "problems"}` : `${n} ${n === 1 ? "probleem" : "problemen"}`
     return [`${this.file}: ${count}`, ...lines, this.hint].join("\n")
   }
 }

@@ -112,6 +112,7 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bchangeProgramme\b/g, "grenzeloos vote close --update-invitees"],
   [/\brequestPollAnswers\b/g, "grenzeloos poll request"],
   [/\brecordPollAnswers\b/g, "grenzeloos poll import"],
+  [/\brecordBallots\b/g, "grenzeloos vote import"],
   [/\bmoveGathering\b/g, "grenzeloos meeting move"],
   [/\bcancelGathering\b/g, "grenzeloos meeting cancel"],
   [/\bsendInvitations\b/g, "grenzeloos invite"],

@@ -106,7 +106,25 @@ describe("grenzeloos report from stored data", () => {
     writeFileSync(simulation, '[{"scenario":"minority-30"}]')
     const refused = await rijk.at("report", "--out", report, "--simulation", simulation)
     expect(refused.code).not.toBe(0)
-    expect(refused.stderr).toContain("simulatie.json")
+    expect(refused.stderr).toContain("simulatie.json: 6 problemen")
+    expect(refused.stderr).toContain("[0].method ontbreekt")
+    writeFileSync(
+      simulation,
+      JSON.stringify([
+        {
+          scenario: "minority-30",
+          method: "x",
+          carried: "ja",
+          minorityShare: 0.3,
+          windowCoverage: 1,
+          gini: 0,
+          totalSatisfaction: 1
+        }
+      ])
+    )
+    expect((await rijk.at("report", "--out", report, "--simulation", simulation)).stderr).toContain(
+      "simulatie.json: 1 probleem\n"
+    )
   })
 })
 

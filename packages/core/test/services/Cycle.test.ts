@@ -372,6 +372,33 @@ describe("a gathering's life cycle", () => {
 })
 
 describe("the programme comes from a closed vote for a named gathering", () => {
+  it.effect("a vote nobody voted in is not closed unless forced: no programme from no votes", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const theme = yield* useCases.proposeTheme(team, { title: "Omgaan met sabotage", durationMinutes: 60 })
+      const round = yield* useCases.openVoting(team, {
+        title: "Programma voorjaar",
+        format: { _tag: "approval" },
+        closesAt: "2027-03-01T17:00:00.000Z",
+        themeIds: [theme.id]
+      })
+      const close = (force: boolean) =>
+        useCases.closeVoting(team, {
+          votingRoundId: round.id,
+          method: { _tag: "equal-shares" },
+          budgetMinutes: 60,
+          ...(force ? { force } : {})
+        })
+      const refused = yield* failureOf(close(false))
+      expect(refused?._tag).toBe("InvalidState")
+      if (refused?._tag === "InvalidState") {
+        expect(refused.message).toContain("has no ballots (0 of 3 active members voted)")
+        expect(refused.nl?.problem).toBe("heeft geen stemmen (0 van 3 actieve leden stemden)")
+      }
+      expect((yield* close(true)).round.status).toBe("closed")
+    }).pipe(Effect.provide(layer))
+  )
+
   const vote = (useCases: Services.UseCases.UseCasesService, themeIds: ReadonlyArray<string>, title: string) =>
     Effect.gen(function* () {
       const round = yield* useCases.openVoting(team, {
