@@ -37,7 +37,16 @@ describe("grenzeloos report from stored data", () => {
     const rijk = await community({ members: 3 })
     const members = (await rijk.json("members", "list")) as ReadonlyArray<{ id: string; name: string }>
     const planned = await rijk.json("meeting", "plan", "--quarter", "2027-Q2")
-    const candidates = await rijk.json("meeting", "candidates", "--gathering", planned.id, "--count", "2")
+    const candidates = await rijk.json(
+      "meeting",
+      "candidates",
+      "--gathering",
+      planned.id,
+      "--count",
+      "2",
+      "--school-regions",
+      "midden,noord"
+    )
     const slots = candidates.poll.slots as ReadonlyArray<{ id: string }>
     // Two can come to the first date, the third only to the second.
     for (const [member, slot] of [

@@ -51,6 +51,14 @@ export const ProposeTheme = Schema.Struct({
   durationMinutes: DurationMinutes
 }).annotations({ identifier: "ProposeTheme" })
 
+// A theme's status as a Dutch reader says it (the domain's values are English).
+const THEME_STATUS_NL: { readonly [S in Theme["status"]]: string } = {
+  backlog: "op de voorraadagenda",
+  scheduled: "ingepland",
+  discussed: "besproken",
+  archived: "gearchiveerd"
+}
+
 /**
  * Puts a theme on the backlog agenda, proposed by the acting member or facilitator. A title that
  * is already on the agenda (not archived; case and spacing aside) is refused with the theme that
@@ -99,7 +107,7 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
         hint: "edit that theme (editTheme) or choose another title",
         nl: {
           subject: "title",
-          problem: `("${request.title}") staat al op de agenda als thema ${twin.value.id} (${twin.value.status})`,
+          problem: `("${request.title}") staat al op de agenda als thema ${twin.value.id} (${THEME_STATUS_NL[twin.value.status]})`,
           hint: "wijzig dat thema (editTheme) of kies een andere titel"
         }
       })
