@@ -140,7 +140,7 @@ const nl: Texts = {
   yes: "ja",
   no: "nee",
   fairness: (percent, voters) =>
-    `Eerlijkheid: ${percent}% van de ${voters} stemmers ziet minstens één van hun thema's op het programma.`,
+    `Eerlijkheid: ${percent}\u00a0% van de ${voters} stemmers ziet minstens één van hun thema's op het programma.`,
   proposingDates: "Datums voorstellen",
   pollOpened: (title, gatheringId, pollId, slots) =>
     `${title} (${gatheringId}): datumprikker ${pollId} met ${slots} datums.`,
