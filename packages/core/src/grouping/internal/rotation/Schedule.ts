@@ -178,7 +178,6 @@ export class Schedule {
   /** Swaps i and j (in different groups) in round r and brings every table and total up to date. */
   swap(r: number, i: number, j: number): void {
     const { n, groups: G, offset, slot, group, met, once, twice, gains, score, hasScore } = this
-    this.extra += this.conflictDelta(r, i, j)
     this.soft += this.softDelta(r, i, j)
     const base = r * n
     const a = group[base + i] as number
@@ -221,7 +220,10 @@ export class Schedule {
     this.exchange(r, i, j)
   }
 
-  /** One meeting of x and y more (d = 1) or less (d = −1); a count crossing 0↔1 or 1↔2 adjusts both rows in every round. */
+  /**
+   * One meeting of x and y more (d = 1) or less (d = −1); a count crossing 0↔1 or 1↔2 adjusts both
+   * rows in every round.
+   */
   private meet(x: number, y: number, d: 1 | -1): void {
     const { n, met } = this
     const before = met[x * n + y] as number
@@ -229,6 +231,8 @@ export class Schedule {
     met[x * n + y] = after
     met[y * n + x] = after
     const low = d > 0 ? before : after
+    // the pair's extra meetings change when it met before (adding) or still meets (removing)
+    if (low >= 1) this.extra += d
     if (low === 0) this.adjust(this.once, x, y, d)
     else if (low === 1) this.adjust(this.twice, x, y, d)
   }

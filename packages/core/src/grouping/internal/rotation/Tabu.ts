@@ -25,6 +25,22 @@ export interface Limits {
   readonly clock: () => number
 }
 
+/**
+ * The settings of {@link RotationSearch.golfers} (decisions 0014 and 0135): a round's search ends
+ * when it has no repeats or after `phaseLimit` steps; a swapped pair stays apart for `tenureMin` to
+ * `tenureMin + tenureSpan − 1` steps; `stableLimit` steps without a new best of the run kick the
+ * schedule with 1 to `kicks` random swaps; `restartAfter` steps without one (all rounds planned)
+ * start a new run from a new greedy schedule, keeping the best schedule of all runs.
+ */
+const golfers = {
+  phaseLimit: 20_000,
+  tenureMin: 5,
+  tenureSpan: 11,
+  stableLimit: 10,
+  kicks: 2,
+  restartAfter: 30_000
+} as const
+
 /** How often (in steps) the clock is read: a step costs microseconds, a clock read about 50 ns. */
 const clockEvery = 32
 
@@ -72,7 +88,6 @@ export class RotationSearch {
     this.tabu.fill(0)
     this.stable = 0
     this.bestValue = this.value()
-    if (s.active === s.rounds) this.best.set(s.group)
   }
 
   /** Plans every round that is not planned yet, greedily (also when the budget ran out). */
@@ -114,8 +129,9 @@ export class RotationSearch {
     const stableLimit = Math.max(200, 4 * n)
     const kickLimit = Math.max(2, Math.round(n / 10))
     this.complete()
-    // one candidate step: the best swaps so far (triples r, i, j) and their value
-    const ties: Array<number> = []
+    this.best.set(s.group)
+    // one candidate step: the number of best swaps so far (triples r, i, j in `ties`) and their value
+    let count = 0
     let bestDelta = Number.NEGATIVE_INFINITY
     const consider = (r: number, i: number, j: number): void => {
       const dc = s.conflictDelta(r, i, j)
@@ -129,9 +145,12 @@ export class RotationSearch {
         return
       if (delta > bestDelta + 1e-9) {
         bestDelta = delta
-        ties.length = 0
+        count = 0
       }
-      ties.push(r, i, j)
+      if (count === this.ties.length) this.grow()
+      this.ties[count++] = r
+      this.ties[count++] = i
+      this.ties[count++] = j
     }
     while (this.iterations < this.limits.iterations) {
       if (this.outOfTime()) break
@@ -140,7 +159,7 @@ export class RotationSearch {
       // are repeats, otherwise all swaps in one random round
       const focus = s.extra > 0 && (this.iterations & 1) === 0
       bestDelta = Number.NEGATIVE_INFINITY
-      ties.length = 0
+      count = 0
       if (focus) {
         for (let r = 0; r < s.active; r++) {
           const base = r * n
@@ -158,12 +177,12 @@ export class RotationSearch {
           for (let j = i + 1; j < n; j++) if (s.group[base + j] !== a) consider(r, i, j)
         }
       }
-      if (ties.length === 0) this.stable++
+      if (count === 0) this.stable++
       else {
-        const pick = rng.int(ties.length / 3) * 3
-        const r = ties[pick] as number
-        const i = ties[pick + 1] as number
-        const j = ties[pick + 2] as number
+        const pick = rng.int(count / 3) * 3
+        const r = this.ties[pick] as number
+        const i = this.ties[pick + 1] as number
+        const j = this.ties[pick + 2] as number
         s.swap(r, i, j)
         this.forbid(r, i, j, 5 + rng.int(11))
         this.record()
@@ -199,21 +218,38 @@ export class RotationSearch {
     const s = this.schedule
     const { rng, tabu } = this
     const { n, groups: G, group, once, twice, met } = s
-    const phaseLimit = 20_000
+    let overall = Number.POSITIVE_INFINITY
+    let runBest = Number.POSITIVE_INFINITY
     let phaseStart = 0
-    this.addRound()
+    let lastGain = 0
+    const startRound = (): void => {
+      this.addRound()
+      phaseStart = this.iterations
+      lastGain = this.iterations
+      runBest = s.extra
+    }
+    startRound()
     while (this.iterations < this.limits.iterations) {
       if (s.active < s.rounds) {
-        if (s.extra === 0 || this.iterations - phaseStart >= phaseLimit) {
-          this.addRound()
-          phaseStart = this.iterations
+        if (s.extra === 0 || this.iterations - phaseStart >= golfers.phaseLimit) {
+          startRound()
           continue
         }
-      } else if (s.extra === 0) break
+      } else {
+        if (s.extra < overall) {
+          overall = s.extra
+          this.best.set(group)
+        }
+        if (s.extra === 0) break
+        if (this.iterations - lastGain >= golfers.restartAfter) {
+          s.active = 0
+          startRound()
+          continue
+        }
+      }
       if (this.outOfTime()) break
       this.iterations++
       const it = this.iterations
-      const bestExtra = -this.bestValue / this.repeatWeight
       let bestD = Number.POSITIVE_INFINITY
       let ties = 0
       const extra = s.extra
@@ -237,7 +273,7 @@ export class RotationSearch {
               leave -
               (twice[rj + b] as number)
             if (d > bestD) continue
-            if ((tabu[tabuRow + j] as number) > it && !(extra + d < bestExtra)) continue
+            if ((tabu[tabuRow + j] as number) > it && !(extra + d < runBest)) continue
             if (d < bestD) {
               bestD = d
               ties = 0
@@ -256,15 +292,27 @@ export class RotationSearch {
         const i = this.ties[pick + 1] as number
         const j = this.ties[pick + 2] as number
         s.swap(r, i, j)
-        this.forbid(r, i, j, 5 + rng.int(11))
-        this.record()
+        this.forbid(r, i, j, golfers.tenureMin + rng.int(golfers.tenureSpan))
+        if (s.extra < runBest) {
+          runBest = s.extra
+          lastGain = it
+          this.stable = 0
+        } else this.stable++
       }
-      if (this.stable >= 10) {
-        this.kick(1 + rng.int(2))
-        s.rebuild()
-        tabu.fill(0)
+      if (this.stable >= golfers.stableLimit) {
+        const count = 1 + rng.int(golfers.kicks)
+        for (let k = 0; k < count; k++) {
+          const r = rng.int(s.active)
+          const i = rng.int(n)
+          const j = rng.int(n)
+          if (group[r * n + i] !== group[r * n + j]) s.swap(r, i, j)
+        }
         this.stable = 0
       }
+    }
+    if (overall === Number.POSITIVE_INFINITY) {
+      this.complete()
+      this.best.set(group)
     }
   }
 }

@@ -70,7 +70,6 @@ const search = (problem: Problem, options: Options): Solution => {
   const tabu = new RotationSearch(schedule, greedy, rng, repeatWeight, { iterations, deadline, clock })
   if (hasScore) tabu.policy()
   else tabu.golfers()
-  tabu.complete()
   const rounds = Array.from({ length: R }, (_, r) => tabu.best.slice(r * n, (r + 1) * n))
   return solution(problem, rounds, tabu.iterations, repeatWeight)
 }
