@@ -6,12 +6,14 @@
  * The algorithm is the tabu search of Dotú & Van Hentenryck (2005), "Scheduling social golfers
  * locally" (CPAIOR, LNCS 3524): swaps of two people between groups of the same round, restricted to
  * people who are in a conflict (a pair meeting again), the best non-tabu swap each step, with
- * aspiration and restarts from the best schedule with a random perturbation; started from the
- * greedy construction of Triska & Musliu (2012), "An effective greedy heuristic for the Social
- * Golfer Problem" (Annals of Operations Research 194), which fills each group with the person who
- * has met its current members least often. Without policy scores, shapes that finite geometry
- * solves exactly (q^m people in groups of q or q², q prime) are answered by {@link Geometry}
- * first.
+ * aspiration; started from the greedy construction of Triska & Musliu (2012), "An effective greedy
+ * heuristic for the Social Golfer Problem" (Annals of Operations Research 194), which fills each
+ * group with the pair of people who add the fewest repeats and leave the most people unmet. With
+ * policy scores it restarts from the best schedule with a random perturbation; without, it adds
+ * rounds one at a time, kicks a stalled search with random swaps and starts new runs, keeping the
+ * best (decisions 0014 and 0135). Without policy scores, shapes that finite geometry solves exactly
+ * (q^m people in groups of q or q², q prime) are answered by {@link Geometry} first. The body lives
+ * in `internal/rotation/` (decision 0136).
  *
  * @since 0.1.0
  */

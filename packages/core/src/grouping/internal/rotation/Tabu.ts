@@ -7,7 +7,9 @@
  *
  * Two variants share the state object:
  * - {@link RotationSearch.golfers}, without a score matrix (the social golfer problem): rounds are
- *   added greedily one at a time and the search works on the rounds so far (decision 0014);
+ *   added greedily one at a time and the search works on the rounds so far (decision 0014), kicked
+ *   by random swaps when it stalls and restarted from a new greedy schedule when a run stops
+ *   improving (decision 0135);
  * - {@link RotationSearch.policy}, with a score matrix: every round built first, a conflict step
  *   and a whole-round step in turn, and restarts from the best schedule with a perturbation so that
  *   the policy's score found so far is kept (decision 0014).
@@ -212,7 +214,8 @@ export class RotationSearch {
   /**
    * The search without a score matrix (the social golfer problem), round by round: a new round is
    * added greedily, the search works on all rounds so far until nobody meets twice (or `phaseLimit`
-   * steps), and a stall of ten steps kicks the current schedule with one or two random swaps.
+   * steps), a stall of ten steps kicks the current schedule with one or two random swaps, and a run
+   * that stops improving is replaced by a new one; the best schedule of all runs is kept in `best`.
    */
   golfers(): void {
     const s = this.schedule
