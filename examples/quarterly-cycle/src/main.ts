@@ -152,7 +152,7 @@ const program = Effect.gen(function* () {
   )
 
   // 3. The vote and the programme -----------------------------------------------------------------
-  console.log(Report.heading("3. Stemronde en programma (Method of Equal Shares, 180 minuten)"))
+  console.log(Report.heading("3. Stemronde en programma (methode van gelijke delen, 180 minuten)"))
   const agenda = report.agenda
   console.log(`${report.ballots} stemmen uitgebracht. ${agenda.summary}\n`)
   console.log(
@@ -168,7 +168,7 @@ const program = Effect.gen(function* () {
     )
   )
   console.log(
-    `\nEerlijkheid: ${Math.round(agenda.fairness.shareWithAtLeastOne * 100)}% van de ${agenda.fairness.voters} stemmers ziet minstens één van hun thema's op het programma.`
+    `\nEerlijkheid: ${Math.round(agenda.fairness.shareWithAtLeastOne * 100)}\u00a0% van de ${agenda.fairness.voters} stemmers ziet minstens één van hun thema's op het programma.`
   )
 
   // 4. Candidate dates and the poll ----------------------------------------------------------------

@@ -149,6 +149,11 @@ export const quarterSuite = <E, R = never>(
               )
               expect(report.gathering.status).toBe("held")
               expect(report.invitation.invited).toBe(active.length)
+              // Who was invited is stored on the gathering, once each; everyone there was invited.
+              expect(new Set(report.gathering.invitees).size).toBe(report.invitation.invited)
+              expect(report.gathering.invitees).toHaveLength(report.invitation.invited)
+              const invitees = new Set<string>(report.gathering.invitees)
+              expect(report.gathering.attendance.filter((id) => !invitees.has(id))).toEqual([])
               expect(report.reminders).toBe(2 * active.length)
               expect(report.sessions).toBe(3 * report.groups.groups.length)
             })
@@ -497,6 +502,12 @@ export const quarterSuite = <E, R = never>(
               if (subject === undefined || report === undefined) throw new Error("nobody attended")
               const groupsBefore = yield* useCases.listGroups(team, { roundId: report.groups.round.id })
               const gatheringsBefore = yield* useCases.listGatherings(team)
+              // The member's export names the gatherings they were invited to.
+              const exported = (yield* useCases.exportMember(admin, { memberId: subject.id })).gatherings
+              expect(exported.find((g) => g.id === report.gathering.id)).toMatchObject({
+                invited: true,
+                attended: true
+              })
               yield* useCases.forgetMember(admin, { memberId: subject.id })
               const groupsAfter = yield* useCases.listGroups(team, { roundId: report.groups.round.id })
               const gatheringsAfter = yield* useCases.listGatherings(team)
@@ -504,6 +515,8 @@ export const quarterSuite = <E, R = never>(
               expect(gatheringsAfter.map((g) => g.attendance.length)).toEqual(
                 gatheringsBefore.map((g) => g.attendance.length)
               )
+              // Who was invited stays as it was (pseudonymous ids): the report's "invited" adds up.
+              expect(gatheringsAfter.map((g) => g.invitees)).toEqual(gatheringsBefore.map((g) => g.invitees))
               const dumps = [yield* dumpThroughPort(communityId)]
               if (options.rawDump !== undefined) dumps.push(yield* Effect.orDie(options.rawDump))
               const email = Redacted.value(subject.email).toLowerCase()

@@ -29,7 +29,9 @@ export class InvalidRows extends Schema.TaggedError<InvalidRows>("@grenzeloos/cl
   override get message(): string {
     const language = this.language ?? "nl"
     const lines = this.problems.map((p) => `  ${ImportTexts.where(language, p.row, p.column)}: ${p.message}`)
-    const count = language === "en" ? `${this.problems.length} problems` : `${this.problems.length} problemen`
+    const n = this.problems.length
+    const count =
+      language === "en" ? `${n} ${n === 1 ? "problem" : "problems"}` : `${n} ${n === 1 ? "probleem" : "problemen"}`
     return [`${this.file}: ${count}`, ...lines, this.hint].join("\n")
   }
 }
@@ -62,6 +64,15 @@ export class NothingToDo extends Schema.TaggedError<NothingToDo>("@grenzeloos/cl
   }
 }
 
+// The file system's reasons, as a person says them (Dutch, English).
+const PLAIN_REASONS: Readonly<Record<string, readonly [string, string]>> = {
+  NotFound: ["de map bestaat niet", "the folder does not exist"],
+  PermissionDenied: ["geen toestemming om daar te schrijven", "no permission to write there"],
+  AlreadyExists: ["er staat al iets met die naam", "something with that name exists"],
+  BadResource: ["dat is geen map", "that is not a folder"],
+  Busy: ["het bestand is in gebruik", "the file is in use"]
+}
+
 /**
  * A file or folder the command was asked to write (`--out`) cannot be written.
  *
@@ -70,9 +81,18 @@ export class NothingToDo extends Schema.TaggedError<NothingToDo>("@grenzeloos/cl
 export class Unwritable extends Schema.TaggedError<Unwritable>("@grenzeloos/cli/Unwritable")("Unwritable", {
   option: Schema.String,
   path: Schema.String,
-  reason: Schema.String
+  reason: Schema.String,
+  /** The language of the message (since 0.2): without it, both. */
+  language: Schema.optionalWith(Schema.Literal("nl", "en"), { exact: true }),
+  /** The file system's reason (`NotFound`, `PermissionDenied`, …), said plainly in the message. */
+  kind: Schema.optionalWith(Schema.String, { exact: true })
 }) {
   override get message(): string {
+    const plain = this.kind === undefined ? undefined : PLAIN_REASONS[this.kind]
+    if (this.language === "nl")
+      return `${this.option}: ${this.path} is niet te schrijven (${plain?.[0] ?? this.reason}); kies een andere map of naam`
+    if (this.language === "en")
+      return `${this.option}: ${this.path} cannot be written (${plain?.[1] ?? this.reason}); choose another folder or name`
     return `${this.option}: ${this.path} is niet te schrijven (${this.reason}); kies een andere map / cannot be written; choose another folder`
   }
 }

@@ -71,9 +71,33 @@ const KINDS: Readonly<Record<string, string>> = {
   community: "community"
 }
 
-// Messages of effect's Schema, as far as a person typing an option meets them.
-const dutch = (message: string): string =>
-  message
+// What the domain's schemas expect, in Dutch (their messages are English: the core's language).
+const EXPECTED: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\ban organisation name\b/g, "een organisatienaam"],
+  [/\ba name\b/g, "een naam"],
+  [/\ba title\b/g, "een titel"],
+  [/\ban interest\b/g, "een interesse"],
+  [/\ba text\b/g, "een tekst"],
+  [/\ban empty text\b/g, "een lege tekst"],
+  [/\ba date written YYYY-MM-DD\b/g, "een datum als JJJJ-MM-DD (of 1-2-2027)"],
+  [
+    /\ba quarter written YYYY-Qn with n from 1 to 4 \(e\.g\. "2027-Q1"\)/g,
+    'een kwartaal als JJJJ-Qn met n van 1 tot 4 (bijv. "2027-Q1")'
+  ],
+  [/\ba duration in whole minutes from 1 to 1440\b/g, "een duur in hele minuten van 1 tot 1440"],
+  [/\ba time zone such as\b/g, "een tijdzone zoals"],
+  [/\ban e-mail address such as (\S+), but\b/g, "een e-mailadres zoals $1, maar"],
+  [/ without leading or trailing spaces\b/g, " zonder spaties aan het begin of eind"],
+  [/ of at most (\d+) characters\b/g, " van hoogstens $1 tekens"],
+  [/ on one line without control characters\b/g, " op één regel zonder stuurtekens"],
+  [/ without control characters\b/g, " zonder stuurtekens"]
+]
+
+/** Messages of effect's Schema and the domain's schemas in Dutch, as far as a person typing an option or filling a file meets them. */
+export const dutch = (message: string): string =>
+  EXPECTED.reduce((out, [pattern, nl]) => out.replace(pattern, nl), message)
+    .replace(/^is required but missing$/, "ontbreekt")
+    .replace(/^expected (.+), got (\d+)$/s, "verwacht $1, niet $2")
     .replace(/^expected one of (.+), got (.+)$/is, "verwacht een van $1, niet $2")
     .replace(/^Expected (.+), actual (.+)$/s, "verwacht $1, niet $2")
     .replace(/^expected (.+), got (.+)$/s, "verwacht $1, niet $2")
@@ -88,6 +112,7 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bchangeProgramme\b/g, "grenzeloos vote close --update-invitees"],
   [/\brequestPollAnswers\b/g, "grenzeloos poll request"],
   [/\brecordPollAnswers\b/g, "grenzeloos poll import"],
+  [/\brecordBallots\b/g, "grenzeloos vote import"],
   [/\bmoveGathering\b/g, "grenzeloos meeting move"],
   [/\bcancelGathering\b/g, "grenzeloos meeting cancel"],
   [/\bsendInvitations\b/g, "grenzeloos invite"],

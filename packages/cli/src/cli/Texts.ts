@@ -10,6 +10,13 @@
  */
 import type { Domain } from "@grenzeloos/core"
 
+// The command whose saved output each of report's file options reads.
+const SAVED_SOURCES = {
+  "--groups": "groups form --json",
+  "--agenda": "agenda prioritise --json",
+  "--simulation": "pnpm --silent bench fairness --json"
+} as const
+
 /**
  * The texts of the command line in one language.
  *
@@ -79,6 +86,8 @@ export interface Texts {
   readonly reportWithoutAgenda: string
   readonly reportWithoutDate: string
   readonly reportWritten: (file: string) => string
+  /** A saved file given to `report` is not the output it should be: how to make it again. */
+  readonly reportSavedFile: (option: "--groups" | "--agenda" | "--simulation") => string
   readonly collecting: string
   readonly exported: (memberId: string, file: string) => string
   readonly forgetting: string
@@ -134,7 +143,7 @@ const nl: Texts = {
   yes: "ja",
   no: "nee",
   fairness: (percent, voters) =>
-    `Eerlijkheid: ${percent}% van de ${voters} stemmers ziet minstens één van hun thema's op het programma.`,
+    `Eerlijkheid: ${percent}\u00a0% van de ${voters} stemmers ziet minstens één van hun thema's op het programma.`,
   proposingDates: "Datums voorstellen",
   pollOpened: (title, gatheringId, pollId, slots) =>
     `${title} (${gatheringId}): datumprikker ${pollId} met ${slots} datums.`,
@@ -153,6 +162,8 @@ const nl: Texts = {
   reportWithoutAgenda: "zonder programma: geef --agenda programma.json (agenda prioritise --json)",
   reportWithoutDate: "zonder datum: geef --poll <id> (uit meeting candidates)",
   reportWritten: (file) => `Verslag geschreven naar ${file}.`,
+  reportSavedFile: (option) =>
+    `${option} verwacht de uitvoer van ${SAVED_SOURCES[option]}; maak het bestand daarmee opnieuw of laat ${option} weg`,
   collecting: "Gegevens verzamelen",
   exported: (memberId, file) => `Alle gegevens van ${memberId} staan in ${file}.`,
   forgetting: "Lid vergeten",
@@ -226,6 +237,8 @@ const en: Texts = {
   reportWithoutAgenda: "without programme: give --agenda programme.json (agenda prioritise --json)",
   reportWithoutDate: "without date: give --poll <id> (from meeting candidates)",
   reportWritten: (file) => `Report written to ${file}.`,
+  reportSavedFile: (option) =>
+    `${option} expects the output of ${SAVED_SOURCES[option]}; make the file again with it or leave ${option} out`,
   collecting: "Collecting the data",
   exported: (memberId, file) => `Everything about ${memberId} is in ${file}.`,
   forgetting: "Forgetting the member",

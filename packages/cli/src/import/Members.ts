@@ -13,6 +13,7 @@
  */
 import { Domain } from "@grenzeloos/core"
 import { Either, Schema } from "effect"
+import * as Messages from "../cli/Messages.js"
 import * as Columns from "./Columns.js"
 import type { Cell, Sheet } from "./Spreadsheet.js"
 import * as Texts from "./Texts.js"
@@ -155,6 +156,9 @@ const LANGUAGES: ReadonlyMap<string, string> = new Map([
 
 const STATUSES: ReadonlyMap<string, string> = new Map([
   ["uitgenodigd", "invited"],
+  // A new member in a programme office's sheet is one whose intake is still to come.
+  ["nieuw", "invited"],
+  ["new", "invited"],
   ["invited", "invited"],
   ["intakegepland", "intake-planned"],
   ["intakeplanned", "intake-planned"],
@@ -307,7 +311,16 @@ export const fromSheet = (sheet: Sheet, options: Options): Either.Either<MemberI
         rowProblems.push({
           row: rowNumber,
           column: headerOf(field),
-          message: field === "email" ? Texts.invalidEmail(language) : problem.message
+          message:
+            field === "email"
+              ? Texts.invalidEmail(language)
+              : field === "status"
+                ? Texts.unknownStatus(language, statusText)
+                : field === "preferredLanguage"
+                  ? Texts.unknownLanguage(language, languageText)
+                  : language === "en"
+                    ? problem.message
+                    : Messages.dutch(problem.message)
         })
       }
     }

@@ -77,6 +77,42 @@ export const invalidEmail = (language: Language): string =>
   )
 
 /**
+ * A status the import does not know, with the words it does know.
+ *
+ * @example
+ * ```ts
+ * import { ImportTexts } from "@grenzeloos/cli"
+ *
+ * ImportTexts.unknownStatus("nl", "weg") // 'onbekende status "weg": gebruik actief, nieuw, …'
+ * ```
+ * @since 0.2.0
+ */
+export const unknownStatus = (language: Language, value: string): string =>
+  pick(
+    language,
+    `onbekende status "${value}": gebruik actief, nieuw (of uitgenodigd: nog zonder intake), intake gepland, gepauzeerd of vertrokken`,
+    `unknown status "${value}": use active, new (or invited: no intake yet), intake planned, paused or left`
+  )
+
+/**
+ * A preferred language the import does not know.
+ *
+ * @example
+ * ```ts
+ * import { ImportTexts } from "@grenzeloos/cli"
+ *
+ * ImportTexts.unknownLanguage("nl", "Frans") // 'onbekende taal "Frans": gebruik Nederlands (nl) of Engels (en)'
+ * ```
+ * @since 0.2.0
+ */
+export const unknownLanguage = (language: Language, value: string): string =>
+  pick(
+    language,
+    `onbekende taal "${value}": gebruik Nederlands (nl) of Engels (en)`,
+    `unknown language "${value}": use Dutch (nl) or English (en)`
+  )
+
+/**
  * The same member (by e-mail address or id) is in the file twice.
  *
  * @since 0.1.0

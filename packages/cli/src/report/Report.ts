@@ -108,14 +108,16 @@ export interface MeetingSection {
 }
 
 /**
- * One gathering of the year as the attendance picture shows it: who said yes to the invitation
- * and who was there (the stored RSVPs and attendance list).
+ * One gathering of the year as the attendance picture shows it: who was invited, who said yes
+ * to the invitation and who was there (the stored invitees, RSVPs and attendance list).
  *
  * @since 0.2.0
  */
 export interface GatheringAttendance {
   readonly title: string
   readonly startsAt?: DateTime.DateTime
+  /** Members the invitation was sent to (the gathering's stored invitees); left out when unknown. */
+  readonly invited?: number
   /** Members who answered yes to the invitation. */
   readonly accepted: number
   /** Members on the attendance list. */
@@ -463,37 +465,50 @@ const pollBar = (slot: Scheduling.Poll.SlotScore, invited: number): Safe => {
   )}" height="16" fill="${palette.no}"/></svg>`
 }
 
-/** Per gathering two bars: yes to the invitation (light) and there (dark), with the numbers as text. */
+/**
+ * Per gathering up to three bars: invited (outline), yes to the invitation (light) and there
+ * (dark), with the numbers as text.
+ */
 const attendancePart = (
   gatherings: ReadonlyArray<GatheringAttendance>,
   when: (d: DateTime.DateTime) => string
 ): Safe => {
   const labelWidth = 250
   const barWidth = 280
-  const rowHeight = 26
-  const most = Math.max(1, ...gatherings.flatMap((g) => [g.accepted, g.attended]))
+  const withInvited = gatherings.some((g) => g.invited !== undefined)
+  const bars = withInvited ? 3 : 2
+  const rowHeight = 4 + bars * 11
+  const most = Math.max(1, ...gatherings.flatMap((g) => [g.invited ?? 0, g.accepted, g.attended]))
   const width = labelWidth + barWidth + 60
   const height = gatherings.length * rowHeight + 4
   const name = (g: GatheringAttendance) => (g.startsAt === undefined ? g.title : `${g.title} (${when(g.startsAt)})`)
-  const label = `Aanwezigheid over het jaar: per bijeenkomst wie ja zei op de uitnodiging (licht) en wie er was (donker).`
+  const label = withInvited
+    ? "Aanwezigheid over het jaar: per bijeenkomst hoeveel leden zijn uitgenodigd (omlijnd), wie ja zei op de uitnodiging (licht) en wie er was (donker)."
+    : "Aanwezigheid over het jaar: per bijeenkomst wie ja zei op de uitnodiging (licht) en wie er was (donker)."
+  const barOf = (value: number, y: number, style: "outline" | "light" | "dark") => {
+    const w = Math.max(1, (value / most) * barWidth)
+    const fill = style === "dark" ? palette.bar : palette.background
+    const stroke = style === "light" ? palette.bar : style === "outline" ? palette.text : "none"
+    return html`<rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="10" fill="${fill}" stroke="${stroke}"${style === "outline" ? html` stroke-dasharray="3 2"` : ""}/><text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 9}" font-size="10" fill="${palette.text}">${count(value)}</text>`
+  }
   return html`<h3 id="aanwezigheid">Aanwezigheid over het jaar</h3>
 <figure class="chart">
 <svg role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><title>${label}</title>
 ${gatherings.map((g, row) => {
   const y = 2 + row * rowHeight
-  const a = Math.max(1, (g.accepted / most) * barWidth)
-  const t = Math.max(1, (g.attended / most) * barWidth)
-  return html`<text x="0" y="${y + 16}" font-size="11" fill="${palette.text}">${clip(name(g), 42)}</text><rect x="${labelWidth}" y="${y + 1}" width="${a.toFixed(1)}" height="10" fill="${palette.background}" stroke="${palette.bar}"/><text x="${(labelWidth + a + 4).toFixed(1)}" y="${y + 10}" font-size="10" fill="${palette.text}">${count(g.accepted)}</text><rect x="${labelWidth}" y="${y + 12}" width="${t.toFixed(1)}" height="10" fill="${palette.bar}"/><text x="${(labelWidth + t + 4).toFixed(1)}" y="${y + 21}" font-size="10" fill="${palette.text}">${count(g.attended)}</text>\n`
+  const first = withInvited ? barOf(g.invited ?? 0, y + 1, "outline") : ""
+  const offset = withInvited ? 11 : 0
+  return html`<text x="0" y="${y + 5 + bars * 5}" font-size="11" fill="${palette.text}">${clip(name(g), 42)}</text>${first}${barOf(g.accepted, y + 1 + offset, "light")}${barOf(g.attended, y + 12 + offset, "dark")}\n`
 })}</svg>
-<figcaption class="legend"><span class="item"><span class="key" style="${`background:${palette.background};border-color:${palette.bar}`}"></span>ja op de uitnodiging</span> <span class="item"><span class="key" style="${`background:${palette.bar}`}"></span>aanwezig</span></figcaption>
+<figcaption class="legend">${withInvited ? html`<span class="item"><span class="key" style="${`background:${palette.background};border:1px dashed ${palette.text}`}"></span>uitgenodigd</span> ` : ""}<span class="item"><span class="key" style="${`background:${palette.background};border-color:${palette.bar}`}"></span>ja op de uitnodiging</span> <span class="item"><span class="key" style="${`background:${palette.bar}`}"></span>aanwezig</span></figcaption>
 </figure>
 <table class="print-hide">
 <caption>Aanwezigheid per bijeenkomst</caption>
-<thead><tr><th scope="col">Bijeenkomst</th><th scope="col" class="number">Ja op de uitnodiging</th><th scope="col" class="number">Aanwezig</th></tr></thead>
+<thead><tr><th scope="col">Bijeenkomst</th>${withInvited ? html`<th scope="col" class="number">Uitgenodigd</th>` : ""}<th scope="col" class="number">Ja op de uitnodiging</th><th scope="col" class="number">Aanwezig</th></tr></thead>
 <tbody>
 ${gatherings.map(
   (g) =>
-    html`<tr><th scope="row">${name(g)}</th><td class="number">${count(g.accepted)}</td><td class="number">${count(g.attended)}</td></tr>\n`
+    html`<tr><th scope="row">${name(g)}</th>${withInvited ? html`<td class="number">${g.invited === undefined ? "—" : count(g.invited)}</td>` : ""}<td class="number">${count(g.accepted)}</td><td class="number">${count(g.attended)}</td></tr>\n`
 )}</tbody>
 </table>`
 }

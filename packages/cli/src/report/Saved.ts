@@ -135,3 +135,51 @@ export const agenda = (
     Domain.decode(Schema.parseJson(SavedAgenda), { subject: file, onExcessProperty: "ignore" })(text),
     (saved) => ({ title: saved.round.title, result: saved.result })
   )
+
+/**
+ * One row of `pnpm --silent bench fairness --json`, as the report reads it.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Saved } from "@grenzeloos/cli"
+ *
+ * const row = Schema.decodeUnknownSync(Saved.SimulationRow)({
+ *   scenario: "minority-30",
+ *   method: "perpetual-phragmen",
+ *   carried: true,
+ *   minorityShare: 0.29,
+ *   windowCoverage: 0.93,
+ *   gini: 0.21,
+ *   totalSatisfaction: 12345
+ * })
+ * ```
+ * @since 0.2.0
+ */
+export const SimulationRow = Schema.Struct({
+  scenario: Schema.String,
+  method: Schema.String,
+  carried: Schema.Boolean,
+  minorityShare: Schema.NullOr(Schema.Number.pipe(Schema.between(0, 1))),
+  windowCoverage: Schema.Number.pipe(Schema.between(0, 1)),
+  gini: Schema.Number,
+  totalSatisfaction: Schema.Number
+}).annotations({ identifier: "SimulationRow" })
+
+/**
+ * Reads the rows of a saved `pnpm --silent bench fairness --json` for the report's "the
+ * minority in the simulation" picture.
+ *
+ * @example
+ * ```ts
+ * import { Saved } from "@grenzeloos/cli"
+ *
+ * const rows = Saved.simulation("[]", "simulatie.json") // Right: no rows
+ * ```
+ * @since 0.2.0
+ */
+export const simulation = (
+  text: string,
+  file: string
+): Either.Either<ReadonlyArray<typeof SimulationRow.Type>, Domain.DecodeError> =>
+  Domain.decode(Schema.parseJson(Schema.Array(SimulationRow)), { subject: file, onExcessProperty: "ignore" })(text)

@@ -9,6 +9,8 @@ beforeAll(async () => {
 
 describe("grenzeloos facilitators", () => {
   it("lists the facilitators by name and role in Dutch, without addresses", async () => {
+    // One facilitator is counted in the singular.
+    expect((await rijk.at("facilitators", "list")).stdout).toMatch(/^1 begeleider$/m)
     await rijk.json(
       "facilitators",
       "add",
@@ -24,5 +26,6 @@ describe("grenzeloos facilitators", () => {
     expect(listed.stdout).toMatch(/Anouk Bakker +programmateam/)
     expect(listed.stdout).toMatch(/Bas Verhoef +gastbegeleider +hoogstens 2/)
     expect(listed.stdout).not.toContain("@")
+    expect(listed.stdout).toContain("2 begeleiders")
   })
 })

@@ -39,6 +39,18 @@ describe("grenzeloos, whatever the command", () => {
     expect(as.stderr).toContain("--as anoek: is niet iemand van het programmateam")
   })
 
+  it("says plainly, in the person's language, why --out cannot be written", async () => {
+    const missing = join(rijk.dir, "bestaat-niet", "verslag.html")
+    const dutch = await rijk.at("report", "--out", missing)
+    expect(dutch.code).toBe(2)
+    expect(dutch.stderr).toContain(
+      `--out: ${missing} is niet te schrijven (de map bestaat niet); kies een andere map of naam`
+    )
+    expect(dutch.stderr).not.toMatch(/ENOENT|NotFound|cannot/)
+    const english = await rijk.at("report", "--out", missing, "--lang", "en")
+    expect(english.stderr).toContain("cannot be written (the folder does not exist)")
+  })
+
   it("exits 2 when --out cannot be written, before anything is queued", async () => {
     const file = join(rijk.dir, "een-bestand")
     writeFileSync(file, "")
@@ -82,7 +94,8 @@ describe("grenzeloos, whatever the command", () => {
   })
 
   it("names the option typed, in the person's language, once, instead of the use case's path", async () => {
-    const dutch = await rijk.at("meeting", "candidates", "--quarter", "2027-Q1", "--school-regions", "noord")
+    // "noord" and "midden" are regions by their Dutch names now; "oost" is no region.
+    const dutch = await rijk.at("meeting", "candidates", "--quarter", "2027-Q1", "--school-regions", "oost")
     expect(dutch.code).toBe(2)
     expect(dutch.stderr).toContain("--school-regions: verwacht")
     expect(dutch.stderr).not.toContain("calendar.schoolRegions")

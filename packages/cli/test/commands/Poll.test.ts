@@ -17,8 +17,9 @@ describe("grenzeloos poll", () => {
     const members = (await rijk.json("members", "list")) as ReadonlyArray<{ id: string; name: string }>
     const [ann, bob, cas, dirk] = members
     expect(await rijk.json("poll", "request", "--poll", candidates.id)).toMatchObject({ asked: 4 })
+    // Answers typed in Dutch or English.
     for (const [slot, answer] of [
-      [slots[0]!.id, "yes"],
+      [slots[0]!.id, "ja"],
       [slots[1]!.id, "no"]
     ] as const)
       await rijk.json(

@@ -45,4 +45,20 @@ describe("grenzeloos vote", () => {
       await mailbox.close()
     }
   })
+  it("refuses to close a vote nobody voted in, in Dutch, saying how to import ballots or force it", async () => {
+    const rijk = await community({ members: 3 })
+    await rijk.json("themes", "add", "--title", "Omgaan met sabotage")
+    const gathering = await rijk.json("meeting", "plan", "--quarter", "2027-Q2")
+    const vote = await rijk.json("vote", "open", "--gathering", gathering.id)
+    const refused = await rijk.at("vote", "close", "--vote", vote.id, "--minutes", "60")
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain("heeft geen stemmen (0 van 3 actieve leden stemden)")
+    expect(refused.stderr).toContain("grenzeloos vote import")
+    expect(refused.stderr).toContain("met --force")
+    expect(refused.stderr).not.toMatch(/\b(has|ballots|anyway)\b/)
+    const forced = await rijk.at("vote", "close", "--vote", vote.id, "--minutes", "60", "--force")
+    expect(forced.code).toBe(0)
+    // One number format: "0 %" as in the rest of the Dutch output, not "0%".
+    expect(forced.stdout).toContain("Eerlijkheid: 0\u00a0% van de 0 stemmers")
+  })
 })

@@ -73,11 +73,40 @@ describe("rows with problems", () => {
       { row: 3, column: "email", message: expect.stringContaining("not a valid e-mail address") },
       { row: 4, column: "email", message: "duplicate member: the same e-mail address is already in row 2" },
       { row: 5, column: "organisation", message: expect.stringContaining("an organisation name") },
-      { row: 5, column: "language", message: expect.stringContaining('expected one of "nl", "en", got "fr"') },
+      { row: 5, column: "language", message: 'unknown language "fr": use Dutch (nl) or English (en)' },
       { row: 6, column: "member since", message: expect.stringContaining("YYYY-MM-DD") }
     ])
     // 1-2-2026 is a Dutch date: read as 2026-02-01, not reported.
     expect(imported.problems.some((p) => p.row === 3 && p.column === "member since")).toBe(false)
+  })
+
+  it("tells a Dutch user in Dutch what is wrong, with the words the import knows", async () => {
+    const { result } = await importFile(fixture("members-invalid.csv"), "members-invalid.csv")
+    const problems = ok(result).problems
+    expect(problems.find((p) => p.row === 5 && p.column === "language")?.message).toBe(
+      'onbekende taal "fr": gebruik Nederlands (nl) of Engels (en)'
+    )
+    expect(problems.find((p) => p.row === 5 && p.column === "organisation")?.message).toBe(
+      "verwacht een organisatienaam, niet een lege tekst"
+    )
+    expect(problems.find((p) => p.row === 6)?.message).toBe(
+      'verwacht een datum als JJJJ-MM-DD (of 1-2-2027), niet "2026-02-31"'
+    )
+    for (const p of problems) expect(p.message).not.toMatch(/\b(expected|got|is missing|not a valid|must|an?)\b/)
+    const sheet =
+      "Naam;E-mailadres;Organisatie;Programma;Status\nJan;jan@minfin.nl;Financien;Toeslagen;nieuw\nEva;eva@minbzk.nl;BZK;Woo;weg\n"
+    const { result: statuses } = await importFile(new TextEncoder().encode(sheet), "leden.csv")
+    const imported = ok(statuses)
+    // "nieuw" is a member whose intake is still to come; an unknown word names the known ones.
+    expect(imported.members.map((m) => m.member.status)).toEqual(["invited"])
+    expect(imported.problems).toEqual([
+      {
+        row: 3,
+        column: "Status",
+        message:
+          'onbekende status "weg": gebruik actief, nieuw (of uitgenodigd: nog zonder intake), intake gepland, gepauzeerd of vertrokken'
+      }
+    ])
   })
 
   it("never repeats an e-mail address in a message", async () => {

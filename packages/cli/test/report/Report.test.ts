@@ -114,6 +114,23 @@ describe("Report.render", () => {
     expect(Report.render(input)).not.toContain("Aanwezigheid over het jaar")
   })
 
+  it("adds who was invited when the gatherings stored their invitees", () => {
+    const page = Report.render({
+      ...input,
+      attendance: [
+        { title: "Bijeenkomst 2026-Q3", invited: 1500, accepted: 1234, attended: 31 },
+        { title: "Bijeenkomst 2026-Q4", accepted: 40, attended: 35 }
+      ]
+    })
+    expect(page).toMatch(/aria-label="Aanwezigheid over het jaar: per bijeenkomst hoeveel leden zijn uitgenodigd/)
+    expect(page).toContain('<th scope="col" class="number">Uitgenodigd</th>')
+    expect(page).toContain(
+      '<tr><th scope="row">Bijeenkomst 2026-Q3</th><td class="number">1.500</td><td class="number">1.234</td><td class="number">31</td></tr>'
+    )
+    // A gathering from before invitees were stored says so instead of a number.
+    expect(page).toContain('<tr><th scope="row">Bijeenkomst 2026-Q4</th><td class="number">—</td>')
+  })
+
   it("draws the groups by organisation and the votes per theme, each with a text alternative", () => {
     const page = Report.render(input)
     expect(page).toMatch(/<svg role="img" aria-label="Leden per organisatie in elke leergroep: [^"]+"/)

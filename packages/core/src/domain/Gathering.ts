@@ -166,6 +166,11 @@ const GatheringFields = Schema.Struct({
   venue: Schema.optionalWith(Venue, { exact: true }),
   programme: Schema.Array(ProgrammeItem),
   rsvps: Schema.Array(Rsvp),
+  /**
+   * The members the invitation was sent to (everyone of every send, in order), so who was invited
+   * stays known after members leave; stored gatherings from before this field read as none.
+   */
+  invitees: Schema.optionalWith(Schema.Array(MemberId), { exact: true, default: () => [] }),
   /** The members who were there, recorded afterwards. */
   attendance: Schema.Array(MemberId),
   /** Raised with every change sent to invitees (the iCalendar SEQUENCE). */
@@ -183,6 +188,12 @@ const GatheringFields = Schema.Struct({
       (r) => r.memberId,
       ["rsvps"],
       (id) => `member ${id} has two answers; keep the latest`
+    ),
+    ...duplicatesIn(
+      g.invitees,
+      (id) => id,
+      ["invitees"],
+      (id) => `member ${id} is invited twice`
     ),
     ...duplicatesIn(
       g.attendance,
@@ -215,6 +226,7 @@ const GatheringFields = Schema.Struct({
  *   venue: { name: "De Nieuwe Kerk", capacity: 120 },
  *   programme: [{ themeId: "t-sabotage", durationMinutes: 60 }],
  *   rsvps: [],
+ *   invitees: ["m-001", "m-002"],
  *   attendance: [],
  *   sequence: 0
  * })
@@ -228,6 +240,7 @@ export class Gathering extends Schema.Class<Gathering>("Gathering")(
       status: DATED.has(g.status) && g.startsAt === undefined ? "planned" : g.status,
       programme: uniqueBy(g.programme, (p) => p.themeId),
       rsvps: uniqueBy(g.rsvps, (r) => r.memberId),
+      invitees: uniqueBy(g.invitees, (id) => id),
       attendance: uniqueBy(g.attendance, (id) => id)
     }))
   })

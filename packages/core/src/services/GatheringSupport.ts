@@ -61,15 +61,21 @@ export const withAttendees = (
 })
 
 /**
- * Everyone the gathering's invitation went to, as far as they are still members: the active
- * members and whoever answered it (a member paused since still hears of a move or a cancel).
+ * Everyone the gathering's invitation went to, as far as they are still members: the stored
+ * invitees (a member paused since still hears of a move or a cancel). A gathering invited before
+ * invitees were stored falls back to the active members and whoever answered it.
  */
 export const inviteesOf = (session: Session, gathering: Gathering): Effect.Effect<ReadonlyArray<Member>, StoreError> =>
   Effect.map(Repository.all(session.store, Kinds.Members), (members) => {
+    const invited = new Set<string>(gathering.invitees)
     const answered = new Set<string>(gathering.rsvps.map((r) => r.memberId))
     return members
       .map((m) => m.value)
-      .filter((m) => m.status === "active" || (answered.has(m.id) && m.status !== "left"))
+      .filter((m) =>
+        invited.size > 0
+          ? invited.has(m.id) && m.status !== "left"
+          : m.status === "active" || (answered.has(m.id) && m.status !== "left")
+      )
   })
 
 /** The payload of a rendered notification: its domain event names the subject and the facts. */

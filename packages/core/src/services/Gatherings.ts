@@ -531,7 +531,8 @@ export const GatheringRef = Schema.Struct({ gatheringId: GatheringId }).annotati
 
 /**
  * Sends the invitation of a gathering whose date is decided to every active member (the
- * gathering is then `invited`; a gathering that has started or is cancelled is refused): one message per member
+ * gathering is then `invited` and stores who was invited in `invitees`; a gathering that has
+ * started or is cancelled is refused): one message per member
  * with the iCalendar REQUEST (organizer, attendee, RSVP, the programme in the description, a
  * VTIMEZONE). Sending again for the same version of the gathering is refused by the outbox
  * (the idempotency key is the same); change the gathering to send an update. Programme team only.
@@ -582,10 +583,18 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
       })
     )
   )
-  const invited = new Gathering({ ...gathering.value, status: invitedState })
+  // Who was invited is stored on the gathering (decision 0120): the report's "invited / yes /
+  // there" then comes from the record alone, also after members have left.
+  const known = new Set<string>(gathering.value.invitees)
+  const newlyInvited = members.map((m) => m.value.id).filter((id) => !known.has(id))
+  const invited = new Gathering({
+    ...gathering.value,
+    status: invitedState,
+    invitees: [...gathering.value.invitees, ...newlyInvited]
+  })
   yield* commit(session, "gathering.invite", {
     writes:
-      invitedState === gathering.value.status
+      invitedState === gathering.value.status && newlyInvited.length === 0
         ? []
         : yield* puts(Kinds.Gatherings, [{ value: invited, version: gathering.version }]),
     outbox,

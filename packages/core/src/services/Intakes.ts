@@ -14,7 +14,7 @@ import { FreeText, Interest } from "../domain/Text.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as Intakes from "../scheduling/Intakes.js"
-import { InvalidState } from "./Errors.js"
+import { InvalidState, NotFound } from "./Errors.js"
 import { addressee, authorize, begin, commit, engine, input, notify, puts, required } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
@@ -247,7 +247,10 @@ export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
     })
   })
   yield* authorize(session, "intake.record", resource)
-  const intake = yield* required(session, Kinds.Intakes, request.intakeId, "intakeId")
+  // The intake read above, or NotFound at its path (no second read).
+  if (Option.isNone(found))
+    return yield* Effect.fail(new NotFound({ kind: Kinds.Intakes.kind, id: request.intakeId, path: "intakeId" }))
+  const intake = found.value
   if (intake.value.status !== "planned")
     return yield* Effect.fail(
       new InvalidState({

@@ -35,7 +35,7 @@ const allAudit = (store: CommunityStore) => everyPage(store.audit)
 /**
  * Everything stored about one member, as JSON (AVG article 15): their record, intakes (with the
  * notes about them), the cases they wrote, their ballots and poll answers, the groups they were
- * in, their RSVPs and attendance, their fairness records of the carried votes (what they were
+ * in, the gatherings they were invited to with their RSVPs and attendance, their fairness records of the carried votes (what they were
  * owed and what they got), the messages sent to them and the audit entries of their own actions. For the member, the programme team and administrators; each field follows the read
  * policy ({@link ReadPolicy.table}): the member gets everything about them, the programme team
  * sees no ballot and no case text (unless it facilitates the case's group), an administrator no
@@ -126,10 +126,11 @@ export const exportMember = Effect.fn("Privacy.exportMember")(function* (
     })),
     gatherings: gatherings.flatMap(({ value: g }) => {
       const rsvp = g.rsvps.find((r) => r.memberId === memberId)
+      const invited = g.invitees.includes(memberId)
       const attended = g.attendance.includes(memberId)
-      return rsvp === undefined && !attended
+      return rsvp === undefined && !attended && !invited
         ? []
-        : [{ id: g.id, title: g.title, quarter: g.quarter, rsvp: rsvp?.response ?? null, attended }]
+        : [{ id: g.id, title: g.title, quarter: g.quarter, invited, rsvp: rsvp?.response ?? null, attended }]
     }),
     fairnessRecords: [...fairness]
       .sort((a, b) => a.value.meeting - b.value.meeting)
@@ -198,7 +199,8 @@ export interface NameFound {
  * Forgets a member (AVG article 17): their name, e-mail address, interests and availability,
  * the notes of their intakes and the cases they wrote are replaced in every record, and the
  * messages queued or sent to them are removed from the outbox, while group history, vote counts
- * and attendance figures stay as they were (they refer to the member's pseudonymous id only).
+ * and invitation and attendance figures stay as they were (a gathering's invitees, RSVPs and
+ * attendance refer to the member's pseudonymous id only).
  * Their name is also looked for in free text (others' cases and intake notes, themes, group
  * names, titles of gatherings, votes and polls) by the name and its known variants, and
  * replaced by "[naam verwijderd]"; what cannot be rewritten (an id made from the name) is
@@ -464,6 +466,7 @@ export const exportForWoo = Effect.fn("Privacy.exportForWoo")(function* (
       venue: g.venue?.name ?? null,
       programme: g.programme.map((p) => ({ theme: titleOf.get(p.themeId) ?? p.themeId, minutes: p.durationMinutes })),
       rsvps: { yes: count2(g.rsvps, "yes"), no: count2(g.rsvps, "no"), maybe: count2(g.rsvps, "maybe") },
+      invited: g.invitees.length,
       attendance: g.attendance.length,
       attendees: g.attendance.length === 0 ? [] : [privacy("namen van deelnemers")]
     }

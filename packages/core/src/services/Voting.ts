@@ -51,6 +51,14 @@ export const ProposeTheme = Schema.Struct({
   durationMinutes: DurationMinutes
 }).annotations({ identifier: "ProposeTheme" })
 
+// A theme's status as a Dutch reader says it (the domain's values are English).
+const THEME_STATUS_NL: { readonly [S in Theme["status"]]: string } = {
+  backlog: "op de voorraadagenda",
+  scheduled: "ingepland",
+  discussed: "besproken",
+  archived: "gearchiveerd"
+}
+
 /**
  * Puts a theme on the backlog agenda, proposed by the acting member or facilitator. A title that
  * is already on the agenda (not archived; case and spacing aside) is refused with the theme that
@@ -99,7 +107,7 @@ export const proposeTheme = Effect.fn("Voting.proposeTheme")(function* (
         hint: "edit that theme (editTheme) or choose another title",
         nl: {
           subject: "title",
-          problem: `("${request.title}") staat al op de agenda als thema ${twin.value.id} (${twin.value.status})`,
+          problem: `("${request.title}") staat al op de agenda als thema ${twin.value.id} (${THEME_STATUS_NL[twin.value.status]})`,
           hint: "wijzig dat thema (editTheme) of kies een andere titel"
         }
       })
@@ -422,7 +430,12 @@ export const CloseVoting = Schema.Struct({
    * The gathering's invitations are out: change its programme anyway and send every invitee the
    * update (without it, closing the vote for an invited gathering is refused).
    */
-  updateInvitees: Schema.optionalWith(Schema.Boolean, { exact: true })
+  updateInvitees: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  /**
+   * Close a vote nobody voted in anyway (since 0.2): without it that is refused, since the
+   * programme would be chosen from no votes at all.
+   */
+  force: Schema.optionalWith(Schema.Boolean, { exact: true })
 }).annotations({ identifier: "CloseVoting" })
 
 /**
@@ -432,7 +445,7 @@ export const CloseVoting = Schema.Struct({
  * gathering (`gatheringId`, or the round's own), the chosen themes become its programme and are
  * marked `scheduled`, and themes that leave the programme go back to the backlog. Once the
  * gathering's invitations are out this is refused unless `updateInvitees` asks to send every
- * invitee the update. Programme team only.
+ * invitee the update. A vote without ballots is refused unless `force`. Programme team only.
  *
  * @example
  * ```ts
@@ -521,6 +534,23 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
   // Only ballots of members who are active at the close count (decision 0096): not those of
   // unregistered, paused, departed or erased members, and one per member.
   const ballots = countedBallots(cast, members)
+  // A programme chosen from no votes is not the members' choice: refused unless forced, like a
+  // poll nobody answered.
+  if (ballots.length === 0 && request.force !== true) {
+    const active = members.filter((m) => m.value.status === "active").length
+    return yield* Effect.fail(
+      new InvalidState({
+        subject: `voting round "${round.value.title}" (${round.value.id})`,
+        problem: `has no ballots (0 of ${active} active members voted)`,
+        hint: "collect ballots first (recordBallots takes a spreadsheet of them), or close anyway with force",
+        nl: {
+          subject: `stemronde "${round.value.title}" (${round.value.id})`,
+          problem: `heeft geen stemmen (0 van ${active} actieve leden stemden)`,
+          hint: "verzamel eerst stemmen (recordBallots neemt ze uit een spreadsheet), of sluit toch met force"
+        }
+      })
+    )
+  }
   const carried = yield* carriedFairness(session.store, request.method._tag)
   const pastGatherings = gatherings
     .filter((g) => (g.value.status === "held" || g.value.status === "closed") && g.value.startsAt !== undefined)

@@ -136,6 +136,8 @@ describe("a gathering's life cycle", () => {
         sequence: 0
       }
       expect(Schema.decodeUnknownSync(Domain.Gathering)({ ...stored, status: "planning" }).status).toBe("planned")
+      // Stored before invitees were: read as nobody recorded.
+      expect(Schema.decodeUnknownSync(Domain.Gathering)({ ...stored, status: "planned" }).invitees).toEqual([])
       const scheduled = Schema.decodeUnknownSync(Domain.Gathering)({
         ...stored,
         status: "scheduled",
@@ -210,6 +212,40 @@ describe("a gathering's life cycle", () => {
       expect(invitation?.ics).toContain("TZID=Europe/London")
       expect(invitation?.ics).not.toContain("Europe/Amsterdam")
     }).pipe(Effect.provide(layer))
+  )
+
+  it.effect(
+    "the gathering stores who was invited: a move reaches them, not a member who joined since, and a member who left still counts as invited",
+    () =>
+      Effect.gen(function* () {
+        const useCases = yield* setUp()
+        const { gathering } = yield* decided(useCases)
+        yield* useCases.sendInvitations(team, { gatheringId: gathering.id })
+        const [invited] = yield* useCases.listGatherings(team)
+        expect(invited?.invitees).toEqual(["m-001", "m-002", "m-003"])
+        yield* useCases.registerMembers(team, {
+          members: [
+            {
+              id: "m-004",
+              name: "Sanne Bakker",
+              email: "sanne@example.nl",
+              organisation: "VWS",
+              programme: "D",
+              status: "active"
+            }
+          ]
+        })
+        yield* useCases.endMember(team, { memberId: "m-003" })
+        const moved = yield* useCases.moveGathering(team, { gatheringId: gathering.id, date: "2027-06-17" })
+        // m-003 left and m-004 never had the invitation: only m-001 and m-002 hear of the move.
+        expect(moved.updated).toBe(2)
+        const updates = (yield* outbox).filter((m) => m.event.type === "gathering.changed")
+        expect(updates.map((m) => m.event.data.memberId).sort()).toEqual(["m-001", "m-002"])
+        // Inviting again reaches the newcomer, and the stored invitees keep m-003.
+        yield* useCases.sendInvitations(team, { gatheringId: gathering.id })
+        const [after] = yield* useCases.listGatherings(team)
+        expect(after?.invitees).toEqual(["m-001", "m-002", "m-003", "m-004"])
+      }).pipe(Effect.provide(layer))
   )
 
   it.effect(
@@ -336,6 +372,33 @@ describe("a gathering's life cycle", () => {
 })
 
 describe("the programme comes from a closed vote for a named gathering", () => {
+  it.effect("a vote nobody voted in is not closed unless forced: no programme from no votes", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const theme = yield* useCases.proposeTheme(team, { title: "Omgaan met sabotage", durationMinutes: 60 })
+      const round = yield* useCases.openVoting(team, {
+        title: "Programma voorjaar",
+        format: { _tag: "approval" },
+        closesAt: "2027-03-01T17:00:00.000Z",
+        themeIds: [theme.id]
+      })
+      const close = (force: boolean) =>
+        useCases.closeVoting(team, {
+          votingRoundId: round.id,
+          method: { _tag: "equal-shares" },
+          budgetMinutes: 60,
+          ...(force ? { force } : {})
+        })
+      const refused = yield* failureOf(close(false))
+      expect(refused?._tag).toBe("InvalidState")
+      if (refused?._tag === "InvalidState") {
+        expect(refused.message).toContain("has no ballots (0 of 3 active members voted)")
+        expect(refused.nl?.problem).toBe("heeft geen stemmen (0 van 3 actieve leden stemden)")
+      }
+      expect((yield* close(true)).round.status).toBe("closed")
+    }).pipe(Effect.provide(layer))
+  )
+
   const vote = (useCases: Services.UseCases.UseCasesService, themeIds: ReadonlyArray<string>, title: string) =>
     Effect.gen(function* () {
       const round = yield* useCases.openVoting(team, {

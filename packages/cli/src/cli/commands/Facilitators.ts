@@ -76,7 +76,11 @@ const facilitatorsList = Command.make("list", { ...common }, (c) =>
                 ])
               ),
               "",
-              say(c.lang, `${list.length} begeleiders`, `${list.length} facilitators`)
+              say(
+                c.lang,
+                `${list.length} ${list.length === 1 ? "begeleider" : "begeleiders"}`,
+                `${list.length} ${list.length === 1 ? "facilitator" : "facilitators"}`
+              )
             ],
         list
       )

@@ -19,6 +19,7 @@ import {
   type Group,
   listOption,
   say,
+  schoolRegions,
   weekdays,
   withUseCases,
   zoneOf
@@ -125,9 +126,10 @@ const meetingCandidates = Command.make(
       Options.withDescription("Met --quarter: de duur van de bijeenkomst."),
       Options.withDefault(240)
     ),
-    regions: listOption("school-regions", "Vermijd de schoolvakanties van deze regio's: north,middle,south.").pipe(
-      Options.optional
-    )
+    regions: listOption(
+      "school-regions",
+      "Vermijd de schoolvakanties van deze regio's: noord,midden,zuid (of north,middle,south)."
+    ).pipe(Options.optional)
   },
   (c) =>
     Effect.gen(function* () {
@@ -137,7 +139,7 @@ const meetingCandidates = Command.make(
           startTimes: c.times,
           ...Option.match(c.regions, {
             onNone: () => ({}),
-            onSome: (schoolRegions) => ({ calendar: { schoolRegions } })
+            onSome: (regions) => ({ calendar: { schoolRegions: schoolRegions(regions) } })
           })
         }),
         { onLeft: Effect.fail, onRight: (decoded) => Effect.succeed(Schema.encodeSync(CandidateChoices)(decoded)) }

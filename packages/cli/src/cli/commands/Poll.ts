@@ -187,9 +187,16 @@ const pollAnswer = Command.make(
     poll: pollOption,
     member: Options.text("member").pipe(Options.withDescription("Het lid dat antwoordt. / The member.")),
     slot: Options.text("slot").pipe(Options.withDescription("De datum, zoals meeting candidates haar noemde.")),
-    answer: Options.choice("answer", ["yes", "if-need-be", "no"]).pipe(
-      Options.withDescription("yes (ja), if-need-be (als het moet) of no (nee).")
-    )
+    // In Dutch too: "ja", "als-het-moet" (or "misschien") and "nee".
+    answer: Options.choiceWithValue("answer", [
+      ["yes", "yes"],
+      ["ja", "yes"],
+      ["if-need-be", "if-need-be"],
+      ["als-het-moet", "if-need-be"],
+      ["misschien", "if-need-be"],
+      ["no", "no"],
+      ["nee", "no"]
+    ] as const).pipe(Options.withDescription("ja, als-het-moet of nee (yes, if-need-be, no)."))
   },
   (c) =>
     withUseCases(c, say(c.lang, "Antwoord invoeren", "Entering the answer"), (uc) =>

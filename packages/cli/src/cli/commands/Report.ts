@@ -10,7 +10,8 @@ import { DateTime, Effect, Either, Option } from "effect"
 import * as ReportHtml from "../../report/Report.js"
 import * as Saved from "../../report/Saved.js"
 import * as Environment from "../Environment.js"
-import { Unwritable } from "../Errors.js"
+import { InvalidRows, Unwritable } from "../Errors.js"
+import * as Messages from "../Messages.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
 import { AGENDA_METHODS, common, type Group, type UseCasesService, withUseCases } from "./Shared.js"
@@ -71,12 +72,21 @@ export const command: Group<"report"> = Command.make(
     agenda: Options.file("agenda", { exists: "yes" }).pipe(
       Options.withDescription("De uitvoer van agenda prioritise --json: het programma met de stemmen erachter."),
       Options.optional
+    ),
+    simulation: Options.file("simulation", { exists: "yes" }).pipe(
+      Options.withDescription(
+        "De uitvoer van pnpm --silent bench fairness --json: de minderheid in de simulatie, per methode."
+      ),
+      Options.optional
     )
   },
   (c) =>
     Effect.gen(function* () {
       const fs = yield* FileSystem.FileSystem
+      // A saved file that is not what it should be is refused with the file, each problem's
+      // place in it, and the command that makes it, in the person's language.
       const saved = <A>(
+        option: "--groups" | "--agenda" | "--simulation",
         file: Option.Option<string>,
         read: (text: string, file: string) => Either.Either<A, Domain.DecodeError>
       ) =>
@@ -84,11 +94,27 @@ export const command: Group<"report"> = Command.make(
           onNone: () => Effect.succeed(undefined),
           onSome: (path) =>
             Effect.flatMap(fs.readFileString(path), (text) =>
-              Either.match(read(text, path), { onLeft: Effect.fail, onRight: Effect.succeed })
+              Either.match(read(text, path), {
+                onLeft: (error) =>
+                  Effect.fail(
+                    new InvalidRows({
+                      file: path,
+                      problems: error.problems.map((p) => ({
+                        row: undefined,
+                        column: undefined,
+                        message: `${p.path === "" ? "" : `${p.path} `}${c.lang === "en" ? p.message : Messages.dutch(p.message)}`
+                      })),
+                      hint: Texts.of(c.lang).reportSavedFile(option),
+                      language: c.lang
+                    })
+                  ),
+                onRight: Effect.succeed
+              })
             )
         })
-      const savedGroups = yield* saved(c.groups, Saved.groups)
-      const savedAgenda = yield* saved(c.agenda, Saved.agenda)
+      const savedGroups = yield* saved("--groups", c.groups, Saved.groups)
+      const savedAgenda = yield* saved("--agenda", c.agenda, Saved.agenda)
+      const simulation = yield* saved("--simulation", c.simulation, Saved.simulation)
       const input = yield* withUseCases(c, Texts.of(c.lang).reporting, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
@@ -116,6 +142,7 @@ export const command: Group<"report"> = Command.make(
           const storedAgenda = vote === undefined || vote === null ? undefined : agendaOf(vote)
           // Fairness over the year: the stored records of the carried votes (none without one).
           const fairness = yield* uc.getFairness(team)
+          const attendanceYear = standing?._tag === "Decided" ? standing.fairness : undefined
           const now = yield* DateTime.now
           // Attendance over the year: the gatherings held in the 365 days before now, oldest first.
           const yearAgo = DateTime.subtract(now, { days: 365 })
@@ -128,6 +155,9 @@ export const command: Group<"report"> = Command.make(
                     {
                       title: g.title,
                       startsAt: g.startsAt,
+                      // Who was invited, from the gathering's stored invitees (unknown for a
+                      // gathering invited before they were stored).
+                      ...(g.invitees.length === 0 ? {} : { invited: g.invitees.length }),
                       accepted: g.rsvps.filter((r) => r.response === "yes").length,
                       attended: g.attendance.length
                     }
@@ -182,7 +212,17 @@ export const command: Group<"report"> = Command.make(
                       }
                     }
                   }),
-            ...(fairness.length === 0 ? {} : { fairness: { records: fairness } }),
+            // Fairness over the year: the carried votes' records, the members' chances to attend
+            // the year's gatherings (from the poll's decision) and, when given, the simulation.
+            ...(fairness.length === 0 && attendanceYear === undefined && simulation === undefined
+              ? {}
+              : {
+                  fairness: {
+                    ...(fairness.length === 0 ? {} : { records: fairness }),
+                    ...(attendanceYear === undefined ? {} : { attendance: attendanceYear }),
+                    ...(simulation === undefined ? {} : { simulation })
+                  }
+                }),
             ...(standing === undefined
               ? {}
               : {
@@ -199,9 +239,18 @@ export const command: Group<"report"> = Command.make(
       if (input.groups === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutGroups)
       if (input.agenda === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutAgenda)
       if (input.meeting === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutDate)
-      yield* fs
-        .writeFileString(c.out, ReportHtml.render(input))
-        .pipe(Effect.mapError((cause) => new Unwritable({ option: "--out", path: c.out, reason: cause.message })))
+      yield* fs.writeFileString(c.out, ReportHtml.render(input)).pipe(
+        Effect.mapError(
+          (cause) =>
+            new Unwritable({
+              option: "--out",
+              path: c.out,
+              reason: cause.message,
+              language: c.lang,
+              ...("reason" in cause ? { kind: String(cause.reason) } : {})
+            })
+        )
+      )
       yield* Output.result(c.json, Texts.of(c.lang).reportWritten(c.out), { file: c.out })
     })
 ).pipe(Command.withDescription("Schrijft report.html: leergroepen, programma en datum. / Writes report.html."))

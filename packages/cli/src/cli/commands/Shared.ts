@@ -227,6 +227,13 @@ export const DUTCH_WEEKDAYS: Readonly<Record<string, string>> = {
 export const weekdays = (names: ReadonlyArray<string>) =>
   names.map((n) => DUTCH_WEEKDAYS[n.toLowerCase()] ?? n.toLowerCase())
 
+// The school-holiday regions by their Dutch names too ("midden" is `middle`).
+const DUTCH_REGIONS: Readonly<Record<string, string>> = { noord: "north", midden: "middle", zuid: "south" }
+
+/** The school-holiday regions a person typed, Dutch or English, as the calendar's names. */
+export const schoolRegions = (names: ReadonlyArray<string>) =>
+  names.map((n) => DUTCH_REGIONS[n.toLowerCase()] ?? n.toLowerCase())
+
 // The choices of `meeting candidates`, decoded with the scheduling engine's own schemas.
 export const CandidateChoices = Schema.Struct({
   weekdays: Schema.NonEmptyArray(Domain.Weekday),

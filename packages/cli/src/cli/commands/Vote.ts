@@ -227,6 +227,9 @@ export const close = <Name extends "close" | "prioritise">(name: Name): Group<Na
         Options.withDescription(
           "De uitnodigingen zijn al verstuurd: verander het programma toch en stuur iedereen de wijziging."
         )
+      ),
+      force: Options.boolean("force").pipe(
+        Options.withDescription("Sluit ook als nog niemand stemde (het programma komt dan niet uit stemmen).")
       )
     },
     (c) =>
@@ -239,7 +242,8 @@ export const close = <Name extends "close" | "prioritise">(name: Name): Group<Na
             budgetMinutes: c.minutes,
             ...Option.match(c.maxThemes, { onNone: () => ({}), onSome: (maxThemes) => ({ rules: { maxThemes } }) }),
             ...field("gatheringId", c.gathering),
-            ...(c.updateInvitees ? { updateInvitees: true } : {})
+            ...(c.updateInvitees ? { updateInvitees: true } : {}),
+            ...(c.force ? { force: true } : {})
           })
           const titles = new Map((yield* uc.listThemes(team, {})).map((t) => [t.id as string, t.title]))
           const r = closed.result
