@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { Either, Schema } from "effect"
+import * as Texts from "../texts/index.js"
 import type { GatheringStatus } from "./Gathering.js"
 import type { Language } from "./Language.js"
 
@@ -73,27 +74,6 @@ export const TRANSITIONS: { readonly [S in GatheringStep]: Transition } = {
   cancelGathering: { from: [...BEFORE_INVITATIONS, "invited"], to: "cancelled", raisesSequence: true }
 }
 
-const STATE_TEXT: Readonly<Record<Language, Readonly<Record<GatheringStatus, string>>>> = {
-  nl: {
-    planned: "gepland (nog geen datumprikker)",
-    polling: "in de datumprikker",
-    "date-decided": "op een datum vastgesteld, nog niet uitgenodigd",
-    invited: "uitgenodigd",
-    held: "gehouden",
-    closed: "afgesloten",
-    cancelled: "geannuleerd"
-  },
-  en: {
-    planned: "planned (no date poll yet)",
-    polling: "in its date poll",
-    "date-decided": "given a date, not yet invited",
-    invited: "invited",
-    held: "held",
-    closed: "closed",
-    cancelled: "cancelled"
-  }
-}
-
 /**
  * A state in words, in Dutch or English.
  *
@@ -105,7 +85,7 @@ const STATE_TEXT: Readonly<Record<Language, Readonly<Record<GatheringStatus, str
  * ```
  * @since 0.1.0
  */
-export const stateText = (state: GatheringStatus, language: Language): string => STATE_TEXT[language][state]
+export const stateText = (state: GatheringStatus, language: Language): string => Texts.of(language).state(state)
 
 /**
  * The steps that can be taken from a state, in the table's order.
@@ -147,14 +127,7 @@ export class GatheringStateError extends Schema.TaggedError<GatheringStateError>
 }) {
   /** The refusal in Dutch or English. */
   text(language: Language): string {
-    const state = this.state as GatheringStatus
-    const needs = this.needs
-      .map((s) => stateText(s as GatheringStatus, language))
-      .join(language === "nl" ? " of " : " or ")
-    const possible = this.possible.length === 0 ? "—" : this.possible.join(", ")
-    return language === "nl"
-      ? `bijeenkomst "${this.title}" is ${stateText(state, "nl")}; ${this.step} kan alleen als hij ${needs} is. Wat nu kan: ${possible}`
-      : `gathering "${this.title}" is ${stateText(state, "en")}; ${this.step} needs it to be ${needs}. What can be done now: ${possible}`
+    return Texts.of(language).refusal(this)
   }
 
   override get message(): string {

@@ -23,6 +23,7 @@ import * as CandidateSlots from "../scheduling/CandidateSlots.js"
 import { TimeOfDay } from "../scheduling/LocalTime.js"
 import * as Poll from "../scheduling/Poll.js"
 import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
+import * as Texts from "../texts/index.js"
 import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { alreadySent, eventOf, hasStarted, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
@@ -479,11 +480,11 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
     return yield* Effect.fail(
       new InvalidState({
         subject: `poll ${poll.value.id}`,
-        problem: `has no slot that works: ${decision.explanation.en}`,
+        problem: `has no slot that works: ${Texts.en.reason(decision.explanation)}`,
         hint: "propose other dates or change who is required",
         nl: {
           subject: `datumprikker ${poll.value.id}`,
-          problem: `heeft geen moment dat past: ${decision.explanation.nl}`,
+          problem: `heeft geen moment dat past: ${Texts.nl.reason(decision.explanation)}`,
           hint: "stel andere data voor of verander wie er bij moet zijn"
         }
       })

@@ -169,10 +169,9 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
   )
   if (timetable._tag === "Infeasible") {
     const group = groups.find((g) => g.value.id === timetable.groupId)?.value
-    const people = timetable.people.map((p) => {
-      const [kind, id] = p.split(" ")
-      return (kind === "member" ? memberById.get(id ?? "")?.name : facilitatorById.get(id ?? "")?.name) ?? p
-    })
+    const people = timetable.people.map(
+      (p) => (p.role === "member" ? memberById.get(p.id)?.name : facilitatorById.get(p.id)?.name) ?? p.id
+    )
     return yield* Effect.fail(
       new InvalidState({
         subject: `${group?.name ?? timetable.groupId}, session ${timetable.sessionNumber} (${timetable.windowFrom} – ${timetable.windowTo})`,

@@ -1,4 +1,4 @@
-import { Domain, Scheduling } from "@grenzeloos/core"
+import { Domain, Scheduling, Texts } from "@grenzeloos/core"
 import { DateTime, Either, FastCheck as fc, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -44,9 +44,9 @@ describe("Poll.decide", () => {
     expect(decision.runnerUp?.slotId).toBe("s0") // 2 can come, 2 yes; s2 too, but later
     expect(decision.chosen.no).toEqual(["m-003"])
     expect(decision.runnerUp?.noAnswer).toEqual(["m-003"])
-    expect(decision.explanation.en).toContain("Runner-up: s0")
-    expect(decision.explanation.en).toContain("cannot come: m-003")
-    expect(decision.explanation.nl).toContain("Tweede keus: s0")
+    expect(Texts.en.reason(decision.explanation)).toContain("Runner-up: s0")
+    expect(Texts.en.reason(decision.explanation)).toContain("cannot come: m-003")
+    expect(Texts.nl.reason(decision.explanation)).toContain("Tweede keus: s0")
   })
 
   it("reports a member who did not answer as unknown, not as someone who cannot come", () => {
@@ -65,8 +65,12 @@ describe("Poll.decide", () => {
       )
     )
     if (decision._tag !== "Decided") throw new Error("expected a decision")
-    expect(decision.explanation.en).toContain("s0: 2 yes, 0 if need be; cannot come: m-001; no answer: m-003")
-    expect(decision.explanation.nl).toContain("s0: 2 ja, 0 als het moet; kunnen niet: m-001; niet geantwoord: m-003")
+    expect(Texts.en.reason(decision.explanation)).toContain(
+      "s0: 2 yes, 0 if need be; cannot come: m-001; no answer: m-003"
+    )
+    expect(Texts.nl.reason(decision.explanation)).toContain(
+      "s0: 2 ja, 0 als het moet; kunnen niet: m-001; niet geantwoord: m-003"
+    )
   })
 
   it("never picks a slot a required person cannot make, and says who is missing when none works", () => {
@@ -82,8 +86,8 @@ describe("Poll.decide", () => {
     const impossible = { ...required, poll: { ...required.poll, requiredMemberIds: [member(0), member(1)] } }
     const none = Either.getOrThrow(Poll.decide(impossible))
     expect(none._tag).toBe("NoFeasibleSlot")
-    expect(none.explanation.en).toContain("s0: m-000")
-    expect(none.explanation.en).toContain("s1: m-001")
+    expect(Texts.en.reason(none.explanation)).toContain("s0: m-000")
+    expect(Texts.en.reason(none.explanation)).toContain("s1: m-001")
   })
 
   it("weighs members who missed the last meeting more, so the same people do not always lose", () => {
@@ -149,10 +153,10 @@ describe("Poll.decide", () => {
     expect(heavier.fairness.lowest).toEqual([member(2)])
     expect(heavier.fairness.meanShare).toBeCloseTo((0.75 + 0.5 + 0.25) / 3, 12)
     expect(heavier.fairness.maxWeight).toBe(5)
-    expect(heavier.explanation.en).toContain(
+    expect(Texts.en.reason(heavier.explanation)).toContain(
       "Over the year, with this date every member can come to at least 25% of the gatherings (mean 50%, spread 20 points; lowest: m-002). Members who could not come before counted more, at most 5 times."
     )
-    expect(heavier.explanation.nl).toContain("minstens 25 % van de bijeenkomsten")
+    expect(Texts.nl.reason(heavier.explanation)).toContain("minstens 25 % van de bijeenkomsten")
   })
 
   it("rejects a year weight out of bounds and impossible histories, with paths", () => {

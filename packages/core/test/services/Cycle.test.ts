@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type Access, Domain, MemoryStore, Services, Store } from "@grenzeloos/core"
+import { type Access, Domain, MemoryStore, Services, Store, Texts } from "@grenzeloos/core"
 import { DateTime, Effect, Either, Layer, Schema, TestClock } from "effect"
 
 const settings = Services.Settings.layer({
@@ -172,7 +172,7 @@ describe("a gathering's life cycle", () => {
       expect(result.answered).toEqual(["m-001"])
       expect(result.notAnswered).toEqual(["m-002", "m-003"])
       expect(result.decision.chosen.slotId).toBe(second.id)
-      expect(result.decision.explanation.nl).toContain("niet geantwoord: m-002, m-003")
+      expect(Texts.nl.reason(result.decision.explanation)).toContain("niet geantwoord: m-002, m-003")
       expect(result.gathering.status).toBe("date-decided")
     }).pipe(Effect.provide(layer))
   )

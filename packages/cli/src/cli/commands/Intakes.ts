@@ -4,7 +4,7 @@
  * @internal
  */
 import { Args, Command, Options } from "@effect/cli"
-import { Domain } from "@grenzeloos/core"
+import { Texts as CoreTexts, Domain } from "@grenzeloos/core"
 import { Effect, Either, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
@@ -84,7 +84,7 @@ const intakesPlan = Command.make(
             : [
                 "",
                 Texts.of(c.lang).unplaced(plan.unplaced.length),
-                ...plan.unplaced.map((u) => `  ${u.memberId}: ${u.explanation}`)
+                ...plan.unplaced.map((u) => `  ${u.memberId}: ${CoreTexts.of(c.lang).reason(u.explanation)}`)
               ])
         ],
         plan

@@ -5,7 +5,7 @@
  * @internal
  */
 import { Command, Options } from "@effect/cli"
-import { Domain } from "@grenzeloos/core"
+import { Texts as CoreTexts, Domain } from "@grenzeloos/core"
 import { Effect, Either, Option, Schema } from "effect"
 import * as Environment from "../Environment.js"
 import { NothingToDo } from "../Errors.js"
@@ -232,7 +232,7 @@ const meetingDecide = Command.make(
               `${decided.answered.length} van de ${total} leden antwoordden; van ${decided.notAnswered.length} weten we het niet.`,
               `${decided.answered.length} of ${total} members answered; for ${decided.notAnswered.length} we do not know.`
             ),
-            c.lang === "en" ? d.explanation.en : d.explanation.nl,
+            CoreTexts.of(c.lang).reason(d.explanation),
             say(
               c.lang,
               `Kies het programma met grenzeloos vote close --vote <id> --gathering ${decided.gathering.id}, en nodig uit met: grenzeloos invite --gathering ${decided.gathering.id}`,
