@@ -158,7 +158,7 @@ const refusal = (e: Refusal): string => {
       return `${e.path}: er is geen ${KINDS[e.kind] ?? e.kind} ${e.id} in deze community`
     case "InvalidState": {
       const parts = e.nl ?? e
-      return `${parts.subject} ${parts.problem}: ${parts.hint}`
+      return `kan niet: ${parts.subject} ${parts.problem}. Wat wel kan: ${parts.hint}`
     }
     case "MemberCannotAct":
       return `lid ${e.memberId} kan ${e.action} niet: het lid ${INACTIVE[e.state]}`
