@@ -19,7 +19,7 @@ import type { Resource } from "./Access.js"
 import { InvalidState } from "./Errors.js"
 import { pendingAbout, withdrawal } from "./GatheringSupport.js"
 import { sameTitle } from "./ProgrammeSupport.js"
-import { authorize, begin, commit, engine, input, naturalKey, puts, required, type Session } from "./Runner.js"
+import { authorize, begin, commit, input, naturalKey, puts, required, type Session } from "./Runner.js"
 
 const themeResource = (session: Session, theme: Theme): Resource =>
   theme.proposedBy._tag === "Member"
@@ -401,13 +401,11 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
         content: b.content
       })
   )
-  yield* engine(
-    Validation.validate({
-      ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots }),
-      budget: { _tag: "slots", slots: 1 },
-      method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
-    })
-  )
+  yield* Validation.validate({
+    ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots }),
+    budget: { _tag: "slots", slots: 1 },
+    method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
+  })
   // The members who voted no longer need asking.
   const voted = new Set<string>(ballots.map((b) => b.memberId))
   const requests = yield* pendingAbout(

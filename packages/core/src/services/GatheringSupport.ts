@@ -11,7 +11,7 @@ import * as Invitation from "../ical/Invitation.js"
 import type { OutboxEntry, StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
-import { engine, type Session } from "./Runner.js"
+import type { Session } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
 /** The zone of a community whose record does not say (records from before 0.1 always do). */
@@ -30,7 +30,7 @@ export const todayIn = (session: Session, zone: string): string =>
 
 /** The state a step leads to, or the refusal that names the gathering's state and what can be done. */
 export const step = (gathering: Gathering, name: GatheringStep): Effect.Effect<GatheringStatus, GatheringStateError> =>
-  engine(transition(gathering, name))
+  transition(gathering, name)
 
 /** Whether the gathering has started by now (a gathering without a date has not). */
 export const hasStarted = (gathering: Gathering, now: DateTime.Utc): boolean =>
@@ -41,14 +41,12 @@ export const hasStarted = (gathering: Gathering, now: DateTime.Utc): boolean =>
 export const eventOf = (session: Session, gathering: Gathering) =>
   Effect.flatMap(Settings, (settings) =>
     Effect.flatMap(Repository.all(session.store, Kinds.Themes), (themes) =>
-      engine(
-        Invitation.fromGathering(gathering, {
-          uidDomain: settings.uidDomain,
-          organizer: settings.organizer,
-          attendees: [],
-          themeTitles: new Map(themes.map((t) => [t.value.id as string, t.value.title]))
-        })
-      )
+      Invitation.fromGathering(gathering, {
+        uidDomain: settings.uidDomain,
+        organizer: settings.organizer,
+        attendees: [],
+        themeTitles: new Map(themes.map((t) => [t.value.id as string, t.value.title]))
+      })
     )
   )
 

@@ -28,7 +28,7 @@ import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { alreadySent, eventOf, hasStarted, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
 import { openPolls, pollStandingFor } from "./PollPrivacy.js"
-import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
+import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
  * The input of {@link planGathering}.
@@ -196,19 +196,17 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
     .at(-1)
   const previousMeetingOn =
     request.previousMeetingOn ?? (previous === undefined ? undefined : CalendarDate.make(previous))
-  const proposal = yield* engine(
-    CandidateSlots.propose({
-      quarter: gathering.value.quarter,
-      count: request.count,
-      weekdays: request.weekdays,
-      startTimes: request.startTimes,
-      durationMinutes: gathering.value.durationMinutes,
-      timeZone: zone,
-      ...(previousMeetingOn === undefined ? {} : { previousMeetingOn }),
-      ...(request.minDaysSincePrevious === undefined ? {} : { minDaysSincePrevious: request.minDaysSincePrevious }),
-      ...(request.calendar === undefined ? {} : { calendar: request.calendar })
-    })
-  )
+  const proposal = yield* CandidateSlots.propose({
+    quarter: gathering.value.quarter,
+    count: request.count,
+    weekdays: request.weekdays,
+    startTimes: request.startTimes,
+    durationMinutes: gathering.value.durationMinutes,
+    timeZone: zone,
+    ...(previousMeetingOn === undefined ? {} : { previousMeetingOn }),
+    ...(request.minDaysSincePrevious === undefined ? {} : { minDaysSincePrevious: request.minDaysSincePrevious }),
+    ...(request.calendar === undefined ? {} : { calendar: request.calendar })
+  })
   const [first, ...rest] = proposal.slots
   if (first === undefined)
     return yield* Effect.fail(
@@ -474,7 +472,7 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
     attendanceOverYear,
     ...(capacity === undefined ? {} : { capacity })
   }
-  const decision = yield* engine(Poll.decide(pollInput))
+  const decision = yield* Poll.decide(pollInput)
   const pair = Either.getOrUndefined(Poll.bestPair(pollInput))
   if (decision._tag === "NoFeasibleSlot")
     return yield* Effect.fail(
@@ -878,13 +876,11 @@ export const pollStanding = Effect.fn("Gatherings.pollStanding")(function* (
     Repository.all(session.store, Kinds.PollResponses, { pollId })
   ])
   const invited = new Set<string>(members.map((m) => m.value.id))
-  const standing = yield* engine(
-    Poll.decide({
-      poll: poll.value,
-      invitees: members.map((m) => m.value.id),
-      responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId))
-    })
-  )
+  const standing = yield* Poll.decide({
+    poll: poll.value,
+    invitees: members.map((m) => m.value.id),
+    responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId))
+  })
   return pollStandingFor(session.actor, standing, yield* openPolls(session))
 })
 

@@ -15,7 +15,7 @@ import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as Intakes from "../scheduling/Intakes.js"
 import { InvalidState } from "./Errors.js"
-import { addressee, authorize, begin, commit, engine, input, notify, puts, required } from "./Runner.js"
+import { addressee, authorize, begin, commit, input, notify, puts, required } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
 /**
@@ -112,16 +112,14 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
       })
     )
   )
-  const plan = yield* engine(
-    Intakes.plan({
-      members: candidates.map((m) => ({
-        id: m.value.id,
-        ...(m.value.availability === undefined ? {} : { availability: m.value.availability })
-      })),
-      slots,
-      facilitators: facilitators.map((f) => ({ id: f.value.id, maxPerDay: request.maxPerDay ?? 4 }))
-    })
-  )
+  const plan = yield* Intakes.plan({
+    members: candidates.map((m) => ({
+      id: m.value.id,
+      ...(m.value.availability === undefined ? {} : { availability: m.value.availability })
+    })),
+    slots,
+    facilitators: facilitators.map((f) => ({ id: f.value.id, maxPerDay: request.maxPerDay ?? 4 }))
+  })
   const memberById = new Map(candidates.map((m) => [m.value.id as string, m]))
   const facilitatorById = new Map(facilitators.map((f) => [f.value.id as string, f.value]))
   const slotById = new Map(slots.map((s) => [s.id as string, s]))

@@ -24,7 +24,7 @@ import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
 import { applyProgramme, sameTitle } from "./ProgrammeSupport.js"
-import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
+import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
  * The input of {@link proposeTheme}.
@@ -336,13 +336,11 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
   // The agenda engine's validation checks the ballot against the round: its format, the themes
   // on it and the format's limits, each problem with its path.
   const themes = yield* Repository.all(session.store, Kinds.Themes)
-  yield* engine(
-    Validation.validate({
-      ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots: [ballot] }),
-      budget: { _tag: "slots", slots: 1 },
-      method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
-    })
-  )
+  yield* Validation.validate({
+    ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots: [ballot] }),
+    budget: { _tag: "slots", slots: 1 },
+    method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
+  })
   yield* commit(session, "ballot.cast", {
     writes: yield* puts(Kinds.Ballots, [{ value: ballot, version: previous[0]?.version ?? 0 }]),
     subject: { kind: "voting-round", id: round.value.id },
@@ -528,21 +526,19 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       id: g.value.id,
       heldOn: g.value.startsAt === undefined ? "" : DateTime.formatIsoDate(g.value.startsAt)
     }))
-  const result = yield* engine(
-    Prioritise.prioritise({
-      ...AgendaInput.fromDomain({
-        round: round.value,
-        themes: themes.map((t) => t.value),
-        ballots: ballots.map((b) => b.value),
-        pastGatherings
-      }),
-      budget: { _tag: "minutes", minutes: request.budgetMinutes },
-      method: request.method,
-      ...(request.rules === undefined ? {} : { rules: request.rules }),
-      ...(carried === undefined ? {} : { carried }),
-      language: "nl"
-    })
-  )
+  const result = yield* Prioritise.prioritise({
+    ...AgendaInput.fromDomain({
+      round: round.value,
+      themes: themes.map((t) => t.value),
+      ballots: ballots.map((b) => b.value),
+      pastGatherings
+    }),
+    budget: { _tag: "minutes", minutes: request.budgetMinutes },
+    method: request.method,
+    ...(request.rules === undefined ? {} : { rules: request.rules }),
+    ...(carried === undefined ? {} : { carried }),
+    language: "nl"
+  })
   const closed = new VotingRound({
     ...round.value,
     status: "closed",

@@ -5,7 +5,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { Texts as CoreTexts, Domain } from "@grenzeloos/core"
-import { Effect, Either, Option } from "effect"
+import { Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
@@ -60,7 +60,7 @@ const intakesPlan = Command.make(
       for (let day = c.from; day <= c.to; day = nextDay(day)) {
         if (!weekdays(c.weekdays).includes(weekdayOf(day))) continue
         for (const time of c.times) {
-          const local = yield* Either.match(localMoment(day, time), { onLeft: Effect.fail, onRight: Effect.succeed })
+          const local = yield* localMoment(day, time)
           for (const facilitatorId of facilitators)
             slots.push({ facilitatorId, startsAt: local, durationMinutes: c.minutes })
         }

@@ -6,7 +6,7 @@
  */
 import { Command, Options } from "@effect/cli"
 import { Texts as CoreTexts, Domain } from "@grenzeloos/core"
-import { Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import * as Environment from "../Environment.js"
 import { NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
@@ -131,7 +131,7 @@ const meetingCandidates = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
-      const choices = yield* Either.match(
+      const choices = yield* Effect.map(
         Domain.decode(CandidateChoices, { subject: "meeting candidates" })({
           weekdays: weekdays(c.weekdays),
           startTimes: c.times,
@@ -140,7 +140,7 @@ const meetingCandidates = Command.make(
             onSome: (schoolRegions) => ({ calendar: { schoolRegions } })
           })
         }),
-        { onLeft: Effect.fail, onRight: (decoded) => Effect.succeed(Schema.encodeSync(CandidateChoices)(decoded)) }
+        Schema.encodeSync(CandidateChoices)
       )
       return yield* withUseCases(c, Texts.of(c.lang).proposingDates, (uc) =>
         Effect.gen(function* () {

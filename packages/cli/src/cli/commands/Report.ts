@@ -6,7 +6,7 @@
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import type { Domain } from "@grenzeloos/core"
-import { DateTime, Effect, Either, Option } from "effect"
+import { DateTime, Effect, type Either, Option } from "effect"
 import * as ReportHtml from "../../report/Report.js"
 import * as Saved from "../../report/Saved.js"
 import * as Environment from "../Environment.js"
@@ -82,10 +82,7 @@ export const command: Group<"report"> = Command.make(
       ) =>
         Option.match(file, {
           onNone: () => Effect.succeed(undefined),
-          onSome: (path) =>
-            Effect.flatMap(fs.readFileString(path), (text) =>
-              Either.match(read(text, path), { onLeft: Effect.fail, onRight: Effect.succeed })
-            )
+          onSome: (path) => Effect.flatMap(fs.readFileString(path), (text) => read(text, path))
         })
       const savedGroups = yield* saved(c.groups, Saved.groups)
       const savedAgenda = yield* saved(c.agenda, Saved.agenda)
