@@ -22,7 +22,6 @@ import * as LocalTime from "../scheduling/LocalTime.js"
 import { InvalidState } from "./Errors.js"
 import {
   eventOf,
-  hasStarted,
   inviteesOf,
   messagesAbout,
   pendingAbout,
@@ -35,8 +34,6 @@ import {
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 const DAY = 86_400_000
-
-const describeGathering = (g: Gathering) => `gathering "${g.title}" (${g.id})`
 
 /**
  * The input of {@link moveGathering}: the new date, start time, length or place (at least one).
@@ -92,7 +89,7 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
   const request = yield* input(MoveGathering, "move")(value)
   yield* authorize(session, "gathering.move", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  const state = yield* step(gathering.value, "moveGathering")
+  const state = yield* step(gathering.value, "moveGathering", session.now)
   const g = gathering.value
   if (
     request.date === undefined &&
@@ -110,19 +107,6 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
           subject: "de verplaatsing",
           problem: "verandert niets",
           hint: "geef een nieuwe datum, begintijd, duur of locatie"
-        }
-      })
-    )
-  if (hasStarted(g, session.now))
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: describeGathering(g),
-        problem: "has already started",
-        hint: "a gathering in the past cannot be moved; plan a new one",
-        nl: {
-          subject: `bijeenkomst "${g.title}" (${g.id})`,
-          problem: "is al begonnen",
-          hint: "een bijeenkomst in het verleden kan niet worden verplaatst; plan een nieuwe"
         }
       })
     )
@@ -254,20 +238,7 @@ export const cancelGathering = Effect.fn("Cycle.cancelGathering")(function* (
   yield* authorize(session, "gathering.cancel", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
   const g = gathering.value
-  const state = yield* step(g, "cancelGathering")
-  if (hasStarted(g, session.now))
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: describeGathering(g),
-        problem: "has already started",
-        hint: "record its attendance instead (recordAttendance)",
-        nl: {
-          subject: `bijeenkomst "${g.title}" (${g.id})`,
-          problem: "is al begonnen",
-          hint: "leg in plaats daarvan de aanwezigheid vast (recordAttendance)"
-        }
-      })
-    )
+  const state = yield* step(g, "cancelGathering", session.now)
   const [stale, polls, themes] = yield* Effect.all([
     pendingAbout(session, { kind: "gathering", id: g.id }),
     Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: g.id }),
@@ -351,7 +322,7 @@ export const closeGathering = Effect.fn("Cycle.closeGathering")(function* (
   const { gatheringId } = yield* input(GatheringRef, "gathering")(value)
   yield* authorize(session, "gathering.close", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, gatheringId, "gatheringId")
-  const state = yield* step(gathering.value, "closeGathering")
+  const state = yield* step(gathering.value, "closeGathering", session.now)
   const stale = yield* pendingAbout(session, { kind: "gathering", id: gatheringId })
   const closed = new Gathering({ ...gathering.value, status: state })
   yield* commit(session, "gathering.close", {
@@ -424,7 +395,8 @@ export const requestPollAnswers = Effect.fn("Cycle.requestPollAnswers")(function
   if (poll.value.gatheringId !== undefined)
     yield* step(
       (yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")).value,
-      "requestPollAnswers"
+      "requestPollAnswers",
+      session.now
     )
   const [members, responses, asked, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members, { status: "active" }),

@@ -5,7 +5,8 @@
  */
 import { DateTime, Effect, Option } from "effect"
 import type { Gathering, GatheringStatus } from "../domain/Gathering.js"
-import { type GatheringStateError, type GatheringStep, transition } from "../domain/GatheringLifecycle.js"
+import type { GatheringStateError, GatheringStep } from "../domain/GatheringLifecycle.js"
+import * as Lifecycle from "../domain/GatheringLifecycle.js"
 import type { Member } from "../domain/Member.js"
 import * as Invitation from "../ical/Invitation.js"
 import type { OutboxEntry, StoreError } from "../ports/Store.js"
@@ -28,13 +29,20 @@ export const zoneOf = (session: Session): Effect.Effect<string, StoreError> =>
 export const todayIn = (session: Session, zone: string): string =>
   DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, zone))
 
-/** The state a step leads to, or the refusal that names the gathering's state and what can be done. */
-export const step = (gathering: Gathering, name: GatheringStep): Effect.Effect<GatheringStatus, GatheringStateError> =>
-  transition(gathering, name)
+/**
+ * The state a step leads to, or the refusal that names the gathering's state (or that it has, or
+ * has not yet, started) and what can be done: every use case's check of a gathering's state.
+ */
+export const step = (
+  gathering: Gathering,
+  name: GatheringStep,
+  now: DateTime.Utc
+): Effect.Effect<GatheringStatus, GatheringStateError> =>
+  Lifecycle.transition(gathering, name, DateTime.toEpochMillis(now))
 
 /** Whether the gathering has started by now (a gathering without a date has not). */
 export const hasStarted = (gathering: Gathering, now: DateTime.Utc): boolean =>
-  gathering.startsAt !== undefined && DateTime.toEpochMillis(gathering.startsAt) <= DateTime.toEpochMillis(now)
+  Lifecycle.hasStarted(gathering, DateTime.toEpochMillis(now))
 
 // The gathering's calendar event is built once per use case (it reads the theme titles); each
 // message then gets the same event with its own attendee.

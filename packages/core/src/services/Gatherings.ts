@@ -26,7 +26,7 @@ import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import * as Texts from "../texts/index.js"
 import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { alreadySent, eventOf, hasStarted, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
+import { alreadySent, eventOf, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
 import { openPolls, pollStandingFor } from "./PollPrivacy.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -161,7 +161,7 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
   const request = yield* input(ProposeDates, "candidate dates")(value)
   yield* authorize(session, "gathering.plan", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  const polling = yield* step(gathering.value, "proposeDates")
+  const polling = yield* step(gathering.value, "proposeDates", session.now)
   const [gatherings, polls, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Gatherings),
     Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: gathering.value.id }),
@@ -413,7 +413,7 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
       })
     )
   const gathering = yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")
-  const decided = yield* step(gathering.value, "decideDate")
+  const decided = yield* step(gathering.value, "decideDate", session.now)
   const [members, responses, gatherings, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members, { status: "active" }),
     Repository.all(session.store, Kinds.PollResponses, { pollId: poll.value.id }),
@@ -552,8 +552,7 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
   const { gatheringId } = yield* input(GatheringRef, "gathering")(value)
   yield* authorize(session, "gathering.invite", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, gatheringId, "gatheringId")
-  const invitedState = yield* step(gathering.value, "sendInvitations")
-  if (hasStarted(gathering.value, session.now)) return yield* Effect.fail(startedAlready(gathering.value))
+  const invitedState = yield* step(gathering.value, "sendInvitations", session.now)
   const sequence = gathering.value.sequence
   // Sending again reaches only members who have no invitation of this version yet (who joined
   // since), so running it twice is harmless. The outbox is read only when invitations are out.
@@ -644,10 +643,10 @@ export const sendReminders = Effect.fn("Gatherings.sendReminders")(function* (
   const request = yield* input(SendReminders, "reminders")(value)
   yield* authorize(session, "gathering.remind", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "sendReminders")
+  yield* step(gathering.value, "sendReminders", session.now)
   const startsAt = gathering.value.startsAt
-  if (startsAt === undefined || hasStarted(gathering.value, session.now))
-    return yield* Effect.fail(startedAlready(gathering.value))
+  // An invited gathering has a date: the life cycle sets it when the date is decided.
+  if (startsAt === undefined) return yield* Effect.dieMessage(`invited gathering ${gathering.value.id} has no date`)
   const declined = new Set<string>(gathering.value.rsvps.filter((r) => r.response === "no").map((r) => r.memberId))
   const members = (yield* Repository.all(session.store, Kinds.Members, { status: "active" })).filter(
     (m) => !declined.has(m.value.id)
@@ -734,7 +733,7 @@ export const recordRsvp = Effect.fn("Gatherings.recordRsvp")(function* (
     )
   yield* authorize(session, "rsvp.record", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "recordRsvp")
+  yield* step(gathering.value, "recordRsvp", session.now)
   yield* required(session, Kinds.Members, memberId, "memberId")
   const next = new Gathering({
     ...gathering.value,
@@ -794,20 +793,7 @@ export const recordAttendance = Effect.fn("Gatherings.recordAttendance")(functio
   const request = yield* input(RecordAttendance, "attendance")(value)
   yield* authorize(session, "attendance.record", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "recordAttendance")
-  if (!hasStarted(gathering.value, session.now))
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `gathering "${gathering.value.title}" (${gathering.value.id})`,
-        problem: "has not taken place yet",
-        hint: "record attendance once the gathering has started",
-        nl: {
-          subject: `bijeenkomst "${gathering.value.title}" (${gathering.value.id})`,
-          problem: "heeft nog niet plaatsgevonden",
-          hint: "leg de aanwezigheid vast zodra de bijeenkomst begonnen is"
-        }
-      })
-    )
+  yield* step(gathering.value, "recordAttendance", session.now)
   const members = yield* Repository.all(session.store, Kinds.Members)
   const known = new Set<string>(members.map((m) => m.value.id))
   const unknown = request.attended.findIndex((id) => !known.has(id))
@@ -959,15 +945,3 @@ export const listPolls = Effect.fn("Gatherings.listPolls")(function* (actor: unk
   )
   return polls.map((p) => p.value)
 })
-
-const startedAlready = (gathering: Gathering) =>
-  new InvalidState({
-    subject: `gathering "${gathering.title}" (${gathering.id})`,
-    problem: "has already started",
-    hint: "nothing is sent for a gathering in the past; plan the next one",
-    nl: {
-      subject: `bijeenkomst "${gathering.title}" (${gathering.id})`,
-      problem: "is al begonnen",
-      hint: "voor een bijeenkomst in het verleden wordt niets verstuurd; plan de volgende"
-    }
-  })

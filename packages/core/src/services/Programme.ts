@@ -85,7 +85,7 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
       })
     )
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "changeProgramme")
+  yield* step(gathering.value, "changeProgramme", session.now)
   let programme: ReadonlyArray<ProgrammeItem>
   if (request.votingRoundId !== undefined) {
     const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")

@@ -508,7 +508,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
           }
         })
       )
-    yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme")
+    yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme", session.now)
   }
   const [themes, cast, gatherings, members] = yield* Effect.all([
     Repository.all(session.store, Kinds.Themes),

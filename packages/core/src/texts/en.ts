@@ -116,9 +116,13 @@ const refusal = (e: Refusal): string => {
     case "MemberCannotAct":
       return `member ${e.memberId} cannot ${e.action}: the member ${INACTIVE[e.state]}`
     case "GatheringStateError": {
+      const now = e.possible.length === 0 ? "—" : e.possible.join(", ")
+      if (e.timing === "started")
+        return `gathering "${e.title}" has already started; ${e.step} can only be done before it starts. What can be done now: ${now}`
+      if (e.timing === "not-started")
+        return `gathering "${e.title}" has not taken place yet; ${e.step} can only be done once it has started. What can be done now: ${now}`
       const needs = e.needs.map((s) => state(s as GatheringStatus)).join(" or ")
-      const possible = e.possible.length === 0 ? "—" : e.possible.join(", ")
-      return `gathering "${e.title}" is ${state(e.state as GatheringStatus)}; ${e.step} needs it to be ${needs}. What can be done now: ${possible}`
+      return `gathering "${e.title}" is ${state(e.state as GatheringStatus)}; ${e.step} needs it to be ${needs}. What can be done now: ${now}`
     }
     default:
       return absurd(e)

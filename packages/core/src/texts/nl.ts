@@ -163,9 +163,13 @@ const refusal = (e: Refusal): string => {
     case "MemberCannotAct":
       return `lid ${e.memberId} kan ${e.action} niet: het lid ${INACTIVE[e.state]}`
     case "GatheringStateError": {
+      const now = e.possible.length === 0 ? "—" : e.possible.join(", ")
+      if (e.timing === "started")
+        return `bijeenkomst "${e.title}" is al begonnen; ${e.step} kan alleen voordat hij begint. Wat nu kan: ${now}`
+      if (e.timing === "not-started")
+        return `bijeenkomst "${e.title}" heeft nog niet plaatsgevonden; ${e.step} kan pas als hij begonnen is. Wat nu kan: ${now}`
       const needs = e.needs.map((s) => state(s as GatheringStatus)).join(" of ")
-      const possible = e.possible.length === 0 ? "—" : e.possible.join(", ")
-      return `bijeenkomst "${e.title}" is ${state(e.state as GatheringStatus)}; ${e.step} kan alleen als hij ${needs} is. Wat nu kan: ${possible}`
+      return `bijeenkomst "${e.title}" is ${state(e.state as GatheringStatus)}; ${e.step} kan alleen als hij ${needs} is. Wat nu kan: ${now}`
     }
     default:
       return absurd(e)
