@@ -1,12 +1,12 @@
 /**
  * Deciding an availability poll (yes / if need be / no): the best slot, explained with the
- * runner-up and who cannot come to each, and the best pair of slots when a meeting is held twice.
+ * runner-up and who cannot come to each, and the best pair of slots when a gathering is held twice.
  *
  * The ordering follows Rallly's ranking of poll options (people who can come, then "yes"
  * answers) inside the hard / medium / soft levels of Timefold's meeting-scheduling example
  * (required attendees are hard, capacity caps attendance), with the fairness-over-time idea of
  * perpetual voting (Lackner 2020, "Perpetual Voting: Fairness in Long-Term Decision Making", AAAI):
- * members who missed the last meeting weigh more, so the same people do not always lose. Over the
+ * members who missed the last gathering weigh more, so the same people do not always lose. Over the
  * year, members who could come to fewer of the earlier gatherings weigh more as well, within a
  * documented bound (decision record 0028), and the decision reports what the chosen date does to
  * each member's share of gatherings they could attend: its minimum, mean and spread.
@@ -40,9 +40,9 @@ export interface Input {
   }>
   /** How many people the venue holds; no limit when left out. */
   readonly capacity?: number
-  /** Members who missed the previous meeting (from {@link Domain.Gathering}'s attendance). */
-  readonly missedLastMeeting?: ReadonlyArray<MemberId>
-  /** How much a member who missed the last meeting counts (a whole number, default 2). */
+  /** Members who missed the previous gathering (from {@link Domain.Gathering}'s attendance). */
+  readonly missedLastGathering?: ReadonlyArray<MemberId>
+  /** How much a member who missed the last gathering counts (a whole number, default 2). */
   readonly missedLastWeight?: number
   /**
    * Per member, how many of this year's earlier gatherings they could attend (see
@@ -365,7 +365,7 @@ const prepare = (input: Input): Either.Either<Prepared, SchedulingInputError> =>
     }
   })
   const weight = new Int32Array(n).fill(100)
-  for (const id of input.missedLastMeeting ?? []) {
+  for (const id of input.missedLastGathering ?? []) {
     const m = memberIndex.get(id)
     if (m !== undefined) weight[m] = 100 * w
   }
@@ -512,7 +512,7 @@ export const decide = (input: Input): Either.Either<Decision, SchedulingInputErr
   })
 
 /**
- * The best pair of slots when a meeting is held twice.
+ * The best pair of slots when a gathering is held twice.
  *
  * @since 0.1.0
  */
@@ -539,8 +539,8 @@ const popcount = (x: number) => {
 }
 
 /**
- * Which two slots, if the meeting is held twice, let the most members come to at least one. Only
- * slots every required person can come to are considered; with a capacity, each meeting admits
+ * Which two slots, if the gathering is held twice, let the most members come to at least one. Only
+ * slots every required person can come to are considered; with a capacity, each gathering admits
  * at most that many. Ties: more members with a "yes" for at least one, then the more even split,
  * then the earlier slots.
  *
@@ -644,7 +644,7 @@ export const bestPair = (input: Input): Either.Either<PairDecision, SchedulingIn
 
 /**
  * The members who were invited to the previous gathering but are not in its attendance: what
- * {@link Input.missedLastMeeting} expects, from a {@link Domain.Gathering} record.
+ * {@link Input.missedLastGathering} expects, from a {@link Domain.Gathering} record.
  *
  * @example
  * ```ts
@@ -652,11 +652,11 @@ export const bestPair = (input: Input): Either.Either<PairDecision, SchedulingIn
  *
  * declare const previous: Domain.Gathering
  * declare const invitees: ReadonlyArray<Domain.MemberId>
- * const missed = Scheduling.Poll.missedLastMeeting(previous, invitees)
+ * const missed = Scheduling.Poll.missedLastGathering(previous, invitees)
  * ```
  * @since 0.1.0
  */
-export const missedLastMeeting = (
+export const missedLastGathering = (
   previous: { readonly attendance: ReadonlyArray<MemberId> },
   invitedThen: ReadonlyArray<MemberId>
 ): ReadonlyArray<MemberId> => {

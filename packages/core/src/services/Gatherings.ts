@@ -125,7 +125,7 @@ export const ProposeDates = Schema.Struct({
   count: Schema.Int.pipe(Schema.between(1, 200)),
   weekdays: Schema.NonEmptyArray(Weekday),
   startTimes: Schema.NonEmptyArray(TimeOfDay),
-  previousMeetingOn: Schema.optionalWith(CalendarDate, { exact: true }),
+  previousGatheringOn: Schema.optionalWith(CalendarDate, { exact: true }),
   minDaysSincePrevious: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 366)), { exact: true }),
   calendar: Schema.optionalWith(CalendarOptions, { exact: true }),
   requiredMemberIds: Schema.optionalWith(Schema.Array(MemberId), { exact: true })
@@ -194,8 +194,8 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
     .filter((d): d is string => d !== undefined)
     .sort()
     .at(-1)
-  const previousMeetingOn =
-    request.previousMeetingOn ?? (previous === undefined ? undefined : CalendarDate.make(previous))
+  const previousGatheringOn =
+    request.previousGatheringOn ?? (previous === undefined ? undefined : CalendarDate.make(previous))
   const proposal = yield* CandidateSlots.propose({
     quarter: gathering.value.quarter,
     count: request.count,
@@ -203,7 +203,7 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
     startTimes: request.startTimes,
     durationMinutes: gathering.value.durationMinutes,
     timeZone: zone,
-    ...(previousMeetingOn === undefined ? {} : { previousMeetingOn }),
+    ...(previousGatheringOn === undefined ? {} : { previousGatheringOn }),
     ...(request.minDaysSincePrevious === undefined ? {} : { minDaysSincePrevious: request.minDaysSincePrevious }),
     ...(request.calendar === undefined ? {} : { calendar: request.calendar })
   })
@@ -445,10 +445,10 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
     .sort((a, b) => (dateOf(a.value) ?? "").localeCompare(dateOf(b.value) ?? ""))
     .at(-1)
   const lastDate = last === undefined ? undefined : dateOf(last.value)
-  const missedLastMeeting =
+  const missedLastGathering =
     last === undefined || lastDate === undefined
       ? []
-      : Poll.missedLastMeeting(
+      : Poll.missedLastGathering(
           last.value,
           members.filter((m) => m.value.joinedOn <= lastDate).map((m) => m.value.id)
         )
@@ -468,7 +468,7 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
     poll: poll.value,
     invitees,
     responses: counted,
-    missedLastMeeting,
+    missedLastGathering,
     attendanceOverYear,
     ...(capacity === undefined ? {} : { capacity })
   }

@@ -17,7 +17,7 @@ describe("CandidateSlots.propose", () => {
     const proposal = Either.getOrThrow(
       CandidateSlots.propose({
         ...base,
-        previousMeetingOn: Domain.CalendarDate.make("2026-03-12"),
+        previousGatheringOn: Domain.CalendarDate.make("2026-03-12"),
         calendar: { schoolRegions: ["middle"] }
       })
     )
@@ -102,7 +102,7 @@ describe("CandidateSlots.propose", () => {
             quarter: Domain.Quarter.make(`${year}-Q${q}`),
             count,
             weekdays: weekdays as [Domain.Weekday, ...Array<Domain.Weekday>],
-            previousMeetingOn: previous,
+            previousGatheringOn: previous,
             minDaysSincePrevious: gap
           }
           const proposal = Either.getOrThrow(CandidateSlots.propose(request))

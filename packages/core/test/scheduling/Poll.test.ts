@@ -98,9 +98,9 @@ describe("Poll.decide", () => {
     ]
     const plain = Either.getOrThrow(Poll.decide(pollOf(answers, 2)))
     expect(plain._tag === "Decided" && plain.chosen.slotId).toBe("s0")
-    const missed = Poll.missedLastMeeting({ attendance: [member(0), member(1)] }, [member(0), member(1), member(2)])
+    const missed = Poll.missedLastGathering({ attendance: [member(0), member(1)] }, [member(0), member(1), member(2)])
     expect(missed).toEqual([member(2)])
-    const fair = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { missedLastMeeting: missed, missedLastWeight: 3 })))
+    const fair = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { missedLastGathering: missed, missedLastWeight: 3 })))
     expect(fair._tag === "Decided" && fair.chosen.slotId).toBe("s1")
   })
 
@@ -226,7 +226,7 @@ describe("Poll.decide", () => {
   // A reference implementation of the documented ordering, written from the definition.
   const referenceKey = (input: Scheduling.Poll.Input, k: number): [number, number, number] => {
     const w = input.missedLastWeight ?? 2
-    const missed = new Set<string>(input.missedLastMeeting ?? [])
+    const missed = new Set<string>(input.missedLastGathering ?? [])
     // The year's weight, in hundredths as the engine documents (decision 0028).
     const year = (m: string) => {
       const h = input.attendanceOverYear?.find((x) => x.memberId === m)
@@ -271,7 +271,7 @@ describe("Poll.decide", () => {
         Array.from({ length: slots }, (_, k) => seedAnswers[i * 6 + k])
       )
       const input = pollOf(answers, slots, {
-        missedLastMeeting: [...new Set(missed.filter((m) => m < members))].map(member),
+        missedLastGathering: [...new Set(missed.filter((m) => m < members))].map(member),
         missedLastWeight: weight,
         ...(capacity === undefined ? {} : { capacity }),
         attendanceOverYear: [...new Map(history.filter(([m]) => m < members).map((h) => [h[0], h])).values()].map(
