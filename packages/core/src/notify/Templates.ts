@@ -8,10 +8,11 @@
  */
 import { DateTime, Either, Schema } from "effect"
 import { match } from "ts-pattern"
-import { Problem } from "../domain/DecodeError.js"
+import { InputErrorFields, type Problem } from "../domain/DecodeError.js"
 import type { CommunityId } from "../domain/Ids.js"
 import type { Language } from "../domain/Language.js"
 import * as Invitation from "../ical/Invitation.js"
+import { formatProblems } from "../internal/problems.js"
 import type { Attachment, Channel, DomainEvent, Recipient } from "./Message.js"
 import { IdempotencyKey, RenderedMessage, topicOf } from "./Message.js"
 
@@ -126,16 +127,12 @@ export interface RenderContext {
  * ```
  * @since 0.1.0
  */
-export class RenderError extends Schema.TaggedError<RenderError>("@grenzeloos/core/RenderError")("RenderError", {
-  subject: Schema.String,
-  problems: Schema.Array(Problem)
-}) {
+export class RenderError extends Schema.TaggedError<RenderError>("@grenzeloos/core/RenderError")(
+  "RenderError",
+  InputErrorFields
+) {
   override get message(): string {
-    const count = this.problems.length
-    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the notification`
-    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
-      "\n"
-    )
+    return formatProblems(this.subject, this.problems, "the notification")
   }
 }
 

@@ -141,8 +141,16 @@ export const propose = (request: Request): Either.Either<Proposal, SchedulingInp
             for (let day = first; day <= last; day++) {
               if (!req.weekdays.includes(EpochDay.weekdayOf(day))) continue
               const why: Array<Reason | TooSoon> = [...(reasons.get(day) ?? [])]
-              if (previous !== undefined && req.previousGatheringOn !== undefined && Math.abs(day - previous) < minGap) {
-                why.push({ _tag: "TooSoonAfterPrevious", previousGatheringOn: req.previousGatheringOn, minDays: minGap })
+              if (
+                previous !== undefined &&
+                req.previousGatheringOn !== undefined &&
+                Math.abs(day - previous) < minGap
+              ) {
+                why.push({
+                  _tag: "TooSoonAfterPrevious",
+                  previousGatheringOn: req.previousGatheringOn,
+                  minDays: minGap
+                })
               }
               if (why.length === 0) eligible.push(day)
               else excluded.push({ date: EpochDay.format(day), reasons: why })
