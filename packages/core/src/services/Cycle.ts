@@ -21,6 +21,7 @@ import * as Repository from "../repository/Repository.js"
 import * as LocalTime from "../scheduling/LocalTime.js"
 import { InvalidState } from "./Errors.js"
 import {
+  ensurePollOpen,
   eventOf,
   inviteesOf,
   messagesAbout,
@@ -379,19 +380,7 @@ export const requestPollAnswers = Effect.fn("Cycle.requestPollAnswers")(function
   const request = yield* input(RequestPollAnswers, "poll request")(value)
   yield* authorize(session, "poll.request", { _tag: "Community", communityId: session.actor.communityId })
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  if (poll.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `poll "${poll.value.title}" (${poll.value.id})`,
-        problem: "is closed",
-        hint: "ask for answers while the poll is open",
-        nl: {
-          subject: `datumprikker "${poll.value.title}" (${poll.value.id})`,
-          problem: "is gesloten",
-          hint: "vraag om antwoorden zolang de datumprikker open is"
-        }
-      })
-    )
+  yield* ensurePollOpen(poll.value, "ask")
   if (poll.value.gatheringId !== undefined)
     yield* step(
       (yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")).value,
@@ -490,19 +479,7 @@ export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* 
   const request = yield* input(RecordPollAnswers, "poll answers")(value)
   yield* authorize(session, "poll.record", { _tag: "Community", communityId: session.actor.communityId })
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  if (poll.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `poll "${poll.value.title}" (${poll.value.id})`,
-        problem: "is closed",
-        hint: "answers are taken while it is open",
-        nl: {
-          subject: `datumprikker "${poll.value.title}" (${poll.value.id})`,
-          problem: "is gesloten",
-          hint: "antwoorden worden aangenomen zolang de datumprikker open is"
-        }
-      })
-    )
+  yield* ensurePollOpen(poll.value, "answer")
   const [members, existing] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members),
     Repository.all(session.store, Kinds.PollResponses, { pollId: poll.value.id })

@@ -26,7 +26,7 @@ import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import * as Texts from "../texts/index.js"
 import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { alreadySent, eventOf, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
+import { alreadySent, ensurePollOpen, eventOf, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
 import { openPolls, pollStandingFor } from "./PollPrivacy.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -303,19 +303,7 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
   yield* authorize(session, "poll.respond", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
   yield* activeMember(session, by.memberId, "poll.respond")
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  if (poll.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `poll ${poll.value.id}`,
-        problem: "is closed",
-        hint: "answers are taken while it is open",
-        nl: {
-          subject: `datumprikker ${poll.value.id}`,
-          problem: "is gesloten",
-          hint: "antwoorden worden aangenomen zolang de datumprikker open is"
-        }
-      })
-    )
+  yield* ensurePollOpen(poll.value, "answer")
   const slots = new Set<string>(poll.value.slots.map((s) => s.id))
   const unknown = request.answers.findIndex((a) => !slots.has(a.slotId))
   if (unknown >= 0)
