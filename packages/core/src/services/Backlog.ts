@@ -18,7 +18,7 @@ import * as Repository from "../repository/Repository.js"
 import type { Resource } from "./Access.js"
 import { InvalidState } from "./Errors.js"
 import { pendingAbout, withdrawal } from "./GatheringSupport.js"
-import { sameTitle } from "./ProgrammeSupport.js"
+import { ensureRoundOpen, sameTitle } from "./ProgrammeSupport.js"
 import { authorize, begin, commit, input, naturalKey, puts, required, type Session } from "./Runner.js"
 
 const themeResource = (session: Session, theme: Theme): Resource =>
@@ -272,19 +272,7 @@ export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
     )
   yield* authorize(session, "ballot.withdraw", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  if (round.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `voting round "${round.value.title}" (${round.value.id})`,
-        problem: "is closed",
-        hint: "a ballot can be withdrawn while its round is open; the result of a closed vote stays",
-        nl: {
-          subject: `stemronde "${round.value.title}" (${round.value.id})`,
-          problem: "is gesloten",
-          hint: "een stem kan worden ingetrokken zolang de stemronde open is; de uitslag van een gesloten stemronde blijft staan"
-        }
-      })
-    )
+  yield* ensureRoundOpen(round.value, "withdraw")
   const ballot = yield* required(
     session,
     Kinds.Ballots,
@@ -347,19 +335,7 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
   const request = yield* input(RecordBallots, "ballots")(value)
   yield* authorize(session, "ballot.record", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  if (round.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `voting round "${round.value.title}" (${round.value.id})`,
-        problem: "is closed",
-        hint: "record ballots while the round is open",
-        nl: {
-          subject: `stemronde "${round.value.title}" (${round.value.id})`,
-          problem: "is gesloten",
-          hint: "leg stemmen vast zolang de stemronde open is"
-        }
-      })
-    )
+  yield* ensureRoundOpen(round.value, "record")
   const [members, themes, existing] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members),
     Repository.all(session.store, Kinds.Themes),

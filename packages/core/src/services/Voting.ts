@@ -23,7 +23,7 @@ import { activeMember, countedBallots, ownRecord } from "./Acting.js"
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
-import { applyProgramme, sameTitle } from "./ProgrammeSupport.js"
+import { applyProgramme, ensureRoundOpen, sameTitle } from "./ProgrammeSupport.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
@@ -454,19 +454,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
   const request = yield* input(CloseVoting, "closing of the vote")(value)
   yield* authorize(session, "voting.close", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  if (round.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `voting round "${round.value.title}" (${round.value.id})`,
-        problem: "is already closed",
-        hint: "open a new voting round for a new programme",
-        nl: {
-          subject: `stemronde "${round.value.title}" (${round.value.id})`,
-          problem: "is al gesloten",
-          hint: "open een nieuwe stemronde voor een nieuw programma"
-        }
-      })
-    )
+  yield* ensureRoundOpen(round.value, "close")
   if (
     request.gatheringId !== undefined &&
     round.value.gatheringId !== undefined &&
