@@ -1,7 +1,8 @@
 /**
  * What the commands say, Dutch first and English second, in one place (`--lang`, or
- * `GRENZELOOS_LANG`). Help texts carry both languages side by side; messages from the core's use
- * cases and engines pass through as they are.
+ * `GRENZELOOS_LANG`). Help texts carry both languages side by side. The core's reasons and refusals
+ * are rendered by the core's own locales (`Texts.of(language)` of `@grenzeloos/core`), in the same
+ * language.
  *
  * @since 0.1.0
  */

@@ -11,6 +11,7 @@ import { CommunityId, FacilitatorId, IntakeId, MemberId, SlotId } from "../domai
 import { Intake, type IntakeStatus } from "../domain/Intake.js"
 import { Member } from "../domain/Member.js"
 import { FreeText, Interest } from "../domain/Text.js"
+import { intakeSummary } from "../notify/Templates.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as Intakes from "../scheduling/Intakes.js"
@@ -149,7 +150,6 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
       const member = memberById.get(intake.memberId)?.value
       const facilitator = facilitatorById.get(intake.facilitatorId)
       if (member === undefined || facilitator === undefined) return []
-      const language = member.preferredLanguage
       return [
         {
           _tag: "IntakeInvitation" as const,
@@ -158,7 +158,7 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
           event: {
             uid: `${intake.id}@${settings.uidDomain}`,
             sequence: 0,
-            summary: language === "nl" ? `Intakegesprek met ${facilitator.name}` : `Intake with ${facilitator.name}`,
+            summary: intakeSummary(member.preferredLanguage, facilitator.name),
             start: intake.startsAt,
             durationMinutes: intake.durationMinutes,
             organizer: { name: facilitator.name, email: facilitator.email },

@@ -3,7 +3,7 @@
  *
  * @since 0.2.0
  */
-import { absurd } from "effect/Function"
+import { absurd } from "effect"
 import type { GatheringStatus } from "../domain/Gathering.js"
 import type { Weekday } from "../domain/Member.js"
 import type * as Poll from "../scheduling/Poll.js"

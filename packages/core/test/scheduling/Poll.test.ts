@@ -100,7 +100,9 @@ describe("Poll.decide", () => {
     expect(plain._tag === "Decided" && plain.chosen.slotId).toBe("s0")
     const missed = Poll.missedLastGathering({ attendance: [member(0), member(1)] }, [member(0), member(1), member(2)])
     expect(missed).toEqual([member(2)])
-    const fair = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { missedLastGathering: missed, missedLastWeight: 3 })))
+    const fair = Either.getOrThrow(
+      Poll.decide(pollOf(answers, 2, { missedLastGathering: missed, missedLastWeight: 3 }))
+    )
     expect(fair._tag === "Decided" && fair.chosen.slotId).toBe("s1")
   })
 
