@@ -177,6 +177,20 @@ export interface Standing {
 }
 
 /**
+ * A slot's standing in counts only, for a reader who may not see who answered what.
+ *
+ * @since 0.2.0
+ */
+export interface SlotCount {
+  readonly slotId: string
+  readonly yes: number
+  readonly ifNeedBe: number
+  /** Who said no or did not answer. */
+  readonly cannot: number
+  readonly requiredMissing: number
+}
+
+/**
  * Why the poll came out as it did, as data; `Texts.of(language).reason` turns it into a sentence
  * in Dutch or English.
  *
@@ -205,14 +219,7 @@ export type Explanation =
   /** The slots in counts only, for a reader who may not see who answered what. */
   | {
       readonly _tag: "SlotCounts"
-      readonly slots: ReadonlyArray<{
-        readonly slotId: string
-        readonly yes: number
-        readonly ifNeedBe: number
-        /** Who said no or did not answer. */
-        readonly cannot: number
-        readonly requiredMissing: number
-      }>
+      readonly slots: ReadonlyArray<SlotCount>
     }
   /** Two slots reach `reached` of `of` members at least once; `neither` cannot come to either. */
   | {

@@ -94,6 +94,18 @@ export interface Person {
 }
 
 /**
+ * The session a reason is about: its group, its number (from 1) and the window of days it had.
+ *
+ * @since 0.2.0
+ */
+export interface SessionWindow {
+  readonly groupId: string
+  readonly sessionNumber: number
+  readonly windowFrom: CalendarDate
+  readonly windowTo: CalendarDate
+}
+
+/**
  * Why a group's session has no day, as data; `Texts.of(language).reason` says it in Dutch or
  * English.
  *
@@ -101,39 +113,27 @@ export interface Person {
  */
 export type Explanation =
   /** Not even the group alone has a day: `wrongWeekday` days are not `weekday` (or not allowed), `unsuitable` are holidays or blackouts, and on the rest `blockers` cannot. */
-  | {
+  | (SessionWindow & {
       readonly _tag: "NoDayForSession"
-      readonly groupId: string
-      readonly sessionNumber: number
-      readonly windowFrom: CalendarDate
-      readonly windowTo: CalendarDate
       readonly wrongWeekday: number
       readonly weekday: Weekday | undefined
       readonly unsuitable: number
       readonly blockers: ReadonlyArray<Person>
-    }
+    })
   /** Each of the session's `candidates` days would double-book `clashes` (sessions of `rivals`). */
-  | {
+  | (SessionWindow & {
       readonly _tag: "EveryDayDoubleBooks"
-      readonly groupId: string
-      readonly sessionNumber: number
-      readonly windowFrom: CalendarDate
-      readonly windowTo: CalendarDate
       readonly candidates: number
       readonly clashes: ReadonlyArray<Person>
       readonly rivals: ReadonlyArray<string>
-    }
+    })
   /** The search stopped after `maxSteps` steps; the tightest point is where `clashes` meet `rivals`. */
-  | {
+  | (SessionWindow & {
       readonly _tag: "SearchLimitReached"
-      readonly groupId: string
-      readonly sessionNumber: number
-      readonly windowFrom: CalendarDate
-      readonly windowTo: CalendarDate
       readonly maxSteps: number
       readonly clashes: ReadonlyArray<Person>
       readonly rivals: ReadonlyArray<string>
-    }
+    })
 
 /**
  * A timetable, or the group that cannot be timetabled and why.

@@ -44,3 +44,18 @@ export interface Locale {
   /** A refusal of a use case as a sentence. */
   readonly refusal: (refusal: Refusal) => string
 }
+
+// Shared by the renderers (not re-exported): what does not depend on the language.
+
+/** Ids as a list, or a dash for none. */
+export const names = (ids: ReadonlyArray<string>): string => (ids.length === 0 ? "—" : ids.join(", "))
+
+/** A share (0–1) as a whole percentage. */
+export const percent = (x: number): number => Math.round(100 * x)
+
+/** The members with the lowest share of the year, the first five and how many more. */
+export const lowest = (f: Poll.YearFairness): string => {
+  const shown = f.lowest.slice(0, 5)
+  const more = f.lowest.length - shown.length
+  return `${names(shown)}${more > 0 ? ` (+${more})` : ""}`
+}

@@ -8,7 +8,7 @@ import type { GatheringStatus } from "../domain/Gathering.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
 import type { InactiveState } from "../services/Errors.js"
-import type { Locale, Reason, Refusal } from "./Reason.js"
+import { type Locale, lowest, names, percent, type Reason, type Refusal } from "./Reason.js"
 
 const STATES: { readonly [S in GatheringStatus]: string } = {
   planned: "planned (no date poll yet)",
@@ -21,27 +21,17 @@ const STATES: { readonly [S in GatheringStatus]: string } = {
 }
 const state = (status: GatheringStatus): string => STATES[status]
 
-const names = (ids: ReadonlyArray<string>) => (ids.length === 0 ? "—" : ids.join(", "))
-const percent = (x: number) => Math.round(100 * x)
 const person = (p: Sessions.Person) => `${p.role} ${p.id}`
 const people = (ps: ReadonlyArray<Sessions.Person>) => ps.map(person).join(", ")
 
 const standing = (s: Poll.Standing) =>
   `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names(s.no)}; no answer: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
 
-const counts = (s: {
-  readonly slotId: string
-  readonly yes: number
-  readonly ifNeedBe: number
-  readonly cannot: number
-  readonly requiredMissing: number
-}) =>
+const counts = (s: Poll.SlotCount) =>
   `${s.slotId}: ${s.yes} yes, ${s.ifNeedBe} if need be, ${s.cannot} cannot come${s.requiredMissing > 0 ? `; ${s.requiredMissing} required people missing` : ""}`
 
 const year = (f: Poll.YearFairness, withHistory: boolean) => {
-  const shown = f.lowest.slice(0, 5)
-  const more = f.lowest.length - shown.length
-  const who = `${names(shown)}${more > 0 ? ` (+${more})` : ""}`
+  const who = lowest(f)
   return `Over the year, with this date every member can come to at least ${percent(f.minimumShare)}% of the gatherings (mean ${percent(f.meanShare)}%, spread ${percent(f.spread)} points; lowest: ${who}).${withHistory ? ` Members who could not come before counted more, at most ${f.maxWeight} times.` : ""}`
 }
 
@@ -62,12 +52,8 @@ const why = (w: Poll.Why): string => {
   }
 }
 
-const session = (r: {
-  readonly groupId: string
-  readonly sessionNumber: number
-  readonly windowFrom: string
-  readonly windowTo: string
-}) => `group ${r.groupId}, session ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
+const session = (r: Sessions.SessionWindow) =>
+  `group ${r.groupId}, session ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
 
 const reason = (r: Reason): string => {
   switch (r._tag) {

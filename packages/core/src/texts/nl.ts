@@ -10,7 +10,7 @@ import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
 import type { Right } from "../services/Access.js"
 import type { InactiveState } from "../services/Errors.js"
-import type { Locale, Reason, Refusal } from "./Reason.js"
+import { type Locale, lowest, names, percent, type Reason, type Refusal } from "./Reason.js"
 
 const STATES: { readonly [S in GatheringStatus]: string } = {
   planned: "gepland (nog geen datumprikker)",
@@ -23,8 +23,6 @@ const STATES: { readonly [S in GatheringStatus]: string } = {
 }
 const state = (status: GatheringStatus): string => STATES[status]
 
-const names = (ids: ReadonlyArray<string>) => (ids.length === 0 ? "—" : ids.join(", "))
-const percent = (x: number) => Math.round(100 * x)
 const person = (p: Sessions.Person) => `${p.role === "member" ? "lid" : "begeleider"} ${p.id}`
 const people = (ps: ReadonlyArray<Sessions.Person>) => ps.map(person).join(", ")
 
@@ -41,19 +39,11 @@ const WEEKDAYS: { readonly [D in Weekday]: string } = {
 const standing = (s: Poll.Standing) =>
   `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names(s.no)}; niet geantwoord: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`
 
-const counts = (s: {
-  readonly slotId: string
-  readonly yes: number
-  readonly ifNeedBe: number
-  readonly cannot: number
-  readonly requiredMissing: number
-}) =>
+const counts = (s: Poll.SlotCount) =>
   `${s.slotId}: ${s.yes} ja, ${s.ifNeedBe} als het moet, ${s.cannot} kunnen niet${s.requiredMissing > 0 ? `; ${s.requiredMissing} verplichte deelnemers ontbreken` : ""}`
 
 const year = (f: Poll.YearFairness, withHistory: boolean) => {
-  const shown = f.lowest.slice(0, 5)
-  const more = f.lowest.length - shown.length
-  const who = `${names(shown)}${more > 0 ? ` (+${more})` : ""}`
+  const who = lowest(f)
   return `Over het jaar kan met deze datum ieder lid bij minstens ${percent(f.minimumShare)} % van de bijeenkomsten zijn (gemiddeld ${percent(f.meanShare)} %, spreiding ${percent(f.spread)} procentpunt; het laagst: ${who}).${withHistory ? ` Wie eerder niet kon, telde zwaarder mee, hoogstens ${f.maxWeight} keer.` : ""}`
 }
 
@@ -74,12 +64,8 @@ const why = (w: Poll.Why): string => {
   }
 }
 
-const session = (r: {
-  readonly groupId: string
-  readonly sessionNumber: number
-  readonly windowFrom: string
-  readonly windowTo: string
-}) => `groep ${r.groupId}, bijeenkomst ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
+const session = (r: Sessions.SessionWindow) =>
+  `groep ${r.groupId}, bijeenkomst ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
 
 const reason = (r: Reason): string => {
   switch (r._tag) {
