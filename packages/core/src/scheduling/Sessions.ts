@@ -290,6 +290,13 @@ const solve = (
     readonly ideal: number
     readonly candidates: Int32Array
   }
+  // The session a failure is about, for the result and its explanation alike.
+  const windowOf = (g: GroupRequest, v: Variable): SessionWindow => ({
+    groupId: g.id,
+    sessionNumber: v.k + 1,
+    windowFrom: EpochDay.format(first + v.from),
+    windowTo: EpochDay.format(first + v.to)
+  })
   const variables: Array<Array<Variable>> = input.groups.map((g, gi) => {
     const interval = days / g.sessions
     const out: Array<Variable> = []
@@ -338,20 +345,16 @@ const solve = (
         for (const p of groupPeople[gi] as Array<number>)
           if (off[p * days + d] === 1) blockers.add(personName[p] as Person)
       }
+      const window = windowOf(g, v)
       return {
         _tag: "Infeasible",
+        ...window,
         groupId: g.id,
-        sessionNumber: v.k + 1,
-        windowFrom: EpochDay.format(first + v.from),
-        windowTo: EpochDay.format(first + v.to),
         reason: "no-day",
         people: [...blockers],
         explanation: {
           _tag: "NoDayForSession",
-          groupId: g.id,
-          sessionNumber: v.k + 1,
-          windowFrom: EpochDay.format(first + v.from),
-          windowTo: EpochDay.format(first + v.to),
+          ...window,
           wrongWeekday,
           weekday: g.preferredWeekday,
           unsuitable,
@@ -475,22 +478,18 @@ const solve = (
   const g = input.groups[v.group] as GroupRequest
   const clashes = failure?.clashes ?? new Set<Person>()
   const rivals = failure?.rivals ?? new Set<string>()
+  const window = windowOf(g, v)
   return {
     _tag: "Infeasible",
+    ...window,
     groupId: g.id,
-    sessionNumber: v.k + 1,
-    windowFrom: EpochDay.format(first + v.from),
-    windowTo: EpochDay.format(first + v.to),
     reason: outcome === "limit" ? "search-limit" : "double-booking",
     people: [...clashes],
     explanation: {
       ...(outcome === "limit"
         ? { _tag: "SearchLimitReached" as const, maxSteps }
         : { _tag: "EveryDayDoubleBooks" as const, candidates: v.candidates.length }),
-      groupId: g.id,
-      sessionNumber: v.k + 1,
-      windowFrom: EpochDay.format(first + v.from),
-      windowTo: EpochDay.format(first + v.to),
+      ...window,
       clashes: [...clashes],
       rivals: [...rivals]
     }
