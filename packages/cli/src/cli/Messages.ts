@@ -6,6 +6,8 @@
  * @internal
  */
 import { Texts as CoreTexts, Domain, Services } from "@grenzeloos/core"
+import { NotConfirmed, Unwritable } from "./Errors.js"
+import * as Texts from "./Texts.js"
 
 // The fields of the use cases' inputs, by the option that fills them.
 const OPTIONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -122,6 +124,8 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
       : `${path === undefined ? "" : `${String(path)}: `}is niet te lezen of te schrijven (${reason}); controleer het pad`
   }
   if (CoreTexts.isRefusal(error)) return CoreTexts.of(language).refusal(forThePerson(error))
+  if (error instanceof NotConfirmed) return Texts.of(language).notConfirmed(error.what)
+  if (error instanceof Unwritable) return Texts.of(language).unwritable(error.option, error.path, error.reason)
   return undefined
 }
 

@@ -1,6 +1,7 @@
 // The core's refusals as the person at the command line reads them: in the --lang language.
 import { Domain, Services } from "@grenzeloos/core"
 import { describe, expect, it } from "vitest"
+import { NotConfirmed, Unwritable } from "../../src/cli/Errors.js"
 import * as Messages from "../../src/cli/Messages.js"
 
 const refusals = [
@@ -32,5 +33,16 @@ describe("Messages.of", () => {
     expect(notAllowed).toBe("not allowed to case.read: this needs membership of the learning group")
     expect(cannotAct).toBe("member m-009 cannot ballot.cast: the member has left the community")
     expect(state).toContain("needs it to be given a date, not yet invited or invited")
+  })
+
+  it("says the command line's own refusals in one language, not both side by side", () => {
+    const confirm = new NotConfirmed({ what: "grenzeloos forget member m-001" })
+    const out = new Unwritable({ option: "--out", path: "/verslag.html", reason: "EACCES" })
+    expect(Messages.of(confirm, "nl")).toBe(
+      "grenzeloos forget member m-001 kan niet ongedaan worden gemaakt: bevestig met --yes"
+    )
+    expect(Messages.of(confirm, "en")).toBe("grenzeloos forget member m-001 cannot be undone: confirm with --yes")
+    expect(Messages.of(out, "nl")).toBe("--out: /verslag.html is niet te schrijven (EACCES); kies een andere map")
+    expect(Messages.of(out, "en")).toBe("--out: /verslag.html cannot be written (EACCES); choose another folder")
   })
 })
