@@ -83,7 +83,22 @@ export interface Proposal {
   /** Preferred weekdays of the quarter that were left out, with every reason. */
   readonly excluded: ReadonlyArray<{ readonly date: CalendarDate; readonly reasons: ReadonlyArray<Reason | TooSoon> }>
   /** Set when fewer slots than asked could be proposed, saying why. */
-  readonly shortfall?: string
+  readonly shortfall?: Shortfall
+}
+
+/**
+ * Why fewer candidates than asked were proposed, as data: `found` of `wanted`, from
+ * `eligibleDays` days × `startTimes` start times in `quarter`. `Texts.of(language).reason` says it.
+ *
+ * @since 0.2.0
+ */
+export interface Shortfall {
+  readonly _tag: "TooFewCandidates"
+  readonly found: number
+  readonly wanted: number
+  readonly eligibleDays: number
+  readonly startTimes: number
+  readonly quarter: string
 }
 
 /**
@@ -184,7 +199,14 @@ export const propose = (request: Request): Either.Either<Proposal, SchedulingInp
               excluded,
               ...(slots.length < req.count
                 ? {
-                    shortfall: `only ${slots.length} of ${req.count} slots: ${eligible.length} eligible days × ${times.length} start times in ${req.quarter}`
+                    shortfall: {
+                      _tag: "TooFewCandidates",
+                      found: slots.length,
+                      wanted: req.count,
+                      eligibleDays: eligible.length,
+                      startTimes: times.length,
+                      quarter: req.quarter
+                    }
                   }
                 : {})
             }

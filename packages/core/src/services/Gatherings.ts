@@ -212,11 +212,11 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
     return yield* Effect.fail(
       new InvalidState({
         subject: `quarter ${gathering.value.quarter}`,
-        problem: `has no suitable day (${proposal.shortfall ?? "every day is excluded"})`,
+        problem: `has no suitable day (${proposal.shortfall === undefined ? "every day is excluded" : Texts.en.reason(proposal.shortfall)})`,
         hint: "allow more weekdays or start times, or fewer blackouts",
         nl: {
           subject: `kwartaal ${gathering.value.quarter}`,
-          problem: `heeft geen geschikte dag (${proposal.shortfall ?? "elke dag valt af"})`,
+          problem: `heeft geen geschikte dag (${proposal.shortfall === undefined ? "elke dag valt af" : Texts.nl.reason(proposal.shortfall)})`,
           hint: "sta meer weekdagen of begintijden toe, of minder uitgesloten dagen"
         }
       })

@@ -8,6 +8,7 @@
  */
 import type { GatheringStatus } from "../domain/Gathering.js"
 import type { GatheringStateError } from "../domain/GatheringLifecycle.js"
+import type * as CandidateSlots from "../scheduling/CandidateSlots.js"
 import type * as Intakes from "../scheduling/Intakes.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
@@ -18,7 +19,7 @@ import type { InvalidState, MemberCannotAct, NotAllowed, NotFound } from "../ser
  *
  * @since 0.2.0
  */
-export type Reason = Poll.Explanation | Sessions.Explanation | Intakes.Explanation
+export type Reason = Poll.Explanation | Sessions.Explanation | Intakes.Explanation | CandidateSlots.Shortfall
 
 /**
  * The refusals of the use cases that a language renders (input errors list their problems with

@@ -73,6 +73,8 @@ const reason = (r: Reason): string => {
       return `${session(r)}: each of its ${r.candidates} possible days would double-book ${people(r.clashes) || "nobody, but breaks the spacing between sessions"}${r.rivals.length > 0 ? ` (sessions of ${r.rivals.join(", ")})` : ""}`
     case "SearchLimitReached":
       return `${session(r)}: no timetable found within ${r.maxSteps} search steps; the tightest point is where ${people(r.clashes) || "the spacing of sessions"} collide with ${r.rivals.join(", ") || "the group's own sessions"}`
+    case "TooFewCandidates":
+      return `only ${r.found} of ${r.wanted} slots: ${r.eligibleDays} eligible days × ${r.startTimes} start times in ${r.quarter}`
     case "NoFittingSlot":
       return `no slot fits the availability of ${r.memberId} (weekdays, parts of the day, days off or slots marked unavailable)`
     case "FittingSlotsTaken":

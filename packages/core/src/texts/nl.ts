@@ -85,6 +85,8 @@ const reason = (r: Reason): string => {
       return `${session(r)}: elk van de ${r.candidates} mogelijke dagen zou ${people(r.clashes) || "niemand dubbel boeken, maar breekt de afstand tussen bijeenkomsten"}${r.clashes.length > 0 ? " dubbel boeken" : ""}${r.rivals.length > 0 ? ` (bijeenkomsten van ${r.rivals.join(", ")})` : ""}`
     case "SearchLimitReached":
       return `${session(r)}: geen rooster gevonden binnen ${r.maxSteps} zoekstappen; het krapst is het waar ${people(r.clashes) || "de afstand tussen bijeenkomsten"} botst met ${r.rivals.join(", ") || "de eigen bijeenkomsten van de groep"}`
+    case "TooFewCandidates":
+      return `${r.found} van de ${r.wanted} momenten: ${r.eligibleDays} geschikte dagen × ${r.startTimes} begintijden in ${r.quarter}`
     case "NoFittingSlot":
       return `geen moment past bij de beschikbaarheid van ${r.memberId} (weekdagen, dagdelen, vrije dagen of momenten die niet kunnen)`
     case "FittingSlotsTaken":

@@ -596,3 +596,32 @@ describe("groups, intakes and sessions", () => {
       }).pipe(Effect.provide(layer))
   )
 })
+
+describe("a quarter without a suitable day", () => {
+  it.effect("is refused in Dutch without the engine's English reason inside", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const gathering = yield* useCases.planGathering(team, {
+        title: "Kwartaalbijeenkomst zomer",
+        quarter: "2027-Q3",
+        durationMinutes: 180
+      })
+      const refused = yield* failureOf(
+        useCases.proposeDates(team, {
+          gatheringId: gathering.id,
+          count: 3,
+          weekdays: ["tuesday"],
+          startTimes: ["13:00"],
+          previousGatheringOn: "2027-09-30",
+          minDaysSincePrevious: 200
+        })
+      )
+      expect(refused?._tag).toBe("InvalidState")
+      if (refused?._tag !== "InvalidState") return
+      const dutch = Texts.nl.refusal(refused)
+      expect(dutch).toContain("heeft geen geschikte dag (0 van de 3 momenten")
+      expect(dutch).not.toMatch(/\b(only|slots|eligible|start times)\b/)
+      expect(refused.message).toContain("only 0 of 3 slots")
+    }).pipe(Effect.provide(layer))
+  )
+})

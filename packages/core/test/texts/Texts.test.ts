@@ -67,6 +67,9 @@ const samples: Samples = {
     { _tag: "SearchLimitReached", ...window, maxSteps: 1000, clashes: [frits], rivals: ["g-3"] },
     { _tag: "SearchLimitReached", ...window, maxSteps: 1000, clashes: [], rivals: [] }
   ],
+  TooFewCandidates: [
+    { _tag: "TooFewCandidates", found: 2, wanted: 3, eligibleDays: 2, startTimes: 1, quarter: "2027-Q3" }
+  ],
   NoFittingSlot: [{ _tag: "NoFittingSlot", memberId: "m-001" }],
   FittingSlotsTaken: [
     {
