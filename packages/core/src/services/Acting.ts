@@ -98,3 +98,39 @@ export const countedBallots = <B extends { readonly memberId: MemberId; readonly
   }
   return [...latest.values()]
 }
+
+/**
+ * What is wrong with one entry of a list a use case records for members (ballots, poll answers),
+ * as data; `Texts.of(language).reason` says it.
+ */
+export type EntryProblem =
+  | { readonly _tag: "UnknownMember"; readonly path: string; readonly memberId: string }
+  | {
+      readonly _tag: "MemberNotActive"
+      readonly path: string
+      readonly name: string
+      readonly status: Exclude<Member["status"], "active">
+    }
+  | { readonly _tag: "MemberTwice"; readonly path: string; readonly name: string }
+  | { readonly _tag: "NotASlot"; readonly path: string; readonly slotId: string }
+
+/**
+ * The problems of a list of entries for members: an unknown member, one who is not active, one
+ * given twice. The one check that recording ballots and recording poll answers share.
+ */
+export const entryProblems = (
+  entries: ReadonlyArray<{ readonly memberId: string }>,
+  known: ReadonlyMap<string, Member>,
+  at: (index: number) => string
+): ReadonlyArray<ReadonlyArray<EntryProblem>> => {
+  const seen = new Set<string>()
+  return entries.map((entry, i): ReadonlyArray<EntryProblem> => {
+    const member = known.get(entry.memberId)
+    const path = `${at(i)}.memberId`
+    const twice = seen.has(entry.memberId)
+    seen.add(entry.memberId)
+    if (member === undefined) return [{ _tag: "UnknownMember", path, memberId: entry.memberId }]
+    if (member.status !== "active") return [{ _tag: "MemberNotActive", path, name: member.name, status: member.status }]
+    return twice ? [{ _tag: "MemberTwice", path, name: member.name }] : []
+  })
+}

@@ -15,7 +15,9 @@ import { Theme } from "../domain/Theme.js"
 import type { VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import * as Texts from "../texts/index.js"
 import type { Resource } from "./Access.js"
+import { entryProblems } from "./Acting.js"
 import { InvalidState } from "./Errors.js"
 import { pendingAbout, withdrawal } from "./GatheringSupport.js"
 import { ensureRoundOpen, sameTitle } from "./ProgrammeSupport.js"
@@ -342,27 +344,18 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id })
   ])
   const known = new Map(members.map((m) => [m.value.id as string, m.value]))
-  const seen = new Set<string>()
-  const problems = request.ballots.flatMap((b, i) => {
-    const member = known.get(b.memberId)
-    const out =
-      member === undefined
-        ? [`ballots[${i}].memberId: there is no member ${b.memberId}`]
-        : member.status !== "active"
-          ? [`ballots[${i}].memberId: ${member.name} is ${member.status}, not an active member`]
-          : seen.has(b.memberId)
-            ? [`ballots[${i}].memberId: ${member.name} has two ballots`]
-            : []
-    seen.add(b.memberId)
-    return out
-  })
+  const problems = entryProblems(request.ballots, known, (i) => `ballots[${i}]`).flat()
   if (problems.length > 0)
     return yield* Effect.fail(
       new InvalidState({
         subject: "the ballots",
-        problem: problems.join("; "),
+        problem: problems.map(Texts.en.reason).join("; "),
         hint: "record one ballot per active member",
-        nl: { subject: "de stemmen", problem: problems.join("; "), hint: "leg één stem per actief lid vast" }
+        nl: {
+          subject: "de stemmen",
+          problem: problems.map(Texts.nl.reason).join("; "),
+          hint: "leg één stem per actief lid vast"
+        }
       })
     )
   const versions = new Map(existing.map((b) => [b.value.id as string, b.version]))

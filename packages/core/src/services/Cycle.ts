@@ -19,6 +19,8 @@ import type { OutboxMessage } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as LocalTime from "../scheduling/LocalTime.js"
+import * as Texts from "../texts/index.js"
+import { type EntryProblem, entryProblems } from "./Acting.js"
 import { InvalidState } from "./Errors.js"
 import {
   ensurePollOpen,
@@ -486,33 +488,27 @@ export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* 
   ])
   const known = new Map(members.map((m) => [m.value.id as string, m.value]))
   const slots = new Set<string>(poll.value.slots.map((s) => s.id))
-  const seen = new Set<string>()
-  const problems = request.responses.flatMap((r, i) => {
-    const member = known.get(r.memberId)
-    const out = [
-      ...(member === undefined
-        ? [`responses[${i}].memberId: there is no member ${r.memberId}`]
-        : member.status !== "active"
-          ? [`responses[${i}].memberId: ${member.name} is ${member.status}, not an active member`]
-          : seen.has(r.memberId)
-            ? [`responses[${i}].memberId: ${member.name} is answered for twice`]
-            : []),
-      ...r.answers.flatMap((a, j) =>
-        slots.has(a.slotId) ? [] : [`responses[${i}].answers[${j}].slotId: ${a.slotId} is not a slot of this poll`]
+  const byMember = entryProblems(request.responses, known, (i) => `responses[${i}]`)
+  const problems = request.responses.flatMap(
+    (r, i): ReadonlyArray<EntryProblem> => [
+      ...(byMember[i] ?? []),
+      ...r.answers.flatMap(
+        (a, j): ReadonlyArray<EntryProblem> =>
+          slots.has(a.slotId)
+            ? []
+            : [{ _tag: "NotASlot", path: `responses[${i}].answers[${j}].slotId`, slotId: a.slotId }]
       )
     ]
-    seen.add(r.memberId)
-    return out
-  })
+  )
   if (problems.length > 0)
     return yield* Effect.fail(
       new InvalidState({
         subject: "the poll answers",
-        problem: problems.join("; "),
+        problem: problems.map(Texts.en.reason).join("; "),
         hint: `answer for active members and the poll's slots (${[...slots].join(", ")})`,
         nl: {
           subject: "de antwoorden op de datumprikker",
-          problem: problems.join("; "),
+          problem: problems.map(Texts.nl.reason).join("; "),
           hint: `antwoord voor actieve leden en de momenten van de datumprikker (${[...slots].join(", ")})`
         }
       })

@@ -12,6 +12,7 @@ import type * as CandidateSlots from "../scheduling/CandidateSlots.js"
 import type * as Intakes from "../scheduling/Intakes.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
+import type { EntryProblem } from "../services/Acting.js"
 import type { InvalidState, MemberCannotAct, NotAllowed, NotFound } from "../services/Errors.js"
 
 /**
@@ -19,7 +20,12 @@ import type { InvalidState, MemberCannotAct, NotAllowed, NotFound } from "../ser
  *
  * @since 0.2.0
  */
-export type Reason = Poll.Explanation | Sessions.Explanation | Intakes.Explanation | CandidateSlots.Shortfall
+export type Reason =
+  | Poll.Explanation
+  | Sessions.Explanation
+  | Intakes.Explanation
+  | CandidateSlots.Shortfall
+  | EntryProblem
 
 /**
  * The refusals of the use cases that a language renders (input errors list their problems with

@@ -75,6 +75,14 @@ const reason = (r: Reason): string => {
       return `${session(r)}: no timetable found within ${r.maxSteps} search steps; the tightest point is where ${people(r.clashes) || "the spacing of sessions"} collide with ${r.rivals.join(", ") || "the group's own sessions"}`
     case "TooFewCandidates":
       return `only ${r.found} of ${r.wanted} slots: ${r.eligibleDays} eligible days × ${r.startTimes} start times in ${r.quarter}`
+    case "UnknownMember":
+      return `${r.path}: there is no member ${r.memberId}`
+    case "MemberNotActive":
+      return `${r.path}: ${r.name} is ${r.status}, not an active member`
+    case "MemberTwice":
+      return `${r.path}: ${r.name} is given twice`
+    case "NotASlot":
+      return `${r.path}: ${r.slotId} is not a slot of this poll`
     case "NoFittingSlot":
       return `no slot fits the availability of ${r.memberId} (weekdays, parts of the day, days off or slots marked unavailable)`
     case "FittingSlotsTaken":

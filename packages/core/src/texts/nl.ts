@@ -5,7 +5,7 @@
  */
 import { absurd } from "effect"
 import type { GatheringStatus } from "../domain/Gathering.js"
-import type { Weekday } from "../domain/Member.js"
+import type { MemberStatus, Weekday } from "../domain/Member.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
 import type { Right } from "../services/Access.js"
@@ -87,6 +87,14 @@ const reason = (r: Reason): string => {
       return `${session(r)}: geen rooster gevonden binnen ${r.maxSteps} zoekstappen; het krapst is het waar ${people(r.clashes) || "de afstand tussen bijeenkomsten"} botst met ${r.rivals.join(", ") || "de eigen bijeenkomsten van de groep"}`
     case "TooFewCandidates":
       return `${r.found} van de ${r.wanted} momenten: ${r.eligibleDays} geschikte dagen × ${r.startTimes} begintijden in ${r.quarter}`
+    case "UnknownMember":
+      return `${r.path}: er is geen lid ${r.memberId}`
+    case "MemberNotActive":
+      return `${r.path}: ${r.name} ${STATUS[r.status]}, geen actief lid`
+    case "MemberTwice":
+      return `${r.path}: ${r.name} staat er twee keer in`
+    case "NotASlot":
+      return `${r.path}: ${r.slotId} is geen moment van deze datumprikker`
     case "NoFittingSlot":
       return `geen moment past bij de beschikbaarheid van ${r.memberId} (weekdagen, dagdelen, vrije dagen of momenten die niet kunnen)`
     case "FittingSlotsTaken":
@@ -94,6 +102,13 @@ const reason = (r: Reason): string => {
     default:
       return absurd(r)
   }
+}
+
+const STATUS: { readonly [S in Exclude<MemberStatus, "active">]: string } = {
+  invited: "is uitgenodigd",
+  "intake-planned": "heeft een intake gepland",
+  paused: "heeft gepauzeerd",
+  left: "is vertrokken"
 }
 
 const RIGHTS: { readonly [R in Right]: string } = {

@@ -625,3 +625,34 @@ describe("a quarter without a suitable day", () => {
     }).pipe(Effect.provide(layer))
   )
 })
+
+describe("poll answers for someone who is not a member", () => {
+  it.effect("are refused with each problem in Dutch for a Dutch reader", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const gathering = yield* useCases.planGathering(team, {
+        title: "Kwartaalbijeenkomst voorjaar",
+        quarter: "2027-Q2",
+        durationMinutes: 180
+      })
+      const { poll } = yield* useCases.proposeDates(team, {
+        gatheringId: gathering.id,
+        count: 2,
+        weekdays: ["tuesday"],
+        startTimes: ["13:00"]
+      })
+      const refused = yield* failureOf(
+        useCases.recordPollAnswers(team, {
+          pollId: poll.id,
+          responses: [{ memberId: "m-404", answers: [{ slotId: "s-unknown", answer: "yes" }] }]
+        })
+      )
+      if (refused?._tag !== "InvalidState") throw new Error(`expected InvalidState, got ${refused?._tag}`)
+      const dutch = Texts.nl.refusal(refused)
+      expect(dutch).toContain("responses[0].memberId: er is geen lid m-404")
+      expect(dutch).toContain("responses[0].answers[0].slotId: s-unknown is geen moment van deze datumprikker")
+      expect(dutch).not.toMatch(/there is no member|is not a slot/)
+      expect(refused.message).toContain("responses[0].memberId: there is no member m-404")
+    }).pipe(Effect.provide(layer))
+  )
+})

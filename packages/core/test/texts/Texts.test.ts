@@ -70,6 +70,15 @@ const samples: Samples = {
   TooFewCandidates: [
     { _tag: "TooFewCandidates", found: 2, wanted: 3, eligibleDays: 2, startTimes: 1, quarter: "2027-Q3" }
   ],
+  UnknownMember: [{ _tag: "UnknownMember", path: "ballots[0].memberId", memberId: "m-404" }],
+  MemberNotActive: (["invited", "intake-planned", "paused", "left"] as const).map((status) => ({
+    _tag: "MemberNotActive" as const,
+    path: "ballots[1].memberId",
+    name: "Anna",
+    status
+  })),
+  MemberTwice: [{ _tag: "MemberTwice", path: "ballots[2].memberId", name: "Anna" }],
+  NotASlot: [{ _tag: "NotASlot", path: "responses[0].answers[0].slotId", slotId: "s9" }],
   NoFittingSlot: [{ _tag: "NoFittingSlot", memberId: "m-001" }],
   FittingSlotsTaken: [
     {
@@ -84,8 +93,8 @@ const samples: Samples = {
 const all: ReadonlyArray<Reason> = Object.values(samples).flat()
 
 // Words that only English sentences of these renderers use.
-const ENGLISH = /\b(the|slots?|members?|cannot|session|group|yes|if need be|facilitator|weighted|gatherings?)\b/i
-const DUTCH = /\b(de|het|leden|lid|kunnen|groep|bijeenkomst(en)?|begeleider|gewogen|moment(en)?|datum(s)?)\b/i
+const ENGLISH = /\b(the|twice|slots?|members?|cannot|session|group|yes|if need be|facilitator|weighted|gatherings?)\b/i
+const DUTCH = /\b(de|twee|geen|het|leden|lid|kunnen|groep|bijeenkomst(en)?|begeleider|gewogen|moment(en)?|datum(s)?)\b/i
 
 describe("Texts", () => {
   it("says every reason in Dutch without English words", () => {
