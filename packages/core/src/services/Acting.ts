@@ -7,6 +7,7 @@
 import { DateTime, Effect, Option } from "effect"
 import type { MemberId } from "../domain/Ids.js"
 import type { Member } from "../domain/Member.js"
+import type { ThemeStatus } from "../domain/Theme.js"
 import type { StoreError } from "../ports/Store.js"
 import type { RecordKind } from "../repository/Kinds.js"
 import * as Kinds from "../repository/Kinds.js"
@@ -100,8 +101,8 @@ export const countedBallots = <B extends { readonly memberId: MemberId; readonly
 }
 
 /**
- * What is wrong with one entry of a list a use case records for members (ballots, poll answers),
- * as data; `Texts.of(language).reason` says it.
+ * What is wrong with one entry of a list a use case records (ballots, poll answers, a
+ * programme's or a vote's themes), as data; `Texts.of(language).reason` says it.
  */
 export type EntryProblem =
   | { readonly _tag: "UnknownMember"; readonly path: string; readonly memberId: string }
@@ -113,6 +114,9 @@ export type EntryProblem =
     }
   | { readonly _tag: "MemberTwice"; readonly path: string; readonly name: string }
   | { readonly _tag: "NotASlot"; readonly path: string; readonly slotId: string }
+  | { readonly _tag: "UnknownTheme"; readonly path: string; readonly themeId: string }
+  | { readonly _tag: "ThemeNotOpen"; readonly path: string; readonly title: string; readonly status: ThemeStatus }
+  | { readonly _tag: "ThemeTwice"; readonly path: string; readonly title: string }
 
 /**
  * The problems of a list of entries for members: an unknown member, one who is not active, one

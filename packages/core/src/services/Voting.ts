@@ -19,7 +19,8 @@ import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
-import { activeMember, countedBallots, ownRecord } from "./Acting.js"
+import * as Texts from "../texts/index.js"
+import { activeMember, countedBallots, type EntryProblem, ownRecord } from "./Acting.js"
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
@@ -193,23 +194,24 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
   ])
   if (request.gatheringId !== undefined) yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
   const byId = new Map(themes.map((t) => [t.value.id as string, t.value]))
-  const problems = (request.themeIds ?? []).flatMap((id, index) => {
+  const problems = (request.themeIds ?? []).flatMap((id, index): ReadonlyArray<EntryProblem> => {
+    const path = `themeIds[${index}]`
     const theme = byId.get(id)
     return theme === undefined
-      ? [`themeIds[${index}]: there is no theme ${id}`]
+      ? [{ _tag: "UnknownTheme", path, themeId: id }]
       : theme.status === "backlog"
         ? []
-        : [`themeIds[${index}]: theme ${id} is ${theme.status}, not on the backlog`]
+        : [{ _tag: "ThemeNotOpen", path, title: theme.title, status: theme.status }]
   })
   if (problems.length > 0)
     return yield* Effect.fail(
       new InvalidState({
         subject: "the voting round",
-        problem: problems.join("; "),
+        problem: problems.map(Texts.en.reason).join("; "),
         hint: "vote on backlog themes only",
         nl: {
           subject: "de stemronde",
-          problem: problems.join("; "),
+          problem: problems.map(Texts.nl.reason).join("; "),
           hint: "stem alleen over thema's op de voorraadagenda"
         }
       })

@@ -83,6 +83,12 @@ const reason = (r: Reason): string => {
       return `${r.path}: ${r.name} is given twice`
     case "NotASlot":
       return `${r.path}: ${r.slotId} is not a slot of this poll`
+    case "UnknownTheme":
+      return `${r.path}: there is no theme ${r.themeId}`
+    case "ThemeNotOpen":
+      return `${r.path}: the theme "${r.title}" is ${r.status}`
+    case "ThemeTwice":
+      return `${r.path}: "${r.title}" is listed twice`
     case "NoFittingSlot":
       return `no slot fits the availability of ${r.memberId} (weekdays, parts of the day, days off or slots marked unavailable)`
     case "FittingSlotsTaken":

@@ -6,6 +6,7 @@
 import { absurd } from "effect"
 import type { GatheringStatus } from "../domain/Gathering.js"
 import type { MemberStatus, Weekday } from "../domain/Member.js"
+import type { ThemeStatus } from "../domain/Theme.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
 import type { Right } from "../services/Access.js"
@@ -95,6 +96,12 @@ const reason = (r: Reason): string => {
       return `${r.path}: ${r.name} staat er twee keer in`
     case "NotASlot":
       return `${r.path}: ${r.slotId} is geen moment van deze datumprikker`
+    case "UnknownTheme":
+      return `${r.path}: er is geen thema ${r.themeId}`
+    case "ThemeNotOpen":
+      return `${r.path}: "${r.title}" ${THEME_STATUS[r.status]}`
+    case "ThemeTwice":
+      return `${r.path}: "${r.title}" staat er twee keer in`
     case "NoFittingSlot":
       return `geen moment past bij de beschikbaarheid van ${r.memberId} (weekdagen, dagdelen, vrije dagen of momenten die niet kunnen)`
     case "FittingSlotsTaken":
@@ -109,6 +116,13 @@ const STATUS: { readonly [S in Exclude<MemberStatus, "active">]: string } = {
   "intake-planned": "heeft een intake gepland",
   paused: "heeft gepauzeerd",
   left: "is vertrokken"
+}
+
+const THEME_STATUS: { readonly [S in ThemeStatus]: string } = {
+  backlog: "staat op de voorraadagenda",
+  scheduled: "is al ingepland",
+  discussed: "is al besproken",
+  archived: "is gearchiveerd"
 }
 
 const RIGHTS: { readonly [R in Right]: string } = {

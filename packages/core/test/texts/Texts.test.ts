@@ -79,6 +79,14 @@ const samples: Samples = {
   })),
   MemberTwice: [{ _tag: "MemberTwice", path: "ballots[2].memberId", name: "Anna" }],
   NotASlot: [{ _tag: "NotASlot", path: "responses[0].answers[0].slotId", slotId: "s9" }],
+  UnknownTheme: [{ _tag: "UnknownTheme", path: "themes[0]", themeId: "t-404" }],
+  ThemeNotOpen: (["backlog", "scheduled", "discussed", "archived"] as const).map((status) => ({
+    _tag: "ThemeNotOpen" as const,
+    path: "themes[1]",
+    title: "Omgaan met sabotage",
+    status
+  })),
+  ThemeTwice: [{ _tag: "ThemeTwice", path: "themes[2]", title: "Omgaan met sabotage" }],
   NoFittingSlot: [{ _tag: "NoFittingSlot", memberId: "m-001" }],
   FittingSlotsTaken: [
     {
@@ -93,8 +101,10 @@ const samples: Samples = {
 const all: ReadonlyArray<Reason> = Object.values(samples).flat()
 
 // Words that only English sentences of these renderers use.
-const ENGLISH = /\b(the|twice|slots?|members?|cannot|session|group|yes|if need be|facilitator|weighted|gatherings?)\b/i
-const DUTCH = /\b(de|twee|geen|het|leden|lid|kunnen|groep|bijeenkomst(en)?|begeleider|gewogen|moment(en)?|datum(s)?)\b/i
+const ENGLISH =
+  /\b(the|twice|theme|slots?|members?|cannot|session|group|yes|if need be|facilitator|weighted|gatherings?)\b/i
+const DUTCH =
+  /\b(de|twee|geen|thema|staat|gearchiveerd|ingepland|besproken|het|leden|lid|kunnen|groep|bijeenkomst(en)?|begeleider|gewogen|moment(en)?|datum(s)?)\b/i
 
 describe("Texts", () => {
   it("says every reason in Dutch without English words", () => {
