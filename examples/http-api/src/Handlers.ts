@@ -4,7 +4,7 @@
  * do what: the use cases check the policy themselves.
  */
 import { HttpApiBuilder, HttpIncomingMessage, type HttpServerRequest } from "@effect/platform"
-import { Services } from "@grenzeloos/core"
+import { Services, Texts } from "@grenzeloos/core"
 import { Effect, Layer, Option, Predicate } from "effect"
 import { Api } from "./Api.js"
 import { CurrentActor } from "./Gateway.js"
@@ -250,7 +250,7 @@ const polls = HttpApiBuilder.group(Api, "polls", (handlers) =>
             gathering,
             answered,
             notAnswered,
-            explanation: decision.explanation
+            explanation: { nl: Texts.nl.reason(decision.explanation), en: Texts.en.reason(decision.explanation) }
           }))
         )
       )

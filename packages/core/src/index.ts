@@ -92,3 +92,10 @@ export * as Access from "./services/Access.js"
  * @since 0.1.0
  */
 export * as Services from "./services/index.js"
+/**
+ * What the engines and use cases say to people: their tagged reasons and refusals rendered in
+ * Dutch or English, one renderer per language.
+ *
+ * @since 0.2.0
+ */
+export * as Texts from "./texts/index.js"

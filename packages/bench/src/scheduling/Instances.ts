@@ -31,7 +31,7 @@ export const poll = (seed: number, members = 100, slots = 60): Scheduling.Poll.I
     invitees,
     responses,
     capacity: 80,
-    missedLastMeeting: Rng.shuffle(rng, invitees).slice(0, 15)
+    missedLastGathering: Rng.shuffle(rng, invitees).slice(0, 15)
   }
 }
 

@@ -4,7 +4,7 @@
  * facilitator slots under 100 ms, a year of sessions for 20 groups × 6 with 5 facilitators under
  * 200 ms. Each case runs on fixed seeds after a warm-up; the table gives median and worst times.
  */
-import { Scheduling } from "@grenzeloos/core"
+import { Scheduling, Texts } from "@grenzeloos/core"
 import { Either } from "effect"
 import type { Suite } from "../Suite.js"
 import * as Instances from "../scheduling/Instances.js"
@@ -92,7 +92,7 @@ const suite: Suite = {
         t.median < 200 ? "yes" : "NO",
         result._tag === "Timetable"
           ? `${result.sessions.length} sessions, max offset ${Math.max(...result.sessions.map((s) => Math.abs(s.offsetDays)))} d`
-          : result.explanation
+          : Texts.en.reason(result.explanation)
       ])
     }
     console.log(table(["case", "seed", "median ms", "p95 ms", "worst ms", "target ms", "met (median)", "result"], rows))

@@ -5,6 +5,9 @@
  *
  * @internal
  */
+import { Texts as CoreTexts, Domain, Services } from "@grenzeloos/core"
+import { NotConfirmed, Unwritable } from "./Errors.js"
+import * as Texts from "./Texts.js"
 
 // The fields of the use cases' inputs, by the option that fills them.
 const OPTIONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -53,23 +56,6 @@ const OPTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** The option a path of a use case's input comes from, or the path itself. */
 export const optionOf = (path: string): string => OPTIONS.find(([pattern]) => pattern.test(path))?.[1] ?? path
-
-const KINDS: Readonly<Record<string, string>> = {
-  gathering: "bijeenkomst",
-  "availability poll": "datumprikker",
-  "availability-poll": "datumprikker",
-  "voting-round": "stemronde",
-  "learning-group": "leergroep",
-  poll: "datumprikker",
-  member: "lid",
-  facilitator: "begeleider",
-  theme: "thema",
-  "voting round": "stemronde",
-  round: "ronde",
-  intake: "intakegesprek",
-  "learning group": "leergroep",
-  community: "community"
-}
 
 // What the domain's schemas expect, in Dutch (their messages are English: the core's language).
 const EXPECTED: ReadonlyArray<readonly [RegExp, string]> = [
@@ -162,22 +148,42 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
       ? `${path === undefined ? "" : `${String(path)}: `}cannot be read or written (${reason}); check the path`
       : `${path === undefined ? "" : `${String(path)}: `}is niet te lezen of te schrijven (${reason}); controleer het pad`
   }
-  if (tag === "NotFound") {
-    const kind = String(field(error, "kind"))
-    const id = String(field(error, "id"))
-    const option = optionOf(String(field(error, "path")))
-    return language === "en"
-      ? `${option}: there is no ${kind} ${id} in this community`
-      : `${option}: er is geen ${KINDS[kind] ?? kind} ${id} in deze community`
-  }
-  if (tag === "InvalidState") {
-    const nl = field(error, "nl")
-    const parts = language === "nl" && typeof nl === "object" && nl !== null ? nl : error
-    const subject = String(field(parts, "subject"))
-    const shown = /^[A-Za-z]+(\[\d+\])?(\.[A-Za-z]+(\[\d+\])?)*$/.test(subject) ? optionOf(subject) : subject
-    const problem = String(field(parts, "problem"))
-    const hint = commandsIn(String(field(parts, "hint")))
-    return language === "en" ? `${shown} ${problem}: ${hint}` : `kan niet: ${shown} ${problem}. Wat wel kan: ${hint}`
-  }
+  if (CoreTexts.isRefusal(error)) return CoreTexts.of(language).refusal(forThePerson(error))
+  if (error instanceof NotConfirmed) return Texts.of(language).notConfirmed(error.what)
+  if (error instanceof Unwritable) return Texts.of(language).unwritable(error.option, error.path, error.reason)
   return undefined
 }
+
+// A refusal with the option the person typed for the use case's path, and commands for use cases.
+const forThePerson = (error: CoreTexts.Refusal): CoreTexts.Refusal => {
+  switch (error._tag) {
+    case "NotFound":
+      return new Services.NotFound({ kind: error.kind, id: error.id, path: optionOf(error.path) })
+    case "InvalidState": {
+      const shown = (subject: string) => (PATH.test(subject) ? optionOf(subject) : subject)
+      return new Services.InvalidState({
+        subject: shown(error.subject),
+        problem: error.problem,
+        hint: commandsIn(error.hint),
+        ...(error.nl === undefined
+          ? {}
+          : { nl: { subject: shown(error.nl.subject), problem: error.nl.problem, hint: commandsIn(error.nl.hint) } })
+      })
+    }
+    case "GatheringStateError":
+      return new Domain.GatheringLifecycle.GatheringStateError({
+        gatheringId: error.gatheringId,
+        title: error.title,
+        state: error.state,
+        step: commandsIn(error.step),
+        needs: error.needs,
+        possible: error.possible.map(commandsIn)
+      })
+    case "NotAllowed":
+    case "MemberCannotAct":
+      return error
+  }
+}
+
+// A subject that is a path of the input (`answers[0].slotId`), not a record's name.
+const PATH = /^[A-Za-z]+(\[\d+\])?(\.[A-Za-z]+(\[\d+\])?)*$/

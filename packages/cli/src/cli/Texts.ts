@@ -1,7 +1,8 @@
 /**
  * What the commands say, Dutch first and English second, in one place (`--lang`, or
- * `GRENZELOOS_LANG`). Help texts carry both languages side by side; messages from the core's use
- * cases and engines pass through as they are.
+ * `GRENZELOOS_LANG`). Help texts carry both languages side by side. The core's reasons and refusals
+ * are rendered by the core's own locales (`Texts.of(language)` of `@grenzeloos/core`), in the same
+ * language.
  *
  * Not part of the package's public API (decision 0114): the command line's own plumbing.
  *
@@ -92,6 +93,8 @@ export interface Texts {
   readonly exported: (memberId: string, file: string) => string
   readonly forgetting: string
   readonly forgotten: (memberId: string, intakes: number, cases: number, messages: number) => string
+  readonly notConfirmed: (what: string) => string
+  readonly unwritable: (option: string, path: string, reason: string) => string
   readonly error: (message: string) => string
   readonly internalError: (details: string) => string
 }
@@ -169,6 +172,8 @@ const nl: Texts = {
   forgetting: "Lid vergeten",
   forgotten: (memberId, intakes, cases, messages) =>
     `${memberId} is vergeten: naam, e-mailadres en interesses vervangen, ${intakes} intakes, ${cases} casussen en ${messages} berichten opgeschoond. Groepsgeschiedenis en tellingen blijven kloppen.`,
+  notConfirmed: (what) => `${what} kan niet ongedaan worden gemaakt: bevestig met --yes`,
+  unwritable: (option, path, reason) => `${option}: ${path} is niet te schrijven (${reason}); kies een andere map`,
   error: (message) => `fout: ${message}`,
   internalError: (details) => `interne fout (meld dit alstublieft): ${details}`
 }
@@ -244,6 +249,8 @@ const en: Texts = {
   forgetting: "Forgetting the member",
   forgotten: (memberId, intakes, cases, messages) =>
     `${memberId} is forgotten: name, e-mail address and interests replaced, ${intakes} intakes, ${cases} cases and ${messages} messages cleaned. Group history and counts stay consistent.`,
+  notConfirmed: (what) => `${what} cannot be undone: confirm with --yes`,
+  unwritable: (option, path, reason) => `${option}: ${path} cannot be written (${reason}); choose another folder`,
   error: (message) => `error: ${message}`,
   internalError: (details) => `internal error (please report it): ${details}`
 }

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { Problem } from "../domain/DecodeError.js"
+import { InputErrorFields } from "../domain/DecodeError.js"
 import { formatProblems } from "../internal/problems.js"
 
 /**
@@ -24,11 +24,7 @@ import { formatProblems } from "../internal/problems.js"
  */
 export class AgendaInputError extends Schema.TaggedError<AgendaInputError>("@grenzeloos/core/AgendaInputError")(
   "AgendaInputError",
-  {
-    /** What was being checked, e.g. "ballots of voting round v-2027-q1" or "wieliczka.pb". */
-    subject: Schema.String,
-    problems: Schema.Array(Problem)
-  }
+  InputErrorFields
 ) {
   override get message(): string {
     return formatProblems(this.subject, this.problems)

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { match } from "ts-pattern"
+import { absurd } from "effect"
 import type { Language } from "../domain/Language.js"
 import type { Weight } from "./Carried.js"
 import type { MethodName, Reason } from "./Explanation.js"
@@ -73,6 +73,14 @@ const methodNames: Record<Language, Record<MethodName, string>> = {
  */
 export const methodName = (language: Language, method: MethodName): string => methodNames[language][method]
 
+// Which of the tied themes won, for the methods that buy themes step by step.
+const tieText = (nl: boolean, tiedWith: ReadonlyArray<string>): string =>
+  tiedWith.length === 0
+    ? ""
+    : nl
+      ? ` Het stond gelijk met ${tiedWith.join(", ")}; meer steun, dan kortere duur, dan het id gaf de doorslag.`
+      : ` It tied with ${tiedWith.join(", ")}; more supporters, then the shorter duration, then the id decided.`
+
 /**
  * The sentence that explains a reason, e.g. "Gekozen in stap 2 van de methode van gelijke delen: …".
  *
@@ -89,76 +97,81 @@ export const reason = (language: Language, unit: Unit, r: Reason): string => {
   const n = (x: number) => number(language, x)
   const u = (x: number) => `${n(x)} ${unitName(language, unit, x)}`
   const nl = language === "nl"
-  return match(r)
-    .with({ _tag: "Pinned" }, ({ coolingOffOverridden }) =>
-      nl
+  switch (r._tag) {
+    case "Pinned": {
+      const { coolingOffOverridden } = r
+      return nl
         ? `Vastgezet door het programmateam${coolingOffOverridden ? ", ondanks de afkoelperiode" : ""}.`
         : `Pinned by the programme team${coolingOffOverridden ? ", over its cooling-off" : ""}.`
-    )
-    .with({ _tag: "Ranked" }, ({ method, place, of, support }) =>
-      nl
+    }
+    case "Ranked": {
+      const { method, place, of, support } = r
+      return nl
         ? `Op het programma: plaats ${place} van ${of} volgens ${methodName(language, method)} (steun ${n(support)}), en het paste nog.`
         : `On the programme: place ${place} of ${of} by ${methodName(language, method)} (support ${n(support)}), and it still fitted.`
-    )
-    .with({ _tag: "EqualShares" }, ({ step, payers, maxPayment, share, tiedWith }) => {
-      const tie =
-        tiedWith.length === 0
-          ? ""
-          : nl
-            ? ` Het stond gelijk met ${tiedWith.join(", ")}; meer steun, dan kortere duur, dan het id gaf de doorslag.`
-            : ` It tied with ${tiedWith.join(", ")}; more supporters, then the shorter duration, then the id decided.`
+    }
+    case "EqualShares": {
+      const { step, payers, maxPayment, share, tiedWith } = r
+      const tie = tieText(nl, tiedWith)
       return nl
         ? `Gekozen in stap ${step} van de methode van gelijke delen: ${n(payers)} ${payers === 1 ? "lid betaalde" : "leden betaalden"} mee, ieder hoogstens ${u(maxPayment)} van een gelijk deel van ${u(share)}.${tie}`
         : `Chosen at step ${step} of the Method of Equal Shares: ${n(payers)} ${payers === 1 ? "member" : "members"} paid for it, each at most ${u(maxPayment)} of an equal share of ${u(share)}.${tie}`
-    })
-    .with({ _tag: "Phragmen" }, ({ step, supporters, load, tiedWith }) => {
-      const tie =
-        tiedWith.length === 0
-          ? ""
-          : nl
-            ? ` Het stond gelijk met ${tiedWith.join(", ")}; meer steun, dan kortere duur, dan het id gaf de doorslag.`
-            : ` It tied with ${tiedWith.join(", ")}; more supporters, then the shorter duration, then the id decided.`
+    }
+    case "Phragmen": {
+      const { step, supporters, load, tiedWith } = r
+      const tie = tieText(nl, tiedWith)
       return nl
         ? `Gekozen in stap ${step} van de doorlopende methode van Phragmén: de ${n(supporters)} ${supporters === 1 ? "lid dat het steunde draagt" : "leden die het steunden dragen"} de tijd samen en ${supporters === 1 ? "komt" : "komen"} op een last van ${u(load)} ieder, de laagste van de thema's die nog pasten.${tie}`
         : `Chosen at step ${step} of perpetual Phragmén: its ${n(supporters)} ${supporters === 1 ? "supporter carries" : "supporters share"} its time and end with a load of ${u(load)} each, the lowest of the themes that still fitted.${tie}`
-    })
-    .with({ _tag: "Completion" }, ({ support }) =>
-      nl
+    }
+    case "Completion": {
+      const { support } = r
+      return nl
         ? `Toegevoegd met de overgebleven tijd, op volgorde van steun (steun ${n(support)}).`
         : `Added with the time left over, in order of support (support ${n(support)}).`
-    )
-    .with({ _tag: "AddedForMinimum" }, ({ minThemes }) =>
-      nl
+    }
+    case "AddedForMinimum": {
+      const { minThemes } = r
+      return nl
         ? `Toegevoegd omdat het programma minstens ${minThemes} thema's moet hebben.`
         : `Added because the programme needs at least ${minThemes} themes.`
-    )
-    .with({ _tag: "DoesNotFit" }, ({ needed, remaining }) =>
-      nl
+    }
+    case "DoesNotFit": {
+      const { needed, remaining } = r
+      return nl
         ? `Past niet: het vraagt ${u(needed)} en er is nog ${u(remaining)} over.`
         : `Does not fit: it needs ${u(needed)} and ${u(remaining)} ${remaining === 1 ? "is" : "are"} left.`
-    )
-    .with({ _tag: "MaxThemes" }, ({ maxThemes }) =>
-      nl
+    }
+    case "MaxThemes": {
+      const { maxThemes } = r
+      return nl
         ? `Het programma heeft al het maximum van ${maxThemes} thema's.`
         : `The programme already has the maximum of ${maxThemes} themes.`
-    )
-    .with({ _tag: "ReservedForMinimum" }, ({ minThemes }) =>
-      nl
+    }
+    case "ReservedForMinimum": {
+      const { minThemes } = r
+      return nl
         ? `Overgeslagen: anders blijft er te weinig tijd over voor minstens ${minThemes} thema's.`
         : `Skipped: taking it would leave too little time for at least ${minThemes} themes.`
-    )
-    .with({ _tag: "CoolingOff" }, ({ meetingsAgo, meetings }) =>
-      nl
+    }
+    case "CoolingOff": {
+      const { meetingsAgo, meetings } = r
+      return nl
         ? `Rust even: besproken ${meetingsAgo === 1 ? "op de vorige bijeenkomst" : `${meetingsAgo} bijeenkomsten geleden`}, en thema's rusten ${meetings} ${meetings === 1 ? "bijeenkomst" : "bijeenkomsten"}.`
         : `Cooling off: discussed ${meetingsAgo === 1 ? "at the last meeting" : `${meetingsAgo} meetings ago`}, and themes rest for ${meetings} ${meetings === 1 ? "meeting" : "meetings"}.`
-    )
-    .with({ _tag: "NoSupport" }, () => (nl ? "Geen enkel lid steunde dit thema." : "No member supported this theme."))
-    .with({ _tag: "SupportersCannotPay" }, ({ step, money, needed }) =>
-      nl
+    }
+    case "NoSupport": {
+      return nl ? "Geen enkel lid steunde dit thema." : "No member supported this theme."
+    }
+    case "SupportersCannotPay": {
+      const { step, money, needed } = r
+      return nl
         ? `De leden die het steunden hadden in stap ${step} samen nog ${u(money)} van hun gelijke delen over; het vraagt ${u(needed)}.`
         : `At step ${step} the members who supported it had ${u(money)} left of their equal shares together; it needs ${u(needed)}.`
-    )
-    .exhaustive()
+    }
+    default:
+      return absurd(r)
+  }
 }
 
 /**

@@ -33,6 +33,27 @@ export const Problem = Schema.Struct({
 export type Problem = typeof Problem.Type
 
 /**
+ * The one shape of an input error in the library: what was being checked (`subject`, e.g.
+ * "Member", "members.csv" or "availability poll p-2027-q1") and every problem with its path.
+ * {@link DecodeError} and the engines' input errors (`AgendaInputError`, `SchedulingInputError`,
+ * `ICalendarInputError`) are all made of these fields, with the same message, so a caller
+ * handles them alike; only the tag says which layer refused.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * class ImportError extends Schema.TaggedError<ImportError>("my-app/ImportError")("ImportError", Domain.InputErrorFields) {}
+ * ```
+ * @since 0.2.0
+ */
+export const InputErrorFields = {
+  subject: Schema.String,
+  problems: Schema.Array(Problem)
+}
+
+/**
  * The input did not decode. `problems` lists every problem, each with its path; `message` is a
  * readable summary, one problem per line.
  *
@@ -48,11 +69,10 @@ export type Problem = typeof Problem.Type
  * ```
  * @since 0.1.0
  */
-export class DecodeError extends Schema.TaggedError<DecodeError>("@grenzeloos/core/DecodeError")("DecodeError", {
-  /** What was being decoded, e.g. "Member" or "members.csv". */
-  subject: Schema.String,
-  problems: Schema.Array(Problem)
-}) {
+export class DecodeError extends Schema.TaggedError<DecodeError>("@grenzeloos/core/DecodeError")(
+  "DecodeError",
+  InputErrorFields
+) {
   override get message(): string {
     return formatProblems(this.subject, this.problems)
   }

@@ -6,7 +6,8 @@
  *
  * @since 0.1.0
  */
-import { Either, Schema } from "effect"
+import { DateTime, Either, Schema } from "effect"
+import * as Texts from "../texts/index.js"
 import type { GatheringStatus } from "./Gathering.js"
 import type { Language } from "./Language.js"
 
@@ -32,7 +33,9 @@ export type GatheringStep =
 /**
  * One row of the table: the states a step may start from, and the state it leads to (the same
  * state when left out). `raisesSequence`: the step changes what invitees were sent, so the
- * calendar SEQUENCE goes up and the UID stays.
+ * calendar SEQUENCE goes up and the UID stays. `timing`: the step can only be taken before the
+ * gathering starts (nothing is sent or moved for a gathering in the past) or only once it has
+ * started (attendance).
  *
  * @since 0.1.0
  */
@@ -40,7 +43,15 @@ export interface Transition {
   readonly from: ReadonlyArray<GatheringStatus>
   readonly to?: GatheringStatus
   readonly raisesSequence?: boolean
+  readonly timing?: Timing
 }
+
+/**
+ * When in time a step can be taken: before the gathering starts, or once it has started.
+ *
+ * @since 0.2.0
+ */
+export type Timing = "before-start" | "after-start"
 
 const BEFORE_INVITATIONS: ReadonlyArray<GatheringStatus> = ["planned", "polling", "date-decided"]
 
@@ -64,33 +75,17 @@ export const TRANSITIONS: { readonly [S in GatheringStep]: Transition } = {
   // changeProgramme does, and it sends an update.
   setProgramme: { from: BEFORE_INVITATIONS },
   changeProgramme: { from: [...BEFORE_INVITATIONS, "invited"] },
-  sendInvitations: { from: ["date-decided", "invited"], to: "invited" },
-  sendReminders: { from: ["invited"] },
-  moveGathering: { from: ["date-decided", "invited"], raisesSequence: true },
+  sendInvitations: { from: ["date-decided", "invited"], to: "invited", timing: "before-start" },
+  sendReminders: { from: ["invited"], timing: "before-start" },
+  moveGathering: { from: ["date-decided", "invited"], raisesSequence: true, timing: "before-start" },
   recordRsvp: { from: ["invited"] },
-  recordAttendance: { from: ["date-decided", "invited", "held"], to: "held" },
+  recordAttendance: { from: ["date-decided", "invited", "held"], to: "held", timing: "after-start" },
   closeGathering: { from: ["held"], to: "closed" },
-  cancelGathering: { from: [...BEFORE_INVITATIONS, "invited"], to: "cancelled", raisesSequence: true }
-}
-
-const STATE_TEXT: Readonly<Record<Language, Readonly<Record<GatheringStatus, string>>>> = {
-  nl: {
-    planned: "gepland (nog geen datumprikker)",
-    polling: "in de datumprikker",
-    "date-decided": "op een datum vastgesteld, nog niet uitgenodigd",
-    invited: "uitgenodigd",
-    held: "gehouden",
-    closed: "afgesloten",
-    cancelled: "geannuleerd"
-  },
-  en: {
-    planned: "planned (no date poll yet)",
-    polling: "in its date poll",
-    "date-decided": "given a date, not yet invited",
-    invited: "invited",
-    held: "held",
-    closed: "closed",
-    cancelled: "cancelled"
+  cancelGathering: {
+    from: [...BEFORE_INVITATIONS, "invited"],
+    to: "cancelled",
+    raisesSequence: true,
+    timing: "before-start"
   }
 }
 
@@ -105,7 +100,7 @@ const STATE_TEXT: Readonly<Record<Language, Readonly<Record<GatheringStatus, str
  * ```
  * @since 0.1.0
  */
-export const stateText = (state: GatheringStatus, language: Language): string => STATE_TEXT[language][state]
+export const stateText = (state: GatheringStatus, language: Language): string => Texts.of(language).state(state)
 
 /**
  * The steps that can be taken from a state, in the table's order.
@@ -115,11 +110,18 @@ export const stateText = (state: GatheringStatus, language: Language): string =>
  * import { Domain } from "@grenzeloos/core"
  *
  * Domain.GatheringLifecycle.nextSteps("invited") // ["changeProgramme", "sendInvitations", "sendReminders", …]
+ * Domain.GatheringLifecycle.nextSteps("invited", true) // ["changeProgramme", "recordRsvp", "recordAttendance"]
  * ```
  * @since 0.1.0
  */
-export const nextSteps = (state: GatheringStatus): ReadonlyArray<GatheringStep> =>
-  (Object.keys(TRANSITIONS) as Array<GatheringStep>).filter((step) => TRANSITIONS[step].from.includes(state))
+export const nextSteps = (state: GatheringStatus, started?: boolean): ReadonlyArray<GatheringStep> =>
+  (Object.keys(TRANSITIONS) as Array<GatheringStep>).filter(
+    (step) =>
+      TRANSITIONS[step].from.includes(state) && (started === undefined || fitsTiming(TRANSITIONS[step], started))
+  )
+
+const fitsTiming = (row: Transition, started: boolean): boolean =>
+  row.timing === undefined || (row.timing === "before-start") !== started
 
 /**
  * A use case does not fit the state the gathering is in. It names the gathering, its state, the
@@ -143,18 +145,13 @@ export class GatheringStateError extends Schema.TaggedError<GatheringStateError>
   state: Schema.String,
   step: Schema.String,
   needs: Schema.Array(Schema.String),
-  possible: Schema.Array(Schema.String)
+  possible: Schema.Array(Schema.String),
+  /** The state fits, the moment does not: the gathering has `started` already, or has `not-started` yet. */
+  timing: Schema.optionalWith(Schema.Literal("started", "not-started"), { exact: true })
 }) {
   /** The refusal in Dutch or English. */
   text(language: Language): string {
-    const state = this.state as GatheringStatus
-    const needs = this.needs
-      .map((s) => stateText(s as GatheringStatus, language))
-      .join(language === "nl" ? " of " : " or ")
-    const possible = this.possible.length === 0 ? "—" : this.possible.join(", ")
-    return language === "nl"
-      ? `bijeenkomst "${this.title}" is ${stateText(state, "nl")}; ${this.step} kan alleen als hij ${needs} is. Wat nu kan: ${possible}`
-      : `gathering "${this.title}" is ${stateText(state, "en")}; ${this.step} needs it to be ${needs}. What can be done now: ${possible}`
+    return Texts.of(language).refusal(this)
   }
 
   override get message(): string {
@@ -163,8 +160,26 @@ export class GatheringStateError extends Schema.TaggedError<GatheringStateError>
 }
 
 /**
+ * Whether the gathering has started at `nowMillis` (a gathering without a date has not).
+ *
+ * @example
+ * ```ts
+ * import { Domain } from "@grenzeloos/core"
+ *
+ * declare const gathering: Domain.Gathering
+ * Domain.GatheringLifecycle.hasStarted(gathering, Date.now())
+ * ```
+ * @since 0.2.0
+ */
+export const hasStarted = (
+  gathering: { readonly startsAt?: DateTime.DateTime | undefined },
+  nowMillis: number
+): boolean => gathering.startsAt !== undefined && DateTime.toEpochMillis(gathering.startsAt) <= nowMillis
+
+/**
  * The state a step leads to from the gathering's state, or the refusal that names the state and
- * what can be done instead.
+ * what can be done instead. With `now`, a step with a {@link Timing} is also refused when the
+ * gathering has started (or has not yet): the one place where a use case's state checks live.
  *
  * @example
  * ```ts
@@ -172,25 +187,37 @@ export class GatheringStateError extends Schema.TaggedError<GatheringStateError>
  * import { Domain } from "@grenzeloos/core"
  *
  * declare const gathering: { readonly id: string; readonly title: string; readonly status: "invited" }
- * const next = Domain.GatheringLifecycle.transition(gathering, "moveGathering")
+ * const next = Domain.GatheringLifecycle.transition(gathering, "moveGathering", Date.now())
  * if (Either.isRight(next)) console.log(next.right) // "invited"
  * ```
  * @since 0.1.0
  */
 export const transition = (
-  gathering: { readonly id: string; readonly title: string; readonly status: GatheringStatus },
-  step: GatheringStep
+  gathering: {
+    readonly id: string
+    readonly title: string
+    readonly status: GatheringStatus
+    readonly startsAt?: DateTime.DateTime | undefined
+  },
+  step: GatheringStep,
+  /** The moment of the step, in epoch milliseconds; without it the timing is not checked. */
+  nowMillis?: number
 ): Either.Either<GatheringStatus, GatheringStateError> => {
   const row = TRANSITIONS[step]
-  if (row.from.includes(gathering.status)) return Either.right(row.to ?? gathering.status)
-  return Either.left(
-    new GatheringStateError({
-      gatheringId: gathering.id,
-      title: gathering.title,
-      state: gathering.status,
-      step,
-      needs: row.from,
-      possible: nextSteps(gathering.status)
-    })
-  )
+  const started = nowMillis === undefined ? undefined : hasStarted(gathering, nowMillis)
+  const refuse = (timing?: "started" | "not-started") =>
+    Either.left(
+      new GatheringStateError({
+        gatheringId: gathering.id,
+        title: gathering.title,
+        state: gathering.status,
+        step,
+        needs: row.from,
+        possible: nextSteps(gathering.status, started),
+        ...(timing === undefined ? {} : { timing })
+      })
+    )
+  if (!row.from.includes(gathering.status)) return refuse()
+  if (started !== undefined && !fitsTiming(row, started)) return refuse(started ? "started" : "not-started")
+  return Either.right(row.to ?? gathering.status)
 }

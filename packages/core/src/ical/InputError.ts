@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { Problem } from "../domain/DecodeError.js"
+import { InputErrorFields } from "../domain/DecodeError.js"
 import { formatProblems } from "../internal/problems.js"
 
 /**
@@ -25,10 +25,7 @@ import { formatProblems } from "../internal/problems.js"
  */
 export class ICalendarInputError extends Schema.TaggedError<ICalendarInputError>(
   "@grenzeloos/core/ICalendarInputError"
-)("ICalendarInputError", {
-  subject: Schema.String,
-  problems: Schema.Array(Problem)
-}) {
+)("ICalendarInputError", InputErrorFields) {
   override get message(): string {
     return formatProblems(this.subject, this.problems)
   }

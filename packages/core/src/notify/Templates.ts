@@ -8,10 +8,11 @@
  */
 import { DateTime, Either, Schema } from "effect"
 import { match } from "ts-pattern"
-import { Problem } from "../domain/DecodeError.js"
+import { InputErrorFields, type Problem } from "../domain/DecodeError.js"
 import type { CommunityId } from "../domain/Ids.js"
 import type { Language } from "../domain/Language.js"
 import * as Invitation from "../ical/Invitation.js"
+import { formatProblems } from "../internal/problems.js"
 import type { Attachment, Channel, DomainEvent, Recipient } from "./Message.js"
 import { IdempotencyKey, RenderedMessage, topicOf } from "./Message.js"
 
@@ -126,16 +127,12 @@ export interface RenderContext {
  * ```
  * @since 0.1.0
  */
-export class RenderError extends Schema.TaggedError<RenderError>("@grenzeloos/core/RenderError")("RenderError", {
-  subject: Schema.String,
-  problems: Schema.Array(Problem)
-}) {
+export class RenderError extends Schema.TaggedError<RenderError>("@grenzeloos/core/RenderError")(
+  "RenderError",
+  InputErrorFields
+) {
   override get message(): string {
-    const count = this.problems.length
-    const head = `${this.subject}: ${count} ${count === 1 ? "problem" : "problems"} in the notification`
-    return [head, ...this.problems.map((p) => `  ${p.path === "" ? "(the input itself)" : p.path}: ${p.message}`)].join(
-      "\n"
-    )
+    return formatProblems(this.subject, this.problems, "the notification")
   }
 }
 
@@ -151,6 +148,8 @@ interface Texts {
   readonly intake: {
     readonly subject: string
     readonly body: (facilitator: string) => string
+    /** The calendar item's title. */
+    readonly summary: (facilitator: string) => string
   }
   readonly group: {
     readonly subject: (group: string) => string
@@ -201,6 +200,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     where: "Waar",
     intake: {
       subject: "Uitnodiging voor een kennismakingsgesprek",
+      summary: (facilitator) => `Intakegesprek met ${facilitator}`,
       body: (facilitator) =>
         `Graag maken we kennis met je. ${facilitator} nodigt je uit voor een persoonlijk kennismakingsgesprek over je programma en de vragen waar je mee bezig bent.`
     },
@@ -263,6 +263,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     where: "Where",
     intake: {
       subject: "Invitation to an introductory conversation",
+      summary: (facilitator) => `Intake with ${facilitator}`,
       body: (facilitator) =>
         `We would like to get to know you. ${facilitator} invites you to a personal introductory conversation about your programme and the questions you are working on.`
     },
@@ -528,6 +529,21 @@ const headerProblems = (notification: Notification, subject: string): ReadonlyAr
 ]
 
 const FILENAMES: Readonly<Record<Language, string>> = { nl: "uitnodiging.ics", en: "invitation.ics" }
+
+/**
+ * The title of an intake's calendar item in the member's language, e.g. "Intakegesprek met Sanne
+ * de Vries".
+ *
+ * @example
+ * ```ts
+ * import { Notifier } from "@grenzeloos/core"
+ *
+ * Notifier.intakeSummary("en", "Sanne de Vries") // "Intake with Sanne de Vries"
+ * ```
+ * @since 0.2.0
+ */
+export const intakeSummary = (language: Language, facilitator: string): string =>
+  TEXTS[language].intake.summary(facilitator)
 
 /**
  * The idempotency key of a notification on a channel: the kind, the subject, the version (the

@@ -1,6 +1,6 @@
 /**
- * Candidate dates for a quarterly meeting: N slots in a quarter on the preferred weekdays and
- * times, far enough from the previous meeting, none on an unsuitable day, spread evenly over the
+ * Candidate dates for a quarterly gathering: N slots in a quarter on the preferred weekdays and
+ * times, far enough from the previous gathering, none on an unsuitable day, spread evenly over the
  * quarter so that a poll offers real alternatives.
  *
  * @since 0.1.0
@@ -50,9 +50,9 @@ export const Request = Schema.Struct({
   durationMinutes: DurationMinutes,
   /** IANA zone of the start times; Europe/Amsterdam when left out. */
   timeZone: Schema.optionalWith(Schema.String, { exact: true }),
-  /** The day of the previous meeting, if any. */
-  previousMeetingOn: Schema.optionalWith(CalendarDate, { exact: true }),
-  /** The fewest days between the previous meeting and a candidate (default 42, six weeks). */
+  /** The day of the previous gathering, if any. */
+  previousGatheringOn: Schema.optionalWith(CalendarDate, { exact: true }),
+  /** The fewest days between the previous gathering and a candidate (default 42, six weeks). */
   minDaysSincePrevious: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 366)), { exact: true }),
   calendar: Schema.optionalWith(CalendarOptions, { exact: true })
 }).annotations({ identifier: "CandidateSlotsRequest" })
@@ -78,22 +78,37 @@ export interface Candidate {
  */
 export interface Proposal {
   readonly slots: ReadonlyArray<Candidate>
-  /** How many days of the quarter were eligible (preferred weekday, suitable, far enough from the previous meeting). */
+  /** How many days of the quarter were eligible (preferred weekday, suitable, far enough from the previous gathering). */
   readonly eligibleDays: number
   /** Preferred weekdays of the quarter that were left out, with every reason. */
   readonly excluded: ReadonlyArray<{ readonly date: CalendarDate; readonly reasons: ReadonlyArray<Reason | TooSoon> }>
   /** Set when fewer slots than asked could be proposed, saying why. */
-  readonly shortfall?: string
+  readonly shortfall?: Shortfall
 }
 
 /**
- * A day too close to the previous meeting.
+ * Why fewer candidates than asked were proposed, as data: `found` of `wanted`, from
+ * `eligibleDays` days × `startTimes` start times in `quarter`. `Texts.of(language).reason` says it.
+ *
+ * @since 0.2.0
+ */
+export interface Shortfall {
+  readonly _tag: "TooFewCandidates"
+  readonly found: number
+  readonly wanted: number
+  readonly eligibleDays: number
+  readonly startTimes: number
+  readonly quarter: string
+}
+
+/**
+ * A day too close to the previous gathering.
  *
  * @since 0.1.0
  */
 export interface TooSoon {
   readonly _tag: "TooSoonAfterPrevious"
-  readonly previousMeetingOn: CalendarDate
+  readonly previousGatheringOn: CalendarDate
   readonly minDays: number
 }
 
@@ -113,7 +128,7 @@ const validate = validateWith(Request, "candidate slots")
  *   weekdays: ["tuesday", "thursday"],
  *   startTimes: [Scheduling.LocalTime.TimeOfDay.make("13:00")],
  *   durationMinutes: 240,
- *   previousMeetingOn: Domain.CalendarDate.make("2027-03-11")
+ *   previousGatheringOn: Domain.CalendarDate.make("2027-03-11")
  * })
  * if (Either.isRight(proposal)) for (const s of proposal.right.slots) console.log(s.id)
  * ```
@@ -135,14 +150,22 @@ export const propose = (request: Request): Either.Either<Proposal, SchedulingInp
             return Either.left(new SchedulingInputError({ subject: "candidate slots", problems: range }))
           return Either.map(reasonsByDay(first, last, req.calendar ?? {}), (reasons) => {
             const minGap = req.minDaysSincePrevious ?? 42
-            const previous = req.previousMeetingOn === undefined ? undefined : EpochDay.parse(req.previousMeetingOn)
+            const previous = req.previousGatheringOn === undefined ? undefined : EpochDay.parse(req.previousGatheringOn)
             const eligible: Array<number> = []
             const excluded: Array<{ date: CalendarDate; reasons: Array<Reason | TooSoon> }> = []
             for (let day = first; day <= last; day++) {
               if (!req.weekdays.includes(EpochDay.weekdayOf(day))) continue
               const why: Array<Reason | TooSoon> = [...(reasons.get(day) ?? [])]
-              if (previous !== undefined && req.previousMeetingOn !== undefined && Math.abs(day - previous) < minGap) {
-                why.push({ _tag: "TooSoonAfterPrevious", previousMeetingOn: req.previousMeetingOn, minDays: minGap })
+              if (
+                previous !== undefined &&
+                req.previousGatheringOn !== undefined &&
+                Math.abs(day - previous) < minGap
+              ) {
+                why.push({
+                  _tag: "TooSoonAfterPrevious",
+                  previousGatheringOn: req.previousGatheringOn,
+                  minDays: minGap
+                })
               }
               if (why.length === 0) eligible.push(day)
               else excluded.push({ date: EpochDay.format(day), reasons: why })
@@ -176,7 +199,14 @@ export const propose = (request: Request): Either.Either<Proposal, SchedulingInp
               excluded,
               ...(slots.length < req.count
                 ? {
-                    shortfall: `only ${slots.length} of ${req.count} slots: ${eligible.length} eligible days × ${times.length} start times in ${req.quarter}`
+                    shortfall: {
+                      _tag: "TooFewCandidates",
+                      found: slots.length,
+                      wanted: req.count,
+                      eligibleDays: eligible.length,
+                      startTimes: times.length,
+                      quarter: req.quarter
+                    }
                   }
                 : {})
             }

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { Problem } from "../domain/DecodeError.js"
+import { InputErrorFields } from "../domain/DecodeError.js"
 import { formatProblems } from "../internal/problems.js"
 
 /**
@@ -24,11 +24,7 @@ import { formatProblems } from "../internal/problems.js"
  */
 export class SchedulingInputError extends Schema.TaggedError<SchedulingInputError>(
   "@grenzeloos/core/SchedulingInputError"
-)("SchedulingInputError", {
-  /** What was being checked, e.g. "availability poll p-2027-q1" or "candidate slots". */
-  subject: Schema.String,
-  problems: Schema.Array(Problem)
-}) {
+)("SchedulingInputError", InputErrorFields) {
   override get message(): string {
     return formatProblems(this.subject, this.problems)
   }

@@ -101,8 +101,25 @@ export interface Unplaced {
   readonly reason: "no-fitting-slot" | "taken"
   /** How many slots fit the member. */
   readonly fittingSlots: number
-  readonly explanation: string
+  readonly explanation: Explanation
 }
+
+/**
+ * Why a member has no intake, as data; `Texts.of(language).reason` says it in Dutch or English.
+ *
+ * @since 0.2.0
+ */
+export type Explanation =
+  /** No slot fits the member's availability. */
+  | { readonly _tag: "NoFittingSlot"; readonly memberId: string }
+  /** The `fitting` slots went to others (`takenByOthers`) or fall on facilitators' full days. */
+  | {
+      readonly _tag: "FittingSlotsTaken"
+      readonly memberId: string
+      readonly fitting: number
+      readonly takenByOthers: number
+      readonly fullDays: ReadonlyArray<{ readonly facilitatorId: string; readonly date: string; readonly max: number }>
+    }
 
 /**
  * The plan: who goes where, who could not be placed, and the total cost.
@@ -334,7 +351,7 @@ export const assign = (input: Input): Either.Either<Plan, SchedulingInputError> 
         memberId: id,
         reason: "no-fitting-slot",
         fittingSlots: 0,
-        explanation: `no slot fits the availability of ${id} (weekdays, parts of the day, days off or slots marked unavailable)`
+        explanation: { _tag: "NoFittingSlot", memberId: id }
       })
       continue
     }
@@ -344,15 +361,18 @@ export const assign = (input: Input): Either.Either<Plan, SchedulingInputError> 
       if (slotTaken[j] === 1) takenByOthers++
       else fullDays.add(slotDay[j] as number)
     }
-    const full = [...fullDays].map((d) => {
-      const l = dayLabel[d] as { facilitatorId: string; date: string; max: number }
-      return `${l.facilitatorId} on ${l.date} (at most ${l.max})`
-    })
+    const full = [...fullDays].map((d) => dayLabel[d] as { facilitatorId: string; date: string; max: number })
     unplaced.push({
       memberId: id,
       reason: "taken",
       fittingSlots: fitting.length,
-      explanation: `the ${fitting.length} slots that fit ${id} are needed for others: ${takenByOthers} went to other members${full.length > 0 ? `; the rest fall on full days: ${full.join(", ")}` : ""}`
+      explanation: {
+        _tag: "FittingSlotsTaken",
+        memberId: id,
+        fitting: fitting.length,
+        takenByOthers,
+        fullDays: full
+      }
     })
   }
   return Either.right({ assignments, unplaced, totalCost: result.cost })

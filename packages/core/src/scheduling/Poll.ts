@@ -1,12 +1,12 @@
 /**
  * Deciding an availability poll (yes / if need be / no): the best slot, explained with the
- * runner-up and who cannot come to each, and the best pair of slots when a meeting is held twice.
+ * runner-up and who cannot come to each, and the best pair of slots when a gathering is held twice.
  *
  * The ordering follows Rallly's ranking of poll options (people who can come, then "yes"
  * answers) inside the hard / medium / soft levels of Timefold's meeting-scheduling example
  * (required attendees are hard, capacity caps attendance), with the fairness-over-time idea of
  * perpetual voting (Lackner 2020, "Perpetual Voting: Fairness in Long-Term Decision Making", AAAI):
- * members who missed the last meeting weigh more, so the same people do not always lose. Over the
+ * members who missed the last gathering weigh more, so the same people do not always lose. Over the
  * year, members who could come to fewer of the earlier gatherings weigh more as well, within a
  * documented bound (decision record 0028), and the decision reports what the chosen date does to
  * each member's share of gatherings they could attend: its minimum, mean and spread.
@@ -40,9 +40,9 @@ export interface Input {
   }>
   /** How many people the venue holds; no limit when left out. */
   readonly capacity?: number
-  /** Members who missed the previous meeting (from {@link Domain.Gathering}'s attendance). */
-  readonly missedLastMeeting?: ReadonlyArray<MemberId>
-  /** How much a member who missed the last meeting counts (a whole number, default 2). */
+  /** Members who missed the previous gathering (from {@link Domain.Gathering}'s attendance). */
+  readonly missedLastGathering?: ReadonlyArray<MemberId>
+  /** How much a member who missed the last gathering counts (a whole number, default 2). */
   readonly missedLastWeight?: number
   /**
    * Per member, how many of this year's earlier gatherings they could attend (see
@@ -148,14 +148,90 @@ export const compareSlots = (a: SlotScore, b: SlotScore): number =>
   a.index - b.index
 
 /**
- * A readable text in Dutch and English.
+ * Why a slot won over the runner-up, by the first rule of {@link compareSlots} that told them
+ * apart.
  *
+ * @since 0.2.0
+ */
+export type Why =
+  | { readonly _tag: "OnlySlot" }
+  | { readonly _tag: "OthersMissRequired" }
+  | { readonly _tag: "MoreCanCome"; readonly chosen: number; readonly runnerUp: number }
+  | { readonly _tag: "MoreYes"; readonly chosen: number; readonly runnerUp: number }
+  | { readonly _tag: "EarliestOnTie" }
+
+/**
+ * A slot's standing as its explanation tells it: the counts, and who cannot come or did not
+ * answer.
+ *
+ * @since 0.2.0
+ */
+export interface Standing {
+  readonly slotId: string
+  readonly yes: ReadonlyArray<string>
+  readonly ifNeedBe: ReadonlyArray<string>
+  readonly no: ReadonlyArray<string>
+  readonly noAnswer: ReadonlyArray<string>
+  readonly turnedAway: number
+  readonly requiredMissing: ReadonlyArray<string>
+}
+
+/**
+ * A slot's standing in counts only, for a reader who may not see who answered what.
+ *
+ * @since 0.2.0
+ */
+export interface SlotCount {
+  readonly slotId: string
+  readonly yes: number
+  readonly ifNeedBe: number
+  /** Who said no or did not answer. */
+  readonly cannot: number
+  readonly requiredMissing: number
+}
+
+/**
+ * Why the poll came out as it did, as data; `Texts.of(language).reason` turns it into a sentence
+ * in Dutch or English.
+ *
+ * @example
+ * ```ts
+ * import { Texts } from "@grenzeloos/core"
+ *
+ * Texts.of("en").reason({ _tag: "TooFewSlotsForPair", feasible: 1 })
+ * // "1 slots suit every required person; two meetings need two."
+ * ```
  * @since 0.1.0
  */
-export interface Explanation {
-  readonly nl: string
-  readonly en: string
-}
+export type Explanation =
+  /** `chosen` won over `runnerUp` because of `why`; `fairness` is the year's attendance with it. */
+  | {
+      readonly _tag: "SlotChosen"
+      readonly chosen: Standing
+      readonly runnerUp: Standing | undefined
+      readonly why: Why
+      readonly fairness: YearFairness
+      /** The members' earlier attendance weighed in. */
+      readonly withHistory: boolean
+    }
+  /** Required people cannot come to any slot: who is missing per slot. */
+  | { readonly _tag: "NoSlotForRequired"; readonly slots: ReadonlyArray<Standing> }
+  /** The slots in counts only, for a reader who may not see who answered what. */
+  | {
+      readonly _tag: "SlotCounts"
+      readonly slots: ReadonlyArray<SlotCount>
+    }
+  /** Two slots reach `reached` of `of` members at least once; `neither` cannot come to either. */
+  | {
+      readonly _tag: "PairChosen"
+      readonly first: string
+      readonly second: string
+      readonly reached: number
+      readonly of: number
+      readonly neither: ReadonlyArray<string>
+    }
+  /** Fewer than two slots suit every required person. */
+  | { readonly _tag: "TooFewSlotsForPair"; readonly feasible: number }
 
 /**
  * The decision of a poll: the chosen slot and the runner-up with every slot's standing, or no
@@ -296,7 +372,7 @@ const prepare = (input: Input): Either.Either<Prepared, SchedulingInputError> =>
     }
   })
   const weight = new Int32Array(n).fill(100)
-  for (const id of input.missedLastMeeting ?? []) {
+  for (const id of input.missedLastGathering ?? []) {
     const m = memberIndex.get(id)
     if (m !== undefined) weight[m] = 100 * w
   }
@@ -384,25 +460,6 @@ const yearFairness = (input: Input, p: Prepared, slotIndex: number): YearFairnes
   }
 }
 
-const percentOf = (x: number) => Math.round(100 * x)
-
-const describeFairness = (f: YearFairness, withHistory: boolean): Explanation => {
-  const shown = f.lowest.slice(0, 5)
-  const more = f.lowest.length - shown.length
-  const who = `${names(shown)}${more > 0 ? ` (+${more})` : ""}`
-  return {
-    nl: `Over het jaar kan met deze datum ieder lid bij minstens ${percentOf(f.minimumShare)} % van de bijeenkomsten zijn (gemiddeld ${percentOf(f.meanShare)} %, spreiding ${percentOf(f.spread)} procentpunt; het laagst: ${who}).${withHistory ? ` Wie eerder niet kon, telde zwaarder mee, hoogstens ${f.maxWeight} keer.` : ""}`,
-    en: `Over the year, with this date every member can come to at least ${percentOf(f.minimumShare)}% of the gatherings (mean ${percentOf(f.meanShare)}%, spread ${percentOf(f.spread)} points; lowest: ${who}).${withHistory ? ` Members who could not come before counted more, at most ${f.maxWeight} times.` : ""}`
-  }
-}
-
-const names = (ids: ReadonlyArray<string>) => (ids.length === 0 ? "—" : ids.join(", "))
-
-const describe = (s: SlotScore) => ({
-  nl: `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names(s.no)}; niet geantwoord: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`,
-  en: `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names(s.no)}; no answer: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
-})
-
 /**
  * Picks the best slot of a poll on the documented ordering ({@link compareSlots}), or says that
  * required people cannot come to any slot. Bad input (answers from people not invited, unknown
@@ -432,38 +489,18 @@ export const decide = (input: Input): Either.Either<Decision, SchedulingInputErr
     const ranking = scoreSlots(input, p).sort(compareSlots)
     const best = ranking[0] as SlotScore
     if (!best.feasible) {
-      const lines = ranking.map((s) => `${s.slotId}: ${names(s.requiredMissing)}`)
-      return {
-        _tag: "NoFeasibleSlot",
-        ranking,
-        explanation: {
-          nl: `Geen enkele datum past voor alle verplichte deelnemers. Wie ontbreekt per datum: ${lines.join("; ")}`,
-          en: `No slot suits every required person. Who is missing per slot: ${lines.join("; ")}`
-        }
-      } as const
+      return { _tag: "NoFeasibleSlot", ranking, explanation: { _tag: "NoSlotForRequired", slots: ranking } } as const
     }
     const runnerUp = ranking[1]
-    const why = (a: SlotScore, b: SlotScore | undefined) => {
-      if (b === undefined) return { nl: "de enige datum", en: "the only slot" }
-      if (!b.feasible)
-        return { nl: "de andere datums missen verplichte deelnemers", en: "the other slots miss required people" }
+    const why = (a: SlotScore, b: SlotScore | undefined): Why => {
+      if (b === undefined) return { _tag: "OnlySlot" }
+      if (!b.feasible) return { _tag: "OthersMissRequired" }
       if (a.attendanceScore !== b.attendanceScore)
-        return {
-          nl: `meer deelnemers kunnen komen (gewogen ${a.attendanceScore} tegen ${b.attendanceScore})`,
-          en: `more people can come (weighted ${a.attendanceScore} against ${b.attendanceScore})`
-        }
-      if (a.yesScore !== b.yesScore)
-        return {
-          nl: `evenveel deelnemers, maar meer 'ja' dan 'als het moet' (${a.yesScore} tegen ${b.yesScore})`,
-          en: `as many people, but more 'yes' than 'if need be' (${a.yesScore} against ${b.yesScore})`
-        }
-      return { nl: "gelijke stand; de vroegste datum gaat voor", en: "a tie; the earliest slot goes first" }
+        return { _tag: "MoreCanCome", chosen: a.attendanceScore, runnerUp: b.attendanceScore }
+      if (a.yesScore !== b.yesScore) return { _tag: "MoreYes", chosen: a.yesScore, runnerUp: b.yesScore }
+      return { _tag: "EarliestOnTie" }
     }
-    const reason = why(best, runnerUp)
-    const a = describe(best)
-    const b = runnerUp === undefined ? undefined : describe(runnerUp)
     const fairness = yearFairness(input, p, best.index)
-    const year = describeFairness(fairness, (input.attendanceOverYear ?? []).length > 0)
     return {
       _tag: "Decided",
       chosen: best,
@@ -471,14 +508,18 @@ export const decide = (input: Input): Either.Either<Decision, SchedulingInputErr
       ranking,
       fairness,
       explanation: {
-        nl: `Gekozen: ${a.nl}. Reden: ${reason.nl}.${b === undefined ? "" : ` Tweede keus: ${b.nl}.`} ${year.nl}`,
-        en: `Chosen: ${a.en}. Why: ${reason.en}.${b === undefined ? "" : ` Runner-up: ${b.en}.`} ${year.en}`
+        _tag: "SlotChosen",
+        chosen: best,
+        runnerUp,
+        why: why(best, runnerUp),
+        fairness,
+        withHistory: (input.attendanceOverYear ?? []).length > 0
       }
     } as const
   })
 
 /**
- * The best pair of slots when a meeting is held twice.
+ * The best pair of slots when a gathering is held twice.
  *
  * @since 0.1.0
  */
@@ -505,8 +546,8 @@ const popcount = (x: number) => {
 }
 
 /**
- * Which two slots, if the meeting is held twice, let the most members come to at least one. Only
- * slots every required person can come to are considered; with a capacity, each meeting admits
+ * Which two slots, if the gathering is held twice, let the most members come to at least one. Only
+ * slots every required person can come to are considered; with a capacity, each gathering admits
  * at most that many. Ties: more members with a "yes" for at least one, then the more even split,
  * then the earlier slots.
  *
@@ -528,10 +569,7 @@ export const bestPair = (input: Input): Either.Either<PairDecision, SchedulingIn
     if (feasible.length < 2) {
       return {
         _tag: "NoFeasiblePair",
-        explanation: {
-          nl: `Er zijn ${feasible.length} datums waarop alle verplichte deelnemers kunnen; voor twee bijeenkomsten zijn er twee nodig.`,
-          en: `${feasible.length} slots suit every required person; two meetings need two.`
-        }
+        explanation: { _tag: "TooFewSlotsForPair", feasible: feasible.length }
       } as const
     }
     const { n, answers } = p
@@ -601,15 +639,19 @@ export const bestPair = (input: Input): Either.Either<PairDecision, SchedulingIn
       both,
       neither,
       explanation: {
-        nl: `Met ${first.slotId} en ${second.slotId} kunnen ${chosen.reached} van de ${n} leden ten minste één keer komen; niet te bereiken: ${names(neither)}.`,
-        en: `With ${first.slotId} and ${second.slotId}, ${chosen.reached} of ${n} members can come to at least one; not reached: ${names(neither)}.`
+        _tag: "PairChosen",
+        first: first.slotId,
+        second: second.slotId,
+        reached: chosen.reached,
+        of: n,
+        neither
       }
     } as const
   })
 
 /**
  * The members who were invited to the previous gathering but are not in its attendance: what
- * {@link Input.missedLastMeeting} expects, from a {@link Domain.Gathering} record.
+ * {@link Input.missedLastGathering} expects, from a {@link Domain.Gathering} record.
  *
  * @example
  * ```ts
@@ -617,11 +659,11 @@ export const bestPair = (input: Input): Either.Either<PairDecision, SchedulingIn
  *
  * declare const previous: Domain.Gathering
  * declare const invitees: ReadonlyArray<Domain.MemberId>
- * const missed = Scheduling.Poll.missedLastMeeting(previous, invitees)
+ * const missed = Scheduling.Poll.missedLastGathering(previous, invitees)
  * ```
  * @since 0.1.0
  */
-export const missedLastMeeting = (
+export const missedLastGathering = (
   previous: { readonly attendance: ReadonlyArray<MemberId> },
   invitedThen: ReadonlyArray<MemberId>
 ): ReadonlyArray<MemberId> => {

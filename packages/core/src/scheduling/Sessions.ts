@@ -84,6 +84,58 @@ export interface Session {
 }
 
 /**
+ * One of the people a session's day depends on.
+ *
+ * @since 0.2.0
+ */
+export interface Person {
+  readonly role: "member" | "facilitator"
+  readonly id: string
+}
+
+/**
+ * The session a reason is about: its group, its number (from 1) and the window of days it had.
+ *
+ * @since 0.2.0
+ */
+export interface SessionWindow {
+  readonly groupId: string
+  readonly sessionNumber: number
+  readonly windowFrom: CalendarDate
+  readonly windowTo: CalendarDate
+}
+
+/**
+ * Why a group's session has no day, as data; `Texts.of(language).reason` says it in Dutch or
+ * English.
+ *
+ * @since 0.2.0
+ */
+export type Explanation =
+  /** Not even the group alone has a day: `wrongWeekday` days are not `weekday` (or not allowed), `unsuitable` are holidays or blackouts, and on the rest `blockers` cannot. */
+  | (SessionWindow & {
+      readonly _tag: "NoDayForSession"
+      readonly wrongWeekday: number
+      readonly weekday: Weekday | undefined
+      readonly unsuitable: number
+      readonly blockers: ReadonlyArray<Person>
+    })
+  /** Each of the session's `candidates` days would double-book `clashes` (sessions of `rivals`). */
+  | (SessionWindow & {
+      readonly _tag: "EveryDayDoubleBooks"
+      readonly candidates: number
+      readonly clashes: ReadonlyArray<Person>
+      readonly rivals: ReadonlyArray<string>
+    })
+  /** The search stopped after `maxSteps` steps; the tightest point is where `clashes` meet `rivals`. */
+  | (SessionWindow & {
+      readonly _tag: "SearchLimitReached"
+      readonly maxSteps: number
+      readonly clashes: ReadonlyArray<Person>
+      readonly rivals: ReadonlyArray<string>
+    })
+
+/**
  * A timetable, or the group that cannot be timetabled and why.
  *
  * @since 0.1.0
@@ -100,8 +152,8 @@ export type Timetable =
       /** `no-day`: not even this group alone has a day; `double-booking`: every day left collides with another group's session. */
       readonly reason: "no-day" | "double-booking" | "search-limit"
       /** The people whose other sessions or days off stand in the way. */
-      readonly people: ReadonlyArray<string>
-      readonly explanation: string
+      readonly people: ReadonlyArray<Person>
+      readonly explanation: Explanation
     }
 
 const WORKDAYS: ReadonlyArray<Weekday> = ["monday", "tuesday", "wednesday", "thursday", "friday"]
@@ -200,8 +252,8 @@ const solve = (
   const allowedWeekdays = input.weekdays ?? WORKDAYS
   // People: members and facilitators in one index space.
   const personIndex = new Map<string, number>()
-  const personName: Array<string> = []
-  const person = (key: string, name: string) => {
+  const personName: Array<Person> = []
+  const person = (key: string, name: Person) => {
     let p = personIndex.get(key)
     if (p === undefined) {
       p = personName.length
@@ -211,8 +263,10 @@ const solve = (
     return p
   }
   const groupPeople = input.groups.map((g) => [
-    ...g.memberIds.map((m) => person(`m\u0000${m}`, `member ${m}`)),
-    ...(g.facilitatorId === undefined ? [] : [person(`f\u0000${g.facilitatorId}`, `facilitator ${g.facilitatorId}`)])
+    ...g.memberIds.map((m) => person(`m\u0000${m}`, { role: "member", id: m })),
+    ...(g.facilitatorId === undefined
+      ? []
+      : [person(`f\u0000${g.facilitatorId}`, { role: "facilitator", id: g.facilitatorId })])
   ])
   const people = personName.length
   const off = new Uint8Array(people * days)
@@ -236,6 +290,13 @@ const solve = (
     readonly ideal: number
     readonly candidates: Int32Array
   }
+  // The session a failure is about, for the result and its explanation alike.
+  const windowOf = (g: GroupRequest, v: Variable): SessionWindow => ({
+    groupId: g.id,
+    sessionNumber: v.k + 1,
+    windowFrom: EpochDay.format(first + v.from),
+    windowTo: EpochDay.format(first + v.to)
+  })
   const variables: Array<Array<Variable>> = input.groups.map((g, gi) => {
     const interval = days / g.sessions
     const out: Array<Variable> = []
@@ -260,8 +321,6 @@ const solve = (
     return out
   })
 
-  const windowText = (v: Variable) => `${EpochDay.format(first + v.from)} – ${EpochDay.format(first + v.to)}`
-
   // A group without any day for a session, even alone: say why.
   for (let gi = 0; gi < input.groups.length; gi++) {
     const g = input.groups[gi] as GroupRequest
@@ -269,7 +328,7 @@ const solve = (
       if (v.candidates.length > 0) continue
       let wrongWeekday = 0
       let unsuitable = 0
-      const blockers = new Set<string>()
+      const blockers = new Set<Person>()
       for (let d = v.from; d <= v.to; d++) {
         const weekday = EpochDay.weekdayOf(first + d)
         if (
@@ -284,17 +343,23 @@ const solve = (
           continue
         }
         for (const p of groupPeople[gi] as Array<number>)
-          if (off[p * days + d] === 1) blockers.add(personName[p] as string)
+          if (off[p * days + d] === 1) blockers.add(personName[p] as Person)
       }
+      const window = windowOf(g, v)
       return {
         _tag: "Infeasible",
+        ...window,
         groupId: g.id,
-        sessionNumber: v.k + 1,
-        windowFrom: EpochDay.format(first + v.from),
-        windowTo: EpochDay.format(first + v.to),
         reason: "no-day",
         people: [...blockers],
-        explanation: `group ${g.id}, session ${v.k + 1} (${windowText(v)}): no possible day — ${wrongWeekday} days are not ${g.preferredWeekday ?? "an allowed weekday"}, ${unsuitable} are unsuitable (holidays, school holidays, blackouts)${blockers.size > 0 ? `, and on the others someone cannot: ${[...blockers].join(", ")}` : ""}`
+        explanation: {
+          _tag: "NoDayForSession",
+          ...window,
+          wrongWeekday,
+          weekday: g.preferredWeekday,
+          unsuitable,
+          blockers: [...blockers]
+        }
       }
     }
   }
@@ -340,17 +405,17 @@ const solve = (
     for (const p of groupPeople[(sequence[at] as Variable).group] as Array<number>) busy[p * days + d] = value
   }
   // The deepest dead end seen, with who held the people on its candidate days at that moment.
-  let failure: { depth: number; at: number; clashes: Set<string>; rivals: Set<string> } | undefined
+  let failure: { depth: number; at: number; clashes: Set<Person>; rivals: Set<string> } | undefined
   const recordFailure = (depth: number, at: number) => {
     if (failure !== undefined && failure.depth > depth) return
     const v = sequence[at] as Variable
-    const clashes = new Set<string>()
+    const clashes = new Set<Person>()
     const rivals = new Set<string>()
     for (const p of groupPeople[v.group] as Array<number>) {
       for (let c = 0; c < v.candidates.length; c++) {
         const other = busy[p * days + (v.candidates[c] as number)] as number
         if (other >= 0 && other !== v.group) {
-          clashes.add(personName[p] as string)
+          clashes.add(personName[p] as Person)
           rivals.add((input.groups[other] as GroupRequest).id)
         }
       }
@@ -411,19 +476,22 @@ const solve = (
   // Explain the deepest dead end: which other groups held the people on every remaining day.
   const v = sequence[failure?.at ?? 0] as Variable
   const g = input.groups[v.group] as GroupRequest
-  const clashes = failure?.clashes ?? new Set<string>()
+  const clashes = failure?.clashes ?? new Set<Person>()
   const rivals = failure?.rivals ?? new Set<string>()
+  const window = windowOf(g, v)
   return {
     _tag: "Infeasible",
+    ...window,
     groupId: g.id,
-    sessionNumber: v.k + 1,
-    windowFrom: EpochDay.format(first + v.from),
-    windowTo: EpochDay.format(first + v.to),
     reason: outcome === "limit" ? "search-limit" : "double-booking",
     people: [...clashes],
-    explanation:
-      outcome === "limit"
-        ? `group ${g.id}, session ${v.k + 1} (${windowText(v)}): no timetable found within ${maxSteps} search steps; the tightest point is where ${[...clashes].join(", ") || "the spacing of sessions"} collide with ${[...rivals].join(", ") || "the group's own sessions"}`
-        : `group ${g.id}, session ${v.k + 1} (${windowText(v)}): each of its ${v.candidates.length} possible days would double-book ${[...clashes].join(", ") || "nobody, but breaks the spacing between sessions"}${rivals.size > 0 ? ` (sessions of ${[...rivals].join(", ")})` : ""}`
+    explanation: {
+      ...(outcome === "limit"
+        ? { _tag: "SearchLimitReached" as const, maxSteps }
+        : { _tag: "EveryDayDoubleBooks" as const, candidates: v.candidates.length }),
+      ...window,
+      clashes: [...clashes],
+      rivals: [...rivals]
+    }
   }
 }

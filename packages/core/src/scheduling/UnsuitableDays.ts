@@ -1,5 +1,5 @@
 /**
- * Which days of a period are unsuitable for a meeting, and why: central-government days off,
+ * Which days of a period are unsuitable for a gathering, and why: central-government days off,
  * Prinsjesdag, school holidays of the regions that matter, and the community's own blackout dates.
  *
  * @since 0.1.0

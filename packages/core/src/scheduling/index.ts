@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 /**
- * Candidate dates for a quarterly meeting, spread over the quarter and away from unsuitable days.
+ * Candidate dates for a quarterly gathering, spread over the quarter and away from unsuitable days.
  *
  * @since 0.1.0
  */
@@ -48,7 +48,7 @@ export * as SchoolHolidays from "./SchoolHolidays.js"
  */
 export * as Sessions from "./Sessions.js"
 /**
- * Which days of a period are unsuitable for a meeting, and why.
+ * Which days of a period are unsuitable for a gathering, and why.
  *
  * @since 0.1.0
  */

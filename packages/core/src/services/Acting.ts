@@ -7,6 +7,7 @@
 import { DateTime, Effect, Option } from "effect"
 import type { MemberId } from "../domain/Ids.js"
 import type { Member } from "../domain/Member.js"
+import type { ThemeStatus } from "../domain/Theme.js"
 import type { StoreError } from "../ports/Store.js"
 import type { RecordKind } from "../repository/Kinds.js"
 import * as Kinds from "../repository/Kinds.js"
@@ -97,4 +98,43 @@ export const countedBallots = <B extends { readonly memberId: MemberId; readonly
     if (seen === undefined || DateTime.greaterThan(b.value.castAt, seen.value.castAt)) latest.set(b.value.memberId, b)
   }
   return [...latest.values()]
+}
+
+/**
+ * What is wrong with one entry of a list a use case records (ballots, poll answers, a
+ * programme's or a vote's themes), as data; `Texts.of(language).reason` says it.
+ */
+export type EntryProblem =
+  | { readonly _tag: "UnknownMember"; readonly path: string; readonly memberId: string }
+  | {
+      readonly _tag: "MemberNotActive"
+      readonly path: string
+      readonly name: string
+      readonly status: Exclude<Member["status"], "active">
+    }
+  | { readonly _tag: "MemberTwice"; readonly path: string; readonly name: string }
+  | { readonly _tag: "NotASlot"; readonly path: string; readonly slotId: string }
+  | { readonly _tag: "UnknownTheme"; readonly path: string; readonly themeId: string }
+  | { readonly _tag: "ThemeNotOpen"; readonly path: string; readonly title: string; readonly status: ThemeStatus }
+  | { readonly _tag: "ThemeTwice"; readonly path: string; readonly title: string }
+
+/**
+ * The problems of a list of entries for members: an unknown member, one who is not active, one
+ * given twice. The one check that recording ballots and recording poll answers share.
+ */
+export const entryProblems = (
+  entries: ReadonlyArray<{ readonly memberId: string }>,
+  known: ReadonlyMap<string, Member>,
+  at: (index: number) => string
+): ReadonlyArray<ReadonlyArray<EntryProblem>> => {
+  const seen = new Set<string>()
+  return entries.map((entry, i): ReadonlyArray<EntryProblem> => {
+    const member = known.get(entry.memberId)
+    const path = `${at(i)}.memberId`
+    const twice = seen.has(entry.memberId)
+    seen.add(entry.memberId)
+    if (member === undefined) return [{ _tag: "UnknownMember", path, memberId: entry.memberId }]
+    if (member.status !== "active") return [{ _tag: "MemberNotActive", path, name: member.name, status: member.status }]
+    return twice ? [{ _tag: "MemberTwice", path, name: member.name }] : []
+  })
 }

@@ -15,11 +15,13 @@ import { Theme } from "../domain/Theme.js"
 import type { VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import * as Texts from "../texts/index.js"
 import type { Resource } from "./Access.js"
+import { entryProblems } from "./Acting.js"
 import { InvalidState } from "./Errors.js"
 import { pendingAbout, withdrawal } from "./GatheringSupport.js"
-import { sameTitle } from "./ProgrammeSupport.js"
-import { authorize, begin, commit, engine, input, naturalKey, puts, required, type Session } from "./Runner.js"
+import { ensureRoundOpen, sameTitle } from "./ProgrammeSupport.js"
+import { authorize, begin, commit, input, naturalKey, puts, required, type Session } from "./Runner.js"
 
 const themeResource = (session: Session, theme: Theme): Resource =>
   theme.proposedBy._tag === "Member"
@@ -272,19 +274,7 @@ export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
     )
   yield* authorize(session, "ballot.withdraw", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  if (round.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `voting round "${round.value.title}" (${round.value.id})`,
-        problem: "is closed",
-        hint: "a ballot can be withdrawn while its round is open; the result of a closed vote stays",
-        nl: {
-          subject: `stemronde "${round.value.title}" (${round.value.id})`,
-          problem: "is gesloten",
-          hint: "een stem kan worden ingetrokken zolang de stemronde open is; de uitslag van een gesloten stemronde blijft staan"
-        }
-      })
-    )
+  yield* ensureRoundOpen(round.value, "withdraw")
   const ballot = yield* required(
     session,
     Kinds.Ballots,
@@ -347,46 +337,25 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
   const request = yield* input(RecordBallots, "ballots")(value)
   yield* authorize(session, "ballot.record", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  if (round.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `voting round "${round.value.title}" (${round.value.id})`,
-        problem: "is closed",
-        hint: "record ballots while the round is open",
-        nl: {
-          subject: `stemronde "${round.value.title}" (${round.value.id})`,
-          problem: "is gesloten",
-          hint: "leg stemmen vast zolang de stemronde open is"
-        }
-      })
-    )
+  yield* ensureRoundOpen(round.value, "record")
   const [members, themes, existing] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members),
     Repository.all(session.store, Kinds.Themes),
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id })
   ])
   const known = new Map(members.map((m) => [m.value.id as string, m.value]))
-  const seen = new Set<string>()
-  const problems = request.ballots.flatMap((b, i) => {
-    const member = known.get(b.memberId)
-    const out =
-      member === undefined
-        ? [`ballots[${i}].memberId: there is no member ${b.memberId}`]
-        : member.status !== "active"
-          ? [`ballots[${i}].memberId: ${member.name} is ${member.status}, not an active member`]
-          : seen.has(b.memberId)
-            ? [`ballots[${i}].memberId: ${member.name} has two ballots`]
-            : []
-    seen.add(b.memberId)
-    return out
-  })
+  const problems = entryProblems(request.ballots, known, (i) => `ballots[${i}]`).flat()
   if (problems.length > 0)
     return yield* Effect.fail(
       new InvalidState({
         subject: "the ballots",
-        problem: problems.join("; "),
+        problem: problems.map(Texts.en.reason).join("; "),
         hint: "record one ballot per active member",
-        nl: { subject: "de stemmen", problem: problems.join("; "), hint: "leg één stem per actief lid vast" }
+        nl: {
+          subject: "de stemmen",
+          problem: problems.map(Texts.nl.reason).join("; "),
+          hint: "leg één stem per actief lid vast"
+        }
       })
     )
   const versions = new Map(existing.map((b) => [b.value.id as string, b.version]))
@@ -401,13 +370,11 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
         content: b.content
       })
   )
-  yield* engine(
-    Validation.validate({
-      ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots }),
-      budget: { _tag: "slots", slots: 1 },
-      method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
-    })
-  )
+  yield* Validation.validate({
+    ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots }),
+    budget: { _tag: "slots", slots: 1 },
+    method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
+  })
   // The members who voted no longer need asking.
   const voted = new Set<string>(ballots.map((b) => b.memberId))
   const requests = yield* pendingAbout(

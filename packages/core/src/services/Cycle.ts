@@ -19,10 +19,12 @@ import type { OutboxMessage } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as LocalTime from "../scheduling/LocalTime.js"
+import * as Texts from "../texts/index.js"
+import { type EntryProblem, entryProblems } from "./Acting.js"
 import { InvalidState } from "./Errors.js"
 import {
+  ensurePollOpen,
   eventOf,
-  hasStarted,
   inviteesOf,
   messagesAbout,
   pendingAbout,
@@ -35,8 +37,6 @@ import {
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 const DAY = 86_400_000
-
-const describeGathering = (g: Gathering) => `gathering "${g.title}" (${g.id})`
 
 /**
  * The input of {@link moveGathering}: the new date, start time, length or place (at least one).
@@ -92,7 +92,7 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
   const request = yield* input(MoveGathering, "move")(value)
   yield* authorize(session, "gathering.move", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  const state = yield* step(gathering.value, "moveGathering")
+  const state = yield* step(gathering.value, "moveGathering", session.now)
   const g = gathering.value
   if (
     request.date === undefined &&
@@ -110,19 +110,6 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
           subject: "de verplaatsing",
           problem: "verandert niets",
           hint: "geef een nieuwe datum, begintijd, duur of locatie"
-        }
-      })
-    )
-  if (hasStarted(g, session.now))
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: describeGathering(g),
-        problem: "has already started",
-        hint: "a gathering in the past cannot be moved; plan a new one",
-        nl: {
-          subject: `bijeenkomst "${g.title}" (${g.id})`,
-          problem: "is al begonnen",
-          hint: "een bijeenkomst in het verleden kan niet worden verplaatst; plan een nieuwe"
         }
       })
     )
@@ -254,20 +241,7 @@ export const cancelGathering = Effect.fn("Cycle.cancelGathering")(function* (
   yield* authorize(session, "gathering.cancel", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
   const g = gathering.value
-  const state = yield* step(g, "cancelGathering")
-  if (hasStarted(g, session.now))
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: describeGathering(g),
-        problem: "has already started",
-        hint: "record its attendance instead (recordAttendance)",
-        nl: {
-          subject: `bijeenkomst "${g.title}" (${g.id})`,
-          problem: "is al begonnen",
-          hint: "leg in plaats daarvan de aanwezigheid vast (recordAttendance)"
-        }
-      })
-    )
+  const state = yield* step(g, "cancelGathering", session.now)
   const [stale, polls, themes] = yield* Effect.all([
     pendingAbout(session, { kind: "gathering", id: g.id }),
     Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: g.id }),
@@ -351,7 +325,7 @@ export const closeGathering = Effect.fn("Cycle.closeGathering")(function* (
   const { gatheringId } = yield* input(GatheringRef, "gathering")(value)
   yield* authorize(session, "gathering.close", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, gatheringId, "gatheringId")
-  const state = yield* step(gathering.value, "closeGathering")
+  const state = yield* step(gathering.value, "closeGathering", session.now)
   const stale = yield* pendingAbout(session, { kind: "gathering", id: gatheringId })
   const closed = new Gathering({ ...gathering.value, status: state })
   yield* commit(session, "gathering.close", {
@@ -408,23 +382,12 @@ export const requestPollAnswers = Effect.fn("Cycle.requestPollAnswers")(function
   const request = yield* input(RequestPollAnswers, "poll request")(value)
   yield* authorize(session, "poll.request", { _tag: "Community", communityId: session.actor.communityId })
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  if (poll.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `poll "${poll.value.title}" (${poll.value.id})`,
-        problem: "is closed",
-        hint: "ask for answers while the poll is open",
-        nl: {
-          subject: `datumprikker "${poll.value.title}" (${poll.value.id})`,
-          problem: "is gesloten",
-          hint: "vraag om antwoorden zolang de datumprikker open is"
-        }
-      })
-    )
+  yield* ensurePollOpen(poll.value, "ask")
   if (poll.value.gatheringId !== undefined)
     yield* step(
       (yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")).value,
-      "requestPollAnswers"
+      "requestPollAnswers",
+      session.now
     )
   const [members, responses, asked, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members, { status: "active" }),
@@ -518,52 +481,34 @@ export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* 
   const request = yield* input(RecordPollAnswers, "poll answers")(value)
   yield* authorize(session, "poll.record", { _tag: "Community", communityId: session.actor.communityId })
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  if (poll.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `poll "${poll.value.title}" (${poll.value.id})`,
-        problem: "is closed",
-        hint: "answers are taken while it is open",
-        nl: {
-          subject: `datumprikker "${poll.value.title}" (${poll.value.id})`,
-          problem: "is gesloten",
-          hint: "antwoorden worden aangenomen zolang de datumprikker open is"
-        }
-      })
-    )
+  yield* ensurePollOpen(poll.value, "answer")
   const [members, existing] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members),
     Repository.all(session.store, Kinds.PollResponses, { pollId: poll.value.id })
   ])
   const known = new Map(members.map((m) => [m.value.id as string, m.value]))
   const slots = new Set<string>(poll.value.slots.map((s) => s.id))
-  const seen = new Set<string>()
-  const problems = request.responses.flatMap((r, i) => {
-    const member = known.get(r.memberId)
-    const out = [
-      ...(member === undefined
-        ? [`responses[${i}].memberId: there is no member ${r.memberId}`]
-        : member.status !== "active"
-          ? [`responses[${i}].memberId: ${member.name} is ${member.status}, not an active member`]
-          : seen.has(r.memberId)
-            ? [`responses[${i}].memberId: ${member.name} is answered for twice`]
-            : []),
-      ...r.answers.flatMap((a, j) =>
-        slots.has(a.slotId) ? [] : [`responses[${i}].answers[${j}].slotId: ${a.slotId} is not a slot of this poll`]
+  const byMember = entryProblems(request.responses, known, (i) => `responses[${i}]`)
+  const problems = request.responses.flatMap(
+    (r, i): ReadonlyArray<EntryProblem> => [
+      ...(byMember[i] ?? []),
+      ...r.answers.flatMap(
+        (a, j): ReadonlyArray<EntryProblem> =>
+          slots.has(a.slotId)
+            ? []
+            : [{ _tag: "NotASlot", path: `responses[${i}].answers[${j}].slotId`, slotId: a.slotId }]
       )
     ]
-    seen.add(r.memberId)
-    return out
-  })
+  )
   if (problems.length > 0)
     return yield* Effect.fail(
       new InvalidState({
         subject: "the poll answers",
-        problem: problems.join("; "),
+        problem: problems.map(Texts.en.reason).join("; "),
         hint: `answer for active members and the poll's slots (${[...slots].join(", ")})`,
         nl: {
           subject: "de antwoorden op de datumprikker",
-          problem: problems.join("; "),
+          problem: problems.map(Texts.nl.reason).join("; "),
           hint: `antwoord voor actieve leden en de momenten van de datumprikker (${[...slots].join(", ")})`
         }
       })

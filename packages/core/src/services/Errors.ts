@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { en } from "../texts/en.js"
 
 /**
  * The actor lacks a right. It names the action and the missing right and nothing about the
@@ -24,7 +25,7 @@ export class NotAllowed extends Schema.TaggedError<NotAllowed>("@grenzeloos/core
   missing: Schema.String
 }) {
   override get message(): string {
-    return `not allowed to ${this.action}: this needs ${this.missing}`
+    return en.refusal(this)
   }
 }
 
@@ -47,7 +48,7 @@ export class NotFound extends Schema.TaggedError<NotFound>("@grenzeloos/core/Not
   path: Schema.String
 }) {
   override get message(): string {
-    return `${this.path}: there is no ${this.kind} ${this.id} in this community`
+    return en.refusal(this)
   }
 }
 
@@ -82,7 +83,7 @@ export class InvalidState extends Schema.TaggedError<InvalidState>("@grenzeloos/
   })
 }) {
   override get message(): string {
-    return `${this.subject} ${this.problem}: ${this.hint}`
+    return en.refusal(this)
   }
 }
 
@@ -93,15 +94,6 @@ export class InvalidState extends Schema.TaggedError<InvalidState>("@grenzeloos/
  * @since 0.2.0
  */
 export type InactiveState = "unregistered" | "invited" | "intake-planned" | "paused" | "left" | "erased"
-
-const INACTIVE: { readonly [S in InactiveState]: string } = {
-  unregistered: "is not registered in this community",
-  invited: "has not had their intake yet (status invited)",
-  "intake-planned": "has not had their intake yet (status intake-planned)",
-  paused: "has paused their membership",
-  left: "has left the community",
-  erased: "was erased on request"
-}
 
 /**
  * The member an act is for may not act: only an active member of the community votes, answers
@@ -126,6 +118,6 @@ export class MemberCannotAct extends Schema.TaggedError<MemberCannotAct>("@grenz
   }
 ) {
   override get message(): string {
-    return `member ${this.memberId} cannot ${this.action}: the member ${INACTIVE[this.state]}`
+    return en.refusal(this)
   }
 }

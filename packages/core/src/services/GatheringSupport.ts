@@ -4,14 +4,17 @@
  * hold. Private: the use-case modules build on it.
  */
 import { DateTime, Effect, Option } from "effect"
+import type { AvailabilityPoll } from "../domain/AvailabilityPoll.js"
 import type { Gathering, GatheringStatus } from "../domain/Gathering.js"
-import { type GatheringStateError, type GatheringStep, transition } from "../domain/GatheringLifecycle.js"
+import type { GatheringStateError, GatheringStep } from "../domain/GatheringLifecycle.js"
+import * as Lifecycle from "../domain/GatheringLifecycle.js"
 import type { Member } from "../domain/Member.js"
 import * as Invitation from "../ical/Invitation.js"
 import { everyPage, type OutboxEntry, type StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
-import { engine, type Session } from "./Runner.js"
+import { InvalidState } from "./Errors.js"
+import type { Session } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
 /** The zone of a community whose record does not say (records from before 0.1 always do). */
@@ -28,27 +31,55 @@ export const zoneOf = (session: Session): Effect.Effect<string, StoreError> =>
 export const todayIn = (session: Session, zone: string): string =>
   DateTime.formatIsoDate(DateTime.unsafeSetZoneNamed(session.now, zone))
 
-/** The state a step leads to, or the refusal that names the gathering's state and what can be done. */
-export const step = (gathering: Gathering, name: GatheringStep): Effect.Effect<GatheringStatus, GatheringStateError> =>
-  engine(transition(gathering, name))
+/**
+ * The state a step leads to, or the refusal that names the gathering's state (or that it has, or
+ * has not yet, started) and what can be done: every use case's check of a gathering's state.
+ */
+export const step = (
+  gathering: Gathering,
+  name: GatheringStep,
+  now: DateTime.Utc
+): Effect.Effect<GatheringStatus, GatheringStateError> =>
+  Lifecycle.transition(gathering, name, DateTime.toEpochMillis(now))
+
+/**
+ * Refuses a poll that is closed: answers are taken, and asked for, only while it is open. The one
+ * check of a poll's state for the use cases that answer or ask.
+ */
+export const ensurePollOpen = (poll: AvailabilityPoll, doing: "answer" | "ask"): Effect.Effect<void, InvalidState> =>
+  poll.status === "open"
+    ? Effect.void
+    : Effect.fail(
+        new InvalidState({
+          subject: `poll "${poll.title}" (${poll.id})`,
+          problem: "is closed",
+          hint: doing === "answer" ? "answers are taken while it is open" : "ask for answers while the poll is open",
+          nl: {
+            subject: `datumprikker "${poll.title}" (${poll.id})`,
+            problem: "is gesloten",
+            hint:
+              doing === "answer"
+                ? "antwoorden worden aangenomen zolang de datumprikker open is"
+                : "vraag om antwoorden zolang de datumprikker open is"
+          }
+        })
+      )
 
 /** Whether the gathering has started by now (a gathering without a date has not). */
 export const hasStarted = (gathering: Gathering, now: DateTime.Utc): boolean =>
-  gathering.startsAt !== undefined && DateTime.toEpochMillis(gathering.startsAt) <= DateTime.toEpochMillis(now)
+  Lifecycle.hasStarted(gathering, DateTime.toEpochMillis(now))
 
 // The gathering's calendar event is built once per use case (it reads the theme titles); each
 // message then gets the same event with its own attendee.
 export const eventOf = (session: Session, gathering: Gathering) =>
   Effect.flatMap(Settings, (settings) =>
     Effect.flatMap(Repository.all(session.store, Kinds.Themes), (themes) =>
-      engine(
-        Invitation.fromGathering(gathering, {
-          uidDomain: settings.uidDomain,
-          organizer: settings.organizer,
-          attendees: [],
-          themeTitles: new Map(themes.map((t) => [t.value.id as string, t.value.title]))
-        })
-      )
+      Invitation.fromGathering(gathering, {
+        uidDomain: settings.uidDomain,
+        organizer: settings.organizer,
+        attendees: [],
+        themeTitles: new Map(themes.map((t) => [t.value.id as string, t.value.title]))
+      })
     )
   )
 

@@ -23,11 +23,12 @@ import * as CandidateSlots from "../scheduling/CandidateSlots.js"
 import { TimeOfDay } from "../scheduling/LocalTime.js"
 import * as Poll from "../scheduling/Poll.js"
 import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
+import * as Texts from "../texts/index.js"
 import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { alreadySent, eventOf, hasStarted, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
+import { alreadySent, ensurePollOpen, eventOf, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
 import { openPolls, pollStandingFor } from "./PollPrivacy.js"
-import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
+import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
  * The input of {@link planGathering}.
@@ -124,7 +125,7 @@ export const ProposeDates = Schema.Struct({
   count: Schema.Int.pipe(Schema.between(1, 200)),
   weekdays: Schema.NonEmptyArray(Weekday),
   startTimes: Schema.NonEmptyArray(TimeOfDay),
-  previousMeetingOn: Schema.optionalWith(CalendarDate, { exact: true }),
+  previousGatheringOn: Schema.optionalWith(CalendarDate, { exact: true }),
   minDaysSincePrevious: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, 366)), { exact: true }),
   calendar: Schema.optionalWith(CalendarOptions, { exact: true }),
   requiredMemberIds: Schema.optionalWith(Schema.Array(MemberId), { exact: true })
@@ -160,7 +161,7 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
   const request = yield* input(ProposeDates, "candidate dates")(value)
   yield* authorize(session, "gathering.plan", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  const polling = yield* step(gathering.value, "proposeDates")
+  const polling = yield* step(gathering.value, "proposeDates", session.now)
   const [gatherings, polls, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Gatherings),
     Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: gathering.value.id }),
@@ -193,31 +194,29 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
     .filter((d): d is string => d !== undefined)
     .sort()
     .at(-1)
-  const previousMeetingOn =
-    request.previousMeetingOn ?? (previous === undefined ? undefined : CalendarDate.make(previous))
-  const proposal = yield* engine(
-    CandidateSlots.propose({
-      quarter: gathering.value.quarter,
-      count: request.count,
-      weekdays: request.weekdays,
-      startTimes: request.startTimes,
-      durationMinutes: gathering.value.durationMinutes,
-      timeZone: zone,
-      ...(previousMeetingOn === undefined ? {} : { previousMeetingOn }),
-      ...(request.minDaysSincePrevious === undefined ? {} : { minDaysSincePrevious: request.minDaysSincePrevious }),
-      ...(request.calendar === undefined ? {} : { calendar: request.calendar })
-    })
-  )
+  const previousGatheringOn =
+    request.previousGatheringOn ?? (previous === undefined ? undefined : CalendarDate.make(previous))
+  const proposal = yield* CandidateSlots.propose({
+    quarter: gathering.value.quarter,
+    count: request.count,
+    weekdays: request.weekdays,
+    startTimes: request.startTimes,
+    durationMinutes: gathering.value.durationMinutes,
+    timeZone: zone,
+    ...(previousGatheringOn === undefined ? {} : { previousGatheringOn }),
+    ...(request.minDaysSincePrevious === undefined ? {} : { minDaysSincePrevious: request.minDaysSincePrevious }),
+    ...(request.calendar === undefined ? {} : { calendar: request.calendar })
+  })
   const [first, ...rest] = proposal.slots
   if (first === undefined)
     return yield* Effect.fail(
       new InvalidState({
         subject: `quarter ${gathering.value.quarter}`,
-        problem: `has no suitable day (${proposal.shortfall ?? "every day is excluded"})`,
+        problem: `has no suitable day (${proposal.shortfall === undefined ? "every day is excluded" : Texts.en.reason(proposal.shortfall)})`,
         hint: "allow more weekdays or start times, or fewer blackouts",
         nl: {
           subject: `kwartaal ${gathering.value.quarter}`,
-          problem: `heeft geen geschikte dag (${proposal.shortfall ?? "elke dag valt af"})`,
+          problem: `heeft geen geschikte dag (${proposal.shortfall === undefined ? "elke dag valt af" : Texts.nl.reason(proposal.shortfall)})`,
           hint: "sta meer weekdagen of begintijden toe, of minder uitgesloten dagen"
         }
       })
@@ -304,19 +303,7 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
   yield* authorize(session, "poll.respond", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
   yield* activeMember(session, by.memberId, "poll.respond")
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  if (poll.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `poll ${poll.value.id}`,
-        problem: "is closed",
-        hint: "answers are taken while it is open",
-        nl: {
-          subject: `datumprikker ${poll.value.id}`,
-          problem: "is gesloten",
-          hint: "antwoorden worden aangenomen zolang de datumprikker open is"
-        }
-      })
-    )
+  yield* ensurePollOpen(poll.value, "answer")
   const slots = new Set<string>(poll.value.slots.map((s) => s.id))
   const unknown = request.answers.findIndex((a) => !slots.has(a.slotId))
   if (unknown >= 0)
@@ -414,7 +401,7 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
       })
     )
   const gathering = yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")
-  const decided = yield* step(gathering.value, "decideDate")
+  const decided = yield* step(gathering.value, "decideDate", session.now)
   const [members, responses, gatherings, zone] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members, { status: "active" }),
     Repository.all(session.store, Kinds.PollResponses, { pollId: poll.value.id }),
@@ -446,10 +433,10 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
     .sort((a, b) => (dateOf(a.value) ?? "").localeCompare(dateOf(b.value) ?? ""))
     .at(-1)
   const lastDate = last === undefined ? undefined : dateOf(last.value)
-  const missedLastMeeting =
+  const missedLastGathering =
     last === undefined || lastDate === undefined
       ? []
-      : Poll.missedLastMeeting(
+      : Poll.missedLastGathering(
           last.value,
           members.filter((m) => m.value.joinedOn <= lastDate).map((m) => m.value.id)
         )
@@ -469,21 +456,21 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
     poll: poll.value,
     invitees,
     responses: counted,
-    missedLastMeeting,
+    missedLastGathering,
     attendanceOverYear,
     ...(capacity === undefined ? {} : { capacity })
   }
-  const decision = yield* engine(Poll.decide(pollInput))
+  const decision = yield* Poll.decide(pollInput)
   const pair = Either.getOrUndefined(Poll.bestPair(pollInput))
   if (decision._tag === "NoFeasibleSlot")
     return yield* Effect.fail(
       new InvalidState({
         subject: `poll ${poll.value.id}`,
-        problem: `has no slot that works: ${decision.explanation.en}`,
+        problem: `has no slot that works: ${Texts.en.reason(decision.explanation)}`,
         hint: "propose other dates or change who is required",
         nl: {
           subject: `datumprikker ${poll.value.id}`,
-          problem: `heeft geen moment dat past: ${decision.explanation.nl}`,
+          problem: `heeft geen moment dat past: ${Texts.nl.reason(decision.explanation)}`,
           hint: "stel andere data voor of verander wie er bij moet zijn"
         }
       })
@@ -554,8 +541,7 @@ export const sendInvitations = Effect.fn("Gatherings.sendInvitations")(function*
   const { gatheringId } = yield* input(GatheringRef, "gathering")(value)
   yield* authorize(session, "gathering.invite", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, gatheringId, "gatheringId")
-  const invitedState = yield* step(gathering.value, "sendInvitations")
-  if (hasStarted(gathering.value, session.now)) return yield* Effect.fail(startedAlready(gathering.value))
+  const invitedState = yield* step(gathering.value, "sendInvitations", session.now)
   const sequence = gathering.value.sequence
   // Sending again reaches only members who have no invitation of this version yet (who joined
   // since), so running it twice is harmless. The outbox is read only when invitations are out.
@@ -654,10 +640,10 @@ export const sendReminders = Effect.fn("Gatherings.sendReminders")(function* (
   const request = yield* input(SendReminders, "reminders")(value)
   yield* authorize(session, "gathering.remind", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "sendReminders")
+  yield* step(gathering.value, "sendReminders", session.now)
   const startsAt = gathering.value.startsAt
-  if (startsAt === undefined || hasStarted(gathering.value, session.now))
-    return yield* Effect.fail(startedAlready(gathering.value))
+  // An invited gathering has a date: the life cycle sets it when the date is decided.
+  if (startsAt === undefined) return yield* Effect.dieMessage(`invited gathering ${gathering.value.id} has no date`)
   const declined = new Set<string>(gathering.value.rsvps.filter((r) => r.response === "no").map((r) => r.memberId))
   const members = (yield* Repository.all(session.store, Kinds.Members, { status: "active" })).filter(
     (m) => !declined.has(m.value.id)
@@ -744,7 +730,7 @@ export const recordRsvp = Effect.fn("Gatherings.recordRsvp")(function* (
     )
   yield* authorize(session, "rsvp.record", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "recordRsvp")
+  yield* step(gathering.value, "recordRsvp", session.now)
   yield* required(session, Kinds.Members, memberId, "memberId")
   const next = new Gathering({
     ...gathering.value,
@@ -804,20 +790,7 @@ export const recordAttendance = Effect.fn("Gatherings.recordAttendance")(functio
   const request = yield* input(RecordAttendance, "attendance")(value)
   yield* authorize(session, "attendance.record", { _tag: "Community", communityId: session.actor.communityId })
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "recordAttendance")
-  if (!hasStarted(gathering.value, session.now))
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `gathering "${gathering.value.title}" (${gathering.value.id})`,
-        problem: "has not taken place yet",
-        hint: "record attendance once the gathering has started",
-        nl: {
-          subject: `bijeenkomst "${gathering.value.title}" (${gathering.value.id})`,
-          problem: "heeft nog niet plaatsgevonden",
-          hint: "leg de aanwezigheid vast zodra de bijeenkomst begonnen is"
-        }
-      })
-    )
+  yield* step(gathering.value, "recordAttendance", session.now)
   const members = yield* Repository.all(session.store, Kinds.Members)
   const known = new Set<string>(members.map((m) => m.value.id))
   const unknown = request.attended.findIndex((id) => !known.has(id))
@@ -886,13 +859,11 @@ export const pollStanding = Effect.fn("Gatherings.pollStanding")(function* (
     Repository.all(session.store, Kinds.PollResponses, { pollId })
   ])
   const invited = new Set<string>(members.map((m) => m.value.id))
-  const standing = yield* engine(
-    Poll.decide({
-      poll: poll.value,
-      invitees: members.map((m) => m.value.id),
-      responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId))
-    })
-  )
+  const standing = yield* Poll.decide({
+    poll: poll.value,
+    invitees: members.map((m) => m.value.id),
+    responses: responses.map((r) => r.value).filter((r) => invited.has(r.memberId))
+  })
   return pollStandingFor(session.actor, standing, yield* openPolls(session))
 })
 
@@ -971,15 +942,3 @@ export const listPolls = Effect.fn("Gatherings.listPolls")(function* (actor: unk
   )
   return polls.map((p) => p.value)
 })
-
-const startedAlready = (gathering: Gathering) =>
-  new InvalidState({
-    subject: `gathering "${gathering.title}" (${gathering.id})`,
-    problem: "has already started",
-    hint: "nothing is sent for a gathering in the past; plan the next one",
-    nl: {
-      subject: `bijeenkomst "${gathering.title}" (${gathering.id})`,
-      problem: "is al begonnen",
-      hint: "voor een bijeenkomst in het verleden wordt niets verstuurd; plan de volgende"
-    }
-  })

@@ -25,7 +25,6 @@ import {
   authorize,
   begin,
   commit,
-  engine,
   input,
   notify,
   progressFor,
@@ -170,34 +169,32 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
     .filter((r) => r.value.id !== existing?.value.id && r.value.status !== "planning")
     .sort((a, b) => a.value.startsOn.localeCompare(b.value.startsOn))
   const history = earlier.map((r) => groups.filter((g) => g.value.roundId === r.value.id).map((g) => g.value.memberIds))
-  const result = yield* engine(
-    Form.form(
-      {
-        members: members.map((m) => GroupingInput.fromMember(m.value)),
-        size: request.size,
-        ...(request.policy === undefined ? { policy: GroupingInput.defaultPolicy } : { policy: request.policy }),
-        history,
-        ...(request.mustTogether === undefined ? {} : { mustTogether: request.mustTogether }),
-        ...(request.mustApart === undefined ? {} : { mustApart: request.mustApart }),
-        // Without registered facilitators the groups are formed without one.
-        ...(facilitators.length === 0
-          ? {}
-          : {
-              facilitators: facilitators.map((f) => ({
-                id: f.value.id,
-                name: f.value.name,
-                maxGroups: f.value.maxGroups ?? 3
-              }))
-            })
-      },
-      {
-        seed: request.seed ?? 1,
-        ...(yield* progressFor("grouping")),
-        ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
-        ...(request.timeLimitMs === undefined ? {} : { timeLimitMs: request.timeLimitMs }),
-        language: "nl"
-      }
-    )
+  const result = yield* Form.form(
+    {
+      members: members.map((m) => GroupingInput.fromMember(m.value)),
+      size: request.size,
+      ...(request.policy === undefined ? { policy: GroupingInput.defaultPolicy } : { policy: request.policy }),
+      history,
+      ...(request.mustTogether === undefined ? {} : { mustTogether: request.mustTogether }),
+      ...(request.mustApart === undefined ? {} : { mustApart: request.mustApart }),
+      // Without registered facilitators the groups are formed without one.
+      ...(facilitators.length === 0
+        ? {}
+        : {
+            facilitators: facilitators.map((f) => ({
+              id: f.value.id,
+              name: f.value.name,
+              maxGroups: f.value.maxGroups ?? 3
+            }))
+          })
+    },
+    {
+      seed: request.seed ?? 1,
+      ...(yield* progressFor("grouping")),
+      ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
+      ...(request.timeLimitMs === undefined ? {} : { timeLimitMs: request.timeLimitMs }),
+      language: "nl"
+    }
   )
   const roundId = existing?.value.id ?? RoundId.make(yield* session.ids.next("round"))
   const communityId = CommunityId.make(session.store.communityId)

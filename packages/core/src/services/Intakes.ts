@@ -11,11 +11,12 @@ import { CommunityId, FacilitatorId, IntakeId, MemberId, SlotId } from "../domai
 import { Intake, type IntakeStatus } from "../domain/Intake.js"
 import { Member } from "../domain/Member.js"
 import { FreeText, Interest } from "../domain/Text.js"
+import { intakeSummary } from "../notify/Templates.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as Intakes from "../scheduling/Intakes.js"
 import { InvalidState, NotFound } from "./Errors.js"
-import { addressee, authorize, begin, commit, engine, input, notify, puts, required } from "./Runner.js"
+import { addressee, authorize, begin, commit, input, notify, puts, required } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
 /**
@@ -112,16 +113,14 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
       })
     )
   )
-  const plan = yield* engine(
-    Intakes.plan({
-      members: candidates.map((m) => ({
-        id: m.value.id,
-        ...(m.value.availability === undefined ? {} : { availability: m.value.availability })
-      })),
-      slots,
-      facilitators: facilitators.map((f) => ({ id: f.value.id, maxPerDay: request.maxPerDay ?? 4 }))
-    })
-  )
+  const plan = yield* Intakes.plan({
+    members: candidates.map((m) => ({
+      id: m.value.id,
+      ...(m.value.availability === undefined ? {} : { availability: m.value.availability })
+    })),
+    slots,
+    facilitators: facilitators.map((f) => ({ id: f.value.id, maxPerDay: request.maxPerDay ?? 4 }))
+  })
   const memberById = new Map(candidates.map((m) => [m.value.id as string, m]))
   const facilitatorById = new Map(facilitators.map((f) => [f.value.id as string, f.value]))
   const slotById = new Map(slots.map((s) => [s.id as string, s]))
@@ -151,7 +150,6 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
       const member = memberById.get(intake.memberId)?.value
       const facilitator = facilitatorById.get(intake.facilitatorId)
       if (member === undefined || facilitator === undefined) return []
-      const language = member.preferredLanguage
       return [
         {
           _tag: "IntakeInvitation" as const,
@@ -160,7 +158,7 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
           event: {
             uid: `${intake.id}@${settings.uidDomain}`,
             sequence: 0,
-            summary: language === "nl" ? `Intakegesprek met ${facilitator.name}` : `Intake with ${facilitator.name}`,
+            summary: intakeSummary(member.preferredLanguage, facilitator.name),
             start: intake.startsAt,
             durationMinutes: intake.durationMinutes,
             organizer: { name: facilitator.name, email: facilitator.email },

@@ -39,11 +39,6 @@ const countsOf = (s: Poll.SlotScore): SlotCounts => ({
   requiredMissing: s.requiredMissing.length
 })
 
-const countsText = (s: Poll.SlotScore): Poll.Explanation => ({
-  nl: `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet, ${s.no.length + s.noAnswer.length} kunnen niet${s.requiredMissing.length > 0 ? `; ${s.requiredMissing.length} verplichte deelnemers ontbreken` : ""}`,
-  en: `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be, ${s.no.length + s.noAnswer.length} cannot come${s.requiredMissing.length > 0 ? `; ${s.requiredMissing.length} required people missing` : ""}`
-})
-
 /**
  * The standing with every member id the actor may not see removed; when any was removed, the
  * explanation (which names people) is replaced by one in counts.
@@ -68,8 +63,16 @@ export const pollStandingFor = (actor: Actor, decision: Poll.Decision, openPoll:
   const ranking = decision.ranking.map(slot)
   const explanation = (): Poll.Explanation => {
     if (!hidden) return decision.explanation
-    const lines = decision.ranking.map(countsText)
-    return { nl: lines.map((l) => l.nl).join("; "), en: lines.map((l) => l.en).join("; ") }
+    return {
+      _tag: "SlotCounts",
+      slots: decision.ranking.map((s) => ({
+        slotId: s.slotId,
+        yes: s.yes.length,
+        ifNeedBe: s.ifNeedBe.length,
+        cannot: s.no.length + s.noAnswer.length,
+        requiredMissing: s.requiredMissing.length
+      }))
+    }
   }
   if (decision._tag !== "Decided") return { ...decision, ranking, explanation: explanation() }
   // The year's attendance behind the fairness weights is about each member too: the reader sees

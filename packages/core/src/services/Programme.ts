@@ -11,6 +11,8 @@ import type { ProgrammeItem } from "../domain/Gathering.js"
 import { GatheringId, ThemeId, VotingRoundId } from "../domain/Ids.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import * as Texts from "../texts/index.js"
+import type { EntryProblem } from "./Acting.js"
 import { InvalidState } from "./Errors.js"
 import { step } from "./GatheringSupport.js"
 import { applyProgramme, programmeOf } from "./ProgrammeSupport.js"
@@ -85,7 +87,7 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
       })
     )
   const gathering = yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
-  yield* step(gathering.value, "changeProgramme")
+  yield* step(gathering.value, "changeProgramme", session.now)
   let programme: ReadonlyArray<ProgrammeItem>
   if (request.votingRoundId !== undefined) {
     const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
@@ -108,24 +110,25 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
     const themes = yield* Repository.all(session.store, Kinds.Themes)
     const byId = new Map(themes.map((t) => [t.value.id as string, t.value]))
     const items = request.themes ?? []
-    const problems = items.flatMap((item, i) => {
+    const problems = items.flatMap((item, i): ReadonlyArray<EntryProblem> => {
+      const path = `themes[${i}]`
       const theme = byId.get(item.themeId)
-      if (theme === undefined) return [`themes[${i}]: there is no theme ${item.themeId}`]
+      if (theme === undefined) return [{ _tag: "UnknownTheme", path, themeId: item.themeId }]
       if (theme.status === "archived" || theme.status === "discussed")
-        return [`themes[${i}]: "${theme.title}" is ${theme.status}`]
+        return [{ _tag: "ThemeNotOpen", path, title: theme.title, status: theme.status }]
       return items.findIndex((other) => other.themeId === item.themeId) < i
-        ? [`themes[${i}]: "${theme.title}" is listed twice`]
+        ? [{ _tag: "ThemeTwice", path, title: theme.title }]
         : []
     })
     if (problems.length > 0)
       return yield* Effect.fail(
         new InvalidState({
           subject: "the programme",
-          problem: problems.join("; "),
+          problem: problems.map(Texts.en.reason).join("; "),
           hint: "put backlog or scheduled themes on a programme, each once",
           nl: {
             subject: "het programma",
-            problem: problems.join("; "),
+            problem: problems.map(Texts.nl.reason).join("; "),
             hint: "zet thema's van de voorraadagenda of al ingeplande thema's op een programma, elk één keer"
           }
         })

@@ -1,9 +1,9 @@
 /**
  * The steps every use case takes, in order: decode the actor and the input, authorize, load,
- * call an engine, commit the records with the outbox messages and one audit entry. Private: the
+ * call an commit the records with the outbox messages and one audit entry. Private: the
  * use-case modules build on it.
  */
-import { DateTime, Effect, Either, type Option, type Redacted, type Schema } from "effect"
+import { DateTime, Effect, type Option, type Redacted, type Schema } from "effect"
 import { type DecodeError, decode } from "../domain/DecodeError.js"
 import type { Email } from "../domain/Email.js"
 import { CommunityId, type MemberId } from "../domain/Ids.js"
@@ -169,10 +169,6 @@ export const required = <A, I>(
     found._tag === "Some" ? Effect.succeed(found.value) : Effect.fail(new NotFound({ kind: kind.kind, id, path }))
   )
 
-/** Runs a pure engine's result in the error channel. */
-export const engine = <A, E>(result: Either.Either<A, E>): Effect.Effect<A, E> =>
-  Either.isRight(result) ? Effect.succeed(result.right) : Effect.fail(result.left)
-
 /** Renders notifications for every configured channel into outbox messages. */
 export const notify = (
   session: Session,
@@ -184,7 +180,7 @@ export const notify = (
       notifications.flatMap((n) => (settings.channels ?? ["email"]).map((channel) => [n, channel] as const)),
       ([n, channel]) =>
         Effect.map(
-          engine(render(n, { communityId: CommunityId.make(session.store.communityId), channel, stamp: session.now })),
+          render(n, { communityId: CommunityId.make(session.store.communityId), channel, stamp: session.now }),
           (message): OutboxMessage => {
             const availableAt = options.availableAt?.(n)
             return { ...toOutbox(message), ...(availableAt === undefined ? {} : { availableAt }) }

@@ -1,5 +1,5 @@
 /**
- * Learning-group sessions: the timetable of a round's groups through the Sessions engine, stored
+ * Learning-group sessions: the timetable of a round's groups through the Sessions stored
  * on each group and sent to its members and facilitator as one calendar series.
  *
  * @since 0.1.0
@@ -19,7 +19,7 @@ import * as Timetabler from "../scheduling/Sessions.js"
 import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import { InvalidState } from "./Errors.js"
 import { todayIn, zoneOf } from "./GatheringSupport.js"
-import { addressee, authorize, begin, commit, engine, input, notify, puts, required } from "./Runner.js"
+import { addressee, authorize, begin, commit, input, notify, puts, required } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
 /**
@@ -139,40 +139,37 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
   const preferred = new Map((request.preferredWeekdays ?? []).map((p) => [p.groupId as string, p.weekday]))
   const memberById = new Map(members.map((m) => [m.value.id as string, m.value]))
   const facilitatorById = new Map(facilitators.map((f) => [f.value.id as string, f.value]))
-  const timetable = yield* engine(
-    Timetabler.timetable({
-      from,
-      to,
-      groups: groups.map(({ value: g }) => {
-        const weekday = preferred.get(g.id)
-        return {
-          id: g.id,
-          memberIds: g.memberIds,
-          ...(g.facilitatorId === undefined ? {} : { facilitatorId: g.facilitatorId }),
-          sessions: request.sessions,
-          ...(weekday === undefined ? {} : { preferredWeekday: weekday }),
-          startTime: request.startTime,
-          durationMinutes: request.durationMinutes
-        }
-      }),
-      members: groups.flatMap(({ value: g }) =>
-        g.memberIds.flatMap((id) => {
-          const unavailableOn = memberById.get(id)?.availability?.unavailableOn ?? []
-          return unavailableOn.length === 0 ? [] : [{ id: MemberId.make(id), unavailableOn }]
-        })
-      ),
-      timeZone: zone,
-      ...(request.weekdays === undefined ? {} : { weekdays: request.weekdays }),
-      ...(request.calendar === undefined ? {} : { calendar: request.calendar }),
-      ...(request.minGapDays === undefined ? {} : { minGapDays: request.minGapDays })
-    })
-  )
+  const timetable = yield* Timetabler.timetable({
+    from,
+    to,
+    groups: groups.map(({ value: g }) => {
+      const weekday = preferred.get(g.id)
+      return {
+        id: g.id,
+        memberIds: g.memberIds,
+        ...(g.facilitatorId === undefined ? {} : { facilitatorId: g.facilitatorId }),
+        sessions: request.sessions,
+        ...(weekday === undefined ? {} : { preferredWeekday: weekday }),
+        startTime: request.startTime,
+        durationMinutes: request.durationMinutes
+      }
+    }),
+    members: groups.flatMap(({ value: g }) =>
+      g.memberIds.flatMap((id) => {
+        const unavailableOn = memberById.get(id)?.availability?.unavailableOn ?? []
+        return unavailableOn.length === 0 ? [] : [{ id: MemberId.make(id), unavailableOn }]
+      })
+    ),
+    timeZone: zone,
+    ...(request.weekdays === undefined ? {} : { weekdays: request.weekdays }),
+    ...(request.calendar === undefined ? {} : { calendar: request.calendar }),
+    ...(request.minGapDays === undefined ? {} : { minGapDays: request.minGapDays })
+  })
   if (timetable._tag === "Infeasible") {
     const group = groups.find((g) => g.value.id === timetable.groupId)?.value
-    const people = timetable.people.map((p) => {
-      const [kind, id] = p.split(" ")
-      return (kind === "member" ? memberById.get(id ?? "")?.name : facilitatorById.get(id ?? "")?.name) ?? p
-    })
+    const people = timetable.people.map(
+      (p) => (p.role === "member" ? memberById.get(p.id)?.name : facilitatorById.get(p.id)?.name) ?? p.id
+    )
     return yield* Effect.fail(
       new InvalidState({
         subject: `${group?.name ?? timetable.groupId}, session ${timetable.sessionNumber} (${timetable.windowFrom} – ${timetable.windowTo})`,

@@ -19,12 +19,13 @@ import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
-import { activeMember, countedBallots, ownRecord } from "./Acting.js"
+import * as Texts from "../texts/index.js"
+import { activeMember, countedBallots, type EntryProblem, ownRecord } from "./Acting.js"
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
-import { applyProgramme, sameTitle } from "./ProgrammeSupport.js"
-import { addressee, authorize, begin, commit, engine, input, naturalKey, notify, puts, required } from "./Runner.js"
+import { applyProgramme, ensureRoundOpen, sameTitle } from "./ProgrammeSupport.js"
+import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
  * The input of {@link proposeTheme}.
@@ -201,23 +202,24 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
   ])
   if (request.gatheringId !== undefined) yield* required(session, Kinds.Gatherings, request.gatheringId, "gatheringId")
   const byId = new Map(themes.map((t) => [t.value.id as string, t.value]))
-  const problems = (request.themeIds ?? []).flatMap((id, index) => {
+  const problems = (request.themeIds ?? []).flatMap((id, index): ReadonlyArray<EntryProblem> => {
+    const path = `themeIds[${index}]`
     const theme = byId.get(id)
     return theme === undefined
-      ? [`themeIds[${index}]: there is no theme ${id}`]
+      ? [{ _tag: "UnknownTheme", path, themeId: id }]
       : theme.status === "backlog"
         ? []
-        : [`themeIds[${index}]: theme ${id} is ${theme.status}, not on the backlog`]
+        : [{ _tag: "ThemeNotOpen", path, title: theme.title, status: theme.status }]
   })
   if (problems.length > 0)
     return yield* Effect.fail(
       new InvalidState({
         subject: "the voting round",
-        problem: problems.join("; "),
+        problem: problems.map(Texts.en.reason).join("; "),
         hint: "vote on backlog themes only",
         nl: {
           subject: "de stemronde",
-          problem: problems.join("; "),
+          problem: problems.map(Texts.nl.reason).join("; "),
           hint: "stem alleen over thema's op de voorraadagenda"
         }
       })
@@ -344,13 +346,11 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
   // The agenda engine's validation checks the ballot against the round: its format, the themes
   // on it and the format's limits, each problem with its path.
   const themes = yield* Repository.all(session.store, Kinds.Themes)
-  yield* engine(
-    Validation.validate({
-      ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots: [ballot] }),
-      budget: { _tag: "slots", slots: 1 },
-      method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
-    })
-  )
+  yield* Validation.validate({
+    ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots: [ballot] }),
+    budget: { _tag: "slots", slots: 1 },
+    method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
+  })
   yield* commit(session, "ballot.cast", {
     writes: yield* puts(Kinds.Ballots, [{ value: ballot, version: previous[0]?.version ?? 0 }]),
     subject: { kind: "voting-round", id: round.value.id },
@@ -469,19 +469,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
   const request = yield* input(CloseVoting, "closing of the vote")(value)
   yield* authorize(session, "voting.close", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  if (round.value.status !== "open")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `voting round "${round.value.title}" (${round.value.id})`,
-        problem: "is already closed",
-        hint: "open a new voting round for a new programme",
-        nl: {
-          subject: `stemronde "${round.value.title}" (${round.value.id})`,
-          problem: "is al gesloten",
-          hint: "open een nieuwe stemronde voor een nieuw programma"
-        }
-      })
-    )
+  yield* ensureRoundOpen(round.value, "close")
   if (
     request.gatheringId !== undefined &&
     round.value.gatheringId !== undefined &&
@@ -523,7 +511,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
           }
         })
       )
-    yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme")
+    yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme", session.now)
   }
   const [themes, cast, gatherings, members] = yield* Effect.all([
     Repository.all(session.store, Kinds.Themes),
@@ -558,21 +546,19 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       id: g.value.id,
       heldOn: g.value.startsAt === undefined ? "" : DateTime.formatIsoDate(g.value.startsAt)
     }))
-  const result = yield* engine(
-    Prioritise.prioritise({
-      ...AgendaInput.fromDomain({
-        round: round.value,
-        themes: themes.map((t) => t.value),
-        ballots: ballots.map((b) => b.value),
-        pastGatherings
-      }),
-      budget: { _tag: "minutes", minutes: request.budgetMinutes },
-      method: request.method,
-      ...(request.rules === undefined ? {} : { rules: request.rules }),
-      ...(carried === undefined ? {} : { carried }),
-      language: "nl"
-    })
-  )
+  const result = yield* Prioritise.prioritise({
+    ...AgendaInput.fromDomain({
+      round: round.value,
+      themes: themes.map((t) => t.value),
+      ballots: ballots.map((b) => b.value),
+      pastGatherings
+    }),
+    budget: { _tag: "minutes", minutes: request.budgetMinutes },
+    method: request.method,
+    ...(request.rules === undefined ? {} : { rules: request.rules }),
+    ...(carried === undefined ? {} : { carried }),
+    language: "nl"
+  })
   const closed = new VotingRound({
     ...round.value,
     status: "closed",

@@ -1,4 +1,4 @@
-import { Domain, ICalendar, Scheduling } from "@grenzeloos/core"
+import { Domain, ICalendar, Scheduling, Texts } from "@grenzeloos/core"
 import { DateTime, Either, FastCheck as fc, Redacted, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { ICAL } from "./IcalJs.js"
@@ -141,7 +141,7 @@ describe("Invitation.render", () => {
         ]
       })
     )
-    if (timetable._tag !== "Timetable") throw new Error(timetable.explanation)
+    if (timetable._tag !== "Timetable") throw new Error(Texts.en.reason(timetable.explanation))
     const [first, ...rest] = timetable.sessions
     const event = {
       ...gathering,

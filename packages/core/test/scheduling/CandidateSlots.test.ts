@@ -1,4 +1,4 @@
-import { Domain, Scheduling } from "@grenzeloos/core"
+import { Domain, Scheduling, Texts } from "@grenzeloos/core"
 import { DateTime, Either, FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -17,7 +17,7 @@ describe("CandidateSlots.propose", () => {
     const proposal = Either.getOrThrow(
       CandidateSlots.propose({
         ...base,
-        previousMeetingOn: Domain.CalendarDate.make("2026-03-12"),
+        previousGatheringOn: Domain.CalendarDate.make("2026-03-12"),
         calendar: { schoolRegions: ["middle"] }
       })
     )
@@ -55,7 +55,9 @@ describe("CandidateSlots.propose", () => {
   it("reports a shortfall when the quarter has fewer eligible days than asked", () => {
     const proposal = Either.getOrThrow(CandidateSlots.propose({ ...base, count: 40, weekdays: ["wednesday"] }))
     expect(proposal.slots.length).toBe(proposal.eligibleDays)
-    expect(proposal.shortfall).toContain(`only ${proposal.eligibleDays} of 40 slots`)
+    expect(proposal.shortfall && Texts.en.reason(proposal.shortfall)).toContain(
+      `only ${proposal.eligibleDays} of 40 slots`
+    )
   })
 
   it("rejects a quarter written 2027-Q5 and an unknown time zone, saying exactly what is wrong", () => {
@@ -102,7 +104,7 @@ describe("CandidateSlots.propose", () => {
             quarter: Domain.Quarter.make(`${year}-Q${q}`),
             count,
             weekdays: weekdays as [Domain.Weekday, ...Array<Domain.Weekday>],
-            previousMeetingOn: previous,
+            previousGatheringOn: previous,
             minDaysSincePrevious: gap
           }
           const proposal = Either.getOrThrow(CandidateSlots.propose(request))

@@ -1,4 +1,4 @@
-import { Domain, Scheduling } from "@grenzeloos/core"
+import { Domain, Scheduling, Texts } from "@grenzeloos/core"
 import { DateTime, Either, FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -58,7 +58,7 @@ describe("Intakes.plan", () => {
       ["m-2", "taken"],
       ["m-3", "no-fitting-slot"]
     ])
-    expect(plan.unplaced[0]?.explanation).toContain("f-0 on 2027-01-11 (at most 2)")
+    expect(plan.unplaced[0] && Texts.en.reason(plan.unplaced[0].explanation)).toContain("f-0 on 2027-01-11 (at most 2)")
   })
 
   it("rejects overlapping slots of one facilitator and unknown facilitators, with paths", () => {

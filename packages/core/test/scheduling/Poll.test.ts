@@ -1,4 +1,4 @@
-import { Domain, Scheduling } from "@grenzeloos/core"
+import { Domain, Scheduling, Texts } from "@grenzeloos/core"
 import { DateTime, Either, FastCheck as fc, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -44,9 +44,9 @@ describe("Poll.decide", () => {
     expect(decision.runnerUp?.slotId).toBe("s0") // 2 can come, 2 yes; s2 too, but later
     expect(decision.chosen.no).toEqual(["m-003"])
     expect(decision.runnerUp?.noAnswer).toEqual(["m-003"])
-    expect(decision.explanation.en).toContain("Runner-up: s0")
-    expect(decision.explanation.en).toContain("cannot come: m-003")
-    expect(decision.explanation.nl).toContain("Tweede keus: s0")
+    expect(Texts.en.reason(decision.explanation)).toContain("Runner-up: s0")
+    expect(Texts.en.reason(decision.explanation)).toContain("cannot come: m-003")
+    expect(Texts.nl.reason(decision.explanation)).toContain("Tweede keus: s0")
   })
 
   it("reports a member who did not answer as unknown, not as someone who cannot come", () => {
@@ -65,8 +65,12 @@ describe("Poll.decide", () => {
       )
     )
     if (decision._tag !== "Decided") throw new Error("expected a decision")
-    expect(decision.explanation.en).toContain("s0: 2 yes, 0 if need be; cannot come: m-001; no answer: m-003")
-    expect(decision.explanation.nl).toContain("s0: 2 ja, 0 als het moet; kunnen niet: m-001; niet geantwoord: m-003")
+    expect(Texts.en.reason(decision.explanation)).toContain(
+      "s0: 2 yes, 0 if need be; cannot come: m-001; no answer: m-003"
+    )
+    expect(Texts.nl.reason(decision.explanation)).toContain(
+      "s0: 2 ja, 0 als het moet; kunnen niet: m-001; niet geantwoord: m-003"
+    )
   })
 
   it("never picks a slot a required person cannot make, and says who is missing when none works", () => {
@@ -82,8 +86,8 @@ describe("Poll.decide", () => {
     const impossible = { ...required, poll: { ...required.poll, requiredMemberIds: [member(0), member(1)] } }
     const none = Either.getOrThrow(Poll.decide(impossible))
     expect(none._tag).toBe("NoFeasibleSlot")
-    expect(none.explanation.en).toContain("s0: m-000")
-    expect(none.explanation.en).toContain("s1: m-001")
+    expect(Texts.en.reason(none.explanation)).toContain("s0: m-000")
+    expect(Texts.en.reason(none.explanation)).toContain("s1: m-001")
   })
 
   it("weighs members who missed the last meeting more, so the same people do not always lose", () => {
@@ -94,9 +98,11 @@ describe("Poll.decide", () => {
     ]
     const plain = Either.getOrThrow(Poll.decide(pollOf(answers, 2)))
     expect(plain._tag === "Decided" && plain.chosen.slotId).toBe("s0")
-    const missed = Poll.missedLastMeeting({ attendance: [member(0), member(1)] }, [member(0), member(1), member(2)])
+    const missed = Poll.missedLastGathering({ attendance: [member(0), member(1)] }, [member(0), member(1), member(2)])
     expect(missed).toEqual([member(2)])
-    const fair = Either.getOrThrow(Poll.decide(pollOf(answers, 2, { missedLastMeeting: missed, missedLastWeight: 3 })))
+    const fair = Either.getOrThrow(
+      Poll.decide(pollOf(answers, 2, { missedLastGathering: missed, missedLastWeight: 3 }))
+    )
     expect(fair._tag === "Decided" && fair.chosen.slotId).toBe("s1")
   })
 
@@ -149,10 +155,10 @@ describe("Poll.decide", () => {
     expect(heavier.fairness.lowest).toEqual([member(2)])
     expect(heavier.fairness.meanShare).toBeCloseTo((0.75 + 0.5 + 0.25) / 3, 12)
     expect(heavier.fairness.maxWeight).toBe(5)
-    expect(heavier.explanation.en).toContain(
+    expect(Texts.en.reason(heavier.explanation)).toContain(
       "Over the year, with this date every member can come to at least 25% of the gatherings (mean 50%, spread 20 points; lowest: m-002). Members who could not come before counted more, at most 5 times."
     )
-    expect(heavier.explanation.nl).toContain("minstens 25 % van de bijeenkomsten")
+    expect(Texts.nl.reason(heavier.explanation)).toContain("minstens 25 % van de bijeenkomsten")
   })
 
   it("rejects a year weight out of bounds and impossible histories, with paths", () => {
@@ -222,7 +228,7 @@ describe("Poll.decide", () => {
   // A reference implementation of the documented ordering, written from the definition.
   const referenceKey = (input: Scheduling.Poll.Input, k: number): [number, number, number] => {
     const w = input.missedLastWeight ?? 2
-    const missed = new Set<string>(input.missedLastMeeting ?? [])
+    const missed = new Set<string>(input.missedLastGathering ?? [])
     // The year's weight, in hundredths as the engine documents (decision 0028).
     const year = (m: string) => {
       const h = input.attendanceOverYear?.find((x) => x.memberId === m)
@@ -267,7 +273,7 @@ describe("Poll.decide", () => {
         Array.from({ length: slots }, (_, k) => seedAnswers[i * 6 + k])
       )
       const input = pollOf(answers, slots, {
-        missedLastMeeting: [...new Set(missed.filter((m) => m < members))].map(member),
+        missedLastGathering: [...new Set(missed.filter((m) => m < members))].map(member),
         missedLastWeight: weight,
         ...(capacity === undefined ? {} : { capacity }),
         attendanceOverYear: [...new Map(history.filter(([m]) => m < members).map((h) => [h[0], h])).values()].map(

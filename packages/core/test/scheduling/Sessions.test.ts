@@ -1,4 +1,4 @@
-import { Domain, Scheduling } from "@grenzeloos/core"
+import { Domain, Scheduling, Texts } from "@grenzeloos/core"
 import { DateTime, Either, FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -22,7 +22,7 @@ const group = (
 
 const timetableOf = (input: Scheduling.Sessions.Input) => {
   const result = Either.getOrThrow(Sessions.timetable(input))
-  if (result._tag !== "Timetable") throw new Error(result.explanation)
+  if (result._tag !== "Timetable") throw new Error(Texts.en.reason(result.explanation))
   return result.sessions
 }
 
@@ -70,8 +70,8 @@ describe("Sessions.timetable", () => {
     expect(result._tag).toBe("Infeasible")
     if (result._tag === "Infeasible") {
       expect(result.reason).toBe("double-booking")
-      expect(result.people).toEqual(["member m-2"])
-      expect(result.explanation).toContain("double-book member m-2")
+      expect(result.people).toEqual([{ role: "member", id: "m-2" }])
+      expect(Texts.en.reason(result.explanation)).toContain("double-book member m-2")
       expect(["g-1", "g-2"]).toContain(result.groupId)
     }
     const alone = Either.getOrThrow(
@@ -87,7 +87,7 @@ describe("Sessions.timetable", () => {
       groupId: "g-3",
       sessionNumber: 1,
       reason: "no-day",
-      people: ["facilitator f-1"]
+      people: [{ role: "facilitator", id: "f-1" }]
     })
   })
 

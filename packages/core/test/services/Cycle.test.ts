@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type Access, Domain, MemoryStore, Services, Store } from "@grenzeloos/core"
+import { type Access, Domain, MemoryStore, Services, Store, Texts } from "@grenzeloos/core"
 import { DateTime, Effect, Either, Layer, Schema, TestClock } from "effect"
 
 const settings = Services.Settings.layer({
@@ -174,7 +174,7 @@ describe("a gathering's life cycle", () => {
       expect(result.answered).toEqual(["m-001"])
       expect(result.notAnswered).toEqual(["m-002", "m-003"])
       expect(result.decision.chosen.slotId).toBe(second.id)
-      expect(result.decision.explanation.nl).toContain("niet geantwoord: m-002, m-003")
+      expect(Texts.nl.reason(result.decision.explanation)).toContain("niet geantwoord: m-002, m-003")
       expect(result.gathering.status).toBe("date-decided")
     }).pipe(Effect.provide(layer))
   )
@@ -361,9 +361,9 @@ describe("a gathering's life cycle", () => {
       expect(queued.queued).toBe(6)
       yield* TestClock.setTime((g?.startsAt?.epochMillis ?? 0) + 3_600_000)
       const after = yield* failureOf(useCases.sendReminders(team, { gatheringId: gathering.id }))
-      expect(after?._tag === "InvalidState" && after.message).toContain("has already started")
+      expect(after?._tag === "GatheringStateError" && after.message).toContain("has already started")
       const cancel = yield* failureOf(useCases.cancelGathering(team, { gatheringId: gathering.id }))
-      expect(cancel?._tag === "InvalidState" && cancel.message).toContain("has already started")
+      expect(cancel?._tag === "GatheringStateError" && cancel.message).toContain("has already started")
       const held = yield* useCases.recordAttendance(team, { gatheringId: gathering.id, attended: ["m-001"] })
       expect(held.status).toBe("held")
       expect((yield* useCases.closeGathering(team, { gatheringId: gathering.id })).status).toBe("closed")
@@ -657,5 +657,65 @@ describe("groups, intakes and sessions", () => {
           (yield* outbox).filter((m) => m.event.type === "sessions.invited" && m.ics?.includes("SEQUENCE:1"))
         ).toHaveLength(3)
       }).pipe(Effect.provide(layer))
+  )
+})
+
+describe("a quarter without a suitable day", () => {
+  it.effect("is refused in Dutch without the engine's English reason inside", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const gathering = yield* useCases.planGathering(team, {
+        title: "Kwartaalbijeenkomst zomer",
+        quarter: "2027-Q3",
+        durationMinutes: 180
+      })
+      const refused = yield* failureOf(
+        useCases.proposeDates(team, {
+          gatheringId: gathering.id,
+          count: 3,
+          weekdays: ["tuesday"],
+          startTimes: ["13:00"],
+          previousGatheringOn: "2027-09-30",
+          minDaysSincePrevious: 200
+        })
+      )
+      expect(refused?._tag).toBe("InvalidState")
+      if (refused?._tag !== "InvalidState") return
+      const dutch = Texts.nl.refusal(refused)
+      expect(dutch).toContain("heeft geen geschikte dag (0 van de 3 momenten")
+      expect(dutch).not.toMatch(/\b(only|slots|eligible|start times)\b/)
+      expect(refused.message).toContain("only 0 of 3 slots")
+    }).pipe(Effect.provide(layer))
+  )
+})
+
+describe("poll answers for someone who is not a member", () => {
+  it.effect("are refused with each problem in Dutch for a Dutch reader", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const gathering = yield* useCases.planGathering(team, {
+        title: "Kwartaalbijeenkomst voorjaar",
+        quarter: "2027-Q2",
+        durationMinutes: 180
+      })
+      const { poll } = yield* useCases.proposeDates(team, {
+        gatheringId: gathering.id,
+        count: 2,
+        weekdays: ["tuesday"],
+        startTimes: ["13:00"]
+      })
+      const refused = yield* failureOf(
+        useCases.recordPollAnswers(team, {
+          pollId: poll.id,
+          responses: [{ memberId: "m-404", answers: [{ slotId: "s-unknown", answer: "yes" }] }]
+        })
+      )
+      if (refused?._tag !== "InvalidState") throw new Error(`expected InvalidState, got ${refused?._tag}`)
+      const dutch = Texts.nl.refusal(refused)
+      expect(dutch).toContain("responses[0].memberId: er is geen lid m-404")
+      expect(dutch).toContain("responses[0].answers[0].slotId: s-unknown is geen moment van deze datumprikker")
+      expect(dutch).not.toMatch(/there is no member|is not a slot/)
+      expect(refused.message).toContain("responses[0].memberId: there is no member m-404")
+    }).pipe(Effect.provide(layer))
   )
 })

@@ -53,8 +53,10 @@ describe("InvalidState in Dutch", () => {
     constructions(readFileSync(`${dir}${file}`, "utf8")).map((text) => ({ file, text }))
   )
 
+  // A sanity check of the scanner, not a quota: guards shared through GatheringSupport and
+  // ProgrammeSupport (and the life-cycle table) count once.
   it("finds the guards of the services", () => {
-    expect(all.length).toBeGreaterThanOrEqual(40)
+    expect(all.length).toBeGreaterThanOrEqual(30)
   })
 
   it("gives every guard a Dutch subject, problem and hint", () => {

@@ -4,8 +4,8 @@
  * @internal
  */
 import { Args, Command, Options } from "@effect/cli"
-import { Domain } from "@grenzeloos/core"
-import { Effect, Either, Option } from "effect"
+import { Texts as CoreTexts, Domain } from "@grenzeloos/core"
+import { Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
@@ -60,7 +60,7 @@ const intakesPlan = Command.make(
       for (let day = c.from; day <= c.to; day = nextDay(day)) {
         if (!weekdays(c.weekdays).includes(weekdayOf(day))) continue
         for (const time of c.times) {
-          const local = yield* Either.match(localMoment(day, time), { onLeft: Effect.fail, onRight: Effect.succeed })
+          const local = yield* localMoment(day, time)
           for (const facilitatorId of facilitators)
             slots.push({ facilitatorId, startsAt: local, durationMinutes: c.minutes })
         }
@@ -84,7 +84,7 @@ const intakesPlan = Command.make(
             : [
                 "",
                 Texts.of(c.lang).unplaced(plan.unplaced.length),
-                ...plan.unplaced.map((u) => `  ${u.memberId}: ${u.explanation}`)
+                ...plan.unplaced.map((u) => `  ${u.memberId}: ${CoreTexts.of(c.lang).reason(u.explanation)}`)
               ])
         ],
         plan

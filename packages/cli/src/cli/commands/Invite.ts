@@ -6,7 +6,7 @@
 import { Command, Options } from "@effect/cli"
 import { FileSystem, Path } from "@effect/platform"
 import { ICalendar } from "@grenzeloos/core"
-import { DateTime, Effect, Either } from "effect"
+import { DateTime, Effect } from "effect"
 import * as Environment from "../Environment.js"
 import { Unwritable } from "../Errors.js"
 import * as Output from "../Output.js"
@@ -57,10 +57,11 @@ export const command: Group<"invite"> = Command.make(
           return { sent, reminders }
         })
       )
-      const ics = yield* Either.match(
-        ICalendar.Invitation.render({ method: "REQUEST", events: [sent.event], stamp: yield* DateTime.now }),
-        { onLeft: Effect.fail, onRight: Effect.succeed }
-      )
+      const ics = yield* ICalendar.Invitation.render({
+        method: "REQUEST",
+        events: [sent.event],
+        stamp: yield* DateTime.now
+      })
       const file = path.join(c.out, `${c.gathering}.ics`)
       yield* fs.writeFileString(file, ics).pipe(
         Effect.mapError(

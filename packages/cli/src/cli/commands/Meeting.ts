@@ -5,8 +5,8 @@
  * @internal
  */
 import { Command, Options } from "@effect/cli"
-import { Domain } from "@grenzeloos/core"
-import { Effect, Either, Option, Schema } from "effect"
+import { Texts as CoreTexts, Domain } from "@grenzeloos/core"
+import { Effect, Option, Schema } from "effect"
 import * as Environment from "../Environment.js"
 import { NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
@@ -133,7 +133,7 @@ const meetingCandidates = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
-      const choices = yield* Either.match(
+      const choices = yield* Effect.map(
         Domain.decode(CandidateChoices, { subject: "meeting candidates" })({
           weekdays: weekdays(c.weekdays),
           startTimes: c.times,
@@ -142,7 +142,7 @@ const meetingCandidates = Command.make(
             onSome: (regions) => ({ calendar: { schoolRegions: schoolRegions(regions) } })
           })
         }),
-        { onLeft: Effect.fail, onRight: (decoded) => Effect.succeed(Schema.encodeSync(CandidateChoices)(decoded)) }
+        Schema.encodeSync(CandidateChoices)
       )
       return yield* withUseCases(c, Texts.of(c.lang).proposingDates, (uc) =>
         Effect.gen(function* () {
@@ -234,7 +234,7 @@ const meetingDecide = Command.make(
               `${decided.answered.length} van de ${total} leden antwoordden; van ${decided.notAnswered.length} weten we het niet.`,
               `${decided.answered.length} of ${total} members answered; for ${decided.notAnswered.length} we do not know.`
             ),
-            c.lang === "en" ? d.explanation.en : d.explanation.nl,
+            CoreTexts.of(c.lang).reason(d.explanation),
             say(
               c.lang,
               `Kies het programma met grenzeloos vote close --vote <id> --gathering ${decided.gathering.id}, en nodig uit met: grenzeloos invite --gathering ${decided.gathering.id}`,

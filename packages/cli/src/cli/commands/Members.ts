@@ -5,7 +5,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { Path } from "@effect/platform"
-import { Effect, Either, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import * as MemberImport from "../../import/Members.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
@@ -54,15 +54,12 @@ const membersImport = Command.make(
               .filter((line) => line !== "")
           )
       })
-      const read = yield* Either.match(
-        MemberImport.fromSheet(sheet, {
-          file: name,
-          defaultLanguage: c.defaultLanguage,
-          language: c.lang,
-          ...(organisations === undefined ? {} : { organisations })
-        }),
-        { onLeft: Effect.fail, onRight: Effect.succeed }
-      )
+      const read = yield* MemberImport.fromSheet(sheet, {
+        file: name,
+        defaultLanguage: c.defaultLanguage,
+        language: c.lang,
+        ...(organisations === undefined ? {} : { organisations })
+      })
       yield* printProblems(c.json, read.remarks)
       if (read.problems.length > 0 && !c.skipInvalid) {
         return yield* new InvalidRows({

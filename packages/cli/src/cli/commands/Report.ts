@@ -6,7 +6,7 @@
 import { Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import type { Domain } from "@grenzeloos/core"
-import { DateTime, Effect, Either, Option } from "effect"
+import { DateTime, Effect, type Either, Option } from "effect"
 import * as ReportHtml from "../../report/Report.js"
 import * as Saved from "../../report/Saved.js"
 import * as Environment from "../Environment.js"
@@ -94,22 +94,20 @@ export const command: Group<"report"> = Command.make(
           onNone: () => Effect.succeed(undefined),
           onSome: (path) =>
             Effect.flatMap(fs.readFileString(path), (text) =>
-              Either.match(read(text, path), {
-                onLeft: (error) =>
-                  Effect.fail(
-                    new InvalidRows({
-                      file: path,
-                      problems: error.problems.map((p) => ({
-                        row: undefined,
-                        column: undefined,
-                        message: `${p.path === "" ? "" : `${p.path} `}${c.lang === "en" ? p.message : Messages.dutch(p.message)}`
-                      })),
-                      hint: Texts.of(c.lang).reportSavedFile(option),
-                      language: c.lang
-                    })
-                  ),
-                onRight: Effect.succeed
-              })
+              Effect.mapError(
+                read(text, path),
+                (error) =>
+                  new InvalidRows({
+                    file: path,
+                    problems: error.problems.map((p) => ({
+                      row: undefined,
+                      column: undefined,
+                      message: `${p.path === "" ? "" : `${p.path} `}${c.lang === "en" ? p.message : Messages.dutch(p.message)}`
+                    })),
+                    hint: Texts.of(c.lang).reportSavedFile(option),
+                    language: c.lang
+                  })
+              )
             )
         })
       const savedGroups = yield* saved("--groups", c.groups, Saved.groups)
