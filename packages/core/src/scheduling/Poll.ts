@@ -89,7 +89,12 @@ export interface YearFairness {
     /** The member's weight in this poll (1 for no history and no miss). */
     readonly weight: number
   }>
-  /** The lowest share of gatherings a member can attend, this one included (1 when nobody is invited). */
+  /**
+   * The lowest share of gatherings a member can attend, this one included (1 when nobody is
+   * invited). A member who did not answer the chosen date is unknown for this gathering, not
+   * "cannot" (decision 0093): it counts for them neither way, and a member with no earlier
+   * gathering is left out of the minimum, mean and spread.
+   */
   readonly minimumShare: number
   readonly meanShare: number
   /** The standard deviation of the shares. */
@@ -98,6 +103,8 @@ export interface YearFairness {
   readonly lowest: ReadonlyArray<MemberId>
   /** The most a member can weigh in this poll: `missedLastWeight + yearWeight`. */
   readonly maxWeight: number
+  /** How many members did not answer the chosen date, so their share leaves this gathering out. */
+  readonly unknown: number
 }
 
 /**
@@ -439,24 +446,32 @@ const scoreSlots = (input: Input, p: Prepared): Array<SlotScore> => {
 }
 
 const yearFairness = (input: Input, p: Prepared, slotIndex: number): YearFairness => {
-  const { n, answers, attended, gatherings, weight, memberIds } = p
+  const { n, answers, answered, attended, gatherings, weight, memberIds } = p
+  // Unknown is not "cannot" (decision 0093): a member who did not answer the chosen date keeps
+  // their earlier share, and this gathering counts for them neither way.
+  const known = (m: number) => answered[slotIndex * n + m] === 1
   const members = Array.from({ length: n }, (_, m) => ({
     memberId: memberIds[m] as MemberId,
     attended: (attended[m] as number) + ((answers[slotIndex * n + m] as number) > 0 ? 1 : 0),
-    gatherings: (gatherings[m] as number) + 1,
+    gatherings: (gatherings[m] as number) + (known(m) ? 1 : 0),
     weight: (weight[m] as number) / 100
   }))
-  const shares = members.map((x) => x.attended / x.gatherings)
-  const minimumShare = n === 0 ? 1 : Math.min(...shares)
-  const meanShare = n === 0 ? 1 : shares.reduce((a, b) => a + b, 0) / n
-  const spread = n === 0 ? 0 : Math.sqrt(shares.reduce((a, x) => a + (x - meanShare) ** 2, 0) / n)
+  const counted = members.filter((x) => x.gatherings > 0)
+  const shares = counted.map((x) => x.attended / x.gatherings)
+  const c = counted.length
+  const minimumShare = c === 0 ? 1 : Math.min(...shares)
+  const meanShare = c === 0 ? 1 : shares.reduce((a, b) => a + b, 0) / c
+  const spread = c === 0 ? 0 : Math.sqrt(shares.reduce((a, x) => a + (x - meanShare) ** 2, 0) / c)
+  let unknown = 0
+  for (let m = 0; m < n; m++) if (!known(m)) unknown++
   return {
     members,
     minimumShare,
     meanShare,
     spread,
-    lowest: members.filter((_, m) => (shares[m] as number) === minimumShare).map((x) => x.memberId),
-    maxWeight: (input.missedLastWeight ?? 2) + (input.yearWeight ?? 1)
+    lowest: counted.filter((_, i) => (shares[i] as number) === minimumShare).map((x) => x.memberId),
+    maxWeight: (input.missedLastWeight ?? 2) + (input.yearWeight ?? 1),
+    unknown
   }
 }
 

@@ -349,11 +349,11 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
     return yield* Effect.fail(
       new InvalidState({
         subject: "the ballots",
-        problem: problems.map(Texts.en.reason).join("; "),
+        problem: problems.map((p) => Texts.en.reason(p)).join("; "),
         hint: "record one ballot per active member",
         nl: {
           subject: "de stemmen",
-          problem: problems.map(Texts.nl.reason).join("; "),
+          problem: problems.map((p) => Texts.nl.reason(p)).join("; "),
           hint: "leg één stem per actief lid vast"
         }
       })

@@ -504,11 +504,11 @@ export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* 
     return yield* Effect.fail(
       new InvalidState({
         subject: "the poll answers",
-        problem: problems.map(Texts.en.reason).join("; "),
+        problem: problems.map((p) => Texts.en.reason(p)).join("; "),
         hint: `answer for active members and the poll's slots (${[...slots].join(", ")})`,
         nl: {
           subject: "de antwoorden op de datumprikker",
-          problem: problems.map(Texts.nl.reason).join("; "),
+          problem: problems.map((p) => Texts.nl.reason(p)).join("; "),
           hint: `antwoord voor actieve leden en de momenten van de datumprikker (${[...slots].join(", ")})`
         }
       })

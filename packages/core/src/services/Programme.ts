@@ -124,11 +124,11 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
       return yield* Effect.fail(
         new InvalidState({
           subject: "the programme",
-          problem: problems.map(Texts.en.reason).join("; "),
+          problem: problems.map((p) => Texts.en.reason(p)).join("; "),
           hint: "put backlog or scheduled themes on a programme, each once",
           nl: {
             subject: "het programma",
-            problem: problems.map(Texts.nl.reason).join("; "),
+            problem: problems.map((p) => Texts.nl.reason(p)).join("; "),
             hint: "zet thema's van de voorraadagenda of al ingeplande thema's op een programma, elk één keer"
           }
         })

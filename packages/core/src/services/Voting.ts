@@ -215,11 +215,11 @@ export const openVoting = Effect.fn("Voting.openVoting")(function* (actor: unkno
     return yield* Effect.fail(
       new InvalidState({
         subject: "the voting round",
-        problem: problems.map(Texts.en.reason).join("; "),
+        problem: problems.map((p) => Texts.en.reason(p)).join("; "),
         hint: "vote on backlog themes only",
         nl: {
           subject: "de stemronde",
-          problem: problems.map(Texts.nl.reason).join("; "),
+          problem: problems.map((p) => Texts.nl.reason(p)).join("; "),
           hint: "stem alleen over thema's op de voorraadagenda"
         }
       })

@@ -42,8 +42,11 @@ export type Refusal = NotAllowed | NotFound | InvalidState | MemberCannotAct | G
  * @since 0.2.0
  */
 export interface Locale {
-  /** A reason as a sentence. */
-  readonly reason: (reason: Reason) => string
+  /**
+   * A reason as a sentence. Without `naming` it names people, slots and groups by their ids;
+   * a caller that has the names (the CLI, an embedding application) passes them.
+   */
+  readonly reason: (reason: Reason, naming?: Naming) => string
   /** Why a poll's winner won, as a clause. */
   readonly why: (why: Poll.Why) => string
   /** A gathering's state in words. */
@@ -52,17 +55,47 @@ export interface Locale {
   readonly refusal: (refusal: Refusal) => string
 }
 
+/**
+ * How a reader names what reasons refer to by id: people (members and facilitators) by their
+ * names, a poll's slots by their date and time, learning groups by their names. Every function is
+ * optional, and answers `undefined` for an id it does not know; the id is shown then.
+ *
+ * @since 0.2.0
+ */
+export interface Naming {
+  readonly person?: (id: string) => string | undefined
+  readonly slot?: (id: string) => string | undefined
+  readonly group?: (id: string) => string | undefined
+}
+
 // Shared by the renderers (not re-exported): what does not depend on the language.
 
-/** Ids as a list, or a dash for none. */
-export const names = (ids: ReadonlyArray<string>): string => (ids.length === 0 ? "—" : ids.join(", "))
+/** A naming with every function, falling back to the id; `named` says whether a person had a name. */
+export interface Named {
+  readonly person: (id: string) => string
+  readonly named: (id: string) => boolean
+  readonly slot: (id: string) => string
+  readonly group: (id: string) => string
+}
+
+/** The naming a renderer uses: the caller's, with ids where it has no name. */
+export const resolve = (naming: Naming | undefined): Named => ({
+  person: (id) => naming?.person?.(id) ?? id,
+  named: (id) => naming?.person?.(id) !== undefined,
+  slot: (id) => naming?.slot?.(id) ?? id,
+  group: (id) => naming?.group?.(id) ?? id
+})
+
+/** People as a list (by name where known), or a dash for none. */
+export const names = (ids: ReadonlyArray<string>, n?: Named): string =>
+  ids.length === 0 ? "—" : ids.map((id) => (n === undefined ? id : n.person(id))).join(", ")
 
 /** A share (0–1) as a whole percentage. */
 export const percent = (x: number): number => Math.round(100 * x)
 
 /** The members with the lowest share of the year, the first five and how many more. */
-export const lowest = (f: Poll.YearFairness): string => {
+export const lowest = (f: Poll.YearFairness, n: Named): string => {
   const shown = f.lowest.slice(0, 5)
   const more = f.lowest.length - shown.length
-  return `${names(shown)}${more > 0 ? ` (+${more})` : ""}`
+  return `${names(shown, n)}${more > 0 ? ` (+${more})` : ""}`
 }

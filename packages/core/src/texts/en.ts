@@ -8,7 +8,17 @@ import type { GatheringStatus } from "../domain/Gathering.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
 import type { InactiveState } from "../services/Errors.js"
-import { type Locale, lowest, names, percent, type Reason, type Refusal } from "./Reason.js"
+import {
+  type Locale,
+  lowest,
+  type Named,
+  type Naming,
+  names,
+  percent,
+  type Reason,
+  type Refusal,
+  resolve
+} from "./Reason.js"
 
 const STATES: { readonly [S in GatheringStatus]: string } = {
   planned: "planned (no date poll yet)",
@@ -21,18 +31,18 @@ const STATES: { readonly [S in GatheringStatus]: string } = {
 }
 const state = (status: GatheringStatus): string => STATES[status]
 
-const person = (p: Sessions.Person) => `${p.role} ${p.id}`
-const people = (ps: ReadonlyArray<Sessions.Person>) => ps.map(person).join(", ")
+const person = (p: Sessions.Person, n: Named) => (n.named(p.id) ? n.person(p.id) : `${p.role} ${p.id}`)
+const people = (ps: ReadonlyArray<Sessions.Person>, n: Named) => ps.map((p) => person(p, n)).join(", ")
 
-const standing = (s: Poll.Standing) =>
-  `${s.slotId}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names(s.no)}; no answer: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing)}` : ""}`
+const standing = (s: Poll.Standing, n: Named) =>
+  `${n.slot(s.slotId)}: ${s.yes.length} yes, ${s.ifNeedBe.length} if need be; cannot come: ${names(s.no, n)}; no answer: ${names(s.noAnswer, n)}${s.turnedAway > 0 ? `; ${s.turnedAway} do not fit in the venue` : ""}${s.requiredMissing.length > 0 ? `; required people missing: ${names(s.requiredMissing, n)}` : ""}`
 
-const counts = (s: Poll.SlotCount) =>
-  `${s.slotId}: ${s.yes} yes, ${s.ifNeedBe} if need be, ${s.cannot} cannot come${s.requiredMissing > 0 ? `; ${s.requiredMissing} required people missing` : ""}`
+const counts = (s: Poll.SlotCount, n: Named) =>
+  `${n.slot(s.slotId)}: ${s.yes} yes, ${s.ifNeedBe} if need be, ${s.cannot} cannot come${s.requiredMissing > 0 ? `; ${s.requiredMissing} required people missing` : ""}`
 
-const year = (f: Poll.YearFairness, withHistory: boolean) => {
-  const who = lowest(f)
-  return `Over the year, with this date every member can come to at least ${percent(f.minimumShare)}% of the gatherings (mean ${percent(f.meanShare)}%, spread ${percent(f.spread)} points; lowest: ${who}).${withHistory ? ` Members who could not come before counted more, at most ${f.maxWeight} times.` : ""}`
+const year = (f: Poll.YearFairness, withHistory: boolean, n: Named) => {
+  const who = lowest(f, n)
+  return `Over the year, with this date every member can come to at least ${percent(f.minimumShare)}% of the gatherings (mean ${percent(f.meanShare)}%, spread ${percent(f.spread)} points; lowest: ${who}).${f.unknown > 0 ? ` Members who did not answer (${f.unknown}) do not count for this date.` : ""}${withHistory ? ` Members who could not come before counted more, at most ${f.maxWeight} times.` : ""}`
 }
 
 const why = (w: Poll.Why): string => {
@@ -52,37 +62,38 @@ const why = (w: Poll.Why): string => {
   }
 }
 
-const session = (r: Sessions.SessionWindow) =>
-  `group ${r.groupId}, session ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
+const session = (r: Sessions.SessionWindow, n: Named) =>
+  `group ${n.group(r.groupId)}, session ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
 
-const reason = (r: Reason): string => {
+const reason = (r: Reason, naming?: Naming): string => {
+  const n = resolve(naming)
   switch (r._tag) {
     case "SlotChosen":
-      return `Chosen: ${standing(r.chosen)}. Why: ${why(r.why)}.${r.runnerUp === undefined ? "" : ` Runner-up: ${standing(r.runnerUp)}.`} ${year(r.fairness, r.withHistory)}`
+      return `Chosen: ${standing(r.chosen, n)}. Why: ${why(r.why)}.${r.runnerUp === undefined ? "" : ` Runner-up: ${standing(r.runnerUp, n)}.`} ${year(r.fairness, r.withHistory, n)}`
     case "NoSlotForRequired":
-      return `No slot suits every required person. Who is missing per slot: ${r.slots.map((s) => `${s.slotId}: ${names(s.requiredMissing)}`).join("; ")}`
+      return `No slot suits every required person. Who is missing per slot: ${r.slots.map((s) => `${n.slot(s.slotId)}: ${names(s.requiredMissing, n)}`).join("; ")}`
     case "SlotCounts":
-      return r.slots.map(counts).join("; ")
+      return r.slots.map((x) => counts(x, n)).join("; ")
     case "PairChosen":
-      return `With ${r.first} and ${r.second}, ${r.reached} of ${r.of} members can come to at least one; not reached: ${names(r.neither)}.`
+      return `With ${n.slot(r.first)} and ${n.slot(r.second)}, ${r.reached} of ${r.of} members can come to at least one; not reached: ${names(r.neither, n)}.`
     case "TooFewSlotsForPair":
       return `${r.feasible} slots suit every required person; two meetings need two.`
     case "NoDayForSession":
-      return `${session(r)}: no possible day — ${r.wrongWeekday} days are not ${r.weekday ?? "an allowed weekday"}, ${r.unsuitable} are unsuitable (holidays, school holidays, blackouts)${r.blockers.length > 0 ? `, and on the others someone cannot: ${people(r.blockers)}` : ""}`
+      return `${session(r, n)}: no possible day — ${r.wrongWeekday} days are not ${r.weekday ?? "an allowed weekday"}, ${r.unsuitable} are unsuitable (holidays, school holidays, blackouts)${r.blockers.length > 0 ? `, and on the others someone cannot: ${people(r.blockers, n)}` : ""}`
     case "EveryDayDoubleBooks":
-      return `${session(r)}: each of its ${r.candidates} possible days would double-book ${people(r.clashes) || "nobody, but breaks the spacing between sessions"}${r.rivals.length > 0 ? ` (sessions of ${r.rivals.join(", ")})` : ""}`
+      return `${session(r, n)}: each of its ${r.candidates} possible days would double-book ${people(r.clashes, n) || "nobody, but breaks the spacing between sessions"}${r.rivals.length > 0 ? ` (sessions of ${r.rivals.join(", ")})` : ""}`
     case "SearchLimitReached":
-      return `${session(r)}: no timetable found within ${r.maxSteps} search steps; the tightest point is where ${people(r.clashes) || "the spacing of sessions"} collide with ${r.rivals.join(", ") || "the group's own sessions"}`
+      return `${session(r, n)}: no timetable found within ${r.maxSteps} search steps; the tightest point is where ${people(r.clashes, n) || "the spacing of sessions"} collide with ${r.rivals.join(", ") || "the group's own sessions"}`
     case "TooFewCandidates":
       return `only ${r.found} of ${r.wanted} slots: ${r.eligibleDays} eligible days × ${r.startTimes} start times in ${r.quarter}`
     case "UnknownMember":
-      return `${r.path}: there is no member ${r.memberId}`
+      return `${r.path}: there is no member ${n.person(r.memberId)}`
     case "MemberNotActive":
       return `${r.path}: ${r.name} is ${r.status}, not an active member`
     case "MemberTwice":
       return `${r.path}: ${r.name} is given twice`
     case "NotASlot":
-      return `${r.path}: ${r.slotId} is not a slot of this poll`
+      return `${r.path}: ${n.slot(r.slotId)} is not a slot of this poll`
     case "UnknownTheme":
       return `${r.path}: there is no theme ${r.themeId}`
     case "ThemeNotOpen":
@@ -90,9 +101,9 @@ const reason = (r: Reason): string => {
     case "ThemeTwice":
       return `${r.path}: "${r.title}" is listed twice`
     case "NoFittingSlot":
-      return `no slot fits the availability of ${r.memberId} (weekdays, parts of the day, days off or slots marked unavailable)`
+      return `no slot fits the availability of ${n.person(r.memberId)} (weekdays, parts of the day, days off or slots marked unavailable)`
     case "FittingSlotsTaken":
-      return `the ${r.fitting} slots that fit ${r.memberId} are needed for others: ${r.takenByOthers} went to other members${r.fullDays.length > 0 ? `; the rest fall on full days: ${r.fullDays.map((l) => `${l.facilitatorId} on ${l.date} (at most ${l.max})`).join(", ")}` : ""}`
+      return `the ${r.fitting} slots that fit ${n.person(r.memberId)} are needed for others: ${r.takenByOthers} went to other members${r.fullDays.length > 0 ? `; the rest fall on full days: ${r.fullDays.map((l) => `${n.person(l.facilitatorId)} on ${l.date} (at most ${l.max})`).join(", ")}` : ""}`
     default:
       return absurd(r)
   }

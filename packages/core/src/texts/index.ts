@@ -11,7 +11,7 @@ import type { Locale } from "./Reason.js"
 
 export { en } from "./en.js"
 export { nl } from "./nl.js"
-export type { Locale, Reason, Refusal } from "./Reason.js"
+export type { Locale, Naming, Reason, Refusal } from "./Reason.js"
 
 /**
  * The renderer of a language.

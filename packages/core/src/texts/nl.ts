@@ -11,7 +11,17 @@ import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
 import type { Right } from "../services/Access.js"
 import type { InactiveState } from "../services/Errors.js"
-import { type Locale, lowest, names, percent, type Reason, type Refusal } from "./Reason.js"
+import {
+  type Locale,
+  lowest,
+  type Named,
+  type Naming,
+  names,
+  percent,
+  type Reason,
+  type Refusal,
+  resolve
+} from "./Reason.js"
 
 const STATES: { readonly [S in GatheringStatus]: string } = {
   planned: "gepland (nog geen datumprikker)",
@@ -24,8 +34,9 @@ const STATES: { readonly [S in GatheringStatus]: string } = {
 }
 const state = (status: GatheringStatus): string => STATES[status]
 
-const person = (p: Sessions.Person) => `${p.role === "member" ? "lid" : "begeleider"} ${p.id}`
-const people = (ps: ReadonlyArray<Sessions.Person>) => ps.map(person).join(", ")
+const person = (p: Sessions.Person, n: Named) =>
+  n.named(p.id) ? n.person(p.id) : `${p.role === "member" ? "lid" : "begeleider"} ${p.id}`
+const people = (ps: ReadonlyArray<Sessions.Person>, n: Named) => ps.map((p) => person(p, n)).join(", ")
 
 const WEEKDAYS: { readonly [D in Weekday]: string } = {
   monday: "maandag",
@@ -37,15 +48,15 @@ const WEEKDAYS: { readonly [D in Weekday]: string } = {
   sunday: "zondag"
 }
 
-const standing = (s: Poll.Standing) =>
-  `${s.slotId}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names(s.no)}; niet geantwoord: ${names(s.noAnswer)}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing)}` : ""}`
+const standing = (s: Poll.Standing, n: Named) =>
+  `${n.slot(s.slotId)}: ${s.yes.length} ja, ${s.ifNeedBe.length} als het moet; kunnen niet: ${names(s.no, n)}; niet geantwoord: ${names(s.noAnswer, n)}${s.turnedAway > 0 ? `; ${s.turnedAway} passen niet in de zaal` : ""}${s.requiredMissing.length > 0 ? `; verplichte deelnemers ontbreken: ${names(s.requiredMissing, n)}` : ""}`
 
-const counts = (s: Poll.SlotCount) =>
-  `${s.slotId}: ${s.yes} ja, ${s.ifNeedBe} als het moet, ${s.cannot} kunnen niet${s.requiredMissing > 0 ? `; ${s.requiredMissing} verplichte deelnemers ontbreken` : ""}`
+const counts = (s: Poll.SlotCount, n: Named) =>
+  `${n.slot(s.slotId)}: ${s.yes} ja, ${s.ifNeedBe} als het moet, ${s.cannot} kunnen niet${s.requiredMissing > 0 ? `; ${s.requiredMissing} verplichte deelnemers ontbreken` : ""}`
 
-const year = (f: Poll.YearFairness, withHistory: boolean) => {
-  const who = lowest(f)
-  return `Over het jaar kan met deze datum ieder lid bij minstens ${percent(f.minimumShare)} % van de bijeenkomsten zijn (gemiddeld ${percent(f.meanShare)} %, spreiding ${percent(f.spread)} procentpunt; het laagst: ${who}).${withHistory ? ` Wie eerder niet kon, telde zwaarder mee, hoogstens ${f.maxWeight} keer.` : ""}`
+const year = (f: Poll.YearFairness, withHistory: boolean, n: Named) => {
+  const who = lowest(f, n)
+  return `Over het jaar kan met deze datum ieder lid bij minstens ${percent(f.minimumShare)} % van de bijeenkomsten zijn (gemiddeld ${percent(f.meanShare)} %, spreiding ${percent(f.spread)} procentpunt; het laagst: ${who}).${f.unknown > 0 ? ` Wie niet antwoordde (${f.unknown} ${f.unknown === 1 ? "lid" : "leden"}), telt voor deze datum niet mee.` : ""}${withHistory ? ` Wie eerder niet kon, telde zwaarder mee, hoogstens ${f.maxWeight} keer.` : ""}`
 }
 
 const why = (w: Poll.Why): string => {
@@ -65,31 +76,32 @@ const why = (w: Poll.Why): string => {
   }
 }
 
-const session = (r: Sessions.SessionWindow) =>
-  `groep ${r.groupId}, bijeenkomst ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
+const session = (r: Sessions.SessionWindow, n: Named) =>
+  `groep ${n.group(r.groupId)}, bijeenkomst ${r.sessionNumber} (${r.windowFrom} – ${r.windowTo})`
 
-const reason = (r: Reason): string => {
+const reason = (r: Reason, naming?: Naming): string => {
+  const n = resolve(naming)
   switch (r._tag) {
     case "SlotChosen":
-      return `Gekozen: ${standing(r.chosen)}. Reden: ${why(r.why)}.${r.runnerUp === undefined ? "" : ` Tweede keus: ${standing(r.runnerUp)}.`} ${year(r.fairness, r.withHistory)}`
+      return `Gekozen: ${standing(r.chosen, n)}. Reden: ${why(r.why)}.${r.runnerUp === undefined ? "" : ` Tweede keus: ${standing(r.runnerUp, n)}.`} ${year(r.fairness, r.withHistory, n)}`
     case "NoSlotForRequired":
-      return `Geen enkele datum past voor alle verplichte deelnemers. Wie ontbreekt per datum: ${r.slots.map((s) => `${s.slotId}: ${names(s.requiredMissing)}`).join("; ")}`
+      return `Geen enkele datum past voor alle verplichte deelnemers. Wie ontbreekt per datum: ${r.slots.map((s) => `${n.slot(s.slotId)}: ${names(s.requiredMissing, n)}`).join("; ")}`
     case "SlotCounts":
-      return r.slots.map(counts).join("; ")
+      return r.slots.map((x) => counts(x, n)).join("; ")
     case "PairChosen":
-      return `Met ${r.first} en ${r.second} kunnen ${r.reached} van de ${r.of} leden ten minste één keer komen; niet te bereiken: ${names(r.neither)}.`
+      return `Met ${n.slot(r.first)} en ${n.slot(r.second)} kunnen ${r.reached} van de ${r.of} leden ten minste één keer komen; niet te bereiken: ${names(r.neither, n)}.`
     case "TooFewSlotsForPair":
       return `Er zijn ${r.feasible} datums waarop alle verplichte deelnemers kunnen; voor twee bijeenkomsten zijn er twee nodig.`
     case "NoDayForSession":
-      return `${session(r)}: geen enkele dag mogelijk — ${r.wrongWeekday} dagen zijn geen ${r.weekday === undefined ? "toegestane weekdag" : WEEKDAYS[r.weekday]}, ${r.unsuitable} vallen af (feestdagen, schoolvakanties, geblokkeerde dagen)${r.blockers.length > 0 ? `, en op de andere kan iemand niet: ${people(r.blockers)}` : ""}`
+      return `${session(r, n)}: geen enkele dag mogelijk — ${r.wrongWeekday} dagen zijn geen ${r.weekday === undefined ? "toegestane weekdag" : WEEKDAYS[r.weekday]}, ${r.unsuitable} vallen af (feestdagen, schoolvakanties, geblokkeerde dagen)${r.blockers.length > 0 ? `, en op de andere kan iemand niet: ${people(r.blockers, n)}` : ""}`
     case "EveryDayDoubleBooks":
-      return `${session(r)}: elk van de ${r.candidates} mogelijke dagen zou ${people(r.clashes) || "niemand dubbel boeken, maar breekt de afstand tussen bijeenkomsten"}${r.clashes.length > 0 ? " dubbel boeken" : ""}${r.rivals.length > 0 ? ` (bijeenkomsten van ${r.rivals.join(", ")})` : ""}`
+      return `${session(r, n)}: elk van de ${r.candidates} mogelijke dagen zou ${people(r.clashes, n) || "niemand dubbel boeken, maar breekt de afstand tussen bijeenkomsten"}${r.clashes.length > 0 ? " dubbel boeken" : ""}${r.rivals.length > 0 ? ` (bijeenkomsten van ${r.rivals.join(", ")})` : ""}`
     case "SearchLimitReached":
-      return `${session(r)}: geen rooster gevonden binnen ${r.maxSteps} zoekstappen; het krapst is het waar ${people(r.clashes) || "de afstand tussen bijeenkomsten"} botst met ${r.rivals.join(", ") || "de eigen bijeenkomsten van de groep"}`
+      return `${session(r, n)}: geen rooster gevonden binnen ${r.maxSteps} zoekstappen; het krapst is het waar ${people(r.clashes, n) || "de afstand tussen bijeenkomsten"} botst met ${r.rivals.join(", ") || "de eigen bijeenkomsten van de groep"}`
     case "TooFewCandidates":
       return `${r.found} van de ${r.wanted} momenten: ${r.eligibleDays} geschikte dagen × ${r.startTimes} begintijden in ${r.quarter}`
     case "UnknownMember":
-      return `${r.path}: er is geen lid ${r.memberId}`
+      return `${r.path}: er is geen lid ${n.person(r.memberId)}`
     case "MemberNotActive":
       return `${r.path}: ${r.name} ${STATUS[r.status]}, geen actief lid`
     case "MemberTwice":
@@ -103,9 +115,9 @@ const reason = (r: Reason): string => {
     case "ThemeTwice":
       return `${r.path}: "${r.title}" staat er twee keer in`
     case "NoFittingSlot":
-      return `geen moment past bij de beschikbaarheid van ${r.memberId} (weekdagen, dagdelen, vrije dagen of momenten die niet kunnen)`
+      return `geen moment past bij de beschikbaarheid van ${n.person(r.memberId)} (weekdagen, dagdelen, vrije dagen of momenten die niet kunnen)`
     case "FittingSlotsTaken":
-      return `de ${r.fitting} momenten die passen bij ${r.memberId} zijn voor anderen nodig: ${r.takenByOthers} gingen naar andere leden${r.fullDays.length > 0 ? `; de rest valt op volle dagen: ${r.fullDays.map((l) => `${l.facilitatorId} op ${l.date} (hoogstens ${l.max})`).join(", ")}` : ""}`
+      return `de ${r.fitting} momenten die passen bij ${n.person(r.memberId)} zijn voor anderen nodig: ${r.takenByOthers} gingen naar andere leden${r.fullDays.length > 0 ? `; de rest valt op volle dagen: ${r.fullDays.map((l) => `${n.person(l.facilitatorId)} op ${l.date} (hoogstens ${l.max})`).join(", ")}` : ""}`
     default:
       return absurd(r)
   }

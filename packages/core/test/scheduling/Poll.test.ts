@@ -28,6 +28,53 @@ const pollOf = (
 })
 
 describe("Poll.decide", () => {
+  it("counts a member who did not answer the chosen date as unknown in the year's figure, not as unable (decision 0093)", () => {
+    // m0 and m1 can come to s0; m2 never answered. Before, m2 counted as unable: "at least 0 %".
+    const decided = Either.getOrThrow(Poll.decide(pollOf([["yes"], ["if-need-be"], [undefined]], 1)))
+    if (decided._tag !== "Decided") throw new Error("expected a decision")
+    expect(decided.fairness.minimumShare).toBe(1)
+    expect(decided.fairness.unknown).toBe(1)
+    expect(decided.fairness.lowest).toEqual([member(0), member(1)])
+    expect(Texts.nl.reason(decided.explanation)).toContain("minstens 100 %")
+    expect(Texts.nl.reason(decided.explanation)).toContain(
+      "Wie niet antwoordde (1 lid), telt voor deze datum niet mee."
+    )
+    // With a year behind them, a non-respondent keeps their earlier share.
+    const history = [{ memberId: member(2), attended: 1, gatherings: 2 }]
+    const withYear = Either.getOrThrow(
+      Poll.decide(pollOf([["yes"], ["if-need-be"], [undefined]], 1, { attendanceOverYear: history }))
+    )
+    if (withYear._tag !== "Decided") throw new Error("expected a decision")
+    expect(withYear.fairness.minimumShare).toBe(0.5)
+    expect(withYear.fairness.lowest).toEqual([member(2)])
+  })
+
+  it("names people and dates where the reader passes their names, and falls back to ids", () => {
+    const decided = Either.getOrThrow(
+      Poll.decide(
+        pollOf(
+          [
+            ["yes", "no"],
+            ["no", "yes"],
+            ["yes", undefined]
+          ],
+          2
+        )
+      )
+    )
+    if (decided._tag !== "Decided") throw new Error("expected a decision")
+    const naming = {
+      person: (id: string) => ({ [member(0)]: "Anna de Vries", [member(1)]: "Bram Jansen" })[id],
+      slot: (id: string) => (id === slotId(0) ? "dinsdag 9 maart 14:00" : undefined)
+    }
+    const text = Texts.nl.reason(decided.explanation, naming)
+    expect(text).toContain("dinsdag 9 maart 14:00: 2 ja")
+    expect(text).toContain("kunnen niet: Bram Jansen")
+    expect(text).toContain(`${slotId(1)}: 1 ja`)
+    expect(text).not.toContain(member(1))
+    expect(Texts.nl.reason(decided.explanation)).toContain(`kunnen niet: ${member(1)}`)
+  })
+
   it("prefers more people who can come, then more yes, and explains with the runner-up", () => {
     const input = pollOf(
       [

@@ -20,7 +20,8 @@ const fairness = {
   meanShare: 0.75,
   spread: 0.1,
   lowest: ["m-004", "m-005"].map((id) => Domain.MemberId.make(id)),
-  maxWeight: 3
+  maxWeight: 3,
+  unknown: 1
 }
 const window = {
   groupId: "g-1",

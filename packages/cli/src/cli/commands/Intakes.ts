@@ -65,26 +65,40 @@ const intakesPlan = Command.make(
             slots.push({ facilitatorId, startsAt: local, durationMinutes: c.minutes })
         }
       }
-      const plan = yield* withUseCases(c, Texts.of(c.lang).planningIntakes, (uc) =>
-        uc.planIntakes(Environment.team(c), {
-          slots,
-          ...Option.match(c.maxPerDay, { onNone: () => ({}), onSome: (maxPerDay) => ({ maxPerDay }) })
+      const { plan, people } = yield* withUseCases(c, Texts.of(c.lang).planningIntakes, (uc) =>
+        Effect.gen(function* () {
+          const team = Environment.team(c)
+          const plan = yield* uc.planIntakes(team, {
+            slots,
+            ...Option.match(c.maxPerDay, { onNone: () => ({}), onSome: (maxPerDay) => ({ maxPerDay }) })
+          })
+          // The table and the reasons name members and facilitators, not their ids.
+          const [directory, facilitatorList] = yield* Effect.all([uc.directory(team), uc.listFacilitators(team)])
+          const people = new Map<string, string>([
+            ...directory.map((m) => [m.id as string, m.name] as const),
+            ...facilitatorList.map((f) => [f.id as string, f.name] as const)
+          ])
+          return { plan, people }
         })
       )
+      const name = (id: string) => people.get(id) ?? id
       yield* Output.result(
         c.json,
         [
           Texts.of(c.lang).intakesPlanned(plan.intakes.length, slots.length),
           ...Output.table(
             Texts.of(c.lang).intakesHeader,
-            plan.intakes.map((i) => [i.id, i.memberId, i.facilitatorId, Output.when(i.startsAt)])
+            plan.intakes.map((i) => [i.id, name(i.memberId), name(i.facilitatorId), Output.when(i.startsAt)])
           ),
           ...(plan.unplaced.length === 0
             ? []
             : [
                 "",
                 Texts.of(c.lang).unplaced(plan.unplaced.length),
-                ...plan.unplaced.map((u) => `  ${u.memberId}: ${CoreTexts.of(c.lang).reason(u.explanation)}`)
+                ...plan.unplaced.map(
+                  (u) =>
+                    `  ${name(u.memberId)}: ${CoreTexts.of(c.lang).reason(u.explanation, { person: (id) => people.get(id) })}`
+                )
               ])
         ],
         plan

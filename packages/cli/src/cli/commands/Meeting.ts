@@ -221,6 +221,13 @@ const meetingDecide = Command.make(
         const zone = yield* zoneOf(uc, team)
         const d = decided.decision
         const total = decided.answered.length + decided.notAnswered.length
+        // The explanation names members and dates, not their ids.
+        const [directory, polls] = yield* Effect.all([uc.directory(team), uc.listPolls(team, {})])
+        const people = new Map<string, string>(directory.map((m) => [m.id, m.name]))
+        const slots = new Map<string, string>(
+          (polls.find((p) => p.id === c.poll)?.slots ?? []).map((s) => [s.id, Output.when(s.startsAt, zone)])
+        )
+        const naming = { person: (id: string) => people.get(id), slot: (id: string) => slots.get(id) }
         yield* Output.result(
           c.json,
           [
@@ -234,7 +241,7 @@ const meetingDecide = Command.make(
               `${decided.answered.length} van de ${total} leden antwoordden; van ${decided.notAnswered.length} weten we het niet.`,
               `${decided.answered.length} of ${total} members answered; for ${decided.notAnswered.length} we do not know.`
             ),
-            CoreTexts.of(c.lang).reason(d.explanation),
+            CoreTexts.of(c.lang).reason(d.explanation, naming),
             say(
               c.lang,
               `Kies het programma met grenzeloos vote close --vote <id> --gathering ${decided.gathering.id}, en nodig uit met: grenzeloos invite --gathering ${decided.gathering.id}`,
