@@ -35,7 +35,9 @@ describe("errors in the arguments", () => {
   it("refuses a Dutch-written --date in one language, with the date as the option takes it", async () => {
     const nl = await rijk.at("meeting", "move", "--gathering", "g-1", "--date", "3-6-2027")
     expect(nl.code).toBe(1)
-    expect(nl.stderr).toBe('fout: --date: verwacht een bestaande datum als 2027-06-03 (jaar-maand-dag), niet "3-6-2027"')
+    expect(nl.stderr).toBe(
+      'fout: --date: verwacht een bestaande datum als 2027-06-03 (jaar-maand-dag), niet "3-6-2027"'
+    )
     const en = await rijk.at("meeting", "move", "--gathering", "g-1", "--date", "3-6-2027", "--lang", "en")
     expect(en.stderr).toBe(
       'error: --date: expected a date that exists, written as 2027-06-03 (year-month-day), not "3-6-2027"'
