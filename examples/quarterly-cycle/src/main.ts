@@ -86,6 +86,21 @@ const notifier = Notifier.fromPromise(["email"], async (message) => {
   return { _tag: "Delivered", receipt: "printed" }
 })
 
+// An attachment as a member sees it in their mail client: its name and what it is, not its size.
+const ATTACHMENT_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ["text/calendar", "agenda-uitnodiging"],
+  ["application/pdf", "pdf-document"],
+  ["text/html", "webpagina"]
+]
+const attachmentLine = (a: Notifier.RenderedMessage["attachments"][number]) => {
+  const kind = ATTACHMENT_KINDS.find(([type]) => a.contentType.toLowerCase().startsWith(type))?.[1] ?? "bestand"
+  return `Bijlage: ${a.filename} (${kind})`
+}
+const show = (message: Notifier.RenderedMessage) =>
+  [Notifier.ConsoleNotifier.format({ ...message, attachments: [] }), ...message.attachments.map(attachmentLine)].join(
+    "\n"
+  )
+
 const settings = Services.Settings.layer({
   organizer: { name: "Programmateam Grenzeloos Samenwerken", email: "programmateam@grenzeloos.example" },
   uidDomain: "grenzeloos.example"
@@ -217,7 +232,7 @@ const program = Effect.gen(function* () {
   // By kind: the idempotency keys hold random record ids, so sorting by them changed the order
   // between two fresh databases.
   for (const message of [...samples.values()].sort((a, b) => a.event.type.localeCompare(b.event.type)))
-    console.log(`\n${Notifier.ConsoleNotifier.format(message)}`)
+    console.log(`\n${show(message)}`)
   // The quarter is over once its gathering was held: closing it withdraws what still waits in the
   // outbox for it (the reminders), so the next run, a quarter later, sends nothing stale.
   const team = {

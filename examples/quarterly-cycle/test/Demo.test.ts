@@ -84,6 +84,11 @@ describe("the demo (pnpm demo)", () => {
     expect(ics).toContain("ATTENDEE;")
   })
 
+  it("shows the invitation's attachment by its name and what it is", () => {
+    expect(first.stdout).toContain("Bijlage: uitnodiging.ics (agenda-uitnodiging)")
+    expect(first.stdout).not.toMatch(/\[attachment .* characters\]/)
+  })
+
   it("prints no e-mail address", () => {
     for (const run of [first, second]) expect(run.stdout).not.toMatch(/[\w.]+@[\w-]+\.nl/)
   })

@@ -9,11 +9,12 @@ import { ValidationError } from "@effect/cli"
 import type { FileSystem, Path, Terminal } from "@effect/platform"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Cause, Console, Effect } from "effect"
-import { cli } from "./Commands.js"
+import { cliWith, root } from "./Commands.js"
 import * as ExitCode from "./ExitCode.js"
 import * as Messages from "./Messages.js"
 import * as Suggest from "./Suggest.js"
 import * as Texts from "./Texts.js"
+import * as UsageErrors from "./UsageErrors.js"
 
 // The language of messages before the options are parsed (a failure can come from parsing).
 const languageOf = (argv: ReadonlyArray<string>) => {
@@ -40,6 +41,25 @@ const describe = (error: unknown): Record<string, unknown> => {
 // noise, so they are taken out unless standard output is a terminal (and NO_COLOR is not set).
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g")
 const plain = (args: ReadonlyArray<unknown>) => args.map((a) => (typeof a === "string" ? a.replace(ANSI, "") : a))
+// What @effect/cli prints about bad arguments, before any command runs, is held back: the command
+// line says it again in the person's language, naming the option (see UsageErrors).
+const holdingParseErrors = <A, E, R>(
+  program: Effect.Effect<A, E, R>,
+  held: Array<ReadonlyArray<unknown>>,
+  parsed: () => boolean
+): Effect.Effect<A, E, R> =>
+  Console.consoleWith((console) =>
+    Effect.withConsole(program, {
+      ...console,
+      error: (...args: ReadonlyArray<unknown>) =>
+        parsed() ? console.error(...args) : Effect.sync(() => void held.push(args)),
+      unsafe: {
+        ...console.unsafe,
+        error: (...args: ReadonlyArray<unknown>) => (parsed() ? console.unsafe.error(...args) : void held.push(args))
+      }
+    })
+  )
+
 const withoutColour = <A, E, R>(program: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Console.consoleWith((console) =>
     Effect.withConsole(program, {
@@ -79,16 +99,29 @@ export const run = (
   const typo = Suggest.typo(argv, languageOf(argv))
   if (typo !== undefined) return Effect.as(Console.error(typo), ExitCode.ExitCode.usage as ExitCode.ExitCode)
   const colour = options.colour ?? (process.stdout.isTTY === true && process.env.NO_COLOR === undefined)
-  return cli(["node", "grenzeloos", ...argv]).pipe(
+  const held: Array<ReadonlyArray<unknown>> = []
+  let parsed = false
+  const started = Effect.sync(() => {
+    parsed = true
+  })
+  return cliWith(started)(["node", "grenzeloos", ...argv]).pipe(
+    (program) => holdingParseErrors(program, held, () => parsed),
     (program) => (colour ? program : withoutColour(program)),
+    // Whatever was held and is not a parse error (nothing, as far as @effect/cli goes) is printed after all.
+    Effect.tap(() => Effect.forEach(held.splice(0), (args) => Console.error(...args), { discard: true })),
     Effect.as(ExitCode.ExitCode.ok as ExitCode.ExitCode),
     Effect.catchAll((error) => {
-      // @effect/cli has already printed what was wrong with the arguments, with the usage.
+      // What was wrong with the arguments, in the person's language instead of @effect/cli's English.
       if (ValidationError.isValidationError(error)) {
+        held.splice(0)
         const usage = ExitCode.ExitCode.usage as ExitCode.ExitCode
+        const said = UsageErrors.message(error, argv, languageOf(argv), UsageErrors.choicesOf(root))
         return json
-          ? Effect.as(Console.log(JSON.stringify({ error: { _tag: error._tag }, exitCode: usage }, null, 2)), usage)
-          : Effect.succeed(usage)
+          ? Effect.as(
+              Console.log(JSON.stringify({ error: { _tag: error._tag, message: said }, exitCode: usage }, null, 2)),
+              usage
+            )
+          : Effect.as(said === "" ? Effect.void : Console.error(texts.error(said)), usage)
       }
       const code = ExitCode.of(error)
       const print = json

@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs"
 import { Command, type ValidationError } from "@effect/cli"
 import type { FileSystem, Path, Terminal } from "@effect/platform"
-import type { Effect } from "effect"
+import { Effect } from "effect"
 import * as Agenda from "./commands/Agenda.js"
 import * as Facilitators from "./commands/Facilitators.js"
 import * as Groups from "./commands/Groups.js"
@@ -69,6 +69,34 @@ export const version: string =
     : (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version
 
 /**
+ * The command tree itself, for reading its options (the choices of `--lang`, `--method`, …).
+ *
+ * @since 0.2.0
+ */
+export const root = grenzeloos
+
+/**
+ * The `grenzeloos` command with all its subcommands, ready to run on the arguments as Node.js
+ * gives them, running `started` once the arguments are parsed and a command's handler begins
+ * (what is printed before that is `@effect/cli`'s own report of bad arguments).
+ *
+ * @since 0.2.0
+ */
+export const cliWith = (
+  started: Effect.Effect<void>
+): ((
+  args: ReadonlyArray<string>
+) => Effect.Effect<
+  void,
+  ExitCode.Failure | ValidationError.ValidationError,
+  FileSystem.FileSystem | Path.Path | Terminal.Terminal
+>) =>
+  Command.run(
+    Command.transformHandler(grenzeloos, (handler) => Effect.zipRight(started, handler)),
+    { name: "grenzeloos", version }
+  )
+
+/**
  * The `grenzeloos` command with all its subcommands, ready to run on the arguments as Node.js
  * gives them (`process.argv`: the executable and the script first). Help, `--version`, shell
  * completions (`--completions bash|zsh|fish`) and `--wizard` come with `@effect/cli`.
@@ -81,7 +109,4 @@ export const cli: (
   void,
   ExitCode.Failure | ValidationError.ValidationError,
   FileSystem.FileSystem | Path.Path | Terminal.Terminal
-> = Command.run(grenzeloos, {
-  name: "grenzeloos",
-  version
-})
+> = cliWith(Effect.void)

@@ -62,6 +62,7 @@ const EXPECTED: ReadonlyArray<readonly [RegExp, string]> = [
   [/\ban organisation name\b/g, "een organisatienaam"],
   [/\ba name\b/g, "een naam"],
   [/\ba title\b/g, "een titel"],
+  [/\ba location such as\b/g, "een locatie zoals"],
   [/\ban interest\b/g, "een interesse"],
   [/\ba text\b/g, "een tekst"],
   [/\ban empty text\b/g, "een lege tekst"],
@@ -136,7 +137,12 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
     const lines = new Map<string, string>()
     for (const p of problems as ReadonlyArray<Problem>) {
       const option = optionOf(p.path)
-      const text = `${option === "" ? "" : `${option}: `}${language === "en" ? p.message : dutch(p.message)}`
+      // A place is checked as a title (one line, at most 200 characters), but the person typed a location.
+      const message =
+        option === "--location"
+          ? p.message.replace(/\ba title\b/g, 'a location such as "Beatrixgebouw, Utrecht"')
+          : p.message
+      const text = `${option === "" ? "" : `${option}: `}${language === "en" ? message : dutch(message)}`
       lines.set(text, text)
     }
     return [...lines.values()].join("\n")

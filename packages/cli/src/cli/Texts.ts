@@ -136,8 +136,8 @@ const nl: Texts = {
   addingTheme: "Thema toevoegen",
   themeAdded: (title, id, minutes) => `Thema "${title}" (${id}, ${minutes} min) staat op de voorraadagenda.`,
   importingBallots: "Stemmen importeren",
-  noBallotHeader: "geen kopregel met een kolom lidnummer of e-mail en de titels van de thema's gevonden",
-  ballotHeaderHint: "Zet in de eerste rijen een kopregel: Lidnummer (of E-mail) en per thema de titel.",
+  noBallotHeader: "geen kopregel met een kolom lidnummer, e-mail of naam en de titels van de thema's gevonden",
+  ballotHeaderHint: "Zet in de eerste rijen een kopregel: Naam (of Lidnummer, E-mail) en per thema de titel.",
   nothingVoted: "Er is niets ingevoerd. Pas het bestand aan, of neem de goede rijen met --skip-invalid.",
   ballotsImported: (count, roundId) =>
     `${count} stemmen ingevoerd in stemronde ${roundId}. Kies het programma met: grenzeloos agenda prioritise --vote ${roundId}`,
@@ -214,8 +214,8 @@ const en: Texts = {
   addingTheme: "Adding the theme",
   themeAdded: (title, id, minutes) => `Theme "${title}" (${id}, ${minutes} min) is on the backlog.`,
   importingBallots: "Importing ballots",
-  noBallotHeader: "no header row with a member id or e-mail column and the themes' titles found",
-  ballotHeaderHint: "Put a header row in the first rows: Member id (or E-mail) and each theme's title.",
+  noBallotHeader: "no header row with a member id, e-mail or name column and the themes' titles found",
+  ballotHeaderHint: "Put a header row in the first rows: Name (or Member id, E-mail) and each theme's title.",
   nothingVoted: "Nothing was entered. Fix the file, or take the good rows with --skip-invalid.",
   ballotsImported: (count, roundId) =>
     `${count} ballots entered in voting round ${roundId}. Choose the programme with: grenzeloos agenda prioritise --vote ${roundId}`,

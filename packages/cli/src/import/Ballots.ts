@@ -1,6 +1,7 @@
 /**
  * Approval ballots from a spreadsheet, as a form tool or a paper count exports them: one row per
- * member (a column with the member's id or e-mail address) and one column per theme, headed with
+ * member (a column with the member's id, e-mail address or name, read as {@link MemberColumn}
+ * reads it for every import) and one column per theme, headed with
  * the theme's title, with a mark where the member approves it ("x", "ja", "yes", "1", "✓").
  * The header row may be anywhere in the first rows; titles are compared folded (case, accents,
  * spaces and punctuation), as headers are in {@link Columns}.
@@ -9,6 +10,7 @@
  */
 import type { Domain } from "@grenzeloos/core"
 import * as Columns from "./Columns.js"
+import * as MemberColumn from "./MemberColumn.js"
 import type { Problem } from "./Members.js"
 import type { Cell, Sheet } from "./Spreadsheet.js"
 
@@ -31,8 +33,8 @@ export interface BallotRow {
  */
 export interface BallotImport {
   readonly headerRow: number
-  /** The column that names the member, and whether by id or by e-mail address. */
-  readonly memberColumn: { readonly header: string; readonly by: "id" | "email" }
+  /** The column that names the member, and whether by id, e-mail address or name (since 0.2). */
+  readonly memberColumn: { readonly header: string; readonly by: MemberColumn.By }
   readonly ballots: ReadonlyArray<BallotRow>
   readonly problems: ReadonlyArray<Problem>
   readonly remarks: ReadonlyArray<Problem>
@@ -40,13 +42,14 @@ export interface BallotImport {
 
 /**
  * What the ballots are checked against: the round's themes and the community's members (with
- * their e-mail addresses, for files that name members by address).
+ * their names, for files that name members by name, and their e-mail addresses, for files that
+ * name them by address).
  *
  * @since 0.1.0
  */
 export interface Options {
   readonly themes: ReadonlyArray<{ readonly id: string; readonly title: string }>
-  readonly members: ReadonlyArray<{ readonly id: string; readonly email?: string }>
+  readonly members: ReadonlyArray<{ readonly id: string; readonly name?: string; readonly email?: string }>
   readonly language?: Domain.Language
   readonly headerWithin?: number
 }
@@ -64,7 +67,7 @@ const pick = (language: Domain.Language, nl: string, en: string) => (language ==
 
 /**
  * Reads approval ballots from a sheet. Returns `undefined` when no row in the first rows has a
- * member column (id or e-mail) and at least one theme column.
+ * member column (id, e-mail or name) and at least one theme column.
  *
  * @example
  * ```ts
@@ -87,22 +90,22 @@ export const fromSheet = (sheet: Sheet, options: Options): BallotImport | undefi
   let header:
     | {
         row: number
-        member: { index: number; header: string; by: "id" | "email" }
+        member: { index: number; header: string; by: MemberColumn.By }
         themes: Array<{ index: number; themeId: string }>
         ignored: Array<string>
       }
     | undefined
   sheet.rows.slice(0, within).forEach((row, i) => {
     if (header !== undefined) return
-    let member: { index: number; header: string; by: "id" | "email" } | undefined
+    let member: { index: number; header: string; by: MemberColumn.By } | undefined
     const themes: Array<{ index: number; themeId: string }> = []
     const ignored: Array<string> = []
     row.forEach((cell, index) => {
       const text = textOf(cell)
       if (text === "") return
-      const field = Columns.fieldOf(text)
+      const by = MemberColumn.byOf(text)
       const themeId = themeByTitle.get(Columns.fold(text)) ?? (themeIds.has(text) ? text : undefined)
-      if (member === undefined && (field === "id" || field === "email")) member = { index, header: text, by: field }
+      if (member === undefined && by !== undefined) member = { index, header: text, by }
       else if (themeId !== undefined) themes.push({ index, themeId })
       else ignored.push(text)
     })
@@ -110,10 +113,7 @@ export const fromSheet = (sheet: Sheet, options: Options): BallotImport | undefi
   })
   if (header === undefined) return undefined
   const found = header
-  const memberIds = new Set(options.members.map((m) => m.id))
-  const byEmail = new Map(
-    options.members.flatMap((m) => (m.email === undefined ? [] : [[m.email.toLowerCase(), m.id] as const]))
-  )
+  const memberOf = MemberColumn.resolver(found.member.by, found.member.header, options.members, language)
   const firstRow = new Map<string, number>()
   const ballots: Array<BallotRow> = []
   const problems: Array<Problem> = []
@@ -121,24 +121,13 @@ export const fromSheet = (sheet: Sheet, options: Options): BallotImport | undefi
     const rowNumber = i + 1
     if (rowNumber <= found.row || row.every((cell) => textOf(cell) === "")) return
     const rowProblems: Array<Problem> = []
-    const ref = textOf(row[found.member.index])
-    const memberId = found.member.by === "id" ? (memberIds.has(ref) ? ref : undefined) : byEmail.get(ref.toLowerCase())
+    const member = memberOf(textOf(row[found.member.index]))
+    const memberId = "memberId" in member ? member.memberId : undefined
     if (memberId === undefined) {
       rowProblems.push({
         row: rowNumber,
         column: found.member.header,
-        message:
-          found.member.by === "id"
-            ? pick(
-                language,
-                `geen lid met id "${ref}" in deze community`,
-                `no member with id "${ref}" in this community`
-              )
-            : pick(
-                language,
-                "geen lid met dit e-mailadres in deze community",
-                "no member with this e-mail address in this community"
-              )
+        message: "problem" in member ? member.problem : ""
       })
     } else {
       const first = firstRow.get(memberId)

@@ -1,6 +1,7 @@
 /**
  * Poll answers from a spreadsheet, as a form tool or a paper list exports them: one row per
- * member (a column with the member's id, e-mail address or name) and one column per candidate
+ * member (a column with the member's id, e-mail address or name, read as {@link MemberColumn}
+ * reads it for every import) and one column per candidate
  * date, headed with the date as people write it ("di 9 februari", "9-2-2027 13:00",
  * "2027-02-09"), with "ja", "als het moet" or "nee" (an empty cell is no answer).
  *
@@ -8,6 +9,7 @@
  */
 import type { Domain } from "@grenzeloos/core"
 import * as Columns from "./Columns.js"
+import * as MemberColumn from "./MemberColumn.js"
 import type { Problem } from "./Members.js"
 import type { Cell, Sheet } from "./Spreadsheet.js"
 
@@ -150,23 +152,22 @@ export const fromSheet = (sheet: Sheet, options: Options): PollImport | undefine
   let header:
     | {
         row: number
-        member: { index: number; header: string; by: "id" | "email" | "name" }
+        member: { index: number; header: string; by: MemberColumn.By }
         slots: Array<{ index: number; slotId: string; header: string }>
         ignored: Array<string>
       }
     | undefined
   sheet.rows.slice(0, within).forEach((row, i) => {
     if (header !== undefined) return
-    let member: { index: number; header: string; by: "id" | "email" | "name" } | undefined
+    let member: { index: number; header: string; by: MemberColumn.By } | undefined
     const slots: Array<{ index: number; slotId: string; header: string }> = []
     const ignored: Array<string> = []
     row.forEach((cell, index) => {
       const text = textOf(cell)
       if (text === "") return
-      const field = Columns.fieldOf(text)
+      const by = MemberColumn.byOf(text)
       const slot = slotOf(text, options.slots)
-      if (member === undefined && (field === "id" || field === "email" || field === "name"))
-        member = { index, header: text, by: field }
+      if (member === undefined && by !== undefined) member = { index, header: text, by }
       else if (slot !== undefined) slots.push({ index, slotId: slot.id, header: text })
       else ignored.push(text)
     })
@@ -174,17 +175,7 @@ export const fromSheet = (sheet: Sheet, options: Options): PollImport | undefine
   })
   if (header === undefined) return undefined
   const found = header
-  const byKey = new Map<string, string | null>()
-  for (const m of options.members) {
-    const key =
-      found.member.by === "id"
-        ? m.id
-        : found.member.by === "email"
-          ? (m.email ?? "").toLowerCase()
-          : Columns.fold(m.name)
-    // Two members with the same name cannot be told apart by name.
-    byKey.set(key, byKey.has(key) ? null : m.id)
-  }
+  const memberOf = MemberColumn.resolver(found.member.by, found.member.header, options.members, language)
   const firstRow = new Map<string, number>()
   const rows: Array<AnswerRow> = []
   const problems: Array<Problem> = []
@@ -192,27 +183,13 @@ export const fromSheet = (sheet: Sheet, options: Options): PollImport | undefine
     const rowNumber = i + 1
     if (rowNumber <= found.row || row.every((cell) => textOf(cell) === "")) return
     const rowProblems: Array<Problem> = []
-    const ref = textOf(row[found.member.index])
-    const key = found.member.by === "id" ? ref : found.member.by === "email" ? ref.toLowerCase() : Columns.fold(ref)
-    const memberId = byKey.get(key)
-    if (memberId === undefined || memberId === null) {
+    const member = memberOf(textOf(row[found.member.index]))
+    const memberId = "memberId" in member ? member.memberId : undefined
+    if (memberId === undefined) {
       rowProblems.push({
         row: rowNumber,
         column: found.member.header,
-        message:
-          memberId === null
-            ? pick(
-                language,
-                `twee leden heten "${ref}": gebruik een kolom lidnummer of e-mail`,
-                `two members are called "${ref}": use a member id or e-mail column`
-              )
-            : found.member.by === "email"
-              ? pick(
-                  language,
-                  "geen lid met dit e-mailadres in deze community",
-                  "no member with this e-mail address in this community"
-                )
-              : pick(language, `geen lid "${ref}" in deze community`, `no member "${ref}" in this community`)
+        message: "problem" in member ? member.problem : ""
       })
     } else {
       const first = firstRow.get(memberId)
@@ -244,7 +221,7 @@ export const fromSheet = (sheet: Sheet, options: Options): PollImport | undefine
         })
       else if (answer !== "empty") answers.push({ slotId: column.slotId, answer })
     }
-    if (rowProblems.length > 0 || memberId === undefined || memberId === null) problems.push(...rowProblems)
+    if (rowProblems.length > 0 || memberId === undefined) problems.push(...rowProblems)
     else rows.push({ row: rowNumber, memberId, answers })
   })
   const remarks = found.ignored.map((column) => ({

@@ -43,7 +43,13 @@ describe("grenzeloos outbox", () => {
       expect(failed).toMatchObject({ delivered: 0, deadLettered: 2 })
       const status = await rijk.at("outbox", "status")
       expect(status.stdout).toMatch(/mislukt +2/)
-      expect(await rijk.json("outbox", "retry", "--dead")).toMatchObject({ retried: 2 })
+      // One by its id, as outbox status lists it; asked again, it is waiting, not failed.
+      const [first] = (await rijk.json("outbox", "status")).failed
+      expect(await rijk.json("outbox", "retry", first.id)).toMatchObject({ retried: 1 })
+      const again = await rijk.at("outbox", "retry", first.id)
+      expect(again.code).toBe(4)
+      expect(again.stderr).toContain(`bericht ${first.id} is niet mislukt (klaar om te versturen)`)
+      expect(await rijk.json("outbox", "retry", "--dead")).toMatchObject({ retried: 1 })
       expect(await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${mailbox.port}`)).toMatchObject({
         delivered: 2
       })
@@ -51,6 +57,19 @@ describe("grenzeloos outbox", () => {
       await refusing.close()
       await mailbox.close()
     }
+  })
+
+  it("says there is no such message, and where the ids are, when retry names an unknown id", async () => {
+    const rijk = await community({ members: 2 })
+    await rijk.json("themes", "add", "--title", "Omgaan met eenzaamheid")
+    await rijk.json("vote", "open")
+    const unknown = await rijk.at("outbox", "retry", "bestaat-niet")
+    expect(unknown.code).toBe(4)
+    expect(unknown.stderr).toContain("er is geen bericht bestaat-niet in de outbox")
+    expect(unknown.stderr).toContain("grenzeloos outbox status")
+    expect(unknown.stderr).not.toContain("0 berichten")
+    const english = await rijk.at("outbox", "retry", "no-such-id", "--lang", "en")
+    expect(english.stderr).toContain("there is no message no-such-id in the outbox")
   })
 
   it("says where to send when no server is given", async () => {

@@ -6,6 +6,35 @@ import * as Mailbox from "../quarter/Mailbox.js"
 import { community } from "./Setup.js"
 
 describe("grenzeloos vote", () => {
+  it("closes the vote at 23:59 on the last day, the same in the stored round and in the invitation", async () => {
+    const rijk = await community({ members: 1 })
+    const mailbox = await Mailbox.open()
+    try {
+      await rijk.json("themes", "add", "--title", "Omgaan met sabotage")
+      const vote = await rijk.json("vote", "open", "--days", "14")
+      const closes = new Date(vote.round.closesAt)
+      const local = new Intl.DateTimeFormat("nl-NL", {
+        timeZone: "Europe/Amsterdam",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit"
+      }).format(closes)
+      expect(local).toBe("23:59:00")
+      // 13 to 15 days ahead: the 14th day, whatever the hour it was opened.
+      const days = (closes.getTime() - Date.now()) / 86_400_000
+      expect(days).toBeGreaterThan(13)
+      expect(days).toBeLessThan(15)
+      const opened = await rijk.at("vote", "open", "--days", "7")
+      expect(opened.stdout).toMatch(/staat open tot \w+dag \d+ \w+ \d{4} om 23:59/)
+      await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${mailbox.port}`)
+      await mailbox.settled(2)
+      const invitation = mailbox.received.find((m) => m.subject?.startsWith("Stem mee"))
+      expect(invitation?.text).toMatch(/staat open tot .*23:59/)
+    } finally {
+      await mailbox.close()
+    }
+  })
+
   it("asks only the members whose ballot is not in yet, withdraws one, and sets the gathering's programme", async () => {
     const rijk = await community({ members: 3 })
     const mailbox = await Mailbox.open()

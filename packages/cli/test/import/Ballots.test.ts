@@ -33,15 +33,45 @@ describe("Ballots.fromSheet", () => {
     const read = Ballots.fromSheet(sheet, { themes, members, language: "en" })
     expect(read?.ballots).toEqual([{ row: 2, memberId: "m-1", themeIds: ["t-woo"] }])
     expect(read?.problems).toEqual([
-      { row: 3, column: "Lidnummer", message: 'no member with id "m-9" in this community' },
+      {
+        row: 3,
+        column: "Lidnummer",
+        message: 'no member with id "m-9" in this community (see grenzeloos members list)'
+      },
       { row: 4, column: "Lidnummer", message: "duplicate ballot: this member already voted in row 2" },
       { row: 5, column: "Worstelen met de Woo", message: expect.stringContaining('"misschien" is not a vote') }
     ])
   })
 
+  it("reads members by name as poll import does, and names the column when a name is ambiguous or unknown", () => {
+    const named = [
+      { id: "m-1", name: "Jan de Vries" },
+      { id: "m-2", name: "Ayşe Demir" },
+      { id: "m-3", name: "Jan de Vries" }
+    ]
+    const sheet = Spreadsheet.fromCsv(
+      "Naam;Worstelen met de Woo;AI in de uitvoering\nayse demir;x;x\nJan de Vries;x;\nPiet Klaassen;;x\n"
+    )
+    const read = Ballots.fromSheet(sheet, { themes, members: named })
+    expect(read?.memberColumn).toEqual({ header: "Naam", by: "name" })
+    expect(read?.ballots).toEqual([{ row: 2, memberId: "m-2", themeIds: ["t-woo", "t-ai"] }])
+    expect(read?.problems).toEqual([
+      {
+        row: 3,
+        column: "Naam",
+        message: expect.stringContaining('meer dan één lid heet "Jan de Vries": zet in de kolom "Naam" het lidnummer')
+      },
+      {
+        row: 4,
+        column: "Naam",
+        message: expect.stringContaining('geen lid "Piet Klaassen" in deze community')
+      }
+    ])
+  })
+
   it("finds no header without a member column", () => {
     expect(
-      Ballots.fromSheet(Spreadsheet.fromCsv("Naam;Worstelen met de Woo\nJan;x\n"), { themes, members })
+      Ballots.fromSheet(Spreadsheet.fromCsv("Opmerking;Worstelen met de Woo\nJan;x\n"), { themes, members })
     ).toBeUndefined()
   })
 })

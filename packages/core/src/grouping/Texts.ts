@@ -179,8 +179,8 @@ export const infeasible = (language: Language, reason: Reason): string => {
         : `${list(language, reason.names)} are fixed to group ${reason.group + 1}, but there are ${reason.groups} groups`
     case "FacilitatorCapacity":
       return nl
-        ? `de begeleiders kunnen samen ${reason.capacity} groepen begeleiden, er zijn er ${reason.groups}`
-        : `the facilitators can lead ${reason.capacity} groups together, there are ${reason.groups}`
+        ? `de begeleiders kunnen samen ${reason.capacity} groepen begeleiden, er zijn er ${reason.groups}; voeg begeleiders toe, laat begeleiders meer groepen begeleiden of maak de groepen groter, zodat er minder nodig zijn`
+        : `the facilitators can lead ${reason.capacity} groups together, there are ${reason.groups}; add facilitators, let facilitators lead more groups or make the groups larger so that fewer are needed`
     case "FacilitatorConflicts":
       return nl
         ? `geen begeleider zonder belangenconflict voor de groep van ${list(language, reason.names)}`

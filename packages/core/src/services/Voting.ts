@@ -162,6 +162,27 @@ export const OpenVoting = Schema.Struct({
 }).annotations({ identifier: "OpenVoting" })
 
 /**
+ * When a vote that runs for `days` days closes: at 23:59 on the last day, in the community's
+ * time zone, a deadline as a person writes it ("tot en met vrijdag 18 juni") rather than the
+ * minute the vote happened to be opened (decision 0140). Days are calendar days in that zone, so
+ * a change to or from summer time does not move the closing time off 23:59.
+ *
+ * @example
+ * ```ts
+ * import { DateTime } from "effect"
+ * import { Services } from "@grenzeloos/core"
+ *
+ * const closes = Services.Voting.closingTime(DateTime.unsafeMake("2027-06-04T13:51:00Z"), 14, "Europe/Amsterdam")
+ * DateTime.formatIso(closes) // "2027-06-18T21:59:00.000Z": 18 June, 23:59 in Amsterdam
+ * ```
+ * @since 0.2.0
+ */
+export const closingTime = (now: DateTime.DateTime, days: number, timeZone: string): DateTime.Utc => {
+  const local = DateTime.add(DateTime.unsafeSetZoneNamed(now, timeZone), { days })
+  return DateTime.toUtc(DateTime.setParts(local, { hours: 23, minutes: 59, seconds: 0, millis: 0 }))
+}
+
+/**
  * Opens a voting round on backlog themes and asks every active member to vote. Programme team
  * only.
  *

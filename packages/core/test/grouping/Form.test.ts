@@ -270,7 +270,7 @@ describe("infeasibility and bad input (known answers)", () => {
     expect(Either.isLeft(result) && [result.left.constraint, result.left.facilitatorIds, result.left.detail]).toEqual([
       "facilitators",
       ["f-1"],
-      "the facilitators can lead 2 groups together, there are 3"
+      "the facilitators can lead 2 groups together, there are 3; add facilitators, let facilitators lead more groups or make the groups larger so that fewer are needed"
     ])
   })
 

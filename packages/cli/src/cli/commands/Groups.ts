@@ -4,11 +4,21 @@
  * @internal
  */
 import { Command, HelpDoc, Options } from "@effect/cli"
+import { Grouping } from "@grenzeloos/core"
 import { Effect } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, type Group, withUseCases } from "./Shared.js"
+import { common, type Group, say, withUseCases } from "./Shared.js"
+
+// What to type when the facilitators cannot lead every group (the engine says what to do; the
+// command line adds how).
+const facilitatorsHint = (language: "nl" | "en", detail: string) =>
+  say(
+    language,
+    `${detail}. Voeg een begeleider toe met grenzeloos facilitators add --name "…" --email … --max-groups 2, of vorm grotere groepen met --size, bijv. --size 7-9.`,
+    `${detail}. Add a facilitator with grenzeloos facilitators add --name "…" --email … --max-groups 2, or form larger groups with --size, e.g. --size 7-9.`
+  )
 
 // --- groups --------------------------------------------------------------------------------------
 
@@ -52,14 +62,22 @@ const groupsForm = Command.make(
       (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
-          const formed = yield* uc.formGroups(team, {
-            name: `Leergroepen ${c.round}`,
-            startsOn: `${c.round}-01-01`,
-            endsOn: `${c.round}-12-31`,
-            size: c.size,
-            seed: c.seed,
-            timeLimitMs: c.timeLimitMs
-          })
+          const formed = yield* uc
+            .formGroups(team, {
+              name: `Leergroepen ${c.round}`,
+              startsOn: `${c.round}-01-01`,
+              endsOn: `${c.round}-12-31`,
+              size: c.size,
+              seed: c.seed,
+              timeLimitMs: c.timeLimitMs
+            })
+            .pipe(
+              Effect.mapError((e) =>
+                e._tag === "GroupingInfeasible" && e.constraint === "facilitators"
+                  ? new Grouping.GroupingInfeasible({ ...e, detail: facilitatorsHint(c.lang, e.detail) })
+                  : e
+              )
+            )
           const round = c.publish ? yield* uc.publishGroups(team, { roundId: formed.round.id }) : formed.round
           const directory = yield* uc.directory(team)
           const names = new Map(directory.map((m) => [m.id as string, m]))

@@ -10,6 +10,7 @@ import { EmailConfig, EmailNotifier } from "@grenzeloos/notify-email"
 import { WebhookConfig, WebhookNotifier } from "@grenzeloos/notify-webhook"
 import { Config, Effect, Either, Option, Schema } from "effect"
 import * as Environment from "../Environment.js"
+import { NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
 import { common, type Group, say } from "./Shared.js"
 
@@ -180,7 +181,7 @@ const STATUS_TEXT = {
 } as const
 
 // The ids of every message with a status, page by page (the Store gives at most 1,000 at a time).
-const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number]) =>
+const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number] | "superseded") =>
   Effect.iterate(
     { ids: [] as Array<string>, cursor: undefined as string | undefined, more: true },
     {
@@ -196,6 +197,20 @@ const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number]) =
         )
     }
   ).pipe(Effect.map((s) => s.ids))
+
+// The status of one message, or `undefined` when the outbox has no message with that id.
+const ANY_STATUS = [...STATUSES, "superseded"] as const
+const ANY_STATUS_TEXT = {
+  ...STATUS_TEXT,
+  superseded: ["vervangen door een later bericht", "superseded by a later message"]
+} as const
+const statusOf = (store: Store.CommunityStore, id: string) =>
+  Effect.map(
+    Effect.forEach(ANY_STATUS, (status) =>
+      Effect.map(idsOf(store, status), (ids) => (ids.includes(id) ? [status] : []))
+    ),
+    (found) => found.flat()[0]
+  )
 
 const countOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number]) =>
   Effect.map(idsOf(store, status), (ids) => ids.length)
@@ -244,6 +259,27 @@ const outboxRetry = Command.make(
           reason: say(c.lang, "geef een bericht-id of --dead", "give a message id or --dead")
         })
       const revived = yield* Effect.forEach(ids, (id) => store.reviveOutbox(id))
+      // One message asked for by id that was not put back: say whether it does not exist or has
+      // not failed, instead of "0 messages".
+      const [only] = ids
+      if (!c.dead && only !== undefined && revived[0] === undefined) {
+        const status = yield* statusOf(store, only)
+        return yield* new NothingToDo({
+          reason:
+            status === undefined
+              ? say(c.lang, `er is geen bericht ${only} in de outbox`, `there is no message ${only} in the outbox`)
+              : say(
+                  c.lang,
+                  `bericht ${only} is niet mislukt (${ANY_STATUS_TEXT[status][0]}); alleen mislukte berichten kunnen opnieuw`,
+                  `message ${only} has not failed (${ANY_STATUS_TEXT[status][1]}); only failed messages can be retried`
+                ),
+          hint: say(
+            c.lang,
+            "de ids van mislukte berichten staan onder grenzeloos outbox status; of probeer alle mislukte opnieuw met grenzeloos outbox retry --dead",
+            "the ids of failed messages are listed by grenzeloos outbox status; or retry every failed one with grenzeloos outbox retry --dead"
+          )
+        })
+      }
       const again = revived.filter((r) => r === "pending").length
       yield* Output.result(
         c.json,

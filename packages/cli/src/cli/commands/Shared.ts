@@ -156,12 +156,24 @@ export const dateOption = (name: string, description: string) =>
         if (!Schema.is(Domain.CalendarDate)(s)) throw new Error(s)
         return s
       },
-      () =>
-        HelpDoc.p(
-          `--${name}: verwacht een bestaande datum als 2027-01-11 / expected a date that exists, such as 2027-01-11`
+      (error) => {
+        const typed = error instanceof Error ? error.message : String(error)
+        const example = isoOf(typed) ?? "2027-01-11"
+        // Both languages, cut to the person's by the command line (UsageErrors).
+        return HelpDoc.p(
+          `--${name}: verwacht een bestaande datum als ${example} (jaar-maand-dag), niet "${typed}" / expected a date that exists, written as ${example} (year-month-day), not "${typed}"`
         )
+      }
     )
   )
+
+// A date as people write it in the Netherlands (3-6-2027, 3/6/2027), as the ISO date the option takes.
+const isoOf = (typed: string): string | undefined => {
+  const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(typed)
+  if (m === null) return undefined
+  const iso = `${m[3]}-${(m[2] ?? "").padStart(2, "0")}-${(m[1] ?? "").padStart(2, "0")}`
+  return Schema.is(Domain.CalendarDate)(iso) ? iso : undefined
+}
 
 export const listOption = (name: string, description: string) =>
   Options.text(name).pipe(

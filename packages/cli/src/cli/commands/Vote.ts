@@ -5,6 +5,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { Path } from "@effect/platform"
+import { Services } from "@grenzeloos/core"
 import { DateTime, Effect, Option, Redacted } from "effect"
 import * as Ballots from "../../import/Ballots.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
@@ -12,7 +13,7 @@ import * as Environment from "../Environment.js"
 import { InvalidRows } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { AGENDA_METHODS, common, field, type Group, printProblems, say, withUseCases } from "./Shared.js"
+import { AGENDA_METHODS, common, field, type Group, printProblems, say, withUseCases, zoneOf } from "./Shared.js"
 
 // --- vote ----------------------------------------------------------------------------------------
 
@@ -22,7 +23,7 @@ const voteImport = Command.make(
     ...common,
     file: Args.file({ name: "bestand", exists: "yes" }).pipe(
       Args.withDescription(
-        "Stemmen: per rij een lid (kolom lidnummer of e-mail), per thema een kolom met een x bij een keuze."
+        "Stemmen: per rij een lid (kolom lidnummer, e-mail of naam), per thema een kolom met een x bij een keuze."
       )
     ),
     vote: Options.text("vote").pipe(
@@ -52,7 +53,7 @@ const voteImport = Command.make(
           const directory = yield* uc.directory(team)
           const byId = Ballots.fromSheet(sheet, {
             themes,
-            members: directory.map((m) => ({ id: m.id })),
+            members: directory.map((m) => ({ id: m.id, name: m.name })),
             language: c.lang
           })
           // E-mail addresses are read (one member at a time, as the programme team may) only
@@ -64,6 +65,7 @@ const voteImport = Command.make(
                   members: yield* Effect.forEach(directory, (m) =>
                     Effect.map(uc.getMember(team, { memberId: m.id }), (full) => ({
                       id: m.id as string,
+                      name: m.name,
                       email: Redacted.value(full.email)
                     }))
                   ),
@@ -98,7 +100,9 @@ const voteImport = Command.make(
             : yield* uc.openVoting(team, {
                 title: c.title,
                 format: { _tag: "approval" },
-                closesAt: DateTime.formatIso(DateTime.add(yield* DateTime.now, { days: 14 }))
+                closesAt: DateTime.formatIso(
+                  Services.Voting.closingTime(yield* DateTime.now, 14, yield* zoneOf(uc, team))
+                )
               })
           // Recorded in one commit by the programme team, which carries the forms in: the members
           // who voted are no longer asked to vote.
@@ -145,7 +149,9 @@ const voteOpen = Command.make(
         const wanted = Option.getOrUndefined(c.gathering)
         const gathering =
           wanted === undefined ? undefined : (yield* uc.listGatherings(team)).find((g) => g.id === wanted)
-        const closesAt = DateTime.add(yield* DateTime.now, { days: c.days })
+        // The end of the last day in the community's zone, not the minute the vote was opened.
+        const zone = yield* zoneOf(uc, team)
+        const closesAt = Services.Voting.closingTime(yield* DateTime.now, c.days, zone)
         const round = yield* uc.openVoting(team, {
           title: Option.getOrElse(c.title, () =>
             gathering === undefined
@@ -161,8 +167,8 @@ const voteOpen = Command.make(
           [
             say(
               c.lang,
-              `Stemronde "${round.title}" staat open tot ${Output.when(closesAt)}, over ${round.themeIds.length} thema's; elk actief lid krijgt een uitnodiging om te stemmen.`,
-              `Vote "${round.title}" is open until ${Output.when(closesAt)}, on ${round.themeIds.length} themes; every active member is asked to vote.`
+              `Stemronde "${round.title}" staat open tot ${Output.when(closesAt, zone)}, over ${round.themeIds.length} thema's; elk actief lid krijgt een uitnodiging om te stemmen.`,
+              `Vote "${round.title}" is open until ${Output.when(closesAt, zone)}, on ${round.themeIds.length} themes; every active member is asked to vote.`
             ),
             say(
               c.lang,

@@ -1,0 +1,31 @@
+// groups form
+import { beforeAll, describe, expect, it } from "vitest"
+import { type Community, community } from "./Setup.js"
+
+let rijk: Community
+beforeAll(async () => {
+  rijk = await community({ members: 40 })
+})
+
+describe("grenzeloos groups form", () => {
+  it("says what to do when the facilitators cannot lead every group", async () => {
+    await rijk.json(
+      "facilitators",
+      "add",
+      "--name",
+      "Bas Verhoef",
+      "--email",
+      "bas.verhoef@rws.nl",
+      "--max-groups",
+      "1"
+    )
+    const ran = await rijk.at("groups", "form", "--round", "2027", "--size", "5-7")
+    expect(ran.code).toBe(5)
+    expect(ran.stderr).toMatch(/de begeleiders kunnen samen \d+ groepen begeleiden, er zijn er \d+/)
+    expect(ran.stderr).toContain("Voeg een begeleider toe met grenzeloos facilitators add")
+    expect(ran.stderr).toContain("--max-groups")
+    expect(ran.stderr).toContain("--size")
+    const en = await rijk.at("groups", "form", "--round", "2027", "--size", "5-7", "--lang", "en")
+    expect(en.stderr).toContain("Add a facilitator with grenzeloos facilitators add")
+  })
+})
