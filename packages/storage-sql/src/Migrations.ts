@@ -150,6 +150,18 @@ export const migrations: ReadonlyArray<Migration> = [
         `CREATE INDEX ${t.name("outbox_stream")} ON ${t.outbox} (community_id, stream, position)`
       ]
     }
+  },
+  {
+    version: 4,
+    name: "fewer pages per commit: SQLite audit positions from the log itself, no index by seq",
+    // Decision 0125. The log is read by position since version 2, so the index by seq only cost a
+    // page per commit. SQLite takes the next position from the log under its write lock and keeps
+    // no counter row; its rows are removed so that no stale counter remains. This version also
+    // stops an older adapter, which would take positions from that counter, from opening the file.
+    statements: (t) => [
+      `DROP INDEX IF EXISTS ${t.schema === undefined ? "" : `${t.schema}.`}${t.name("audit_by_community")}`,
+      ...(t.dialect === "pg" ? [] : [`DELETE FROM ${t.auditPositions}`])
+    ]
   }
 ]
 
