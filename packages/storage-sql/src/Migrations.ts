@@ -150,6 +150,56 @@ export const migrations: ReadonlyArray<Migration> = [
         `CREATE INDEX ${t.name("outbox_stream")} ON ${t.outbox} (community_id, stream, position)`
       ]
     }
+  },
+  {
+    version: 4,
+    name: "fewer pages per commit: SQLite audit positions from the log itself, no index by seq",
+    // Decision 0125. The log is read by position since version 2, so the index by seq only cost a
+    // page per commit. SQLite takes the next position from the log under its write lock and keeps
+    // no counter row; its rows are removed so that no stale counter remains. This version also
+    // stops an older adapter, which would take positions from that counter, from opening the file.
+    statements: (t) => [
+      `DROP INDEX IF EXISTS ${t.schema === undefined ? "" : `${t.schema}.`}${t.name("audit_by_community")}`,
+      ...(t.dialect === "pg" ? [] : [`DELETE FROM ${t.auditPositions}`])
+    ]
+  },
+  {
+    version: 5,
+    name: "SQLite: index, unique-value and batch tables without rowid",
+    // Decision 0126. Their rows are small and found by their primary key; as rowid tables every
+    // insert wrote the table and its primary-key index, two B-trees where one does. PostgreSQL's
+    // tables are heaps with separate indexes either way: nothing changes there.
+    statements: (t) => {
+      if (t.dialect === "pg") return []
+      const rebuild = (table: string, columns: string, primaryKey: string) => {
+        const old = table.replace(/"$/, '_old"')
+        return [
+          `ALTER TABLE ${table} RENAME TO ${old}`,
+          `CREATE TABLE ${table} (${columns}, PRIMARY KEY (${primaryKey})) WITHOUT ROWID`,
+          `INSERT INTO ${table} SELECT ${columns.replace(/ [A-Z]+( NOT NULL)?/g, "")} FROM ${old}`,
+          `DROP TABLE ${old}`
+        ]
+      }
+      return [
+        ...rebuild(
+          t.indexes,
+          "community_id TEXT NOT NULL, kind TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, id TEXT NOT NULL",
+          "community_id, kind, field, value, id"
+        ),
+        `CREATE INDEX ${t.name("record_indexes_by_record")} ON ${t.indexes} (community_id, kind, id)`,
+        ...rebuild(
+          t.unique,
+          "community_id TEXT NOT NULL, kind TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, id TEXT NOT NULL",
+          "community_id, kind, field, value"
+        ),
+        `CREATE INDEX ${t.name("unique_values_by_record")} ON ${t.unique} (community_id, kind, id)`,
+        ...rebuild(
+          t.batches,
+          "batch_id TEXT NOT NULL, community_id TEXT NOT NULL, committed_at INTEGER NOT NULL",
+          "batch_id"
+        )
+      ]
+    }
   }
 ]
 

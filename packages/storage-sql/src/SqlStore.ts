@@ -144,6 +144,8 @@ const describe = (error: unknown): string => {
 
 // PostgreSQL aborts one of two transactions that deadlock (40P01) or fail to serialise (40001);
 // SQLite reports a locked database. All are safe to retry: the transaction was rolled back.
+const retrySchedule = Schedule.exponential("5 millis").pipe(Schedule.jittered)
+
 const isTransient = (error: SqlError.SqlError): boolean => {
   const code = (error.cause as { code?: unknown } | undefined)?.code
   return code === "40P01" || code === "40001" || code === "SQLITE_BUSY" || code === "SQLITE_LOCKED"
@@ -445,18 +447,43 @@ export const makeDriver = (
         return violations
       })
 
-    // Audit positions are taken at commit (decision 0048): the community's counter row is raised by
-    // the number of entries and stays locked until the transaction ends, so a batch that takes
-    // later positions commits after this one, and a reader paging by position never skips one.
+    // Audit positions are taken at commit (decision 0048): on PostgreSQL the community's counter
+    // row is raised by the number of entries and stays locked until the transaction ends, so a
+    // batch that takes later positions commits after this one, and a reader paging by position
+    // never skips one. SQLite serialises writers, so there the log's highest position plus one
+    // holds (decision 0125).
     const appendAudit = (communityId: string, entries: ReadonlyArray<Store.EncodedAuditEntry>) =>
       Effect.gen(function* () {
         if (entries.length === 0) return []
-        const [counter] = yield* sql<{
-          last_position: number | string
-        }>`INSERT INTO ${T.auditPositions} AS p (community_id, last_position) VALUES (${communityId}, ${entries.length})
-            ON CONFLICT (community_id) DO UPDATE SET last_position = p.last_position + ${entries.length}
-            RETURNING last_position`
-        const first = num(counter?.last_position ?? entries.length) - entries.length + 1
+        // SQLite serialises writers and this transaction already holds the write lock (the batch
+        // row is written before), so the next position is the community's highest plus one, taken
+        // in the insert itself: one statement and no counter row to write (decision 0125).
+        const [only] = entries
+        if (!pg && entries.length === 1 && only !== undefined) {
+          const inserted = yield* sql<{
+            id: string
+          }>`INSERT INTO ${T.audit} (community_id, id, log_position, at, actor, action, subject_kind, subject_id, detail)
+            VALUES (${communityId}, ${only.id}, (SELECT COALESCE(MAX(log_position), 0) + 1 FROM ${T.audit} WHERE community_id = ${communityId}),
+              ${only.at}, ${only.actor}, ${only.action}, ${only.subjectKind ?? null}, ${only.subjectId ?? null}, ${only.detail})
+            ON CONFLICT DO NOTHING RETURNING id`
+          return inserted.length === 1 ? [] : [only.id]
+        }
+        const first = pg
+          ? num(
+              (yield* sql<{
+                last_position: number | string
+              }>`INSERT INTO ${T.auditPositions} AS p (community_id, last_position) VALUES (${communityId}, ${entries.length})
+                ON CONFLICT (community_id) DO UPDATE SET last_position = p.last_position + ${entries.length}
+                RETURNING last_position`)[0]?.last_position ?? entries.length
+            ) -
+            entries.length +
+            1
+          : num(
+              (yield* sql<{
+                top: number | string | null
+              }>`SELECT COALESCE(MAX(log_position), 0) AS top FROM ${T.audit} WHERE community_id = ${communityId}`)[0]
+                ?.top ?? 0
+            ) + 1
         const failed: Array<string> = []
         for (const [c, chunk] of chunks(entries, chunkSize).entries()) {
           const inserted = yield* sql<{ id: string }>`INSERT INTO ${T.audit} ${sql.insert(
@@ -542,12 +569,19 @@ export const makeDriver = (
     const commit: Store.Driver["commit"] = (batch) =>
       Effect.gen(function* () {
         const now = yield* Clock.currentTimeMillis
-        const attempt = sql.withTransaction(apply(batch, now)).pipe(
-          Effect.retry({
-            while: (e) => e._tag === "SqlError" && isTransient(e),
-            schedule: Schedule.exponential("5 millis").pipe(Schedule.jittered),
-            times: 8
-          })
+        const once = sql.withTransaction(apply(batch, now))
+        // The retry policy is set up only once a transaction has failed transiently: building it
+        // for every commit cost more than the rest of the commit's bookkeeping (decision 0125).
+        const attempt = once.pipe(
+          Effect.catchIf(
+            (e) => e._tag === "SqlError" && isTransient(e),
+            () =>
+              Effect.retry(once, {
+                while: (e) => e._tag === "SqlError" && isTransient(e),
+                schedule: retrySchedule,
+                times: 7
+              })
+          )
         )
         const outcome = yield* attempt.pipe(
           Effect.as<Store.CommitOutcome>({ _tag: "Committed" }),
