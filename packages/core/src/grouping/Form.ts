@@ -576,6 +576,26 @@ const facilitate = (
   )
 }
 
+// What checking and describing a result costs per member, learned from the calls before (on
+// `performance.now`): the reserve a time limit keeps for it, so that a large community does
+// not overrun its limit while its result is described (decision 0130). The first call assumes
+// 20 µs per member; a slower call raises the estimate by half the difference (one call paused by the
+// collector or a busy machine does not take the search's time for good), faster ones lower it by a
+// fifth. It
+// changes how long the search runs, never what a given number of iterations finds.
+const describeCost = (() => {
+  let perMember = 0.02
+  return {
+    of: (request: Request): number => 1.25 * perMember * request.members.length,
+    learn: (request: Request, ms: number): void => {
+      const n = request.members.length
+      if (n < 50 || !(ms >= 0)) return
+      const seen = ms / n
+      perMember = seen > perMember ? 0.5 * (perMember + seen) : 0.8 * perMember + 0.2 * seen
+    }
+  }
+})()
+
 /**
  * Forms the groups of one round. The same request, seed and iteration budget give the same
  * groups; `timeLimitMs` limits the whole call (compiling the policy included).
@@ -607,9 +627,14 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
   const clock = options.clock ?? (() => globalThis.performance.now())
   const limit = options.timeLimitMs
   const started = limit === undefined ? 0 : clock()
-  // with a time limit, the matrix may take at most 60 % of it, and 5 % is kept for describing the
-  // result (decision 0017)
-  const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * limit }
+  // with a time limit, part of it is kept for checking and describing the result: 5 % (decision
+  // 0017), or what describing this many members took before on this clock, if more (decision
+  // 0130); the matrix may take at most 60 % of the rest
+  // (learned only on the default clock: a caller's own clock may count anything)
+  const ownClock = options.clock !== undefined
+  const reserve =
+    limit === undefined ? 0 : Math.min(0.35 * limit, Math.max(0.05 * limit, ownClock ? 0 : describeCost.of(request)))
+  const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * (limit - reserve) }
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
     const built = Matrix.build(request, [], buildBudget)
@@ -627,7 +652,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
       const budget =
         limit === undefined
           ? options
-          : { ...options, clock, timeLimitMs: Math.max(0, 0.95 * limit - (clock() - started)) }
+          : { ...options, clock, timeLimitMs: Math.max(0, limit - reserve - (clock() - started)) }
       const solved = Search.solve(
         {
           size: compiled.n,
@@ -662,12 +687,14 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
       return yield* fail(language, rule, { _tag: "NotFound", rule, names: pair.map(nameOf(request)) }, pair)
     }
     const G = sizes.minSizes.length
+    const describing = limit === undefined ? 0 : clock()
     const facilitatorOf = yield* facilitate(request, assignment, G, language)
     const grouping = Wishes.complete(
       describe(request, compiled, assignment, G, facilitatorOf, language, iterations),
       request,
       language
     )
+    if (limit !== undefined && !ownClock) describeCost.learn(request, clock() - describing)
     return cutShort ? { ...grouping, cutShort, note: Texts.cutShort(language, limit ?? 0) } : grouping
   })
 }
