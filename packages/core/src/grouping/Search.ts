@@ -666,6 +666,9 @@ const search = (problem: Problem, options: Options): Solution => {
         if (roomiest < 0 || room > (maxS[roomiest] as number) - (count[roomiest] as number)) roomiest = h
         if (room >= k && rng.int(++fits) === 0) label = h
       }
+      // the parent's own label first: with unequal bounds a label is not interchangeable, and a
+      // group moved to another label would change the sizes the parents agree on (decision 0131)
+      if (labelUsed[g] === 0 && (maxS[g] as number) - (count[g] as number) >= k) label = g
       if (label < 0) label = roomiest
       const below = Math.max(0, (minS[label] as number) - (count[label] as number))
       const room = Math.min((maxS[label] as number) - (count[label] as number), below + slack)
