@@ -576,25 +576,24 @@ const facilitate = (
   )
 }
 
-// What checking and describing a result costs per member, learned from the calls before (on
-// `performance.now`): the reserve a time limit keeps for it, so that a large community does
-// not overrun its limit while its result is described (decision 0130). The first call assumes
-// 20 µs per member; a slower call raises the estimate by half the difference (one call paused by the
-// collector or a busy machine does not take the search's time for good), faster ones lower it by a
-// fifth. It
-// changes how long the search runs, never what a given number of iterations finds.
-const describeCost = (() => {
-  let perMember = 0.02
-  return {
-    of: (request: Request): number => 1.25 * perMember * request.members.length,
-    learn: (request: Request, ms: number): void => {
-      const n = request.members.length
-      if (n < 50 || !(ms >= 0)) return
-      const seen = ms / n
-      perMember = seen > perMember ? 0.5 * (perMember + seen) : 0.8 * perMember + 0.2 * seen
-    }
+// What checking and describing a result costs per member, learned from the calls before on the
+// same clock (each clock function has its own estimate: a caller's clock may count CPU time or
+// anything else): the reserve a time limit keeps for it, so that a large community does not overrun
+// its limit while its result is described (decision 0130). A clock's first call assumes 20 µs per
+// member; a slower call raises the estimate by half the difference (one call paused by the
+// collector or a busy machine does not take the search's time for good), a faster one lowers it by
+// a fifth. It changes how long the search runs, never what a given number of iterations finds.
+const defaultClock = (): number => globalThis.performance.now()
+const perMemberByClock = new WeakMap<() => number, number>()
+const describeCost = {
+  of: (clock: () => number, members: number): number => 1.25 * (perMemberByClock.get(clock) ?? 0.02) * members,
+  learn: (clock: () => number, members: number, ms: number): void => {
+    if (members < 50 || !(ms >= 0)) return
+    const before = perMemberByClock.get(clock) ?? 0.02
+    const seen = ms / members
+    perMemberByClock.set(clock, seen > before ? 0.5 * (before + seen) : 0.8 * before + 0.2 * seen)
   }
-})()
+}
 
 /**
  * Forms the groups of one round. The same request, seed and iteration budget give the same
@@ -624,16 +623,16 @@ const describeCost = (() => {
  */
 export const form = (request: Request, options: Options): Either.Either<Grouping, GroupingInfeasible> => {
   const language = options.language ?? "nl"
-  const clock = options.clock ?? (() => globalThis.performance.now())
+  const clock = options.clock ?? defaultClock
   const limit = options.timeLimitMs
   const started = limit === undefined ? 0 : clock()
   // with a time limit, part of it is kept for checking and describing the result: 5 % (decision
   // 0017), or what describing this many members took before on this clock, if more (decision
   // 0130); the matrix may take at most 60 % of the rest
-  // (learned only on the default clock: a caller's own clock may count anything)
-  const ownClock = options.clock !== undefined
   const reserve =
-    limit === undefined ? 0 : Math.min(0.35 * limit, Math.max(0.05 * limit, ownClock ? 0 : describeCost.of(request)))
+    limit === undefined
+      ? 0
+      : Math.min(0.35 * limit, Math.max(0.05 * limit, describeCost.of(clock, request.members.length)))
   const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * (limit - reserve) }
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
@@ -694,7 +693,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
       request,
       language
     )
-    if (limit !== undefined && !ownClock) describeCost.learn(request, clock() - describing)
+    if (limit !== undefined) describeCost.learn(clock, request.members.length, clock() - describing)
     return cutShort ? { ...grouping, cutShort, note: Texts.cutShort(language, limit ?? 0) } : grouping
   })
 }
