@@ -14,8 +14,20 @@ export const flag = (args: ReadonlyArray<string>, name: string, fallback: number
 export const positional = (args: ReadonlyArray<string>): Array<string> =>
   args.filter((a, i) => !a.startsWith("--") && !(args[i - 1] ?? "").startsWith("--"))
 
-/** The CPU time of this process (user and system) in milliseconds: a clock that a loaded machine does not slow down. */
+let lastWall = Number.NEGATIVE_INFINITY
+let lastCpu = 0
+
+/**
+ * The CPU time of this process (user and system) in milliseconds: a clock that a loaded machine does
+ * not slow down. Reading it is a system call (about 4 µs, an eighth of a 3 s search that reads its
+ * clock after every pass), so it is read again only when the wall clock has moved on by 1 ms; in
+ * between it answers the last reading (at most 1 ms behind, never going back).
+ */
 export const cpuClock = (): number => {
+  const now = performance.now()
+  if (now - lastWall < 1) return lastCpu
+  lastWall = now
   const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
+  lastCpu = (user + system) / 1000
+  return lastCpu
 }

@@ -576,6 +576,25 @@ const facilitate = (
   )
 }
 
+// What checking and describing a result costs per member, learned from the calls before on the
+// same clock (each clock function has its own estimate: a caller's clock may count CPU time or
+// anything else): the reserve a time limit keeps for it, so that a large community does not overrun
+// its limit while its result is described (decision 0130). A clock's first call assumes 20 µs per
+// member; a slower call raises the estimate by half the difference (one call paused by the
+// collector or a busy machine does not take the search's time for good), a faster one lowers it by
+// a fifth. It changes how long the search runs, never what a given number of iterations finds.
+const defaultClock = (): number => globalThis.performance.now()
+const perMemberByClock = new WeakMap<() => number, number>()
+const describeCost = {
+  of: (clock: () => number, members: number): number => 1.25 * (perMemberByClock.get(clock) ?? 0.02) * members,
+  learn: (clock: () => number, members: number, ms: number): void => {
+    if (members < 50 || !(ms >= 0)) return
+    const before = perMemberByClock.get(clock) ?? 0.02
+    const seen = ms / members
+    perMemberByClock.set(clock, seen > before ? 0.5 * (before + seen) : 0.8 * before + 0.2 * seen)
+  }
+}
+
 /**
  * Forms the groups of one round. The same request, seed and iteration budget give the same
  * groups; `timeLimitMs` limits the whole call (compiling the policy included).
@@ -604,12 +623,17 @@ const facilitate = (
  */
 export const form = (request: Request, options: Options): Either.Either<Grouping, GroupingInfeasible> => {
   const language = options.language ?? "nl"
-  const clock = options.clock ?? (() => globalThis.performance.now())
+  const clock = options.clock ?? defaultClock
   const limit = options.timeLimitMs
   const started = limit === undefined ? 0 : clock()
-  // with a time limit, the matrix may take at most 60 % of it, and 5 % is kept for describing the
-  // result (decision 0017)
-  const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * limit }
+  // with a time limit, part of it is kept for checking and describing the result: 5 % (decision
+  // 0017), or what describing this many members took before on this clock, if more (decision
+  // 0130); the matrix may take at most 60 % of the rest
+  const reserve =
+    limit === undefined
+      ? 0
+      : Math.min(0.35 * limit, Math.max(0.05 * limit, describeCost.of(clock, request.members.length)))
+  const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * (limit - reserve) }
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
     const built = Matrix.build(request, [], buildBudget)
@@ -627,7 +651,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
       const budget =
         limit === undefined
           ? options
-          : { ...options, clock, timeLimitMs: Math.max(0, 0.95 * limit - (clock() - started)) }
+          : { ...options, clock, timeLimitMs: Math.max(0, limit - reserve - (clock() - started)) }
       const solved = Search.solve(
         {
           size: compiled.n,
@@ -662,12 +686,14 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
       return yield* fail(language, rule, { _tag: "NotFound", rule, names: pair.map(nameOf(request)) }, pair)
     }
     const G = sizes.minSizes.length
+    const describing = limit === undefined ? 0 : clock()
     const facilitatorOf = yield* facilitate(request, assignment, G, language)
     const grouping = Wishes.complete(
       describe(request, compiled, assignment, G, facilitatorOf, language, iterations),
       request,
       language
     )
+    if (limit !== undefined) describeCost.learn(clock, request.members.length, clock() - describing)
     return cutShort ? { ...grouping, cutShort, note: Texts.cutShort(language, limit ?? 0) } : grouping
   })
 }

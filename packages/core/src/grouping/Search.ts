@@ -480,6 +480,35 @@ const search = (problem: Problem, options: Options): Solution => {
     }
   }
 
+  // Places the `m` people in `list` (unplaced, assignment −1) one by one, each in the group with
+  // room where they add most to the people placed so far, as long as the groups below their
+  // minimum can still be filled by the people after them (decision 0132).
+  const toGroup = new Float64Array(G)
+  const greedyFill = (assignment: Int32Array, count: Int32Array, list: Int32Array, m: number): void => {
+    let deficit = 0
+    for (let g = 0; g < G; g++) deficit += Math.max(0, (minS[g] as number) - (count[g] as number))
+    for (let t = 0; t < m; t++) {
+      const v = list[t] as number
+      const row = v * n
+      toGroup.fill(0)
+      for (let j = 0; j < n; j++) {
+        const h = assignment[j] as number
+        if (h >= 0) toGroup[h] = (toGroup[h] as number) + (score[row + j] as number)
+      }
+      const left = m - t - 1
+      let best = -1
+      for (let g = 0; g < G; g++) {
+        const c = count[g] as number
+        if (c >= (maxS[g] as number)) continue
+        if (c >= (minS[g] as number) && left < deficit) continue
+        if (best < 0 || (toGroup[g] as number) > (toGroup[best] as number)) best = g
+      }
+      if ((count[best] as number) < (minS[best] as number)) deficit--
+      assignment[v] = best
+      count[best] = (count[best] as number) + 1
+    }
+  }
+
   // ---- perturbations ----
   // Undirected (TPSDP): `strength` random moves or swaps, in proportion to the sizes of the two
   // neighbourhoods.
@@ -666,6 +695,9 @@ const search = (problem: Problem, options: Options): Solution => {
         if (roomiest < 0 || room > (maxS[roomiest] as number) - (count[roomiest] as number)) roomiest = h
         if (room >= k && rng.int(++fits) === 0) label = h
       }
+      // the parent's own label first: with unequal bounds a label is not interchangeable, and a
+      // group moved to another label would change the sizes the parents agree on (decision 0131)
+      if (labelUsed[g] === 0 && (maxS[g] as number) - (count[g] as number) >= k) label = g
       if (label < 0) label = roomiest
       const below = Math.max(0, (minS[label] as number) - (count[label] as number))
       const room = Math.min((maxS[label] as number) - (count[label] as number), below + slack)
@@ -693,7 +725,7 @@ const search = (problem: Problem, options: Options): Solution => {
       leftover[t] = leftover[r] as number
       leftover[r] = x
     }
-    fill(assignment, count, leftover, m)
+    greedyFill(assignment, count, leftover, m)
     child.rebuild()
   }
 

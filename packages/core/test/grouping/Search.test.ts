@@ -118,6 +118,51 @@ describe("Search.solve", () => {
     )
   })
 
+  it("keeps every group within its own bounds and fixed people in place when bounds differ per group", () => {
+    // as MDGPLIB's `ds` instances: each group its own range, so the crossover's labels matter
+    // (decision 0131) and the leftovers are placed greedily against the minimums (decision 0132)
+    const ranged = fc.record({
+      bounds: fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 5 })), {
+        minLength: 2,
+        maxLength: 6
+      }),
+      extra: fc.nat(),
+      fixCount: fc.integer({ min: 0, max: 4 }),
+      seed: fc.integer()
+    })
+    fc.assert(
+      fc.property(ranged, ({ bounds, extra, fixCount, seed }) => {
+        const minSizes = bounds.map(([lo]) => lo)
+        const maxSizes = bounds.map(([lo, spread]) => lo + spread)
+        const low = minSizes.reduce((a, b) => a + b, 0)
+        const high = maxSizes.reduce((a, b) => a + b, 0)
+        const n = low + (extra % (high - low + 1))
+        const score = new Float64Array(n * n)
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) {
+            score[i * n + j] = ((i * 11 + j * 5) % 19) + 1
+            score[j * n + i] = score[i * n + j] as number
+          }
+        // person k (k < fixCount) fixed to group k mod G, one per group at most
+        const fixed = new Array<number>(n).fill(-1)
+        for (let k = 0; k < Math.min(fixCount, bounds.length, n); k++) fixed[k] = k
+        const problem = { size: n, score, minSizes, maxSizes, fixed }
+        const { assignment, objective } = solve(problem, seed, 300)
+        const counts = new Array<number>(bounds.length).fill(0)
+        for (const g of assignment) counts[g] = (counts[g] ?? 0) + 1
+        counts.forEach((c, g) => {
+          expect(c).toBeGreaterThanOrEqual(minSizes[g] as number)
+          expect(c).toBeLessThanOrEqual(maxSizes[g] as number)
+        })
+        fixed.forEach((g, i) => {
+          if (g >= 0) expect(assignment[i]).toBe(g)
+        })
+        expect(objective).toBeCloseTo(recompute(problem, assignment), 6)
+      }),
+      { seed: 20261207, numRuns: 60 }
+    )
+  })
+
   it("reports the objective an independent recomputation finds", () => {
     fc.assert(
       fc.property(problemArb, ({ problem, seed }) => {
