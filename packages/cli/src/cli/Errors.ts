@@ -73,6 +73,12 @@ const PLAIN_REASONS: Readonly<Record<string, readonly [string, string]>> = {
   Busy: ["het bestand is in gebruik", "the file is in use"]
 }
 
+/** The file system's reason for an {@link Unwritable} as a person says it, or its own words. @internal */
+export const plainReason = (error: Unwritable, language: "nl" | "en"): string => {
+  const plain = error.kind === undefined ? undefined : PLAIN_REASONS[error.kind]
+  return plain === undefined ? error.reason : plain[language === "nl" ? 0 : 1]
+}
+
 /**
  * A file or folder the command was asked to write (`--out`) cannot be written.
  *

@@ -6,7 +6,7 @@
  * @internal
  */
 import { Texts as CoreTexts, Domain, Services } from "@grenzeloos/core"
-import { NotConfirmed, Unwritable } from "./Errors.js"
+import { NotConfirmed, plainReason, Unwritable } from "./Errors.js"
 import * as Texts from "./Texts.js"
 
 // The fields of the use cases' inputs, by the option that fills them.
@@ -156,7 +156,8 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
   }
   if (CoreTexts.isRefusal(error)) return CoreTexts.of(language).refusal(forThePerson(error))
   if (error instanceof NotConfirmed) return Texts.of(language).notConfirmed(error.what)
-  if (error instanceof Unwritable) return Texts.of(language).unwritable(error.option, error.path, error.reason)
+  if (error instanceof Unwritable)
+    return Texts.of(language).unwritable(error.option, error.path, plainReason(error, language))
   return undefined
 }
 

@@ -173,7 +173,8 @@ const nl: Texts = {
   forgotten: (memberId, intakes, cases, messages) =>
     `${memberId} is vergeten: naam, e-mailadres en interesses vervangen, ${intakes} intakes, ${cases} casussen en ${messages} berichten opgeschoond. Groepsgeschiedenis en tellingen blijven kloppen.`,
   notConfirmed: (what) => `${what} kan niet ongedaan worden gemaakt: bevestig met --yes`,
-  unwritable: (option, path, reason) => `${option}: ${path} is niet te schrijven (${reason}); kies een andere map`,
+  unwritable: (option, path, reason) =>
+    `${option}: ${path} is niet te schrijven (${reason}); kies een andere map of naam`,
   error: (message) => `fout: ${message}`,
   internalError: (details) => `interne fout (meld dit alstublieft): ${details}`
 }
@@ -250,7 +251,8 @@ const en: Texts = {
   forgotten: (memberId, intakes, cases, messages) =>
     `${memberId} is forgotten: name, e-mail address and interests replaced, ${intakes} intakes, ${cases} cases and ${messages} messages cleaned. Group history and counts stay consistent.`,
   notConfirmed: (what) => `${what} cannot be undone: confirm with --yes`,
-  unwritable: (option, path, reason) => `${option}: ${path} cannot be written (${reason}); choose another folder`,
+  unwritable: (option, path, reason) =>
+    `${option}: ${path} cannot be written (${reason}); choose another folder or name`,
   error: (message) => `error: ${message}`,
   internalError: (details) => `internal error (please report it): ${details}`
 }

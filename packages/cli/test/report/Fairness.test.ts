@@ -93,7 +93,9 @@ describe("the report's fairness over the year", () => {
     // Cem got 0 of 40 minutes over the two votes and carries 0.75 × (15 + 20) = 26.25.
     expect(page.slice(cem, anna)).toContain("0\u00a0%")
     expect(page.slice(cem, anna)).toContain("26,3 min")
-    expect(page).toContain("kan ieder lid bij minstens 25\u00a0% van de bijeenkomsten van het jaar zijn")
+    // m-003 did not answer: unknown, not unable (decision 0093), so their share stays 1 of 3.
+    expect(page).toContain("kan ieder lid bij minstens 33\u00a0% van de bijeenkomsten van het jaar zijn")
+    expect(page).toContain("Van 1 lid weten we het niet (geen antwoord)")
     expect(page).toContain("Het laagst: Cem Kaya.")
     expect(page).toContain('<th scope="row">15\u00a0%</th><td>perpetual-phragmen</td><td>ja</td>')
     expect(page).not.toContain("m-003")

@@ -91,7 +91,7 @@ export interface YearFairness {
   }>
   /**
    * The lowest share of gatherings a member can attend, this one included (1 when nobody is
-   * invited). A member who did not answer the chosen date is unknown for this gathering, not
+   * invited). A member who did not answer the poll at all is unknown for this gathering, not
    * "cannot" (decision 0093): it counts for them neither way, and a member with no earlier
    * gathering is left out of the minimum, mean and spread.
    */
@@ -103,7 +103,7 @@ export interface YearFairness {
   readonly lowest: ReadonlyArray<MemberId>
   /** The most a member can weigh in this poll: `missedLastWeight + yearWeight`. */
   readonly maxWeight: number
-  /** How many members did not answer the chosen date, so their share leaves this gathering out. */
+  /** How many members did not answer the poll at all, so their share leaves this gathering out. */
   readonly unknown: number
 }
 
@@ -447,9 +447,13 @@ const scoreSlots = (input: Input, p: Prepared): Array<SlotScore> => {
 
 const yearFairness = (input: Input, p: Prepared, slotIndex: number): YearFairness => {
   const { n, answers, answered, attended, gatherings, weight, memberIds } = p
-  // Unknown is not "cannot" (decision 0093): a member who did not answer the chosen date keeps
-  // their earlier share, and this gathering counts for them neither way.
-  const known = (m: number) => answered[slotIndex * n + m] === 1
+  // Unknown is not "cannot" (decision 0093): a member who did not answer the poll at all keeps
+  // their earlier share, and this gathering counts for them neither way. A member who answered
+  // other dates but left this one open had the chance to say yes, so it counts as cannot.
+  const slots = input.poll.slots.length
+  const responded = new Uint8Array(n)
+  for (let k = 0; k < slots; k++) for (let m = 0; m < n; m++) if (answered[k * n + m] === 1) responded[m] = 1
+  const known = (m: number) => responded[m] === 1
   const members = Array.from({ length: n }, (_, m) => ({
     memberId: memberIds[m] as MemberId,
     attended: (attended[m] as number) + ((answers[slotIndex * n + m] as number) > 0 ? 1 : 0),
