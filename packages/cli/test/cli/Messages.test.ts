@@ -42,7 +42,24 @@ describe("Messages.of", () => {
       "grenzeloos forget member m-001 kan niet ongedaan worden gemaakt: bevestig met --yes"
     )
     expect(Messages.of(confirm, "en")).toBe("grenzeloos forget member m-001 cannot be undone: confirm with --yes")
-    expect(Messages.of(out, "nl")).toBe("--out: /verslag.html is niet te schrijven (EACCES); kies een andere map")
-    expect(Messages.of(out, "en")).toBe("--out: /verslag.html cannot be written (EACCES); choose another folder")
+    expect(Messages.of(out, "nl")).toBe(
+      "--out: /verslag.html is niet te schrijven (EACCES); kies een andere map of naam"
+    )
+    expect(Messages.of(out, "en")).toBe(
+      "--out: /verslag.html cannot be written (EACCES); choose another folder or name"
+    )
+    // The file system's reason, said plainly (the merge of two branches once dropped this).
+    const denied = new Unwritable({
+      option: "--out",
+      path: "/verslag.html",
+      reason: "EACCES",
+      kind: "PermissionDenied"
+    })
+    expect(Messages.of(denied, "nl")).toBe(
+      "--out: /verslag.html is niet te schrijven (geen toestemming om daar te schrijven); kies een andere map of naam"
+    )
+    expect(Messages.of(denied, "en")).toBe(
+      "--out: /verslag.html cannot be written (no permission to write there); choose another folder or name"
+    )
   })
 })
