@@ -42,7 +42,7 @@ const counts = (s: Poll.SlotCount, n: Named) =>
 
 const year = (f: Poll.YearFairness, withHistory: boolean, n: Named) => {
   const who = lowest(f, n)
-  return `Over the year, with this date every member can come to at least ${percent(f.minimumShare)}% of the gatherings (mean ${percent(f.meanShare)}%, spread ${percent(f.spread)} points; lowest: ${who}).${f.unknown > 0 ? ` Members who did not answer (${f.unknown}) do not count for this date.` : ""}${withHistory ? ` Members who could not come before counted more, at most ${f.maxWeight} times.` : ""}`
+  return `Over the year, with this date every member can come to at least ${percent(f.minimumShare)}% of the gatherings (mean ${percent(f.meanShare)}%, spread ${percent(f.spread)} points${f.minimumShare < 1 ? `; lowest: ${who}` : ""}).${f.unknown > 0 ? ` Members who did not answer (${f.unknown}) do not count for this date.` : ""}${withHistory ? ` Members who could not come before counted more, at most ${f.maxWeight} times.` : ""}`
 }
 
 const why = (w: Poll.Why): string => {

@@ -56,7 +56,7 @@ const counts = (s: Poll.SlotCount, n: Named) =>
 
 const year = (f: Poll.YearFairness, withHistory: boolean, n: Named) => {
   const who = lowest(f, n)
-  return `Over het jaar kan met deze datum ieder lid bij minstens ${percent(f.minimumShare)} % van de bijeenkomsten zijn (gemiddeld ${percent(f.meanShare)} %, spreiding ${percent(f.spread)} procentpunt; het laagst: ${who}).${f.unknown > 0 ? ` Wie niet antwoordde (${f.unknown} ${f.unknown === 1 ? "lid" : "leden"}), telt voor deze datum niet mee.` : ""}${withHistory ? ` Wie eerder niet kon, telde zwaarder mee, hoogstens ${f.maxWeight} keer.` : ""}`
+  return `Over het jaar kan met deze datum ieder lid bij minstens ${percent(f.minimumShare)} % van de bijeenkomsten zijn (gemiddeld ${percent(f.meanShare)} %, spreiding ${percent(f.spread)} procentpunt${f.minimumShare < 1 ? `; het laagst: ${who}` : ""}).${f.unknown > 0 ? ` Wie niet antwoordde (${f.unknown} ${f.unknown === 1 ? "lid" : "leden"}), telt voor deze datum niet mee.` : ""}${withHistory ? ` Wie eerder niet kon, telde zwaarder mee, hoogstens ${f.maxWeight} keer.` : ""}`
 }
 
 const why = (w: Poll.Why): string => {

@@ -36,6 +36,8 @@ describe("Poll.decide", () => {
     expect(decided.fairness.unknown).toBe(1)
     expect(decided.fairness.lowest).toEqual([member(0), member(1)])
     expect(Texts.nl.reason(decided.explanation)).toContain("minstens 100 %")
+    // Nobody is named as "lowest" when everyone can come to every gathering.
+    expect(Texts.nl.reason(decided.explanation)).not.toContain("het laagst")
     expect(Texts.nl.reason(decided.explanation)).toContain(
       "Wie niet antwoordde (1 lid), telt voor deze datum niet mee."
     )
