@@ -140,6 +140,18 @@ export const message = (
       `onbekend argument "${unknown[1]}"; staat er een optie verkeerd gespeld, of een waarde met spaties zonder aanhalingstekens? (${help})`,
       `unknown argument "${unknown[1]}"; is an option misspelt, or a value with spaces not in quotes? (${help})`
     )
+  const subcommand = /^Invalid subcommand for (\S+) - use one of (.+)$/s.exec(text)
+  if (subcommand !== null) {
+    const commands = (subcommand[2] ?? "").split(", ").map((c) => c.replace(/^'|'$/g, ""))
+    const where = subcommand[1] === "grenzeloos" ? "grenzeloos" : `grenzeloos … ${subcommand[1]}`
+    // Options such as --db belong after the command: `grenzeloos --db x init` is not understood.
+    const optionFirst = argv[0]?.startsWith("-") === true
+    return say(
+      language,
+      `na ${where} hoort een opdracht: ${or(language, commands)}${optionFirst ? `; opties zoals ${argv[0]} komen na de opdracht (grenzeloos init ${argv[0]} …)` : ""} (${help})`,
+      `${where} needs a command: ${or(language, commands)}${optionFirst ? `; options such as ${argv[0]} go after the command (grenzeloos init ${argv[0]} …)` : ""} (${help})`
+    )
+  }
   const path = /^Path '(.*)' must (not )?exist$/s.exec(text)
   if (path !== null) {
     const value = path[1] ?? ""

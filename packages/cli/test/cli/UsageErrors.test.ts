@@ -1,6 +1,7 @@
 // @effect/cli's own errors about the arguments, said in the --lang language and naming the option.
 import { beforeAll, describe, expect, it } from "vitest"
 import { type Community, community } from "../commands/Setup.js"
+import { grenzeloos } from "./Run.js"
 
 let rijk: Community
 beforeAll(async () => {
@@ -50,5 +51,13 @@ describe("errors in the arguments", () => {
     expect(ran.code).toBe(2)
     expect(ran.stderr).toContain('--location: verwacht een locatie zoals "Beatrixgebouw, Utrecht"')
     expect(ran.stderr).not.toContain("titel")
+  })
+
+  it("says that options go after the command when one comes first, in Dutch (it said @effect/cli's 'Invalid subcommand')", async () => {
+    const ran = await grenzeloos("--db", rijk.db, "init", "--name", "X")
+    expect(ran.code).toBe(1)
+    expect(ran.stderr).toContain("fout: na grenzeloos hoort een opdracht: init, members")
+    expect(ran.stderr).toContain("opties zoals --db komen na de opdracht (grenzeloos init --db …)")
+    expect(ran.stderr).not.toContain("Invalid subcommand")
   })
 })
