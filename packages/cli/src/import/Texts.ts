@@ -79,12 +79,6 @@ export const invalidEmail = (language: Language): string =>
 /**
  * A status the import does not know, with the words it does know.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.unknownStatus("nl", "weg") // 'onbekende status "weg": gebruik actief, nieuw, …'
- * ```
  * @since 0.2.0
  */
 export const unknownStatus = (language: Language, value: string): string =>
@@ -97,12 +91,6 @@ export const unknownStatus = (language: Language, value: string): string =>
 /**
  * A preferred language the import does not know.
  *
- * @example
- * ```ts
- * import { ImportTexts } from "@grenzeloos/cli"
- *
- * ImportTexts.unknownLanguage("nl", "Frans") // 'onbekende taal "Frans": gebruik Nederlands (nl) of Engels (en)'
- * ```
  * @since 0.2.0
  */
 export const unknownLanguage = (language: Language, value: string): string =>
