@@ -34,7 +34,7 @@ export interface BallotRow {
 export interface BallotImport {
   readonly headerRow: number
   /** The column that names the member, and whether by id, e-mail address or name (since 0.2). */
-  readonly memberColumn: { readonly header: string; readonly by: MemberColumn.By }
+  readonly memberColumn: { readonly header: string; readonly by: "id" | "email" | "name" }
   readonly ballots: ReadonlyArray<BallotRow>
   readonly problems: ReadonlyArray<Problem>
   readonly remarks: ReadonlyArray<Problem>

@@ -103,6 +103,8 @@ export const countedBallots = <B extends { readonly memberId: MemberId; readonly
 /**
  * What is wrong with one entry of a list a use case records (ballots, poll answers, a
  * programme's or a vote's themes), as data; `Texts.of(language).reason` says it.
+ *
+ * @since 0.2.0
  */
 export type EntryProblem =
   | { readonly _tag: "UnknownMember"; readonly path: string; readonly memberId: string }

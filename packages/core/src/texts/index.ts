@@ -11,6 +11,7 @@ import type { Locale } from "./Reason.js"
 
 export { en } from "./en.js"
 export { nl } from "./nl.js"
+export type { EntryProblem } from "../services/Acting.js"
 export type { Locale, Naming, Reason, Refusal } from "./Reason.js"
 
 /**
