@@ -9,9 +9,9 @@ import { en } from "./en.js"
 import { nl } from "./nl.js"
 import type { Locale } from "./Reason.js"
 
+export type { EntryProblem } from "../services/Acting.js"
 export { en } from "./en.js"
 export { nl } from "./nl.js"
-export type { EntryProblem } from "../services/Acting.js"
 export type { Locale, Naming, Reason, Refusal } from "./Reason.js"
 
 /**
