@@ -88,7 +88,7 @@ const attendancePart = (f: Scheduling.Poll.YearFairness, nameOf: (id: string) =>
   const counts = buckets.map((b) => shares.filter((s) => s >= b.from && s < b.to).length)
   const most = Math.max(1, ...counts)
   return html`<h3 id="eerlijk-datum">Kans om erbij te zijn</h3>
-<p>Met de gekozen datum kan ieder lid bij minstens ${percent(f.minimumShare)} van de bijeenkomsten van het jaar zijn (gemiddeld ${percent(f.meanShare)}, spreiding ${numbers.number(100 * f.spread)} procentpunt). Het laagst: ${f.lowest.map(nameOf).join(", ") || "—"}.${f.unknown > 0 ? ` Van ${numbers.number(f.unknown)} ${f.unknown === 1 ? "lid" : "leden"} weten we het niet (geen antwoord): voor hen telt deze bijeenkomst niet mee.` : ""} Wie eerder niet kon, telde bij de keuze zwaarder mee, hoogstens ${numbers.number(f.maxWeight, 2)} keer.</p>
+<p>Met de gekozen datum kan ieder lid bij minstens ${percent(f.minimumShare)} van de bijeenkomsten van het jaar zijn (gemiddeld ${percent(f.meanShare)}, spreiding ${numbers.number(100 * f.spread)} procentpunt). ${f.minimumShare < 1 ? `Het laagst: ${f.lowest.map(nameOf).join(", ") || "—"}.` : ""}${f.unknown > 0 ? ` Van ${numbers.number(f.unknown)} ${f.unknown === 1 ? "lid" : "leden"} weten we het niet (geen antwoord): voor hen telt deze bijeenkomst niet mee.` : ""} Wie eerder niet kon, telde bij de keuze zwaarder mee, hoogstens ${numbers.number(f.maxWeight, 2)} keer.</p>
 <table>
 <caption>Leden naar het deel van de bijeenkomsten waar ze bij kunnen zijn</caption>
 <thead><tr><th scope="col">Deel van de bijeenkomsten</th><th scope="col">Leden</th></tr></thead>

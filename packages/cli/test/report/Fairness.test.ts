@@ -60,6 +60,26 @@ const decision = Either.getOrThrow(
 describe("the report's fairness over the year", () => {
   const base = { community: { name: "Rijk" }, generatedAt: DateTime.unsafeMake(0), people }
 
+  it("names nobody as lowest when every member can come to every gathering", () => {
+    const everyone = Either.getOrThrow(
+      Scheduling.Poll.decide({
+        poll: {
+          slots: [{ id: Domain.SlotId.make("s1"), startsAt: DateTime.unsafeMake("2027-03-09T12:00:00Z") }],
+          requiredMemberIds: []
+        },
+        invitees: [member(1), member(2)],
+        responses: [1, 2].map((k) => ({
+          memberId: member(k),
+          answers: [{ slotId: Domain.SlotId.make("s1"), answer: "yes" as const }]
+        }))
+      })
+    )
+    if (everyone._tag !== "Decided") throw new Error("expected a decision")
+    const page = Report.render({ ...base, fairness: { records: [], attendance: everyone.fairness } })
+    expect(page).toContain("kan ieder lid bij minstens 100\u00a0%")
+    expect(page).not.toContain("Het laagst")
+  })
+
   it("is left out when there is nothing to show", () => {
     expect(Report.render(base)).not.toContain("Eerlijkheid over het jaar")
   })
