@@ -31,6 +31,14 @@ export interface SqliteStoreConfig {
    * read whole when it is loaded; pages that stay in this cache are not read from the file again.
    */
   readonly pageCacheMiB?: number
+  /**
+   * How many pages (of 4 KiB) the write-ahead log may grow to before SQLite copies it back into
+   * the database file (default 10000, about 40 MiB; SQLite's own default is 1000). Each copy syncs
+   * both files to disk, and pages written by many commits are copied once instead of once per
+   * 1000 pages, so a larger log makes a run of small commits (a member's ballot each) about twice
+   * as fast on an ordinary disk (decision 0122). After a copy the log file is cut back to 64 MiB.
+   */
+  readonly walCheckpointPages?: number
   /** Run pending migrations on start-up (default `true`). */
   readonly migrate?: boolean
   /** A prefix for the table names (default `grenzeloos_`). */
@@ -93,7 +101,11 @@ export const make = (
         ),
         // Deleted and replaced content is overwritten with zeros, so erased personal data does not
         // linger in free pages (decision 0049).
-        Effect.zipRight(sql.unsafe("PRAGMA secure_delete = ON"))
+        Effect.zipRight(sql.unsafe("PRAGMA secure_delete = ON")),
+        Effect.zipRight(
+          sql.unsafe(`PRAGMA wal_autocheckpoint = ${Math.max(1, Math.floor(config.walCheckpointPages ?? 10_000))}`)
+        ),
+        Effect.zipRight(sql.unsafe(`PRAGMA journal_size_limit = ${64 * 1024 * 1024}`))
       )
       .pipe(
         Effect.mapError(

@@ -28,6 +28,15 @@ describe("sqlite file", () => {
       })
     )
 
+    it.effect("lets the write-ahead log grow to 10000 pages before copying it back, and cuts it to 64 MiB after", () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const [pages] = yield* sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`
+        const [limit] = yield* sql<{ journal_size_limit: number }>`PRAGMA journal_size_limit`
+        expect([pages?.wal_autocheckpoint, limit?.journal_size_limit]).toEqual([10_000, 64 * 1024 * 1024])
+      })
+    )
+
     it.effect("a database error in the middle of a batch leaves nothing behind, and the error says so", () =>
       Effect.gen(function* () {
         const sql = yield* SqlClient.SqlClient

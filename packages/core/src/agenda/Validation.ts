@@ -178,7 +178,55 @@ export const validate = (input: AgendaInput): Either.Either<Validated, AgendaInp
     })
 
   // The ballots against the round.
+  problems.push(...ballotProblems(round, onRound, input.ballots))
+  if (problems.length > 0)
+    return Either.left(
+      new AgendaInputError({
+        subject: `agenda input${round.id === undefined ? "" : ` of voting round ${round.id}`}`,
+        problems
+      })
+    )
+
+  // One ballot per member: the latest cast, then the later in the list.
+  const keep = new Map<string, number>()
+  const replaced: Array<ReplacedBallot> = []
   input.ballots.forEach((ballot, b) => {
+    const before = keep.get(ballot.memberId)
+    if (before === undefined) {
+      keep.set(ballot.memberId, b)
+      return
+    }
+    const earlier = input.ballots[before]
+    const newer =
+      (ballot.castAtMillis ?? Number.NEGATIVE_INFINITY) >= (earlier?.castAtMillis ?? Number.NEGATIVE_INFINITY)
+    if (newer) {
+      replaced.push({ memberId: ballot.memberId, index: before, replacedBy: b })
+      keep.set(ballot.memberId, b)
+    } else replaced.push({ memberId: ballot.memberId, index: b, replacedBy: before })
+  })
+  const kept = [...keep.values()].sort((a, b) => a - b)
+  return Either.right({
+    themes,
+    ballots: kept.flatMap((b) => {
+      const ballot = input.ballots[b]
+      return ballot === undefined ? [] : [ballot]
+    }),
+    replaced
+  })
+}
+
+/**
+ * The problems of ballots against their round: the round, the format, the themes on the round and
+ * the format's limits, each with its path (`ballots[i]…`).
+ */
+const ballotProblems = (
+  round: AgendaInput["round"],
+  onRound: ReadonlySet<string>,
+  ballots: ReadonlyArray<BallotInput>
+): Array<Problem> => {
+  const problems: Array<Problem> = []
+  const format = round.format
+  ballots.forEach((ballot, b) => {
     const at = `ballots[${b}]`
     const content = ballot.content
     if (round.id !== undefined && ballot.votingRoundId !== undefined && ballot.votingRoundId !== round.id)
@@ -249,38 +297,38 @@ export const validate = (input: AgendaInput): Either.Either<Validated, AgendaInp
         break
     }
   })
-  if (problems.length > 0)
-    return Either.left(
-      new AgendaInputError({
-        subject: `agenda input${round.id === undefined ? "" : ` of voting round ${round.id}`}`,
-        problems
-      })
-    )
+  return problems
+}
 
-  // One ballot per member: the latest cast, then the later in the list.
-  const keep = new Map<string, number>()
-  const replaced: Array<ReplacedBallot> = []
-  input.ballots.forEach((ballot, b) => {
-    const before = keep.get(ballot.memberId)
-    if (before === undefined) {
-      keep.set(ballot.memberId, b)
-      return
-    }
-    const earlier = input.ballots[before]
-    const newer =
-      (ballot.castAtMillis ?? Number.NEGATIVE_INFINITY) >= (earlier?.castAtMillis ?? Number.NEGATIVE_INFINITY)
-    if (newer) {
-      replaced.push({ memberId: ballot.memberId, index: before, replacedBy: b })
-      keep.set(ballot.memberId, b)
-    } else replaced.push({ memberId: ballot.memberId, index: b, replacedBy: before })
-  })
-  const kept = [...keep.values()].sort((a, b) => a - b)
-  return Either.right({
-    themes,
-    ballots: kept.flatMap((b) => {
-      const ballot = input.ballots[b]
-      return ballot === undefined ? [] : [ballot]
-    }),
-    replaced
-  })
+/**
+ * Validates ballots against their voting round alone (format, themes on the round, the format's
+ * limits), without the themes' records, the budget or a method: what a member's ballot must pass
+ * when it is cast. {@link validate} makes the same checks, and more, when the vote is counted.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * const result = Agenda.Validation.validateBallots(
+ *   { themeIds: ["t-woo"], format: { _tag: "approval", maxApprovals: 1 } },
+ *   [{ memberId: "m-1", content: { _tag: "approval", themeIds: ["t-woo", "t-ego"] } }]
+ * )
+ * if (Either.isLeft(result)) console.log(result.left.problems) // theme t-ego is not on this round; 2 themes ticked, at most 1 allowed
+ * ```
+ * @since 0.2.0
+ */
+export const validateBallots = (
+  round: AgendaInput["round"],
+  ballots: ReadonlyArray<BallotInput>
+): Either.Either<ReadonlyArray<BallotInput>, AgendaInputError> => {
+  const problems = ballotProblems(round, new Set(round.themeIds), ballots)
+  return problems.length === 0
+    ? Either.right(ballots)
+    : Either.left(
+        new AgendaInputError({
+          subject: `agenda input${round.id === undefined ? "" : ` of voting round ${round.id}`}`,
+          problems
+        })
+      )
 }

@@ -289,8 +289,6 @@ export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
   return { votingRoundId: round.value.id, memberId, withdrawn: true as const }
 })
 
-const METHOD_FOR_FORMAT = { approval: "greedy", dots: "dots", scores: "score", ranking: "borda" } as const
-
 /**
  * The input of {@link recordBallots}: the round and each member's ballot.
  *
@@ -338,9 +336,8 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
   yield* authorize(session, "ballot.record", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
   yield* ensureRoundOpen(round.value, "record")
-  const [members, themes, existing] = yield* Effect.all([
+  const [members, existing] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members),
-    Repository.all(session.store, Kinds.Themes),
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id })
   ])
   const known = new Map(members.map((m) => [m.value.id as string, m.value]))
@@ -370,11 +367,9 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
         content: b.content
       })
   )
-  yield* Validation.validate({
-    ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots }),
-    budget: { _tag: "slots", slots: 1 },
-    method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
-  })
+  // Against the round alone, as a member's own ballot is (decision 0122).
+  const agendaInput = AgendaInput.fromDomain({ round: round.value, themes: [], ballots })
+  yield* Validation.validateBallots(agendaInput.round, agendaInput.ballots)
   // The members who voted no longer need asking.
   const voted = new Set<string>(ballots.map((b) => b.memberId))
   const requests = yield* pendingAbout(

@@ -365,13 +365,14 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
     content: request.content
   })
   // The agenda engine's validation checks the ballot against the round: its format, the themes
-  // on it and the format's limits, each problem with its path.
-  const themes = yield* Repository.all(session.store, Kinds.Themes)
-  yield* Validation.validate({
-    ...AgendaInput.fromDomain({ round: round.value, themes: themes.map((t) => t.value), ballots: [ballot] }),
-    budget: { _tag: "slots", slots: 1 },
-    method: { _tag: METHOD_FOR_FORMAT[round.value.format._tag] }
+  // on it and the format's limits, each problem with its path. The round alone says all of that,
+  // so the themes' records are not read (decision 0122).
+  const { round: roundInput, ballots: ballotInputs } = AgendaInput.fromDomain({
+    round: round.value,
+    themes: [],
+    ballots: [ballot]
   })
+  yield* Validation.validateBallots(roundInput, ballotInputs)
   yield* commit(session, "ballot.cast", {
     writes: yield* puts(Kinds.Ballots, [{ value: ballot, version: previous[0]?.version ?? 0 }]),
     subject: { kind: "voting-round", id: round.value.id },
@@ -379,13 +380,6 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
   })
   return ballot
 })
-
-const METHOD_FOR_FORMAT = {
-  approval: "greedy",
-  dots: "dots",
-  scores: "score",
-  ranking: "borda"
-} as const satisfies Record<BallotFormat["_tag"], string>
 
 const MethodInput = Schema.Union(
   Schema.TaggedStruct("greedy", {}),

@@ -148,3 +148,34 @@ describe("Validation of ballots against the round", () => {
     ])
   })
 })
+
+describe("validateBallots: a ballot against its round alone", () => {
+  const round = { id: "v-1", themeIds, format: { _tag: "approval", maxApprovals: 2 } } as const
+  const ballots: ReadonlyArray<Agenda.Input.BallotInput> = [
+    { memberId: "m-1", content: { _tag: "approval", themeIds: ["t-woo", "t-ego", "t-ai"] } },
+    { memberId: "m-2", content: { _tag: "approval", themeIds: ["t-sabotage", "t-woo", "t-woo"] } },
+    { memberId: "m-3", content: { _tag: "dots", dots: [{ themeId: "t-woo", dots: 1 }] } },
+    { memberId: "m-4", content: { _tag: "approval", themeIds: ["t-ai"] }, votingRoundId: "v-0" }
+  ]
+
+  it("finds exactly the ballot problems that the full validation finds, with the same paths", () => {
+    const alone = Agenda.Validation.validateBallots(round, ballots)
+    if (Either.isRight(alone)) throw new Error("expected the ballots to be rejected")
+    const full = problems({ round, themes, ballots, budget: { _tag: "slots", slots: 1 }, method: { _tag: "greedy" } })
+    expect(alone.left.problems).toEqual(full)
+    expect(alone.left.problems.map((p) => p.path)).toEqual([
+      "ballots[0].content.themeIds",
+      "ballots[1].content.themeIds[0]",
+      "ballots[1].content.themeIds[2]",
+      "ballots[1].content.themeIds",
+      "ballots[2].content",
+      "ballots[3].votingRoundId"
+    ])
+    expect(alone.left.subject).toBe("agenda input of voting round v-1")
+  })
+
+  it("accepts ballots that fit the round, without the themes' records", () => {
+    const fine = [{ memberId: "m-1", content: { _tag: "approval", themeIds: ["t-woo", "t-ai"] } }] as const
+    expect(Agenda.Validation.validateBallots(round, fine)).toEqual(Either.right(fine))
+  })
+})
