@@ -26,6 +26,12 @@ export * from "./Ids.js"
 export * from "./Intake.js"
 export * from "./Language.js"
 export * from "./LearningGroup.js"
+/**
+ * The life cycles of the records beside a gathering: which states each use case may start from.
+ *
+ * @since 0.2.0
+ */
+export * as Lifecycles from "./Lifecycles.js"
 export * from "./Member.js"
 export * from "./Quarter.js"
 export * from "./Round.js"
