@@ -6,6 +6,8 @@
  * @since 0.1.0
  */
 
+/** @since 0.1.0 */
+export { AgendaInputError } from "../domain/DecodeError.js"
 /**
  * Fairness carried across meetings: a record per member and vote of what they were owed and got.
  *
@@ -50,8 +52,6 @@ export * from "./Infeasible.js"
  * @since 0.1.0
  */
 export * as Input from "./Input.js"
-/** @since 0.1.0 */
-export * from "./InputError.js"
 /**
  * Reading and writing the Pabulib `.pb` format of participatory-budgeting elections.
  *

@@ -10,7 +10,15 @@ export * from "./CalendarDate.js"
 export * from "./Case.js"
 export * from "./Community.js"
 export * from "./DateTimes.js"
-export * from "./DecodeError.js"
+export {
+  DecodeError,
+  type DecodeOptions,
+  decode,
+  formatPath,
+  fromParseError,
+  InputErrorFields,
+  Problem
+} from "./DecodeError.js"
 export * from "./Duration.js"
 export * from "./Email.js"
 export * from "./Facilitator.js"

@@ -9,13 +9,14 @@
  *
  * @since 0.1.0
  */
-export * as ContentLine from "./ContentLine.js"
+
 /**
  * The error for an event the iCalendar renderer cannot render, with the path of every problem.
  *
  * @since 0.1.0
  */
-export * from "./InputError.js"
+export { ICalendarInputError } from "../domain/DecodeError.js"
+export * as ContentLine from "./ContentLine.js"
 /**
  * iCalendar invitations, updates, cancellations and session series (RFC 5545 and RFC 5546).
  *

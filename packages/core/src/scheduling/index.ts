@@ -9,6 +9,8 @@
  *
  * @since 0.1.0
  */
+
+export { SchedulingInputError } from "../domain/DecodeError.js"
 export * as CandidateSlots from "./CandidateSlots.js"
 /**
  * The Dutch central-government calendar: the days its offices are closed, and Prinsjesdag.
@@ -16,7 +18,6 @@ export * as CandidateSlots from "./CandidateSlots.js"
  * @since 0.1.0
  */
 export * as DutchCalendar from "./DutchCalendar.js"
-export { SchedulingInputError } from "./InputError.js"
 /**
  * Assigning every new member an intake slot with a facilitator, as many as possible at the least cost.
  *

@@ -1,7 +1,6 @@
 // Checks shared by the scheduling engines; not exported from the package.
 import { Either, type ParseResult, Schema } from "effect"
-import { fromParseError, type Problem } from "../../domain/DecodeError.js"
-import { SchedulingInputError } from "../InputError.js"
+import { fromParseError, type Problem, SchedulingInputError } from "../../domain/DecodeError.js"
 
 /** Builds the error from problems, or returns `undefined` when there are none. */
 export const inputError = (subject: string, problems: ReadonlyArray<Problem>): SchedulingInputError | undefined =>
