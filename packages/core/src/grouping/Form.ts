@@ -719,9 +719,9 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
 }
 
 /**
- * Plans `rounds` rounds at once (a rotation) with as few repeated pairs as possible, each round
+ * Forms the groups of `rounds` rounds at once (a rotation) with as few repeated pairs as possible, each round
  * also scored by the policy. Group sizes are as even as possible; `fixed` places are not used by
- * a plan, since fixing members to one group in every round contradicts rotating (use
+ * a rotation, since fixing members to one group in every round contradicts rotating (use
  * {@link form} per round to fix members).
  *
  * @example
@@ -730,12 +730,16 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
  * import { Grouping } from "@grenzeloos/core"
  *
  * declare const request: Grouping.Input.Request
- * const plan = Grouping.Form.plan(request, 3, { seed: 1, iterations: 5000 })
- * if (Either.isRight(plan)) console.log(plan.right.repeatedPairs.length)
+ * const rotation = Grouping.Form.formRotation(request, 3, { seed: 1, iterations: 5000 })
+ * if (Either.isRight(rotation)) console.log(rotation.right.repeatedPairs.length)
  * ```
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const plan = (request: Request, rounds: number, options: Options): Either.Either<Plan, GroupingInfeasible> => {
+export const formRotation = (
+  request: Request,
+  rounds: number,
+  options: Options
+): Either.Either<Plan, GroupingInfeasible> => {
   const language = options.language ?? "nl"
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
@@ -792,3 +796,20 @@ export const plan = (request: Request, rounds: number, options: Options): Either
     return { rounds: planned, repeatedPairs, iterations: solved.right.iterations }
   })
 }
+
+/**
+ * The former name of {@link formRotation}: "plan" also names the use cases that put intakes,
+ * gatherings and sessions on the calendar (decision 0115).
+ *
+ * @deprecated Use {@link formRotation}; `plan` stays for the 0.2 line.
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * declare const request: Grouping.Input.Request
+ * const rotation = Grouping.Form.plan(request, 3, { seed: 1 })
+ * ```
+ * @since 0.1.0
+ */
+export const plan: (request: Request, rounds: number, options: Options) => Either.Either<Plan, GroupingInfeasible> =
+  formRotation
