@@ -29,6 +29,24 @@ const themeResource = (session: Session, theme: Theme): Resource =>
     ? { _tag: "Member", communityId: session.actor.communityId, memberId: theme.proposedBy.memberId }
     : { _tag: "Community", communityId: session.actor.communityId }
 
+/**
+ * The theme a request names, once the actor may `action` it (its proposer, or the programme
+ * team). The right is asked before the theme's existence is reported, so a denial says nothing
+ * about which themes exist.
+ */
+const authorizedTheme = (session: Session, action: "theme.edit" | "theme.withdraw", themeId: string) =>
+  Effect.gen(function* () {
+    const theme = yield* Repository.get(session.store, Kinds.Themes, themeId)
+    yield* authorize(
+      session,
+      action,
+      Option.isSome(theme)
+        ? themeResource(session, theme.value.value)
+        : { _tag: "Community", communityId: session.actor.communityId }
+    )
+    return yield* required(session, Kinds.Themes, themeId, "themeId")
+  })
+
 /** The open voting rounds a theme is on: it cannot change under the voters' feet. */
 const openRoundsWith = (session: Session, themeId: string) =>
   Effect.map(Repository.all(session.store, Kinds.VotingRounds, { status: "open" }), (rounds) =>
@@ -84,15 +102,7 @@ export const EditTheme = Schema.Struct({
 export const editTheme = Effect.fn("Backlog.editTheme")(function* (actor: unknown, value: typeof EditTheme.Encoded) {
   const session = yield* begin(actor)
   const request = yield* input(EditTheme, "theme")(value)
-  const theme = yield* Repository.get(session.store, Kinds.Themes, request.themeId)
-  yield* authorize(
-    session,
-    "theme.edit",
-    Option.isSome(theme)
-      ? themeResource(session, theme.value.value)
-      : { _tag: "Community", communityId: session.actor.communityId }
-  )
-  const found = yield* required(session, Kinds.Themes, request.themeId, "themeId")
+  const found = yield* authorizedTheme(session, "theme.edit", request.themeId)
   yield* ensure("editTheme", found.value)
   const rounds = yield* openRoundsWith(session, found.value.id)
   if (rounds.length > 0) return yield* Effect.fail(onOpenVote(found.value, rounds))
@@ -166,15 +176,7 @@ export const withdrawTheme = Effect.fn("Backlog.withdrawTheme")(function* (
 ) {
   const session = yield* begin(actor)
   const { themeId } = yield* input(ThemeRef, "theme")(value)
-  const theme = yield* Repository.get(session.store, Kinds.Themes, themeId)
-  yield* authorize(
-    session,
-    "theme.withdraw",
-    Option.isSome(theme)
-      ? themeResource(session, theme.value.value)
-      : { _tag: "Community", communityId: session.actor.communityId }
-  )
-  const found = yield* required(session, Kinds.Themes, themeId, "themeId")
+  const found = yield* authorizedTheme(session, "theme.withdraw", themeId)
   yield* ensure("withdrawTheme", found.value)
   const rounds = yield* openRoundsWith(session, found.value.id)
   if (rounds.length > 0) return yield* Effect.fail(onOpenVote(found.value, rounds))
