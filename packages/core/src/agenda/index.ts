@@ -5,8 +5,11 @@
  *
  * @since 0.1.0
  */
-
-/** @since 0.1.0 */
+/**
+ * The error of the agenda engine for input it cannot use, with the path of every problem.
+ *
+ * @since 0.1.0
+ */
 export { AgendaInputError } from "../domain/DecodeError.js"
 /**
  * Fairness carried across meetings: a record per member and vote of what they were owed and got.

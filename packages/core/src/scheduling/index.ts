@@ -5,12 +5,16 @@
  * @since 0.1.0
  */
 /**
+ * The error of the scheduling engines for input they cannot use, with the path of every problem.
+ *
+ * @since 0.1.0
+ */
+export { SchedulingInputError } from "../domain/DecodeError.js"
+/**
  * Candidate dates for a quarterly gathering, spread over the quarter and away from unsuitable days.
  *
  * @since 0.1.0
  */
-
-export { SchedulingInputError } from "../domain/DecodeError.js"
 export * as CandidateSlots from "./CandidateSlots.js"
 /**
  * The Dutch central-government calendar: the days its offices are closed, and Prinsjesdag.
