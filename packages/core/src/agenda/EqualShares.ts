@@ -23,8 +23,8 @@
  * @since 0.1.0
  */
 import type { Either } from "effect"
+import type { AgendaInputError } from "../domain/DecodeError.js"
 import type { Election, Satisfaction } from "./Election.js"
-import type { AgendaInputError } from "./InputError.js"
 import * as internal from "./internal/equalShares.js"
 
 /**

@@ -11,8 +11,8 @@
  * @since 0.1.0
  */
 import { Either } from "effect"
+import { AgendaInputError } from "../domain/DecodeError.js"
 import type { Election, Satisfaction } from "./Election.js"
-import { AgendaInputError } from "./InputError.js"
 import { compile, type Profile, tieBreak, utilities } from "./Profile.js"
 
 /**

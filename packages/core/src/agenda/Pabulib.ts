@@ -8,8 +8,8 @@
  */
 import { Either } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
+import { AgendaInputError } from "../domain/DecodeError.js"
 import type { Election, Vote } from "./Election.js"
-import { AgendaInputError } from "./InputError.js"
 
 /**
  * A project row: its id, cost, and every other column as written.

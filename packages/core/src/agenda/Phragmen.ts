@@ -20,8 +20,8 @@
  * @since 0.2.0
  */
 import { Either } from "effect"
+import { AgendaInputError } from "../domain/DecodeError.js"
 import type { Election } from "./Election.js"
-import { AgendaInputError } from "./InputError.js"
 import { compile, type Profile, splitBy, tieBreak } from "./Profile.js"
 
 const EPS = 1e-9

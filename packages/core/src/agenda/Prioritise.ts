@@ -16,6 +16,7 @@
  * @since 0.1.0
  */
 import type { Either } from "effect"
+import type { AgendaInputError } from "../domain/DecodeError.js"
 import type { Language } from "../domain/Language.js"
 import type * as Carried from "./Carried.js"
 import type { Completion } from "./EqualShares.js"
@@ -23,7 +24,6 @@ import type { MethodName, Reason } from "./Explanation.js"
 import type { Fairness } from "./Fairness.js"
 import type { AgendaInfeasible } from "./Infeasible.js"
 import type { AgendaInput } from "./Input.js"
-import type { AgendaInputError } from "./InputError.js"
 import * as internal from "./internal/prioritise.js"
 import type * as Texts from "./Texts.js"
 import type { ReplacedBallot } from "./Validation.js"

@@ -8,9 +8,9 @@
  */
 import { Either } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
+import { AgendaInputError } from "../domain/DecodeError.js"
 import { check } from "./Carried.js"
 import type { AgendaInput, BallotInput, ThemeInput } from "./Input.js"
-import { AgendaInputError } from "./InputError.js"
 
 /**
  * A ballot that a later ballot of the same member replaced.

@@ -5,7 +5,12 @@
  *
  * @since 0.1.0
  */
-
+/**
+ * The error of the agenda engine for input it cannot use, with the path of every problem.
+ *
+ * @since 0.1.0
+ */
+export { AgendaInputError } from "../domain/DecodeError.js"
 /**
  * Fairness carried across meetings: a record per member and vote of what they were owed and got.
  *
@@ -50,8 +55,6 @@ export * from "./Infeasible.js"
  * @since 0.1.0
  */
 export * as Input from "./Input.js"
-/** @since 0.1.0 */
-export * from "./InputError.js"
 /**
  * Reading and writing the Pabulib `.pb` format of participatory-budgeting elections.
  *

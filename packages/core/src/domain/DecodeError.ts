@@ -1,6 +1,8 @@
 /**
  * Decoding input from outside the library (a form, a file, an HTTP body, a database row) into
- * domain records, with every problem reported at once.
+ * domain records, with every problem reported at once; and the input errors of every layer in
+ * that one shape (`DecodeError`, and the engines' `AgendaInputError`, `SchedulingInputError` and
+ * `ICalendarInputError`, which their namespaces re-export), so the concept lives in one module.
  *
  * @since 0.1.0
  */
@@ -73,6 +75,74 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@grenzeloos/co
   "DecodeError",
   InputErrorFields
 ) {
+  override get message(): string {
+    return formatProblems(this.subject, this.problems)
+  }
+}
+
+/**
+ * The agenda input (a voting round's ballots, an election, a `.pb` file) has problems; `problems`
+ * lists every one with its path, nothing is dropped silently.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Agenda } from "@grenzeloos/core"
+ *
+ * const result = Agenda.Pabulib.parse("META\nkey;value\n")
+ * if (Either.isLeft(result)) for (const p of result.left.problems) console.error(`${p.path}: ${p.message}`)
+ * ```
+ * @since 0.1.0
+ */
+export class AgendaInputError extends Schema.TaggedError<AgendaInputError>("@grenzeloos/core/AgendaInputError")(
+  "AgendaInputError",
+  InputErrorFields
+) {
+  override get message(): string {
+    return formatProblems(this.subject, this.problems)
+  }
+}
+
+/**
+ * The scheduling input (a period, a poll with its answers, a time zone, a quarter) has problems;
+ * `problems` lists every one with its path, nothing is dropped silently.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Scheduling } from "@grenzeloos/core"
+ *
+ * const result = Scheduling.DutchCalendar.holidays(1850)
+ * if (Either.isLeft(result)) console.error(result.left.message)
+ * ```
+ * @since 0.1.0
+ */
+export class SchedulingInputError extends Schema.TaggedError<SchedulingInputError>(
+  "@grenzeloos/core/SchedulingInputError"
+)("SchedulingInputError", InputErrorFields) {
+  override get message(): string {
+    return formatProblems(this.subject, this.problems)
+  }
+}
+
+/**
+ * An event or message cannot be rendered (an end before its start, an e-mail address with a line
+ * break, an offset zone without a name); `problems` lists every one with its path.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { ICalendar } from "@grenzeloos/core"
+ *
+ * declare const message: ICalendar.Invitation.Message
+ * const rendered = ICalendar.Invitation.render(message)
+ * if (Either.isLeft(rendered)) console.error(rendered.left.message)
+ * ```
+ * @since 0.1.0
+ */
+export class ICalendarInputError extends Schema.TaggedError<ICalendarInputError>(
+  "@grenzeloos/core/ICalendarInputError"
+)("ICalendarInputError", InputErrorFields) {
   override get message(): string {
     return formatProblems(this.subject, this.problems)
   }

@@ -10,7 +10,15 @@ export * from "./CalendarDate.js"
 export * from "./Case.js"
 export * from "./Community.js"
 export * from "./DateTimes.js"
-export * from "./DecodeError.js"
+export {
+  DecodeError,
+  type DecodeOptions,
+  decode,
+  formatPath,
+  fromParseError,
+  InputErrorFields,
+  Problem
+} from "./DecodeError.js"
 export * from "./Duration.js"
 export * from "./Email.js"
 export * from "./Facilitator.js"
@@ -26,6 +34,12 @@ export * from "./Ids.js"
 export * from "./Intake.js"
 export * from "./Language.js"
 export * from "./LearningGroup.js"
+/**
+ * The life cycles of the records beside a gathering: which states each use case may start from.
+ *
+ * @since 0.2.0
+ */
+export * as Lifecycles from "./Lifecycles.js"
 export * from "./Member.js"
 export * from "./Quarter.js"
 export * from "./Round.js"

@@ -184,13 +184,22 @@ const nameOf = (request: Request) => {
   return (id: string) => names.get(id) ?? id
 }
 
-/** Checks what can be seen before searching; returns the fixed group per member. */
+/**
+ * What {@link precheck} checks besides the request: the language of a refusal, and whether the
+ * request's fixed places count (`"keep"`, one grouping) or not (`"ignore"`, a rotation, where
+ * fixing a member to one group in every round contradicts rotating).
+ */
+interface PrecheckOptions {
+  readonly language: Language
+  readonly fixedPlaces: "keep" | "ignore"
+}
+
+/** Checks what can be seen before searching; returns the fixed group per member (-1: none). */
 const precheck = (
   request: Request,
   compiled: Matrix.Compiled,
   shape: Shape,
-  language: Language,
-  useFixed: boolean
+  { language, fixedPlaces }: PrecheckOptions
 ): Either.Either<Int32Array, GroupingInfeasible> => {
   const { n, hardOf } = compiled
   const G = shape.minSizes.length
@@ -240,7 +249,7 @@ const precheck = (
       }
   }
   const fixed = new Int32Array(n).fill(-1)
-  if (!useFixed) return Either.right(fixed)
+  if (fixedPlaces === "ignore") return Either.right(fixed)
   const index = new Map(members.map((m, i) => [m.id as string, i]))
   for (const f of request.fixed ?? []) {
     const i = index.get(f.memberId)
@@ -330,6 +339,13 @@ const brokenHard = (
   return first
 }
 
+/** The refusal for a hard rule that a found assignment breaks, naming the pair. */
+const brokenRule = (request: Request, [i, j, code]: readonly [number, number, number], language: Language) => {
+  const pair = [request.members[i]?.id ?? "", request.members[j]?.id ?? ""]
+  const rule = ruleOf(code)
+  return fail(language, rule, { _tag: "NotFound", rule, names: pair.map(nameOf(request)) }, pair)
+}
+
 /**
  * A grouping without the score matrix, for when the time limit ran out while it was built: fixed
  * members first, must-together members with their partner, then everyone else sorted by
@@ -403,16 +419,23 @@ const dealt = (request: Request, compiled: Matrix.Compiled, shape: Shape, fixed:
   return assignment
 }
 
-const describe = (
-  request: Request,
-  compiled: Matrix.Compiled,
-  assignment: ArrayLike<number>,
-  G: number,
-  facilitatorOf: ReadonlyArray<number> | undefined,
-  language: Language,
-  iterations: number,
-  history: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>> = request.history ?? []
-): Grouping => {
+/** What {@link describe} turns into a {@link Grouping}: a found assignment and how it was found. */
+interface Found {
+  readonly compiled: Matrix.Compiled
+  /** The group of each member, by index. */
+  readonly assignment: ArrayLike<number>
+  readonly groupCount: number
+  /** The facilitator of each group, by index, when the request has facilitators. */
+  readonly facilitatorOf: ReadonlyArray<number> | undefined
+  readonly language: Language
+  readonly iterations: number
+  /** The earlier rounds the history penalty counts; the request's own history when left out. */
+  readonly history?: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>>
+}
+
+const describe = (request: Request, found: Found): Grouping => {
+  const { compiled, assignment, groupCount: G, facilitatorOf, language, iterations } = found
+  const history = found.history ?? request.history ?? []
   const { n, agoOf } = compiled
   const members = request.members
   const name = nameOf(request)
@@ -639,7 +662,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
     const built = Matrix.build(request, [], buildBudget)
     // remembered wishes adjust a finished matrix; without one the members are dealt (see below)
     const compiled = built.complete ? Wishes.adjust(built, request) : built
-    const fixed = yield* precheck(request, compiled, sizes, language, true)
+    const fixed = yield* precheck(request, compiled, sizes, { language, fixedPlaces: "keep" })
     let assignment: Int32Array
     let iterations = 0
     let cutShort = false
@@ -680,16 +703,13 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
     }
     const broken = brokenHard(compiled, assignment)
     if (broken !== undefined) {
-      const [i, j, code] = broken
-      const pair = [request.members[i]?.id ?? "", request.members[j]?.id ?? ""]
-      const rule = ruleOf(code)
-      return yield* fail(language, rule, { _tag: "NotFound", rule, names: pair.map(nameOf(request)) }, pair)
+      return yield* brokenRule(request, broken, language)
     }
     const G = sizes.minSizes.length
     const describing = limit === undefined ? 0 : clock()
     const facilitatorOf = yield* facilitate(request, assignment, G, language)
     const grouping = Wishes.complete(
-      describe(request, compiled, assignment, G, facilitatorOf, language, iterations),
+      describe(request, { compiled, assignment, groupCount: G, facilitatorOf, language, iterations }),
       request,
       language
     )
@@ -699,9 +719,9 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
 }
 
 /**
- * Plans `rounds` rounds at once (a rotation) with as few repeated pairs as possible, each round
+ * Forms the groups of `rounds` rounds at once (a rotation) with as few repeated pairs as possible, each round
  * also scored by the policy. Group sizes are as even as possible; `fixed` places are not used by
- * a plan, since fixing members to one group in every round contradicts rotating (use
+ * a rotation, since fixing members to one group in every round contradicts rotating (use
  * {@link form} per round to fix members).
  *
  * @example
@@ -710,17 +730,21 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
  * import { Grouping } from "@grenzeloos/core"
  *
  * declare const request: Grouping.Input.Request
- * const plan = Grouping.Form.plan(request, 3, { seed: 1, iterations: 5000 })
- * if (Either.isRight(plan)) console.log(plan.right.repeatedPairs.length)
+ * const rotation = Grouping.Form.formRotation(request, 3, { seed: 1, iterations: 5000 })
+ * if (Either.isRight(rotation)) console.log(rotation.right.repeatedPairs.length)
  * ```
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const plan = (request: Request, rounds: number, options: Options): Either.Either<Plan, GroupingInfeasible> => {
+export const formRotation = (
+  request: Request,
+  rounds: number,
+  options: Options
+): Either.Either<Plan, GroupingInfeasible> => {
   const language = options.language ?? "nl"
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
     const compiled = Matrix.build(request)
-    yield* precheck(request, compiled, sizes, language, false)
+    yield* precheck(request, compiled, sizes, { language, fixedPlaces: "ignore" })
     const n = compiled.n
     const G = sizes.minSizes.length
     const groupSizes = Array.from({ length: G }, (_, g) => Math.floor(n / G) + (g < n % G ? 1 : 0))
@@ -740,15 +764,20 @@ export const plan = (request: Request, rounds: number, options: Options): Either
       const compiledRound = Matrix.build(request, extra)
       const broken = brokenHard(compiled, assignment)
       if (broken !== undefined) {
-        const [i, j, code] = broken
-        const pair = [request.members[i]?.id ?? "", request.members[j]?.id ?? ""]
-        const rule = ruleOf(code)
-        return yield* fail(language, rule, { _tag: "NotFound", rule, names: pair.map(nameOf(request)) }, pair)
+        return yield* brokenRule(request, broken, language)
       }
       const facilitatorOf = yield* facilitate(request, assignment, G, language)
       const history = [...(request.history ?? []), ...extra]
       planned.push(
-        describe(request, compiledRound, assignment, G, facilitatorOf, language, solved.right.iterations, history)
+        describe(request, {
+          compiled: compiledRound,
+          assignment,
+          groupCount: G,
+          facilitatorOf,
+          language,
+          iterations: solved.right.iterations,
+          history
+        })
       )
       const groups: Array<Array<string>> = Array.from({ length: G }, () => [])
       assignment.forEach((g, i) => {
@@ -767,3 +796,20 @@ export const plan = (request: Request, rounds: number, options: Options): Either
     return { rounds: planned, repeatedPairs, iterations: solved.right.iterations }
   })
 }
+
+/**
+ * The former name of {@link formRotation}: "plan" also names the use cases that put intakes,
+ * gatherings and sessions on the calendar (decision 0115).
+ *
+ * @deprecated Use {@link formRotation}; `plan` stays for the 0.2 line.
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * declare const request: Grouping.Input.Request
+ * const rotation = Grouping.Form.plan(request, 3, { seed: 1 })
+ * ```
+ * @since 0.1.0
+ */
+export const plan: (request: Request, rounds: number, options: Options) => Either.Either<Plan, GroupingInfeasible> =
+  formRotation

@@ -1,7 +1,7 @@
 /**
  * The grouping engine: learning groups that are diverse, fit the members and rotate without
  * repeats, over a pairwise score matrix built from a policy. Start with {@link Input.decode} and
- * {@link Form.form} (one round) or {@link Form.plan} (a rotation).
+ * {@link Form.form} (one round) or {@link Form.formRotation} (a rotation).
  *
  * @since 0.1.0
  */

@@ -8,9 +8,9 @@
  */
 import { DateTime, Duration, Either, Redacted } from "effect"
 import type { Problem } from "../domain/DecodeError.js"
+import { ICalendarInputError } from "../domain/DecodeError.js"
 import type * as Domain from "../domain/index.js"
 import { escapeText, join, local, paramValue, utc } from "./ContentLine.js"
-import { ICalendarInputError } from "./InputError.js"
 import * as VTimezone from "./VTimezone.js"
 
 /**

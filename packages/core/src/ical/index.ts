@@ -5,17 +5,17 @@
  * @since 0.1.0
  */
 /**
+ * The error for an event the iCalendar renderer cannot render, with the path of every problem.
+ *
+ * @since 0.1.0
+ */
+export { ICalendarInputError } from "../domain/DecodeError.js"
+/**
  * RFC 5545 content lines: escaping, parameter values, date-times and folding at 75 octets.
  *
  * @since 0.1.0
  */
 export * as ContentLine from "./ContentLine.js"
-/**
- * The error for an event the iCalendar renderer cannot render, with the path of every problem.
- *
- * @since 0.1.0
- */
-export * from "./InputError.js"
 /**
  * iCalendar invitations, updates, cancellations and session series (RFC 5545 and RFC 5546).
  *

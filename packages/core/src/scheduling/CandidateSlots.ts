@@ -7,11 +7,11 @@
  */
 import { type DateTime, Either, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
+import { SchedulingInputError } from "../domain/DecodeError.js"
 import { DurationMinutes } from "../domain/Duration.js"
 import { SlotId } from "../domain/Ids.js"
 import { Weekday } from "../domain/Member.js"
 import { Quarter, quarterParts } from "../domain/Quarter.js"
-import { SchedulingInputError } from "./InputError.js"
 import { reasonsByDay, yearRangeProblems } from "./internal/Calendar.js"
 import * as EpochDay from "./internal/EpochDay.js"
 import { decodeWith, validateWith } from "./internal/Validation.js"

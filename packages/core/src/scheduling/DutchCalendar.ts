@@ -13,7 +13,7 @@
  */
 import { Either } from "effect"
 import type { CalendarDate } from "../domain/CalendarDate.js"
-import { SchedulingInputError } from "./InputError.js"
+import { SchedulingInputError } from "../domain/DecodeError.js"
 import * as EpochDay from "./internal/EpochDay.js"
 
 /**

@@ -7,7 +7,7 @@
  */
 import { DateTime, Either, Option, Schema } from "effect"
 import type { CalendarDate } from "../domain/CalendarDate.js"
-import { SchedulingInputError } from "./InputError.js"
+import { SchedulingInputError } from "../domain/DecodeError.js"
 import * as EpochDay from "./internal/EpochDay.js"
 import { atDay } from "./internal/Wall.js"
 

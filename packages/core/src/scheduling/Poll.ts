@@ -15,9 +15,8 @@
  */
 import { DateTime, Either } from "effect"
 import type { AvailabilityAnswer } from "../domain/AvailabilityPoll.js"
-import type { Problem } from "../domain/DecodeError.js"
+import type { Problem, SchedulingInputError } from "../domain/DecodeError.js"
 import type { MemberId, SlotId } from "../domain/Ids.js"
-import type { SchedulingInputError } from "./InputError.js"
 import { inputError } from "./internal/Validation.js"
 
 /**

@@ -6,7 +6,7 @@
  */
 import { Either, Schema } from "effect"
 import { CalendarDate } from "../domain/CalendarDate.js"
-import { SchedulingInputError } from "./InputError.js"
+import { SchedulingInputError } from "../domain/DecodeError.js"
 import { reasonsByDay, yearRangeProblems } from "./internal/Calendar.js"
 import * as EpochDay from "./internal/EpochDay.js"
 import { decodeWith, validateWith } from "./internal/Validation.js"

@@ -5,6 +5,12 @@
  * @since 0.1.0
  */
 /**
+ * The error of the scheduling engines for input they cannot use, with the path of every problem.
+ *
+ * @since 0.1.0
+ */
+export { SchedulingInputError } from "../domain/DecodeError.js"
+/**
  * Candidate dates for a quarterly gathering, spread over the quarter and away from unsuitable days.
  *
  * @since 0.1.0
@@ -16,7 +22,6 @@ export * as CandidateSlots from "./CandidateSlots.js"
  * @since 0.1.0
  */
 export * as DutchCalendar from "./DutchCalendar.js"
-export { SchedulingInputError } from "./InputError.js"
 /**
  * Assigning every new member an intake slot with a facilitator, as many as possible at the least cost.
  *

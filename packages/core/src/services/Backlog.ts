@@ -13,6 +13,7 @@ import { BallotId, CommunityId, MemberId, ThemeId, VotingRoundId } from "../doma
 import { FreeText, Title } from "../domain/Text.js"
 import { Theme } from "../domain/Theme.js"
 import type { VotingRound } from "../domain/VotingRound.js"
+import { ensure } from "../internal/lifecycle.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as Texts from "../texts/index.js"
@@ -20,13 +21,31 @@ import type { Resource } from "./Access.js"
 import { entryProblems } from "./Acting.js"
 import { InvalidState } from "./Errors.js"
 import { pendingAbout, withdrawal } from "./GatheringSupport.js"
-import { ensureRoundOpen, sameTitle } from "./ProgrammeSupport.js"
+import { sameTitle } from "./ProgrammeSupport.js"
 import { authorize, begin, commit, input, naturalKey, puts, required, type Session } from "./Runner.js"
 
 const themeResource = (session: Session, theme: Theme): Resource =>
   theme.proposedBy._tag === "Member"
     ? { _tag: "Member", communityId: session.actor.communityId, memberId: theme.proposedBy.memberId }
     : { _tag: "Community", communityId: session.actor.communityId }
+
+/**
+ * The theme a request names, once the actor may `action` it (its proposer, or the programme
+ * team). The right is asked before the theme's existence is reported, so a denial says nothing
+ * about which themes exist.
+ */
+const authorizedTheme = (session: Session, action: "theme.edit" | "theme.withdraw", themeId: string) =>
+  Effect.gen(function* () {
+    const theme = yield* Repository.get(session.store, Kinds.Themes, themeId)
+    yield* authorize(
+      session,
+      action,
+      Option.isSome(theme)
+        ? themeResource(session, theme.value.value)
+        : { _tag: "Community", communityId: session.actor.communityId }
+    )
+    return yield* required(session, Kinds.Themes, themeId, "themeId")
+  })
 
 /** The open voting rounds a theme is on: it cannot change under the voters' feet. */
 const openRoundsWith = (session: Session, themeId: string) =>
@@ -83,28 +102,8 @@ export const EditTheme = Schema.Struct({
 export const editTheme = Effect.fn("Backlog.editTheme")(function* (actor: unknown, value: typeof EditTheme.Encoded) {
   const session = yield* begin(actor)
   const request = yield* input(EditTheme, "theme")(value)
-  const theme = yield* Repository.get(session.store, Kinds.Themes, request.themeId)
-  yield* authorize(
-    session,
-    "theme.edit",
-    Option.isSome(theme)
-      ? themeResource(session, theme.value.value)
-      : { _tag: "Community", communityId: session.actor.communityId }
-  )
-  const found = yield* required(session, Kinds.Themes, request.themeId, "themeId")
-  if (found.value.status !== "backlog")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `theme "${found.value.title}" (${found.value.id})`,
-        problem: `is ${found.value.status}, not on the backlog`,
-        hint: "edit themes while they are on the backlog",
-        nl: {
-          subject: `thema "${found.value.title}" (${found.value.id})`,
-          problem: `heeft status ${found.value.status} en staat niet op de voorraadagenda`,
-          hint: "wijzig een thema zolang het op de voorraadagenda staat"
-        }
-      })
-    )
+  const found = yield* authorizedTheme(session, "theme.edit", request.themeId)
+  yield* ensure("editTheme", found.value)
   const rounds = yield* openRoundsWith(session, found.value.id)
   if (rounds.length > 0) return yield* Effect.fail(onOpenVote(found.value, rounds))
   if (request.title !== undefined) {
@@ -177,40 +176,8 @@ export const withdrawTheme = Effect.fn("Backlog.withdrawTheme")(function* (
 ) {
   const session = yield* begin(actor)
   const { themeId } = yield* input(ThemeRef, "theme")(value)
-  const theme = yield* Repository.get(session.store, Kinds.Themes, themeId)
-  yield* authorize(
-    session,
-    "theme.withdraw",
-    Option.isSome(theme)
-      ? themeResource(session, theme.value.value)
-      : { _tag: "Community", communityId: session.actor.communityId }
-  )
-  const found = yield* required(session, Kinds.Themes, themeId, "themeId")
-  if (found.value.status !== "backlog")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `theme "${found.value.title}" (${found.value.id})`,
-        problem:
-          found.value.status === "scheduled"
-            ? "is on a gathering's programme"
-            : `is ${found.value.status}, not on the backlog`,
-        hint:
-          found.value.status === "scheduled"
-            ? "take it off the programme first (changeProgramme); it then returns to the backlog"
-            : "only themes on the backlog can be withdrawn",
-        nl: {
-          subject: `thema "${found.value.title}" (${found.value.id})`,
-          problem:
-            found.value.status === "scheduled"
-              ? "staat op het programma van een bijeenkomst"
-              : `heeft status ${found.value.status} en staat niet op de voorraadagenda`,
-          hint:
-            found.value.status === "scheduled"
-              ? "haal het eerst van het programma (changeProgramme); dan keert het terug naar de voorraadagenda"
-              : "alleen thema's op de voorraadagenda kunnen worden ingetrokken"
-        }
-      })
-    )
+  const found = yield* authorizedTheme(session, "theme.withdraw", themeId)
+  yield* ensure("withdrawTheme", found.value)
   const rounds = yield* openRoundsWith(session, found.value.id)
   if (rounds.length > 0) return yield* Effect.fail(onOpenVote(found.value, rounds))
   const withdrawn = new Theme({ ...found.value, status: "archived" })
@@ -274,7 +241,7 @@ export const withdrawBallot = Effect.fn("Backlog.withdrawBallot")(function* (
     )
   yield* authorize(session, "ballot.withdraw", { _tag: "Member", communityId: session.actor.communityId, memberId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  yield* ensureRoundOpen(round.value, "withdraw")
+  yield* ensure("withdrawBallot", round.value)
   const ballot = yield* required(
     session,
     Kinds.Ballots,
@@ -335,7 +302,7 @@ export const recordBallots = Effect.fn("Backlog.recordBallots")(function* (
   const request = yield* input(RecordBallots, "ballots")(value)
   yield* authorize(session, "ballot.record", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  yield* ensureRoundOpen(round.value, "record")
+  yield* ensure("recordBallots", round.value)
   const [members, existing] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members),
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id })

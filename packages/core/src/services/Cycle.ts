@@ -14,6 +14,7 @@ import { Gathering, Venue } from "../domain/Gathering.js"
 import { AvailabilityPollId, CommunityId, GatheringId, MemberId, PollResponseId, SlotId } from "../domain/Ids.js"
 import { FreeText, Title } from "../domain/Text.js"
 import { Theme } from "../domain/Theme.js"
+import { ensure } from "../internal/lifecycle.js"
 import type { Notification } from "../notify/Templates.js"
 import type { OutboxMessage } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
@@ -23,7 +24,6 @@ import * as Texts from "../texts/index.js"
 import { type EntryProblem, entryProblems } from "./Acting.js"
 import { InvalidState } from "./Errors.js"
 import {
-  ensurePollOpen,
   eventOf,
   inviteesOf,
   messagesAbout,
@@ -382,7 +382,7 @@ export const requestPollAnswers = Effect.fn("Cycle.requestPollAnswers")(function
   const request = yield* input(RequestPollAnswers, "poll request")(value)
   yield* authorize(session, "poll.request", { _tag: "Community", communityId: session.actor.communityId })
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  yield* ensurePollOpen(poll.value, "ask")
+  yield* ensure("requestPollAnswers", poll.value)
   if (poll.value.gatheringId !== undefined)
     yield* step(
       (yield* required(session, Kinds.Gatherings, poll.value.gatheringId, "pollId (its gathering)")).value,
@@ -481,7 +481,7 @@ export const recordPollAnswers = Effect.fn("Cycle.recordPollAnswers")(function* 
   const request = yield* input(RecordPollAnswers, "poll answers")(value)
   yield* authorize(session, "poll.record", { _tag: "Community", communityId: session.actor.communityId })
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  yield* ensurePollOpen(poll.value, "answer")
+  yield* ensure("answerPoll", poll.value)
   const [members, existing] = yield* Effect.all([
     Repository.all(session.store, Kinds.Members),
     Repository.all(session.store, Kinds.PollResponses, { pollId: poll.value.id })

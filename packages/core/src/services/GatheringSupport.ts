@@ -4,7 +4,6 @@
  * hold. Private: the use-case modules build on it.
  */
 import { DateTime, Effect, Option } from "effect"
-import type { AvailabilityPoll } from "../domain/AvailabilityPoll.js"
 import type { Gathering, GatheringStatus } from "../domain/Gathering.js"
 import type { GatheringStateError, GatheringStep } from "../domain/GatheringLifecycle.js"
 import * as Lifecycle from "../domain/GatheringLifecycle.js"
@@ -13,7 +12,6 @@ import * as Invitation from "../ical/Invitation.js"
 import { everyPage, type OutboxEntry, type StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
-import { InvalidState } from "./Errors.js"
 import type { Session } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
@@ -41,29 +39,6 @@ export const step = (
   now: DateTime.Utc
 ): Effect.Effect<GatheringStatus, GatheringStateError> =>
   Lifecycle.transition(gathering, name, DateTime.toEpochMillis(now))
-
-/**
- * Refuses a poll that is closed: answers are taken, and asked for, only while it is open. The one
- * check of a poll's state for the use cases that answer or ask.
- */
-export const ensurePollOpen = (poll: AvailabilityPoll, doing: "answer" | "ask"): Effect.Effect<void, InvalidState> =>
-  poll.status === "open"
-    ? Effect.void
-    : Effect.fail(
-        new InvalidState({
-          subject: `poll "${poll.title}" (${poll.id})`,
-          problem: "is closed",
-          hint: doing === "answer" ? "answers are taken while it is open" : "ask for answers while the poll is open",
-          nl: {
-            subject: `datumprikker "${poll.title}" (${poll.id})`,
-            problem: "is gesloten",
-            hint:
-              doing === "answer"
-                ? "antwoorden worden aangenomen zolang de datumprikker open is"
-                : "vraag om antwoorden zolang de datumprikker open is"
-          }
-        })
-      )
 
 /** Whether the gathering has started by now (a gathering without a date has not). */
 export const hasStarted = (gathering: Gathering, now: DateTime.Utc): boolean =>

@@ -16,6 +16,7 @@ import { Weekday } from "../domain/Member.js"
 import { Quarter } from "../domain/Quarter.js"
 import { Title } from "../domain/Text.js"
 import { Theme } from "../domain/Theme.js"
+import { ensure } from "../internal/lifecycle.js"
 import type { Notification } from "../notify/Templates.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
@@ -26,7 +27,7 @@ import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import * as Texts from "../texts/index.js"
 import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { alreadySent, ensurePollOpen, eventOf, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
+import { alreadySent, eventOf, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
 import { openPolls, pollStandingFor } from "./PollPrivacy.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -303,7 +304,7 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
   yield* authorize(session, "poll.respond", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
   yield* activeMember(session, by.memberId, "poll.respond")
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  yield* ensurePollOpen(poll.value, "answer")
+  yield* ensure("answerPoll", poll.value)
   const slots = new Set<string>(poll.value.slots.map((s) => s.id))
   const unknown = request.answers.findIndex((a) => !slots.has(a.slotId))
   if (unknown >= 0)
@@ -387,15 +388,16 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
   const request = yield* input(DecideDate, "date decision")(value)
   yield* authorize(session, "gathering.plan", { _tag: "Community", communityId: session.actor.communityId })
   const poll = yield* required(session, Kinds.AvailabilityPolls, request.pollId, "pollId")
-  if (poll.value.status !== "open" || poll.value.gatheringId === undefined)
+  yield* ensure("decideDate", poll.value)
+  if (poll.value.gatheringId === undefined)
     return yield* Effect.fail(
       new InvalidState({
         subject: `poll ${poll.value.id}`,
-        problem: poll.value.status !== "open" ? "is already decided" : "belongs to no gathering",
+        problem: "belongs to no gathering",
         hint: "propose new dates to decide again",
         nl: {
           subject: `datumprikker ${poll.value.id}`,
-          problem: poll.value.status !== "open" ? "is al beslist" : "hoort bij geen bijeenkomst",
+          problem: "hoort bij geen bijeenkomst",
           hint: "stel nieuwe data voor (proposeDates) om opnieuw te beslissen"
         }
       })

@@ -16,6 +16,7 @@ import { FreeText, Title } from "../domain/Text.js"
 import * as Form from "../grouping/Form.js"
 import * as GroupingInput from "../grouping/Input.js"
 import * as GroupingTexts from "../grouping/Texts.js"
+import { ensure } from "../internal/lifecycle.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import { check } from "./Access.js"
@@ -151,19 +152,7 @@ export const formGroups = Effect.fn("Groups.formGroups")(function* (actor: unkno
         })
       )
   }
-  if (existing !== undefined && existing.value.status !== "planning")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `round ${existing.value.id}`,
-        problem: `is ${existing.value.status}`,
-        hint: "groups of a published round stay as they are; form the groups of a new round",
-        nl: {
-          subject: `ronde ${existing.value.id}`,
-          problem: `heeft status ${existing.value.status}`,
-          hint: "de groepen van een gepubliceerde ronde blijven zoals ze zijn; vorm de groepen van een nieuwe ronde"
-        }
-      })
-    )
+  if (existing !== undefined) yield* ensure("formGroups", { ...existing.value, title: existing.value.name })
   // Earlier rounds, oldest first, as the engine's history.
   const earlier = rounds
     .filter((r) => r.value.id !== existing?.value.id && r.value.status !== "planning")
@@ -283,19 +272,7 @@ export const publishGroups = Effect.fn("Groups.publishGroups")(function* (
   const { roundId } = yield* input(RoundRef, "round")(value)
   yield* authorize(session, "group.publish", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.Rounds, roundId, "roundId")
-  if (round.value.status !== "planning")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `round ${roundId}`,
-        problem: `is already ${round.value.status}`,
-        hint: "a round is published once; form the groups of a new round for a change",
-        nl: {
-          subject: `ronde ${roundId}`,
-          problem: `heeft al status ${round.value.status}`,
-          hint: "een ronde wordt één keer gepubliceerd; vorm voor een wijziging de groepen van een nieuwe ronde"
-        }
-      })
-    )
+  yield* ensure("publishRound", { ...round.value, title: round.value.name })
   const [groups, members, facilitators, active] = yield* Effect.all([
     Repository.all(session.store, Kinds.LearningGroups, { roundId }),
     Repository.all(session.store, Kinds.Members),

@@ -11,6 +11,7 @@ import { CommunityId, FacilitatorId, IntakeId, MemberId, SlotId } from "../domai
 import { Intake, type IntakeStatus } from "../domain/Intake.js"
 import { Member } from "../domain/Member.js"
 import { FreeText, Interest } from "../domain/Text.js"
+import { ensure } from "../internal/lifecycle.js"
 import { intakeSummary } from "../notify/Templates.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
@@ -249,19 +250,7 @@ export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
   if (Option.isNone(found))
     return yield* Effect.fail(new NotFound({ kind: Kinds.Intakes.kind, id: request.intakeId, path: "intakeId" }))
   const intake = found.value
-  if (intake.value.status !== "planned")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `intake ${intake.value.id}`,
-        problem: `is already ${intake.value.status}`,
-        hint: "plan a new intake for the member to record another one",
-        nl: {
-          subject: `intake ${intake.value.id}`,
-          problem: `heeft al status ${intake.value.status}`,
-          hint: "plan een nieuwe intake voor het lid om er nog een vast te leggen"
-        }
-      })
-    )
+  yield* ensure("recordIntake", { ...intake.value, title: intake.value.id })
   if (request.status === "held" && DateTime.toEpochMillis(intake.value.startsAt) > DateTime.toEpochMillis(session.now))
     return yield* Effect.fail(
       new InvalidState({

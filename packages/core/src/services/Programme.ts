@@ -9,6 +9,7 @@
 import { Effect, Schema } from "effect"
 import type { ProgrammeItem } from "../domain/Gathering.js"
 import { GatheringId, ThemeId, VotingRoundId } from "../domain/Ids.js"
+import { ensure } from "../internal/lifecycle.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as Texts from "../texts/index.js"
@@ -92,15 +93,16 @@ export const changeProgramme = Effect.fn("Programme.changeProgramme")(function* 
   if (request.votingRoundId !== undefined) {
     const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
     const chosen = programmeOf(round.value)
-    if (round.value.status !== "closed" || chosen === undefined)
+    yield* ensure("programmeFromVote", round.value)
+    if (chosen === undefined)
       return yield* Effect.fail(
         new InvalidState({
           subject: `voting round "${round.value.title}" (${round.value.id})`,
-          problem: round.value.status === "closed" ? "was closed without a stored result" : "is still open",
+          problem: "was closed without a stored result",
           hint: "close the vote first (closeVoting), or give the themes in order",
           nl: {
             subject: `stemronde "${round.value.title}" (${round.value.id})`,
-            problem: round.value.status === "closed" ? "is gesloten zonder opgeslagen uitslag" : "is nog open",
+            problem: "is gesloten zonder opgeslagen uitslag",
             hint: "sluit eerst de stemronde (closeVoting), of geef de thema's op volgorde"
           }
         })

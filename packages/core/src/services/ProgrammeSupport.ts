@@ -10,47 +10,8 @@ import type { Notification } from "../notify/Templates.js"
 import type { OutboxMessage, Write } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
-import { InvalidState } from "./Errors.js"
 import { eventOf, inviteesOf, pendingAbout, withAttendees, withdrawal } from "./GatheringSupport.js"
 import { addressee, notify, puts, type Session } from "./Runner.js"
-
-const AFTER_CLOSE = {
-  record: {
-    en: "record ballots while the round is open",
-    nl: "leg stemmen vast zolang de stemronde open is"
-  },
-  withdraw: {
-    en: "a ballot can be withdrawn while its round is open; the result of a closed vote stays",
-    nl: "een stem kan worden ingetrokken zolang de stemronde open is; de uitslag van een gesloten stemronde blijft staan"
-  },
-  close: {
-    en: "open a new voting round for a new programme",
-    nl: "open een nieuwe stemronde voor een nieuw programma"
-  }
-} as const
-
-/**
- * Refuses a voting round that is closed, with what can be done instead of `doing`: the one check
- * of a round's state for the use cases that record, withdraw or count ballots.
- */
-export const ensureRoundOpen = (
-  round: VotingRound,
-  doing: keyof typeof AFTER_CLOSE
-): Effect.Effect<void, InvalidState> =>
-  round.status === "open"
-    ? Effect.void
-    : Effect.fail(
-        new InvalidState({
-          subject: `voting round "${round.title}" (${round.id})`,
-          problem: doing === "close" ? "is already closed" : "is closed",
-          hint: AFTER_CLOSE[doing].en,
-          nl: {
-            subject: `stemronde "${round.title}" (${round.id})`,
-            problem: doing === "close" ? "is al gesloten" : "is gesloten",
-            hint: AFTER_CLOSE[doing].nl
-          }
-        })
-      )
 
 /** What setting a programme writes and sends. */
 export interface ProgrammeChange {

@@ -11,6 +11,7 @@ import { LearningGroupId, MemberId, RoundId } from "../domain/Ids.js"
 import { LearningGroup } from "../domain/LearningGroup.js"
 import { Weekday } from "../domain/Member.js"
 import { Title } from "../domain/Text.js"
+import { ensure } from "../internal/lifecycle.js"
 import type { Notification } from "../notify/Templates.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
@@ -95,19 +96,7 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
   const request = yield* input(PlanSessions, "session plan")(value)
   yield* authorize(session, "sessions.plan", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.Rounds, request.roundId, "roundId")
-  if (round.value.status === "closed")
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `round "${round.value.name}" (${round.value.id})`,
-        problem: "is closed",
-        hint: "plan the sessions of a round that is planned or active",
-        nl: {
-          subject: `ronde "${round.value.name}" (${round.value.id})`,
-          problem: "is gesloten",
-          hint: "plan de bijeenkomsten van een ronde die gepland of actief is"
-        }
-      })
-    )
+  yield* ensure("planSessions", { ...round.value, title: round.value.name })
   const [stored, members, facilitators, zone, settings] = yield* Effect.all([
     Repository.all(session.store, Kinds.LearningGroups, { roundId: request.roundId }),
     Repository.all(session.store, Kinds.Members),

@@ -17,6 +17,7 @@ import { BallotId, CommunityId, GatheringId, ThemeId, VotingRoundId } from "../d
 import { FreeText, Title } from "../domain/Text.js"
 import { Theme } from "../domain/Theme.js"
 import { BallotFormat, VotingRound } from "../domain/VotingRound.js"
+import { ensure } from "../internal/lifecycle.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
 import * as Texts from "../texts/index.js"
@@ -24,7 +25,7 @@ import { activeMember, countedBallots, type EntryProblem, ownRecord } from "./Ac
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
 import { step, todayIn, zoneOf } from "./GatheringSupport.js"
-import { applyProgramme, ensureRoundOpen, sameTitle } from "./ProgrammeSupport.js"
+import { applyProgramme, sameTitle } from "./ProgrammeSupport.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
 /**
@@ -338,19 +339,9 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
   yield* authorize(session, "ballot.cast", { _tag: "Member", communityId: by.communityId, memberId: by.memberId })
   yield* activeMember(session, by.memberId, "ballot.cast")
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  if (round.value.status !== "open" || DateTime.greaterThan(session.now, round.value.closesAt))
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `voting round ${round.value.id}`,
-        problem: "is closed",
-        hint: "ballots can be cast while a round is open",
-        nl: {
-          subject: `stemronde ${round.value.id}`,
-          problem: "is gesloten",
-          hint: "stemmen kan zolang een stemronde open is"
-        }
-      })
-    )
+  // A round whose closing time has passed is closed for ballots, even before closeVoting runs.
+  const closesPassed = DateTime.greaterThan(session.now, round.value.closesAt)
+  yield* ensure("castBallot", closesPassed ? { ...round.value, status: "closed" } : round.value)
   // One ballot per member per round, enforced by its key: two casts at once cannot make two.
   const previous = Option.toArray(
     yield* ownRecord(session, Kinds.Ballots, { field: "votingRoundId", id: round.value.id }, by.memberId)
@@ -484,7 +475,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
   const request = yield* input(CloseVoting, "closing of the vote")(value)
   yield* authorize(session, "voting.close", { _tag: "Community", communityId: session.actor.communityId })
   const round = yield* required(session, Kinds.VotingRounds, request.votingRoundId, "votingRoundId")
-  yield* ensureRoundOpen(round.value, "close")
+  yield* ensure("closeVoting", round.value)
   if (
     request.gatheringId !== undefined &&
     round.value.gatheringId !== undefined &&

@@ -8,6 +8,7 @@
  */
 import type { GatheringStatus } from "../domain/Gathering.js"
 import type { GatheringStateError } from "../domain/GatheringLifecycle.js"
+import type { StateConflict } from "../domain/Lifecycles.js"
 import type * as CandidateSlots from "../scheduling/CandidateSlots.js"
 import type * as Intakes from "../scheduling/Intakes.js"
 import type * as Poll from "../scheduling/Poll.js"
@@ -53,6 +54,23 @@ export interface Locale {
   readonly state: (status: GatheringStatus) => string
   /** A refusal of a use case as a sentence. */
   readonly refusal: (refusal: Refusal) => string
+  /**
+   * A step refused by a record's life cycle, in the three parts of an `InvalidState`: what, what
+   * is wrong with it, and what can be done instead.
+   */
+  readonly conflict: (conflict: StateConflict) => StateParts
+}
+
+/**
+ * A refusal in three parts: the record (or input) it is about, what is wrong with it, and what can
+ * be done instead.
+ *
+ * @since 0.2.0
+ */
+export interface StateParts {
+  readonly subject: string
+  readonly problem: string
+  readonly hint: string
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { absurd } from "effect"
 import type { GatheringStatus } from "../domain/Gathering.js"
+import type { StateConflict } from "../domain/Lifecycles.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
 import type { InactiveState } from "../services/Errors.js"
@@ -17,7 +18,8 @@ import {
   percent,
   type Reason,
   type Refusal,
-  resolve
+  resolve,
+  type StateParts
 } from "./Reason.js"
 
 const STATES: { readonly [S in GatheringStatus]: string } = {
@@ -142,6 +144,86 @@ const refusal = (e: Refusal): string => {
   }
 }
 
+const conflict = (c: StateConflict): StateParts => {
+  const poll = `poll "${c.title}" (${c.id})`
+  const vote = `voting round "${c.title}" (${c.id})`
+  const theme = `theme "${c.title}" (${c.id})`
+  switch (c.step) {
+    case "answerPoll":
+      return { subject: poll, problem: "is closed", hint: "answers are taken while it is open" }
+    case "requestPollAnswers":
+      return { subject: poll, problem: "is closed", hint: "ask for answers while the poll is open" }
+    case "decideDate":
+      return { subject: `poll ${c.id}`, problem: "is already decided", hint: "propose new dates to decide again" }
+    case "castBallot":
+      return {
+        subject: `voting round ${c.id}`,
+        problem: "is closed",
+        hint: "ballots can be cast while a round is open"
+      }
+    case "recordBallots":
+      return { subject: vote, problem: "is closed", hint: "record ballots while the round is open" }
+    case "withdrawBallot":
+      return {
+        subject: vote,
+        problem: "is closed",
+        hint: "a ballot can be withdrawn while its round is open; the result of a closed vote stays"
+      }
+    case "closeVoting":
+      return { subject: vote, problem: "is already closed", hint: "open a new voting round for a new programme" }
+    case "programmeFromVote":
+      return {
+        subject: vote,
+        problem: "is still open",
+        hint: "close the vote first (closeVoting), or give the themes in order"
+      }
+    case "editTheme":
+      return {
+        subject: theme,
+        problem: `is ${c.state}, not on the backlog`,
+        hint: "edit themes while they are on the backlog"
+      }
+    case "withdrawTheme":
+      return c.state === "scheduled"
+        ? {
+            subject: theme,
+            problem: "is on a gathering's programme",
+            hint: "take it off the programme first (changeProgramme); it then returns to the backlog"
+          }
+        : {
+            subject: theme,
+            problem: `is ${c.state}, not on the backlog`,
+            hint: "only themes on the backlog can be withdrawn"
+          }
+    case "formGroups":
+      return {
+        subject: `round ${c.id}`,
+        problem: `is ${c.state}`,
+        hint: "groups of a published round stay as they are; form the groups of a new round"
+      }
+    case "publishRound":
+      return {
+        subject: `round ${c.id}`,
+        problem: `is already ${c.state}`,
+        hint: "a round is published once; form the groups of a new round for a change"
+      }
+    case "planSessions":
+      return {
+        subject: `round "${c.title}" (${c.id})`,
+        problem: "is closed",
+        hint: "plan the sessions of a round that is planned or active"
+      }
+    case "recordIntake":
+      return {
+        subject: `intake ${c.id}`,
+        problem: `is already ${c.state}`,
+        hint: "plan a new intake for the member to record another one"
+      }
+    default:
+      return absurd(c)
+  }
+}
+
 /**
  * The English sentences.
  *
@@ -154,4 +236,4 @@ const refusal = (e: Refusal): string => {
  * ```
  * @since 0.2.0
  */
-export const en: Locale = { reason, why, refusal, state }
+export const en: Locale = { reason, why, refusal, state, conflict }

@@ -12,7 +12,7 @@ import type { Locale } from "./Reason.js"
 export type { EntryProblem } from "../services/Acting.js"
 export { en } from "./en.js"
 export { nl } from "./nl.js"
-export type { Locale, Naming, Reason, Refusal } from "./Reason.js"
+export type { Locale, Naming, Reason, Refusal, StateParts } from "./Reason.js"
 
 /**
  * The renderer of a language.

@@ -5,6 +5,7 @@
  */
 import { absurd } from "effect"
 import type { GatheringStatus } from "../domain/Gathering.js"
+import type { StateConflict } from "../domain/Lifecycles.js"
 import type { MemberStatus, Weekday } from "../domain/Member.js"
 import type { ThemeStatus } from "../domain/Theme.js"
 import type * as Poll from "../scheduling/Poll.js"
@@ -20,7 +21,8 @@ import {
   percent,
   type Reason,
   type Refusal,
-  resolve
+  resolve,
+  type StateParts
 } from "./Reason.js"
 
 const STATES: { readonly [S in GatheringStatus]: string } = {
@@ -205,6 +207,90 @@ const refusal = (e: Refusal): string => {
   }
 }
 
+const conflict = (c: StateConflict): StateParts => {
+  const poll = `datumprikker "${c.title}" (${c.id})`
+  const vote = `stemronde "${c.title}" (${c.id})`
+  const theme = `thema "${c.title}" (${c.id})`
+  switch (c.step) {
+    case "answerPoll":
+      return {
+        subject: poll,
+        problem: "is gesloten",
+        hint: "antwoorden worden aangenomen zolang de datumprikker open is"
+      }
+    case "requestPollAnswers":
+      return { subject: poll, problem: "is gesloten", hint: "vraag om antwoorden zolang de datumprikker open is" }
+    case "decideDate":
+      return {
+        subject: `datumprikker ${c.id}`,
+        problem: "is al beslist",
+        hint: "stel nieuwe data voor (proposeDates) om opnieuw te beslissen"
+      }
+    case "castBallot":
+      return { subject: `stemronde ${c.id}`, problem: "is gesloten", hint: "stemmen kan zolang een stemronde open is" }
+    case "recordBallots":
+      return { subject: vote, problem: "is gesloten", hint: "leg stemmen vast zolang de stemronde open is" }
+    case "withdrawBallot":
+      return {
+        subject: vote,
+        problem: "is gesloten",
+        hint: "een stem kan worden ingetrokken zolang de stemronde open is; de uitslag van een gesloten stemronde blijft staan"
+      }
+    case "closeVoting":
+      return { subject: vote, problem: "is al gesloten", hint: "open een nieuwe stemronde voor een nieuw programma" }
+    case "programmeFromVote":
+      return {
+        subject: vote,
+        problem: "is nog open",
+        hint: "sluit eerst de stemronde (closeVoting), of geef de thema's op volgorde"
+      }
+    case "editTheme":
+      return {
+        subject: theme,
+        problem: `heeft status ${c.state} en staat niet op de voorraadagenda`,
+        hint: "wijzig een thema zolang het op de voorraadagenda staat"
+      }
+    case "withdrawTheme":
+      return c.state === "scheduled"
+        ? {
+            subject: theme,
+            problem: "staat op het programma van een bijeenkomst",
+            hint: "haal het eerst van het programma (changeProgramme); dan keert het terug naar de voorraadagenda"
+          }
+        : {
+            subject: theme,
+            problem: `heeft status ${c.state} en staat niet op de voorraadagenda`,
+            hint: "alleen thema's op de voorraadagenda kunnen worden ingetrokken"
+          }
+    case "formGroups":
+      return {
+        subject: `ronde ${c.id}`,
+        problem: `heeft status ${c.state}`,
+        hint: "de groepen van een gepubliceerde ronde blijven zoals ze zijn; vorm de groepen van een nieuwe ronde"
+      }
+    case "publishRound":
+      return {
+        subject: `ronde ${c.id}`,
+        problem: `heeft al status ${c.state}`,
+        hint: "een ronde wordt één keer gepubliceerd; vorm voor een wijziging de groepen van een nieuwe ronde"
+      }
+    case "planSessions":
+      return {
+        subject: `ronde "${c.title}" (${c.id})`,
+        problem: "is gesloten",
+        hint: "plan de bijeenkomsten van een ronde die gepland of actief is"
+      }
+    case "recordIntake":
+      return {
+        subject: `intake ${c.id}`,
+        problem: `heeft al status ${c.state}`,
+        hint: "plan een nieuwe intake voor het lid om er nog een vast te leggen"
+      }
+    default:
+      return absurd(c)
+  }
+}
+
 /**
  * De Nederlandse zinnen.
  *
@@ -217,4 +303,4 @@ const refusal = (e: Refusal): string => {
  * ```
  * @since 0.2.0
  */
-export const nl: Locale = { reason, why, refusal, state }
+export const nl: Locale = { reason, why, refusal, state, conflict }

@@ -3,9 +3,9 @@
 // algorithm and its sources (Peters, Pierczyński & Skowron 2021; equalshares.net) are described at
 // the top of ../EqualShares.ts.
 import { Either } from "effect"
+import { AgendaInputError } from "../../domain/DecodeError.js"
 import type { Election } from "../Election.js"
 import type { Add1, Options, Outcome, Rejection, Step } from "../EqualShares.js"
-import { AgendaInputError } from "../InputError.js"
 import { compile, defaultSatisfaction, type Profile, splitBy, tieBreak, utilities } from "../Profile.js"
 
 /** Relative tolerance under which two values of ρ (or money and a cost) count as equal. */

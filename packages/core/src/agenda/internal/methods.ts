@@ -4,13 +4,13 @@
 // Equal Shares and Phragmén choose their own set within the time left after the pins, and the
 // rest follows by support.
 import { Either } from "effect"
+import type { AgendaInputError } from "../../domain/DecodeError.js"
 import * as Carried from "../Carried.js"
 import type { Vote } from "../Election.js"
 import { add1Defaults, select } from "../EqualShares.js"
 import type { Reason } from "../Explanation.js"
 import type { AgendaInfeasible } from "../Infeasible.js"
 import type { Method } from "../Input.js"
-import type { AgendaInputError } from "../InputError.js"
 import * as Phragmen from "../Phragmen.js"
 import type { AgendaResult } from "../Prioritise.js"
 import { rank } from "../Schulze.js"

@@ -1,11 +1,11 @@
 // The body of `Prioritise.prioritise`: validate, pin, order by the method, fill, then report every
 // theme with its reason, the fairness per member and, for the carried methods, the new records.
 import { Either } from "effect"
+import type { AgendaInputError } from "../../domain/DecodeError.js"
 import * as Carried from "../Carried.js"
 import { measure } from "../Fairness.js"
 import type { AgendaInfeasible } from "../Infeasible.js"
 import type { AgendaInput } from "../Input.js"
-import type { AgendaInputError } from "../InputError.js"
 import type { AgendaResult, ThemeOutcome } from "../Prioritise.js"
 import * as Texts from "../Texts.js"
 import { validate } from "../Validation.js"
