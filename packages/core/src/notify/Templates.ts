@@ -191,6 +191,9 @@ interface Texts {
   }
 }
 
+// Built once: `Schema.is` compiles a validator each time it is called.
+const isIdempotencyKey = Schema.is(IdempotencyKey)
+
 const TEXTS: Readonly<Record<Language, Texts>> = {
   nl: {
     locale: "nl-NL",
@@ -603,7 +606,7 @@ export const render = (
   const subject = `${notification._tag} for member ${recipient.memberId}`
   const problems: Array<Problem> = []
   const key = [draft.kind, draft.subject.id, draft.discriminator, recipient.memberId, context.channel].join(":")
-  if (!Schema.is(IdempotencyKey)(key))
+  if (!isIdempotencyKey(key))
     problems.push({
       path: "",
       message: `the idempotency key ${JSON.stringify(key)} is not a valid key (at most 128 characters: letters, digits and - _ . : ~); use shorter ids`
