@@ -331,6 +331,71 @@ const search = (problem: Problem, options: Options): Solution => {
   const make = () => new State(n, G, score, ticks)
 
   // ---- the local search: one-move and swap neighbourhoods, first improvement, O(1) per delta ----
+  // For the swap pass: the free people per group (as positions in `free`), and per pair of groups
+  // the most that someone in b gains by moving to a (`bestInto[b·G + a]`), rebuilt per pass (O(nG));
+  // per person twice the least score they have with anyone free (made when first needed), so the
+  // bound holds for negative scores too. With few groups the bound skips too little to pay.
+  const pruneSwaps = G >= 3
+  const listStart = new Int32Array(G + 1)
+  const listed = new Int32Array(nf)
+  const bestInto = new Float64Array(pruneSwaps ? G * G : 0)
+  const least = new Float64Array(pruneSwaps ? n : 0).fill(Number.NaN)
+  const twiceLeast = (v: number): number => {
+    let m = least[v] as number
+    if (!Number.isNaN(m)) return m
+    m = Number.POSITIVE_INFINITY
+    const row = v * n
+    for (let k = 0; k < nf; k++) {
+      const u = free[k] as number
+      if (u !== v && (score[row + u] as number) < m) m = score[row + u] as number
+    }
+    m = m === Number.POSITIVE_INFINITY ? 0 : 2 * m
+    least[v] = m
+    return m
+  }
+  const fresher = new Int32Array(G)
+  // `bounded[g]`: the bounds of pairs with group g were computed at the start of the pass
+  const bounded = new Uint8Array(G)
+  const groupLists = (s: State, since: number): void => {
+    const { assignment, gain, changed } = s
+    // only pairs with a group changed since `since` are examined, so only their bounds are needed
+    let m = 0
+    for (let g = 0; g < G; g++) {
+      const c = (changed[g] as number) >= since
+      if (c) fresher[m++] = g
+      bounded[g] = c ? 1 : 0
+    }
+    listStart.fill(0)
+    for (let k = 0; k < nf; k++) {
+      const g = assignment[free[k] as number] as number
+      listStart[g + 1] = (listStart[g + 1] as number) + 1
+    }
+    for (let g = 0; g < G; g++) listStart[g + 1] = (listStart[g + 1] as number) + (listStart[g] as number)
+    bestInto.fill(Number.NEGATIVE_INFINITY)
+    for (let k = 0; k < nf; k++) {
+      const u = free[k] as number
+      const b = assignment[u] as number
+      const at = listStart[b] as number
+      listed[at] = k
+      listStart[b] = at + 1
+      const rowU = u * G
+      const gb = gain[rowU + b] as number
+      const into = b * G
+      if ((changed[b] as number) >= since || m === G)
+        for (let a = 0; a < G; a++) {
+          const d = (gain[rowU + a] as number) - gb
+          if (d > (bestInto[into + a] as number)) bestInto[into + a] = d
+        }
+      else
+        for (let f = 0; f < m; f++) {
+          const a = fresher[f] as number
+          const d = (gain[rowU + a] as number) - gb
+          if (d > (bestInto[into + a] as number)) bestInto[into + a] = d
+        }
+    }
+    for (let g = G; g > 0; g--) listStart[g] = listStart[g - 1] as number
+    listStart[0] = 0
+  }
   // Only pairs (and moves) touching a group changed since `since` are examined in the first pass;
   // later passes examine what changed during the pass before. Returns false when the clock ran out.
   const descent = (s: State, since0: number): boolean => {
@@ -364,6 +429,11 @@ const search = (problem: Problem, options: Options): Solution => {
           }
         }
       }
+      // the swap pass, group by group: a swap of v (in a) with u (in b) gains
+      // (gain[v][b] − gain[v][a]) + (gain[u][a] − gain[u][b]) − 2·score[v][u]; `bestInto[b·G + a]`
+      // bounds the middle term over everyone in b (from the start of the pass), so a whole group
+      // whose bound cannot beat v's least score is skipped without reading its members
+      if (pruneSwaps) groupLists(s, since)
       for (let t = 0; t < nf; t++) {
         if (hasTime && t % rowsPerCheck === 0 && timeUp()) return false
         const v = free[t] as number
@@ -372,25 +442,53 @@ const search = (problem: Problem, options: Options): Solution => {
         const rowV = v * G
         const rowS = v * n
         let ga = gain[rowV + a] as number
-        for (let k = t + 1; k < nf; k++) {
-          const u = free[k] as number
-          const b = assignment[u] as number
+        if (!pruneSwaps) {
+          for (let k = t + 1; k < nf; k++) {
+            const u = free[k] as number
+            const b = assignment[u] as number
+            if (b === a) continue
+            if (!fresh && (changed[b] as number) < since) continue
+            const rowU = u * G
+            const d =
+              (gain[rowV + b] as number) -
+              ga +
+              (gain[rowU + a] as number) -
+              (gain[rowU + b] as number) -
+              2 * (score[rowS + u] as number)
+            if (d > EPS) {
+              s.move(v, b)
+              s.move(u, a)
+              a = b
+              ga = gain[rowV + a] as number
+              fresh = true
+              improved = true
+            }
+          }
+          continue
+        }
+        const floor = twiceLeast(v)
+        scan: for (let b = 0; b < G; b++) {
           if (b === a) continue
           if (!fresh && (changed[b] as number) < since) continue
-          const rowU = u * G
-          const d =
-            (gain[rowV + b] as number) -
-            ga +
-            (gain[rowU + a] as number) -
-            (gain[rowU + b] as number) -
-            2 * (score[rowS + u] as number)
-          if (d > EPS) {
-            s.move(v, b)
-            s.move(u, a)
-            a = b
-            ga = gain[rowV + a] as number
-            fresh = true
-            improved = true
+          const dv = (gain[rowV + b] as number) - ga
+          if ((bounded[a] === 1 || bounded[b] === 1) && dv + (bestInto[b * G + a] as number) - floor <= EPS) continue
+          for (let x = listStart[b] as number, end = listStart[b + 1] as number; x < end; x++) {
+            const k = listed[x] as number
+            if (k <= t) continue
+            const u = free[k] as number
+            if ((assignment[u] as number) !== b) continue
+            const rowU = u * G
+            const d = dv + (gain[rowU + a] as number) - (gain[rowU + b] as number) - 2 * (score[rowS + u] as number)
+            if (d > EPS) {
+              s.move(v, b)
+              s.move(u, a)
+              a = b
+              ga = gain[rowV + a] as number
+              fresh = true
+              improved = true
+              b = -1
+              continue scan
+            }
           }
         }
       }
@@ -785,21 +883,24 @@ const search = (problem: Problem, options: Options): Solution => {
   const bytes = n * G * 8
   let size = Math.max(1, Math.min(POPULATION_MAX, Math.floor(POPULATION_BYTES / Math.max(1, bytes) / 2)))
   if (!hasTime) size = Math.max(1, Math.min(size, Math.floor(maxIterations / 30)))
-  if (!cutShort && hasTime) {
-    // enough descents for about 20 generations of three phases each
-    const spent = Math.max(0.01, clock() - started)
-    size = Math.max(1, Math.min(size, Math.floor(limitMs / (spent * 3 * 20))))
-  }
   const population: Array<State> = [first]
   const children: Array<State> = [make()]
   if (!cutShort && nf >= 2) {
+    // enough descents for about 20 generations of three phases each, judged from the quickest
+    // random start so far (not from the greedy start and its descent: that time also paid for
+    // compiling the code, and ranged from 0.01 to 60 ms for the same problem on the CPU clock, so
+    // the population was 1 to 15 by chance; decision 0106)
+    let cheapest = Number.POSITIVE_INFINITY
     for (let k = 1; k < size && !stop(); k++) {
+      const before = clock()
       const s = make()
       randomStart(s)
       descent(s, 0)
       consider(s)
       population.push(s)
       children.push(make())
+      cheapest = Math.min(cheapest, clock() - before)
+      if (hasTime && (k + 1) * cheapest * 3 * 20 > limitMs) break
     }
   }
   const sizeMax = population.length
