@@ -12,6 +12,7 @@
  */
 import type * as Rng from "../../../random/Rng.js"
 import { classTable, develop, type Template, templates } from "./Cyclic.js"
+import { repeatsOf } from "./Meetings.js"
 
 export class Quotient {
   private readonly n: number
@@ -39,8 +40,10 @@ export class Quotient {
   /** Classes used more than once (counted once per extra use) plus pairs of a forbidden kind. */
   cost = 0
   steps = 0
-  /** The lowest cost reached by any run. */
+  /** The lowest cost reached by any run, and its base rounds. */
   lowest = Number.POSITIVE_INFINITY
+  private readonly lowestGroup: Int32Array
+  private readonly lowestPoint: Int32Array
 
   constructor(
     private readonly g: number,
@@ -63,6 +66,8 @@ export class Quotient {
     this.tabu = new Int32Array(this.bases * n * n)
     this.tabuPlace = new Int32Array(this.bases * n * shape.m)
     this.conflicted = new Uint8Array(this.bases * n)
+    this.lowestGroup = new Int32Array(this.bases * n)
+    this.lowestPoint = new Int32Array(this.bases * n)
   }
 
   /** The units of base round b: every person (developed) or every row (invariant). */
@@ -242,6 +247,7 @@ export class Quotient {
   run(rng: Rng.Rng, stallLimit: number, budget: number, deadline: number, clock: () => number): boolean {
     const { n, m, group, tabu, tabuPlace, point } = this
     this.randomize(rng)
+    if (this.cost < this.lowest) this.keep()
     let best = this.cost
     let lastGain = this.steps
     while (this.cost > 0) {
@@ -305,15 +311,24 @@ export class Quotient {
       if (this.cost < best) {
         best = this.cost
         lastGain = it
-        if (best < this.lowest) this.lowest = best
+        if (best < this.lowest) this.keep()
       }
     }
     return true
   }
 
-  /** The rotation of the base rounds found: every shift of every base round. */
-  rounds(): Array<Int32Array> {
-    const { n, m, t, k, p, group, point } = this
+  /** Copies the current base rounds as the lowest of all runs. */
+  private keep(): void {
+    this.lowest = this.cost
+    this.lowestGroup.set(this.group)
+    this.lowestPoint.set(this.point)
+  }
+
+  /** The rotation of the current base rounds, or with `lowest` of the lowest-cost base rounds of all runs. */
+  rounds(lowest = false): Array<Int32Array> {
+    const { n, m, t, k } = this
+    const group = lowest ? this.lowestGroup : this.group
+    const point = lowest ? this.lowestPoint : this.point
     const rounds = develop(n, this.shape, group.subarray(0, k * n))
     for (let b = k; b < this.bases; b++) {
       const round = new Int32Array(n)
@@ -324,7 +339,6 @@ export class Quotient {
       }
       rounds.push(round)
     }
-    void p
     return rounds
   }
 }
@@ -344,8 +358,9 @@ const stallPerPerson = 50
  * the rotations that a cyclic shift maps onto themselves: runs of {@link Quotient} from random base
  * rounds, going round every template that fits (see {@link templates}), until one reaches zero, the
  * steps run out or the clock reaches the deadline. Returns the rounds (`rounds[r][i]` the group of
- * i), or `undefined` when none was found, and the steps taken. The same seed and step budget give
- * the same answer.
+ * i) with no repeated pair, or else those with the fewest repeated pairs among the best base rounds
+ * of each template (`undefined` when no template fits), their repeated pairs, and the steps taken.
+ * The same seed and step budget give the same answer.
  */
 export const cyclic = (
   g: number,
@@ -353,7 +368,7 @@ export const cyclic = (
   w: number,
   rng: Rng.Rng,
   limits: Limits
-): { readonly rounds: Array<Int32Array> | undefined; readonly steps: number } => {
+): { readonly rounds: Array<Int32Array> | undefined; readonly repeats: number; readonly steps: number } => {
   const shapes = templates(g, p, w)
   const searches: Array<Quotient | undefined> = shapes.map(() => undefined)
   const stallLimit = stallPerPerson * g * p
@@ -371,7 +386,19 @@ export const cyclic = (
     const before = search.steps
     const found = search.run(rng, stallLimit, before + (limits.steps - steps), limits.deadline, limits.clock)
     steps += search.steps - before
-    if (found) return { rounds: search.rounds(), steps }
+    if (found) return { rounds: search.rounds(), repeats: 0, steps }
   }
-  return { rounds: undefined, steps }
+  // none reached zero: the rotation with the fewest repeated pairs among the lowest of each template
+  let best: Array<Int32Array> | undefined
+  let fewest = Number.POSITIVE_INFINITY
+  for (const search of searches) {
+    if (search === undefined || search.lowest === Number.POSITIVE_INFINITY) continue
+    const rounds = search.rounds(true)
+    const { repeats } = repeatsOf(g * p, rounds)
+    if (repeats < fewest) {
+      fewest = repeats
+      best = rounds
+    }
+  }
+  return { rounds: best, repeats: fewest, steps }
 }

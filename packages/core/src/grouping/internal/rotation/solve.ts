@@ -71,14 +71,17 @@ const search = (problem: Problem, options: Options): Solution => {
   // themselves comes first, with half of the steps and of the time (decision 0104); the tabu search
   // over the whole rotation gets the rest when it finds nothing.
   let cyclicSteps = 0
+  let nearest: Array<Int32Array> | undefined
   if (!hasScore && G > 1 && problem.groupSizes.every((s) => s === p)) {
     const shared = cyclic(G, p, R, rng, {
       steps: Math.floor(iterations / 2),
       deadline: options.timeLimitMs === undefined ? deadline : start + options.timeLimitMs / 2,
       clock
     })
-    if (shared.rounds !== undefined) return solution(problem, shared.rounds, shared.steps, repeatWeight)
+    if (shared.rounds !== undefined && shared.repeats === 0)
+      return solution(problem, shared.rounds, shared.steps, repeatWeight)
     cyclicSteps = shared.steps
+    if (shared.rounds !== undefined) nearest = shared.rounds
   }
   const schedule = new Schedule(n, R, problem.groupSizes, problem.score, hasScore)
   const greedy = new Greedy(schedule, rng, repeatWeight)
@@ -90,5 +93,10 @@ const search = (problem: Problem, options: Options): Solution => {
   if (hasScore) tabu.policy()
   else tabu.golfers()
   const rounds = Array.from({ length: R }, (_, r) => tabu.best.slice(r * n, (r + 1) * n))
-  return solution(problem, rounds, cyclicSteps + tabu.iterations, repeatWeight)
+  const steps = cyclicSteps + tabu.iterations
+  if (process.env.DBG) console.error("tabu", repeatsOf(n, rounds), "nearest", nearest && repeatsOf(n, nearest))
+  // the cyclic search's nearest rotation when it has fewer repeated pairs than the tabu search's
+  if (nearest !== undefined && repeatsOf(n, nearest).extraMeetings < repeatsOf(n, rounds).extraMeetings)
+    return solution(problem, nearest, steps, repeatWeight)
+  return solution(problem, rounds, steps, repeatWeight)
 }
