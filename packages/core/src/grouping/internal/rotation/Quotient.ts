@@ -46,7 +46,7 @@ export class Quotient {
   private readonly lowestPoint: Int32Array
 
   constructor(
-    private readonly g: number,
+    g: number,
     private readonly p: number,
     readonly shape: Template,
     private readonly kind: Int32Array,

@@ -1,6 +1,8 @@
 /**
  * The body of `Rotation.solve`: checks the shape, answers from finite geometry where it applies,
- * and otherwise runs the greedy construction and the tabu search over a {@link Schedule}.
+ * then (without scores, equal groups) searches rotations that a cyclic shift maps onto themselves
+ * ({@link cyclic}), and otherwise runs the greedy construction and the tabu search over a
+ * {@link Schedule}.
  */
 import { Either } from "effect"
 import * as Rng from "../../../random/Rng.js"
@@ -68,14 +70,14 @@ const search = (problem: Problem, options: Options): Solution => {
     options.iterations ?? (options.timeLimitMs === undefined ? defaultIterations : Number.POSITIVE_INFINITY)
   const rng = Rng.make(options.seed)
   // Without scores and with equal groups, the search over rotations that a cyclic shift maps onto
-  // themselves comes first, with half of the steps and of the time (decision 0104); the tabu search
-  // over the whole rotation gets the rest when it finds nothing.
+  // themselves comes first, with three quarters of the steps and of the time (decision 0104); the
+  // tabu search over the whole rotation gets the rest when it finds nothing.
   let cyclicSteps = 0
   let nearest: Array<Int32Array> | undefined
   if (!hasScore && G > 1 && problem.groupSizes.every((s) => s === p)) {
     const shared = cyclic(G, p, R, rng, {
-      steps: Math.floor(iterations / 2),
-      deadline: options.timeLimitMs === undefined ? deadline : start + options.timeLimitMs / 2,
+      steps: Math.floor((iterations * 3) / 4),
+      deadline: options.timeLimitMs === undefined ? deadline : start + (options.timeLimitMs * 3) / 4,
       clock
     })
     if (shared.rounds !== undefined && shared.repeats === 0)
@@ -94,7 +96,6 @@ const search = (problem: Problem, options: Options): Solution => {
   else tabu.golfers()
   const rounds = Array.from({ length: R }, (_, r) => tabu.best.slice(r * n, (r + 1) * n))
   const steps = cyclicSteps + tabu.iterations
-  if (process.env.DBG) console.error("tabu", repeatsOf(n, rounds), "nearest", nearest && repeatsOf(n, nearest))
   // the cyclic search's nearest rotation when it has fewer repeated pairs than the tabu search's
   if (nearest !== undefined && repeatsOf(n, nearest).extraMeetings < repeatsOf(n, rounds).extraMeetings)
     return solution(problem, nearest, steps, repeatWeight)
