@@ -97,7 +97,7 @@ if (g !== undefined && p !== undefined && w !== undefined) {
     console.log(`  ${rows.at(-1)?.join("  ")}`)
   }
   console.log(
-    `\n${table(["instance", "repeats", "seconds", "CPU seconds", "tabu steps", "load average (1, 5, 15 min)"], rows)}\n`
+    `\n${table(["instance", "repeats", "seconds", "CPU seconds", "search steps", "load average (1, 5, 15 min)"], rows)}\n`
   )
   console.log(
     `seed ${seed}, ${seconds} s each${args.includes("--cpu-clock") ? " of CPU time" : ""}, ${geometry ? "finite geometry where it applies" : "the search alone (--no-geometry)"}; target: 0 repeats within 10 s`

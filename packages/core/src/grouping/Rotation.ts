@@ -12,8 +12,11 @@
  * policy scores it restarts from the best schedule with a random perturbation; without, it adds
  * rounds one at a time, kicks a stalled search with random swaps and starts new runs, keeping the
  * best (decisions 0014 and 0135). Without policy scores, shapes that finite geometry solves exactly
- * (q^m people in groups of q or q², q prime) are answered by {@link Geometry} first. The body lives
- * in `internal/rotation/` (decision 0136).
+ * (q^m people in groups of q or q², q prime) are answered by {@link Geometry} first; with equal
+ * groups, a tabu search over the base rounds of rotations that a cyclic shift of the people maps
+ * onto themselves comes next, with three quarters of the budget, and the rotation with the fewest
+ * repeated pairs of both searches is returned (decision 0104). The body lives in
+ * `internal/rotation/` (decision 0136).
  *
  * @since 0.1.0
  */
@@ -40,7 +43,9 @@ export interface Problem {
 }
 
 /**
- * Options of {@link solve}: the seed and the budget (iterations are tabu steps).
+ * Options of {@link solve}: the seed and the budget (iterations are search steps: without scores
+ * and with equal groups, up to three quarters go to the cyclic search of decision 0104 and the rest
+ * to tabu steps).
  *
  * @since 0.1.0
  */

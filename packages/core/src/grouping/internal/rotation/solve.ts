@@ -1,6 +1,8 @@
 /**
  * The body of `Rotation.solve`: checks the shape, answers from finite geometry where it applies,
- * and otherwise runs the greedy construction and the tabu search over a {@link Schedule}.
+ * then (without scores, equal groups) searches rotations that a cyclic shift maps onto themselves
+ * ({@link cyclic}), and otherwise runs the greedy construction and the tabu search over a
+ * {@link Schedule}.
  */
 import { Either } from "effect"
 import * as Rng from "../../../random/Rng.js"
@@ -8,6 +10,7 @@ import * as Geometry from "../../Geometry.js"
 import type { Options, Problem, SizeConflict, Solution } from "../../Rotation.js"
 import { Greedy } from "./Greedy.js"
 import { repeatsOf, scoreOf } from "./Meetings.js"
+import { cyclic } from "./Quotient.js"
 import { Schedule } from "./Schedule.js"
 import { RotationSearch } from "./Tabu.js"
 
@@ -61,15 +64,40 @@ const search = (problem: Problem, options: Options): Solution => {
     if (built !== undefined) return solution(problem, built, 0, repeatWeight)
   }
   const clock = options.clock ?? (() => globalThis.performance.now())
-  const deadline = options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : clock() + options.timeLimitMs
+  const start = clock()
+  const deadline = options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + options.timeLimitMs
   const iterations =
     options.iterations ?? (options.timeLimitMs === undefined ? defaultIterations : Number.POSITIVE_INFINITY)
   const rng = Rng.make(options.seed)
+  // Without scores and with equal groups, the search over rotations that a cyclic shift maps onto
+  // themselves comes first, with three quarters of the steps and of the time (decision 0104); the
+  // tabu search over the whole rotation gets the rest when it finds nothing.
+  let cyclicSteps = 0
+  let nearest: Array<Int32Array> | undefined
+  if (!hasScore && G > 1 && problem.groupSizes.every((s) => s === p)) {
+    const shared = cyclic(G, p, R, rng, {
+      steps: Math.floor((iterations * 3) / 4),
+      deadline: options.timeLimitMs === undefined ? deadline : start + (options.timeLimitMs * 3) / 4,
+      clock
+    })
+    if (shared.rounds !== undefined && shared.repeats === 0)
+      return solution(problem, shared.rounds, shared.steps, repeatWeight)
+    cyclicSteps = shared.steps
+    if (shared.rounds !== undefined) nearest = shared.rounds
+  }
   const schedule = new Schedule(n, R, problem.groupSizes, problem.score, hasScore)
   const greedy = new Greedy(schedule, rng, repeatWeight)
-  const tabu = new RotationSearch(schedule, greedy, rng, repeatWeight, { iterations, deadline, clock })
+  const tabu = new RotationSearch(schedule, greedy, rng, repeatWeight, {
+    iterations: iterations - cyclicSteps,
+    deadline,
+    clock
+  })
   if (hasScore) tabu.policy()
   else tabu.golfers()
   const rounds = Array.from({ length: R }, (_, r) => tabu.best.slice(r * n, (r + 1) * n))
-  return solution(problem, rounds, tabu.iterations, repeatWeight)
+  const steps = cyclicSteps + tabu.iterations
+  // the cyclic search's nearest rotation when it has fewer repeated pairs than the tabu search's
+  if (nearest !== undefined && repeatsOf(n, nearest).extraMeetings < repeatsOf(n, rounds).extraMeetings)
+    return solution(problem, nearest, steps, repeatWeight)
+  return solution(problem, rounds, steps, repeatWeight)
 }

@@ -1,0 +1,404 @@
+/**
+ * A tabu search over the base rounds of a cyclic template (decision 0104): instead of the w rounds
+ * of the rotation, it moves people in the k developed base rounds whose m shifts make the rotation,
+ * and rows in the c invariant ones (see {@link Cyclic}), and counts, instead of repeated pairs, the
+ * pair classes used more than once and the pairs that may never share a base group. That count is
+ * zero exactly when the rotation has no repeated pair. A step swaps two people (or rows) of
+ * different groups in one base round, or moves the person that stands for a row of an invariant
+ * round, one of them in a conflict, taking the best move that is not tabu (or that beats the best of
+ * the run), as Dotú & Van Hentenryck (2005) do on whole rotations; a run starts from random base
+ * rounds and ends after `stallLimit` steps without a new best. The space is about m times smaller
+ * than the rotation's, and every solution of it is a whole rotation.
+ */
+import type * as Rng from "../../../random/Rng.js"
+import { classTable, develop, type Template, templates } from "./Cyclic.js"
+import { repeatsOf } from "./Meetings.js"
+
+export class Quotient {
+  private readonly n: number
+  private readonly m: number
+  private readonly t: number
+  private readonly k: number
+  private readonly bases: number
+  /**
+   * Per base round b (developed b < k, invariant after): `group[b·n + u]` the group of unit u (a
+   * person, or a row), `slot[b·n + q·p + s]` the members of group q, `point[b·n + u]` the person
+   * that stands for u (u itself, or the person of row u at its place).
+   */
+  private readonly group: Int32Array
+  private readonly slot: Int32Array
+  private readonly slotOf: Int32Array
+  private readonly point: Int32Array
+  /** How many pairs of all base groups hold each class. */
+  private readonly use: Int32Array
+  /** `tabu[(b·n + x)·n + y]`: the step until which x and y may not swap back in base round b. */
+  private readonly tabu: Int32Array
+  /** `tabuPlace[(b·n + r)·m + x]`: the step until which row r may not take place x again. */
+  private readonly tabuPlace: Int32Array
+  private readonly conflicted: Uint8Array
+  private ties = new Int32Array(3 * 256)
+  /** Classes used more than once (counted once per extra use) plus pairs of a forbidden kind. */
+  cost = 0
+  steps = 0
+  /** The lowest cost reached by any run, and its base rounds. */
+  lowest = Number.POSITIVE_INFINITY
+  private readonly lowestGroup: Int32Array
+  private readonly lowestPoint: Int32Array
+
+  constructor(
+    g: number,
+    private readonly p: number,
+    readonly shape: Template,
+    private readonly kind: Int32Array,
+    classes: number
+  ) {
+    const n = g * p
+    this.n = n
+    this.m = shape.m
+    this.t = shape.t
+    this.k = shape.k
+    this.bases = shape.k + shape.c
+    this.group = new Int32Array(this.bases * n)
+    this.slot = new Int32Array(this.bases * n)
+    this.slotOf = new Int32Array(this.bases * n)
+    this.point = new Int32Array(this.bases * n)
+    this.use = new Int32Array(classes)
+    this.tabu = new Int32Array(this.bases * n * n)
+    this.tabuPlace = new Int32Array(this.bases * n * shape.m)
+    this.conflicted = new Uint8Array(this.bases * n)
+    this.lowestGroup = new Int32Array(this.bases * n)
+    this.lowestPoint = new Int32Array(this.bases * n)
+  }
+
+  /** The units of base round b: every person (developed) or every row (invariant). */
+  private units(b: number): number {
+    return b < this.k ? this.n : this.t
+  }
+
+  private add(cls: number): number {
+    if (cls < 0) return 1
+    const before = this.use[cls] as number
+    this.use[cls] = before + 1
+    return before >= 1 ? 1 : 0
+  }
+
+  private remove(cls: number): number {
+    if (cls < 0) return -1
+    const before = this.use[cls] as number
+    this.use[cls] = before - 1
+    return before >= 2 ? -1 : 0
+  }
+
+  /** Random base rounds. */
+  private randomize(rng: Rng.Rng): void {
+    const { n, m, p, kind, slot, point } = this
+    this.use.fill(0)
+    this.tabu.fill(0)
+    this.tabuPlace.fill(0)
+    this.cost = 0
+    for (let b = 0; b < this.bases; b++) {
+      const base = b * n
+      const units = this.units(b)
+      for (let u = 0; u < units; u++) {
+        slot[base + u] = u
+        point[base + u] = b < this.k ? u : u * m + rng.int(m)
+      }
+      for (let u = units - 1; u > 0; u--) {
+        const j = rng.int(u + 1)
+        const tmp = slot[base + u] as number
+        slot[base + u] = slot[base + j] as number
+        slot[base + j] = tmp
+      }
+      for (let s = 0; s < units; s++) {
+        const x = slot[base + s] as number
+        this.slotOf[base + x] = s
+        this.group[base + x] = Math.floor(s / p)
+      }
+      for (let a = 0; a < units; a++)
+        for (let c = a + 1; c < units && Math.floor(c / p) === Math.floor(a / p); c++)
+          this.cost += this.add(
+            kind[
+              (point[base + (slot[base + a] as number)] as number) * n +
+                (point[base + (slot[base + c] as number)] as number)
+            ] as number
+          )
+    }
+  }
+
+  /** The change in cost when x and y (in different groups of base round b) swap, applied when `keep`. */
+  private delta(b: number, x: number, y: number, keep: boolean): number {
+    const { n, p, kind, slot, group, point } = this
+    const base = b * n
+    const ga = (group[base + x] as number) * p
+    const gb = (group[base + y] as number) * p
+    const px = (point[base + x] as number) * n
+    const py = (point[base + y] as number) * n
+    let d = 0
+    for (let s = ga; s < ga + p; s++) {
+      const z = slot[base + s] as number
+      if (z === x) continue
+      const pz = point[base + z] as number
+      d += this.remove(kind[px + pz] as number)
+      d += this.add(kind[py + pz] as number)
+    }
+    for (let s = gb; s < gb + p; s++) {
+      const z = slot[base + s] as number
+      if (z === y) continue
+      const pz = point[base + z] as number
+      d += this.remove(kind[py + pz] as number)
+      d += this.add(kind[px + pz] as number)
+    }
+    if (!keep) {
+      for (let s = ga; s < ga + p; s++) {
+        const z = slot[base + s] as number
+        if (z === x) continue
+        const pz = point[base + z] as number
+        this.add(kind[px + pz] as number)
+        this.remove(kind[py + pz] as number)
+      }
+      for (let s = gb; s < gb + p; s++) {
+        const z = slot[base + s] as number
+        if (z === y) continue
+        const pz = point[base + z] as number
+        this.add(kind[py + pz] as number)
+        this.remove(kind[px + pz] as number)
+      }
+    }
+    return d
+  }
+
+  /** The change in cost when row r of invariant base round b takes person `to` instead, applied when `keep`. */
+  private deltaPlace(b: number, r: number, to: number, keep: boolean): number {
+    const { n, p, kind, slot, group, point } = this
+    const base = b * n
+    const ga = (group[base + r] as number) * p
+    const from = (point[base + r] as number) * n
+    let d = 0
+    for (let s = ga; s < ga + p; s++) {
+      const z = slot[base + s] as number
+      if (z === r) continue
+      const pz = point[base + z] as number
+      d += this.remove(kind[from + pz] as number)
+      d += this.add(kind[to * n + pz] as number)
+    }
+    if (!keep)
+      for (let s = ga; s < ga + p; s++) {
+        const z = slot[base + s] as number
+        if (z === r) continue
+        const pz = point[base + z] as number
+        this.add(kind[from + pz] as number)
+        this.remove(kind[to * n + pz] as number)
+      }
+    return d
+  }
+
+  private swap(b: number, x: number, y: number): void {
+    this.cost += this.delta(b, x, y, true)
+    const base = b * this.n
+    const sx = this.slotOf[base + x] as number
+    const sy = this.slotOf[base + y] as number
+    this.slot[base + sx] = y
+    this.slot[base + sy] = x
+    this.slotOf[base + x] = sy
+    this.slotOf[base + y] = sx
+    const gx = this.group[base + x] as number
+    this.group[base + x] = this.group[base + y] as number
+    this.group[base + y] = gx
+  }
+
+  /** Marks the units of a pair that holds a class used more than once, or a forbidden pair. */
+  private markConflicts(): void {
+    const { n, p, kind, slot, use, conflicted, point } = this
+    conflicted.fill(0)
+    for (let b = 0; b < this.bases; b++) {
+      const base = b * n
+      const units = this.units(b)
+      for (let a = 0; a < units; a++) {
+        const x = slot[base + a] as number
+        const end = (Math.floor(a / p) + 1) * p
+        for (let c = a + 1; c < end; c++) {
+          const y = slot[base + c] as number
+          const cls = kind[(point[base + x] as number) * n + (point[base + y] as number)] as number
+          if (cls < 0 || (use[cls] as number) > 1) {
+            conflicted[base + x] = 1
+            conflicted[base + y] = 1
+          }
+        }
+      }
+    }
+  }
+
+  private tie(b: number, x: number, y: number, ties: number): number {
+    if (ties === this.ties.length) {
+      const wider = new Int32Array(this.ties.length * 2)
+      wider.set(this.ties)
+      this.ties = wider
+    }
+    this.ties[ties] = b
+    this.ties[ties + 1] = x
+    this.ties[ties + 2] = y
+    return ties + 3
+  }
+
+  /**
+   * One run from random base rounds: tabu steps until the cost is zero (true), `stallLimit` steps
+   * pass without a new best of the run, `steps` reaches `budget`, or the clock reaches the deadline.
+   */
+  run(rng: Rng.Rng, stallLimit: number, budget: number, deadline: number, clock: () => number): boolean {
+    const { n, m, group, tabu, tabuPlace, point } = this
+    this.randomize(rng)
+    if (this.cost < this.lowest) this.keep()
+    let best = this.cost
+    let lastGain = this.steps
+    while (this.cost > 0) {
+      if (this.steps >= budget || this.steps - lastGain >= stallLimit) return false
+      if ((this.steps & 63) === 0 && clock() >= deadline) return false
+      this.steps++
+      const it = this.steps
+      this.markConflicts()
+      let bestD = Number.POSITIVE_INFINITY
+      let ties = 0
+      for (let b = 0; b < this.bases; b++) {
+        const base = b * n
+        const units = this.units(b)
+        for (let x = 0; x < units; x++) {
+          if (this.conflicted[base + x] === 0) continue
+          const gx = group[base + x] as number
+          for (let y = 0; y < units; y++) {
+            if (group[base + y] === gx) continue
+            const d = this.delta(b, x, y, false)
+            if (d > bestD) continue
+            if ((tabu[(base + x) * n + y] as number) > it && !(this.cost + d < best)) continue
+            if (d < bestD) {
+              bestD = d
+              ties = 0
+            }
+            ties = this.tie(b, x, y, ties)
+          }
+          if (b < this.k) continue
+          // another person for row x: encoded as y = −1 − place
+          const at = point[base + x] as number
+          for (let place = 0; place < m; place++) {
+            const to = x * m + place
+            if (to === at) continue
+            const d = this.deltaPlace(b, x, to, false)
+            if (d > bestD) continue
+            if ((tabuPlace[(base + x) * m + place] as number) > it && !(this.cost + d < best)) continue
+            if (d < bestD) {
+              bestD = d
+              ties = 0
+            }
+            ties = this.tie(b, x, -1 - place, ties)
+          }
+        }
+      }
+      if (ties === 0) continue
+      const pick = rng.int(ties / 3) * 3
+      const b = this.ties[pick] as number
+      const x = this.ties[pick + 1] as number
+      const y = this.ties[pick + 2] as number
+      const until = it + 5 + rng.int(11)
+      if (y >= 0) {
+        this.swap(b, x, y)
+        tabu[(b * n + x) * n + y] = until
+        tabu[(b * n + y) * n + x] = until
+      } else {
+        const from = (point[b * n + x] as number) % m
+        this.cost += this.deltaPlace(b, x, x * m + (-1 - y), true)
+        point[b * n + x] = x * m + (-1 - y)
+        tabuPlace[(b * n + x) * m + from] = until
+      }
+      if (this.cost < best) {
+        best = this.cost
+        lastGain = it
+        if (best < this.lowest) this.keep()
+      }
+    }
+    return true
+  }
+
+  /** Copies the current base rounds as the lowest of all runs. */
+  private keep(): void {
+    this.lowest = this.cost
+    this.lowestGroup.set(this.group)
+    this.lowestPoint.set(this.point)
+  }
+
+  /** The rotation of the current base rounds, or with `lowest` of the lowest-cost base rounds of all runs. */
+  rounds(lowest = false): Array<Int32Array> {
+    const { n, m, t, k } = this
+    const group = lowest ? this.lowestGroup : this.group
+    const point = lowest ? this.lowestPoint : this.point
+    const rounds = develop(n, this.shape, group.subarray(0, k * n))
+    for (let b = k; b < this.bases; b++) {
+      const round = new Int32Array(n)
+      for (let r = 0; r < t; r++) {
+        const set = group[b * n + r] as number
+        const place = (point[b * n + r] as number) % m
+        for (let x = 0; x < m; x++) round[r * m + x] = set * m + ((((x - place) % m) + m) % m)
+      }
+      rounds.push(round)
+    }
+    return rounds
+  }
+}
+
+/** The budget of {@link cyclic}: the most tabu steps over all runs, and the clock reading at which to stop. */
+export interface Limits {
+  readonly steps: number
+  readonly deadline: number
+  readonly clock: () => number
+}
+
+/** Steps without a new best of a run, per person, after which the run ends. */
+const stallPerPerson = 50
+
+/**
+ * Searches for a rotation of g groups of p people over w rounds in which no pair meets twice, among
+ * the rotations that a cyclic shift maps onto themselves: runs of {@link Quotient} from random base
+ * rounds, going round every template that fits (see {@link templates}), until one reaches zero, the
+ * steps run out or the clock reaches the deadline. Returns the rounds (`rounds[r][i]` the group of
+ * i) with no repeated pair, or else those with the fewest repeated pairs among the best base rounds
+ * of each template (`undefined` when no template fits), their repeated pairs, and the steps taken.
+ * The same seed and step budget give the same answer.
+ */
+export const cyclic = (
+  g: number,
+  p: number,
+  w: number,
+  rng: Rng.Rng,
+  limits: Limits
+): { readonly rounds: Array<Int32Array> | undefined; readonly repeats: number; readonly steps: number } => {
+  const shapes = templates(g, p, w)
+  const searches: Array<Quotient | undefined> = shapes.map(() => undefined)
+  const stallLimit = stallPerPerson * g * p
+  let steps = 0
+  for (let run = 0; shapes.length > 0; run++) {
+    if (steps >= limits.steps || limits.clock() >= limits.deadline) break
+    const at = run % shapes.length
+    const shape = shapes[at] as Template
+    let search = searches[at]
+    if (search === undefined) {
+      const table = classTable(g * p, shape)
+      search = new Quotient(g, p, shape, table.kind, table.classes)
+      searches[at] = search
+    }
+    const before = search.steps
+    const found = search.run(rng, stallLimit, before + (limits.steps - steps), limits.deadline, limits.clock)
+    steps += search.steps - before
+    if (found) return { rounds: search.rounds(), repeats: 0, steps }
+  }
+  // none reached zero: the rotation with the fewest repeated pairs among the lowest of each template
+  let best: Array<Int32Array> | undefined
+  let fewest = Number.POSITIVE_INFINITY
+  for (const search of searches) {
+    if (search === undefined || search.lowest === Number.POSITIVE_INFINITY) continue
+    const rounds = search.rounds(true)
+    const { repeats } = repeatsOf(g * p, rounds)
+    if (repeats < fewest) {
+      fewest = repeats
+      best = rounds
+    }
+  }
+  return { rounds: best, repeats: fewest, steps }
+}

@@ -1,0 +1,128 @@
+import { Grouping, Rng } from "@grenzeloos/core"
+import { Either, FastCheck as fc } from "effect"
+import { describe, expect, it } from "vitest"
+import { classTable, develop, templates } from "../../src/grouping/internal/rotation/Cyclic.js"
+import { cyclic, Quotient } from "../../src/grouping/internal/rotation/Quotient.js"
+
+const noClock = { deadline: Number.POSITIVE_INFINITY, clock: () => 0 }
+
+const golfers = (g: number, p: number, w: number, seed: number, iterations: number) => {
+  const n = g * p
+  const result = Grouping.Rotation.solve(
+    { size: n, rounds: w, groupSizes: Array.from({ length: g }, () => p), score: new Float64Array(n * n) },
+    { seed, iterations, geometry: false }
+  )
+  if (Either.isLeft(result)) throw new Error(result.left.message)
+  return result.right
+}
+
+const expectPartitions = (rounds: ReadonlyArray<ArrayLike<number>>, g: number, p: number) => {
+  for (const round of rounds) {
+    const sizes = new Array<number>(g).fill(0)
+    for (const x of Array.from(round)) sizes[x] = (sizes[x] ?? 0) + 1
+    expect(sizes).toEqual(new Array<number>(g).fill(p))
+  }
+}
+
+describe("the cyclic rotation search (decision 0104)", () => {
+  it("counts a pair class used twice as repeated pairs: random base rounds have no repeat exactly when no class is used twice", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 7 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer(),
+        (g, p, w, seed) => {
+          const n = g * p
+          const rng = Rng.make(seed)
+          for (const shape of templates(g, p, w)) {
+            const { kind, classes } = classTable(n, shape)
+            // random developed base rounds only (k of them), expanded and counted independently
+            if (shape.c !== 0) continue
+            const assigned = new Int32Array(shape.k * n)
+            for (let b = 0; b < shape.k; b++) {
+              const order = Rng.shuffle(
+                rng,
+                Array.from({ length: n }, (_, i) => i)
+              )
+              order.forEach((x, s) => {
+                assigned[b * n + x] = Math.floor(s / p)
+              })
+            }
+            const use = new Int32Array(classes)
+            let clash = false
+            for (let b = 0; b < shape.k; b++)
+              for (let x = 0; x < n; x++)
+                for (let y = x + 1; y < n; y++) {
+                  if (assigned[b * n + x] !== assigned[b * n + y]) continue
+                  const cls = kind[x * n + y] as number
+                  if (cls < 0 || (use[cls] as number) > 0) clash = true
+                  else use[cls] = 1
+                }
+            const rounds = develop(n, shape, assigned)
+            expect(rounds.length).toBe(shape.k * shape.m)
+            expectPartitions(rounds, g, p)
+            expect(Grouping.Rotation.repeatsOf(n, rounds).repeats === 0).toBe(!clash)
+          }
+        }
+      ),
+      { seed: 20261207, numRuns: 60 }
+    )
+  })
+
+  it("finds, without geometry, the complete designs 7-3-10 (Kirkman, 21 people) and 7-4-9 (28 people) with no repeated pair", () => {
+    for (const [g, p, w] of [
+      [7, 3, 10],
+      [7, 4, 9],
+      [6, 4, 7]
+    ] as const) {
+      const solution = golfers(g, p, w, 1, 400_000)
+      expect(solution.repeats).toBe(0)
+      expect(solution.rounds.length).toBe(w)
+      expect(Grouping.Rotation.repeatsOf(g * p, solution.rounds)).toEqual({ repeats: 0, extraMeetings: 0 })
+      expectPartitions(solution.rounds, g, p)
+    }
+  })
+
+  it("gives every round as a partition into the given groups, the same for the same seed and steps, and reports what it returns", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer(),
+        (g, p, w, seed) => {
+          const a = cyclic(g, p, w, Rng.make(seed), { steps: 2_000, ...noClock })
+          const b = cyclic(g, p, w, Rng.make(seed), { steps: 2_000, ...noClock })
+          expect(b).toEqual(a)
+          expect(a.steps).toBeLessThanOrEqual(2_000)
+          if (a.rounds === undefined) {
+            expect(templates(g, p, w)).toEqual([])
+            return
+          }
+          expect(a.rounds.length).toBe(w)
+          expectPartitions(a.rounds, g, p)
+          expect(Grouping.Rotation.repeatsOf(g * p, a.rounds).repeats).toBe(a.repeats)
+        }
+      ),
+      { seed: 20261208, numRuns: 40 }
+    )
+  })
+
+  it("keeps the base rounds with the lowest cost of all runs, and an invariant round moves a row's person as well as rows", () => {
+    // 8-4-10 over the shift of order 4: one developed round and six invariant ones
+    const shape = templates(8, 4, 10).find((t) => t.m === 4 && t.k === 1 && t.c === 6)
+    expect(shape).toBeDefined()
+    if (shape === undefined) return
+    const { kind, classes } = classTable(32, shape)
+    const search = new Quotient(8, 4, shape, kind, classes)
+    const rng = Rng.make(3)
+    search.run(rng, 200, 400, Number.POSITIVE_INFINITY, () => 0)
+    const lowest = search.rounds(true)
+    expect(lowest.length).toBe(10)
+    expectPartitions(lowest, 8, 4)
+    // the lowest cost is never above the current one, and a cost of zero means no repeated pair
+    expect(search.lowest).toBeLessThanOrEqual(search.cost)
+    expect(Grouping.Rotation.repeatsOf(32, lowest).repeats === 0).toBe(search.lowest === 0)
+  })
+})
