@@ -97,6 +97,8 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwithdrawTheme\b/g, "grenzeloos themes withdraw"],
   [/\bwithdrawBallot\b/g, "grenzeloos vote withdraw"],
   [/\bchangeProgramme\b/g, "grenzeloos vote close --update-invitees"],
+  [/\bsetProgramme\b/g, "grenzeloos vote close --gathering"],
+  [/\bsendReminders\b/g, "grenzeloos invite --reminders"],
   [/\brequestPollAnswers\b/g, "grenzeloos poll request"],
   [/\brecordPollAnswers\b/g, "grenzeloos poll import"],
   [/\brecordBallots\b/g, "grenzeloos vote import"],
@@ -184,7 +186,8 @@ const forThePerson = (error: CoreTexts.Refusal): CoreTexts.Refusal => {
         state: error.state,
         step: commandsIn(error.step),
         needs: error.needs,
-        possible: error.possible.map(commandsIn)
+        // A step the command line has no command for (recording attendance) is not offered.
+        possible: error.possible.map(commandsIn).filter((step) => step.startsWith("grenzeloos "))
       })
     case "NotAllowed":
     case "MemberCannotAct":

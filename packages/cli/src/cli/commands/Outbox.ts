@@ -12,7 +12,8 @@ import { Config, Effect, Either, Option, Schema } from "effect"
 import * as Environment from "../Environment.js"
 import { NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
-import { common, type Group, say } from "./Shared.js"
+import * as Texts from "../Texts.js"
+import { common, type Group } from "./Shared.js"
 
 /**
  * `outbox send` was asked to send from an address that cannot receive replies
@@ -22,9 +23,7 @@ export class PlaceholderOrganizer extends Schema.TaggedError<PlaceholderOrganize
   "@grenzeloos/cli/PlaceholderOrganizer"
 )("PlaceholderOrganizer", { email: Schema.String, language: Schema.Literal("nl", "en") }) {
   override get message(): string {
-    return this.language === "en"
-      ? `invitations would go out from ${this.email}, an address that receives no mail, so nothing was sent. Set a real organiser: grenzeloos init --name "…" --team-name "Your name" --team-email you@organisation.nl (with --as your id), or GRENZELOOS_ORGANIZER_EMAIL=you@organisation.nl`
-      : `de uitnodigingen zouden verstuurd worden vanaf ${this.email}, een adres dat geen post ontvangt, dus er is niets verstuurd. Stel een echte organisator in: grenzeloos init --name "…" --team-name "Uw naam" --team-email u@organisatie.nl (met --as uw id), of GRENZELOOS_ORGANIZER_EMAIL=u@organisatie.nl`
+    return Texts.of(this.language).placeholderOrganizer(this.email)
   }
 }
 
@@ -152,15 +151,16 @@ const outboxSend = Command.make(
           deadLettered: total.deadLettered + batch.deadLettered,
           leasesLost: total.leasesLost + batch.leasesLost
         }
-        yield* Output.note(c.json, say(c.lang, `· ${total.delivered} verstuurd…`, `· ${total.delivered} sent…`))
+        yield* Output.note(c.json, Texts.of(c.lang).sentSoFar(total.delivered))
       }
       yield* Output.result(
         c.json,
         [
-          say(
-            c.lang,
-            `${total.delivered} berichten verstuurd vanaf ${organizer.name} <${organizer.email}>${total.retried > 0 ? `; ${total.retried} later opnieuw` : ""}${total.deadLettered > 0 ? `; ${total.deadLettered} gingen niet (zie grenzeloos outbox status)` : ""}.`,
-            `${total.delivered} messages sent from ${organizer.name} <${organizer.email}>${total.retried > 0 ? `; ${total.retried} to retry later` : ""}${total.deadLettered > 0 ? `; ${total.deadLettered} failed (see grenzeloos outbox status)` : ""}.`
+          Texts.of(c.lang).sent(
+            total.delivered,
+            `${organizer.name} <${organizer.email}>`,
+            total.retried,
+            total.deadLettered
           )
         ],
         total
@@ -173,12 +173,6 @@ const outboxSend = Command.make(
 )
 
 const STATUSES = ["pending", "claimed", "delivered", "dead"] as const
-const STATUS_TEXT = {
-  pending: ["klaar om te versturen", "waiting to be sent"],
-  claimed: ["wordt nu verstuurd", "being sent"],
-  delivered: ["verstuurd", "sent"],
-  dead: ["mislukt", "failed"]
-} as const
 
 // The ids of every message with a status, page by page (the Store gives at most 1,000 at a time).
 const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number] | "superseded") =>
@@ -200,10 +194,6 @@ const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number] | 
 
 // The status of one message, or `undefined` when the outbox has no message with that id.
 const ANY_STATUS = [...STATUSES, "superseded"] as const
-const ANY_STATUS_TEXT = {
-  ...STATUS_TEXT,
-  superseded: ["vervangen door een later bericht", "superseded by a later message"]
-} as const
 const statusOf = (store: Store.CommunityStore, id: string) =>
   Effect.map(
     Effect.forEach(ANY_STATUS, (status) =>
@@ -225,18 +215,10 @@ const outboxStatus = Command.make("status", { ...common }, (c) =>
     yield* Output.result(
       c.json,
       [
-        ...counts.map(([status, n]) => `${STATUS_TEXT[status][c.lang === "en" ? 1 : 0].padEnd(24)} ${n}`),
+        ...counts.map(([status, n]) => `${Texts.of(c.lang).messageStatus(status).padEnd(24)} ${n}`),
         ...(dead.length === 0
           ? []
-          : [
-              "",
-              say(
-                c.lang,
-                "Mislukt (probeer opnieuw met grenzeloos outbox retry <id> of --dead):",
-                "Failed (retry with grenzeloos outbox retry <id> or --dead):"
-              ),
-              ...dead.map((d) => `  ${d.id}: ${d.lastError ?? ""}`)
-            ])
+          : ["", Texts.of(c.lang).failedHeader, ...dead.map((d) => `  ${d.id}: ${d.lastError ?? ""}`)])
       ],
       { ...Object.fromEntries(counts), failed: dead.map((d) => ({ id: d.id, error: d.lastError ?? null })) }
     )
@@ -256,7 +238,7 @@ const outboxRetry = Command.make(
       const ids = c.dead ? yield* idsOf(store, "dead") : Option.toArray(c.id)
       if (ids.length === 0)
         return yield* new NoTransport({
-          reason: say(c.lang, "geef een bericht-id of --dead", "give a message id or --dead")
+          reason: Texts.of(c.lang).messageOrDead
         })
       const revived = yield* Effect.forEach(ids, (id) => store.reviveOutbox(id))
       // One message asked for by id that was not put back: say whether it does not exist or has
@@ -266,30 +248,12 @@ const outboxRetry = Command.make(
         const status = yield* statusOf(store, only)
         return yield* new NothingToDo({
           reason:
-            status === undefined
-              ? say(c.lang, `er is geen bericht ${only} in de outbox`, `there is no message ${only} in the outbox`)
-              : say(
-                  c.lang,
-                  `bericht ${only} is niet mislukt (${ANY_STATUS_TEXT[status][0]}); alleen mislukte berichten kunnen opnieuw`,
-                  `message ${only} has not failed (${ANY_STATUS_TEXT[status][1]}); only failed messages can be retried`
-                ),
-          hint: say(
-            c.lang,
-            "de ids van mislukte berichten staan onder grenzeloos outbox status; of probeer alle mislukte opnieuw met grenzeloos outbox retry --dead",
-            "the ids of failed messages are listed by grenzeloos outbox status; or retry every failed one with grenzeloos outbox retry --dead"
-          )
+            status === undefined ? Texts.of(c.lang).noSuchMessage(only) : Texts.of(c.lang).notFailed(only, status),
+          hint: Texts.of(c.lang).retryHint
         })
       }
       const again = revived.filter((r) => r === "pending").length
-      yield* Output.result(
-        c.json,
-        say(
-          c.lang,
-          `${again} berichten staan weer klaar; verstuur ze met grenzeloos outbox send.`,
-          `${again} messages are queued again; send them with grenzeloos outbox send.`
-        ),
-        { retried: again, ids }
-      )
+      yield* Output.result(c.json, Texts.of(c.lang).requeued(again), { retried: again, ids })
     }).pipe(Effect.provide(Environment.useCasesLayer(c)))
 ).pipe(Command.withDescription("Biedt mislukte berichten opnieuw aan. / Queues failed messages again."))
 
