@@ -90,6 +90,8 @@ export interface Texts {
   readonly unwritable: (option: string, path: string, reason: string) => string
   /** The file system's reason for a failed write (`NotFound`, `PermissionDenied`, …) as a person says it. */
   readonly writeFailure: (kind: string) => string | undefined
+  /** The file system refused a path, for a reason in its own words. */
+  readonly unreadableOrUnwritable: (path: string | undefined, reason: string) => string
   /** What the statuses of members, themes, gatherings, facilitators' roles and messages are called. */
   readonly memberStatus: (status: string) => string
   readonly themeStatus: (status: "backlog" | "scheduled" | "discussed" | "archived") => string
@@ -188,9 +190,28 @@ export interface Texts {
   readonly notFailed: (id: string, status: "pending" | "claimed" | "delivered" | "dead" | "superseded") => string
   readonly retryHint: string
   readonly requeued: (count: number) => string
+  readonly noTransport: string
+  readonly notSmtpAddress: (typed: string) => string
+  readonly notSmtpScheme: (scheme: string) => string
   readonly placeholderOrganizer: (email: string) => string
   /** The report's "chance to be there" paragraph: the poll decision's year figures. */
   readonly yearAttendance: (fairness: Scheduling.Poll.YearFairness, naming?: CoreTexts.Naming) => string
+  // Errors of the arguments, retold from @effect/cli's English (decision 0141).
+  /** Items as a list that ends in "or". */
+  readonly or: (items: ReadonlyArray<string>) => string
+  readonly seeHelp: string
+  readonly chooseOne: (cases: ReadonlyArray<string>, typed: string | undefined) => string
+  /** A value that is not of the option's type (`integer`, `float`, `boolean`, `date`, or another). */
+  readonly expectedType: (type: string, value: string) => string
+  readonly optionMissing: (option: string) => string
+  readonly optionTwice: (option: string) => string
+  readonly argumentMissing: (argument: string) => string
+  readonly unknownArgument: (argument: string) => string
+  /** `where` needs a command; `optionFirst` is an option typed before any command. */
+  readonly needsCommand: (where: string, commands: ReadonlyArray<string>, optionFirst: string | undefined) => string
+  readonly fileMissing: (file: string) => string
+  readonly fileExists: (file: string) => string
+  readonly unknownCommand: (typed: string, suggestion: string) => string
   readonly error: (message: string) => string
   readonly internalError: (details: string) => string
 }

@@ -10,6 +10,7 @@ import { EmailConfig, EmailNotifier } from "@grenzeloos/notify-email"
 import { WebhookConfig, WebhookNotifier } from "@grenzeloos/notify-webhook"
 import { Config, Effect, Either, Option, Schema } from "effect"
 import * as Environment from "../Environment.js"
+import * as Messages from "../Messages.js"
 import { NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
@@ -39,24 +40,19 @@ export class NoTransport extends Schema.TaggedError<NoTransport>("@grenzeloos/cl
 /** The SMTP server of `--smtp smtp://[user:pass@]host:port` (or `smtps://`). */
 export const smtpOf = (
   url: string,
-  from: { readonly name: string; readonly address: string }
+  from: { readonly name: string; readonly address: string },
+  language: "nl" | "en" = "nl"
 ): Either.Either<EmailConfig.EmailConfig, NoTransport> => {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    return Either.left(
-      new NoTransport({
-        reason: `--smtp: "${url}" is geen adres als smtp://mail.example.nl:587 / is not an address such as smtp://mail.example.nl:587`
-      })
-    )
+    return Either.left(new NoTransport({ reason: `--smtp: ${Texts.of(language).notSmtpAddress(url)}` }))
   }
   const secure = parsed.protocol === "smtps:"
   if (!secure && parsed.protocol !== "smtp:")
     return Either.left(
-      new NoTransport({
-        reason: `--smtp: verwacht smtp:// of smtps://, niet ${parsed.protocol}// / expected smtp:// or smtps://`
-      })
+      new NoTransport({ reason: `--smtp: ${Texts.of(language).notSmtpScheme(`${parsed.protocol}//`)}` })
     )
   return Either.mapLeft(
     Schema.decodeUnknownEither(EmailConfig.EmailConfig)({
@@ -68,7 +64,7 @@ export const smtpOf = (
         ? {}
         : { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } })
     }),
-    (error) => new NoTransport({ reason: `--smtp: ${error.message}` })
+    (error) => new NoTransport({ reason: `--smtp: ${Messages.inLanguage(error.message, language)}` })
   )
 }
 
@@ -77,6 +73,7 @@ const transports = (
     readonly smtp: Option.Option<string>
     readonly webhook: Option.Option<string>
     readonly concurrency: number
+    readonly lang: "nl" | "en"
   },
   from: { readonly name: string; readonly address: string }
 ) =>
@@ -85,7 +82,7 @@ const transports = (
     const webhookUrl = Option.orElse(c.webhook, () => Option.fromNullable(process.env.GRENZELOOS_WEBHOOK_URL))
     const list: Array<Notifier.NotifierService> = []
     if (Option.isSome(smtpUrl)) {
-      const config = yield* smtpOf(smtpUrl.value, from)
+      const config = yield* smtpOf(smtpUrl.value, from, c.lang)
       // As many connections as messages in flight, so none waits for a connection of its own.
       list.push(yield* EmailNotifier.make({ ...config, maxConnections: c.concurrency }))
     } else if (process.env.GRENZELOOS_SMTP_HOST !== undefined) {
@@ -97,15 +94,13 @@ const transports = (
         Config.map((s) => s.split(",").map((x) => x.trim()))
       )
       const config = yield* Schema.decodeUnknown(WebhookConfig.WebhookConfig)({ url: webhookUrl.value, secrets }).pipe(
-        Effect.mapError((error) => new NoTransport({ reason: `--webhook: ${error.message}` }))
+        Effect.mapError(
+          (error) => new NoTransport({ reason: `--webhook: ${Messages.inLanguage(error.message, c.lang)}` })
+        )
       )
       list.push(yield* WebhookNotifier.make(config))
     }
-    if (list.length === 0)
-      return yield* new NoTransport({
-        reason:
-          "waarheen? geef --smtp smtp://mail.example.nl:587 (of GRENZELOOS_SMTP_URL) of --webhook https://… (met GRENZELOOS_WEBHOOK_SECRETS) / where to? give --smtp smtp://mail.example.nl:587 (or GRENZELOOS_SMTP_URL) or --webhook https://… (with GRENZELOOS_WEBHOOK_SECRETS)"
-      })
+    if (list.length === 0) return yield* new NoTransport({ reason: Texts.of(c.lang).noTransport })
     return Notifier.route(list)
   })
 

@@ -102,7 +102,7 @@ export const command: Group<"report"> = Command.make(
                     problems: error.problems.map((p) => ({
                       row: undefined,
                       column: undefined,
-                      message: `${p.path === "" ? "" : `${p.path} `}${c.lang === "en" ? p.message : Messages.dutch(p.message)}`
+                      message: `${p.path === "" ? "" : `${p.path} `}${Messages.inLanguage(p.message, c.lang)}`
                     })),
                     hint: Texts.of(c.lang).reportSavedFile(option),
                     language: c.lang

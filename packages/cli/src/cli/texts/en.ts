@@ -86,6 +86,33 @@ export const en: Texts = {
       BadResource: "that is not a folder",
       Busy: "the file is in use"
     })[kind],
+  or: (items) =>
+    items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`,
+  seeHelp: "see --help for what is possible",
+  chooseOne: (cases, typed) => `choose ${en.or(cases)}${typed === undefined ? "" : `, not "${typed}"`}`,
+  expectedType: (type, value) =>
+    `expected ${
+      (
+        {
+          integer: "a whole number, e.g. 14",
+          float: "a number, e.g. 1.5",
+          boolean: "true or false",
+          date: "a date, e.g. 2027-06-03"
+        } as Readonly<Record<string, string>>
+      )[type] ?? type
+    }, not "${value}"`,
+  optionMissing: (option) => `${option} is missing; this command needs it (${en.seeHelp})`,
+  optionTwice: (option) => `${option} is given more than once; give it once`,
+  argumentMissing: (argument) => `the argument ${argument} is missing (${en.seeHelp})`,
+  unknownArgument: (argument) =>
+    `unknown argument "${argument}"; is an option misspelt, or a value with spaces not in quotes? (${en.seeHelp})`,
+  needsCommand: (where, commands, optionFirst) =>
+    `${where} needs a command: ${en.or(commands)}${optionFirst === undefined ? "" : `; options such as ${optionFirst} go after the command (grenzeloos init ${optionFirst} …)`} (${en.seeHelp})`,
+  fileMissing: (file) => `the file ${file} does not exist; check the path`,
+  fileExists: (file) => `${file} exists already; choose another name`,
+  unknownCommand: (typed, suggestion) => `unknown command "${typed}"; did you mean: grenzeloos ${suggestion}?`,
+  unreadableOrUnwritable: (path, reason) =>
+    `${path === undefined ? "" : `${path}: `}cannot be read or written (${reason}); check the path`,
   error: (message) => `error: ${message}`,
   internalError: (details) => `internal error (please report it): ${details}`,
   memberStatus: (status) =>
@@ -204,6 +231,10 @@ export const en: Texts = {
   retryHint:
     "the ids of failed messages are listed by grenzeloos outbox status; or retry every failed one with grenzeloos outbox retry --dead",
   requeued: (count) => `${count} messages are queued again; send them with grenzeloos outbox send.`,
+  noTransport:
+    "where to? give --smtp smtp://mail.example.nl:587 (or GRENZELOOS_SMTP_URL) or --webhook https://… (with GRENZELOOS_WEBHOOK_SECRETS)",
+  notSmtpAddress: (typed) => `"${typed}" is not an address such as smtp://mail.example.nl:587`,
+  notSmtpScheme: (scheme) => `expected smtp:// or smtps://, not ${scheme}`,
   placeholderOrganizer: (email) =>
     `invitations would go out from ${email}, an address that receives no mail, so nothing was sent. Set a real organiser: grenzeloos init --name "…" --team-name "Your name" --team-email you@organisation.nl (with --as your id), or GRENZELOOS_ORGANIZER_EMAIL=you@organisation.nl`,
   yearAttendance: (f, naming) => {

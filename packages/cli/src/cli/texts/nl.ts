@@ -87,6 +87,33 @@ export const nl: Texts = {
       BadResource: "dat is geen map",
       Busy: "het bestand is in gebruik"
     })[kind],
+  or: (items) =>
+    items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} of ${items[items.length - 1]}`,
+  seeHelp: "zie --help voor wat kan",
+  chooseOne: (cases, typed) => `kies ${nl.or(cases)}${typed === undefined ? "" : `, niet "${typed}"`}`,
+  expectedType: (type, value) =>
+    `verwacht ${
+      (
+        {
+          integer: "een geheel getal, bijv. 14",
+          float: "een getal, bijv. 1.5",
+          boolean: "ja of nee (true of false)",
+          date: "een datum, bijv. 2027-06-03"
+        } as Readonly<Record<string, string>>
+      )[type] ?? type
+    }, niet "${value}"`,
+  optionMissing: (option) => `${option} ontbreekt; deze opdracht heeft die optie nodig (${nl.seeHelp})`,
+  optionTwice: (option) => `${option} staat er meer dan eens; geef hem één keer`,
+  argumentMissing: (argument) => `het argument ${argument} ontbreekt (${nl.seeHelp})`,
+  unknownArgument: (argument) =>
+    `onbekend argument "${argument}"; staat er een optie verkeerd gespeld, of een waarde met spaties zonder aanhalingstekens? (${nl.seeHelp})`,
+  needsCommand: (where, commands, optionFirst) =>
+    `na ${where} hoort een opdracht: ${nl.or(commands)}${optionFirst === undefined ? "" : `; opties zoals ${optionFirst} komen na de opdracht (grenzeloos init ${optionFirst} …)`} (${nl.seeHelp})`,
+  fileMissing: (file) => `het bestand ${file} bestaat niet; controleer het pad`,
+  fileExists: (file) => `${file} bestaat al; kies een andere naam`,
+  unknownCommand: (typed, suggestion) => `onbekende opdracht "${typed}"; bedoelde u: grenzeloos ${suggestion}?`,
+  unreadableOrUnwritable: (path, reason) =>
+    `${path === undefined ? "" : `${path}: `}is niet te lezen of te schrijven (${reason}); controleer het pad`,
   error: (message) => `fout: ${message}`,
   internalError: (details) => `interne fout (meld dit alstublieft): ${details}`,
   memberStatus: (status) =>
@@ -207,6 +234,10 @@ export const nl: Texts = {
   retryHint:
     "de ids van mislukte berichten staan onder grenzeloos outbox status; of probeer alle mislukte opnieuw met grenzeloos outbox retry --dead",
   requeued: (count) => `${count} berichten staan weer klaar; verstuur ze met grenzeloos outbox send.`,
+  noTransport:
+    "waarheen? geef --smtp smtp://mail.example.nl:587 (of GRENZELOOS_SMTP_URL) of --webhook https://… (met GRENZELOOS_WEBHOOK_SECRETS)",
+  notSmtpAddress: (typed) => `"${typed}" is geen adres als smtp://mail.example.nl:587`,
+  notSmtpScheme: (scheme) => `verwacht smtp:// of smtps://, niet ${scheme}`,
   placeholderOrganizer: (email) =>
     `de uitnodigingen zouden verstuurd worden vanaf ${email}, een adres dat geen post ontvangt, dus er is niets verstuurd. Stel een echte organisator in: grenzeloos init --name "…" --team-name "Uw naam" --team-email u@organisatie.nl (met --as uw id), of GRENZELOOS_ORGANIZER_EMAIL=u@organisatie.nl`,
   yearAttendance: (f, naming) => {
