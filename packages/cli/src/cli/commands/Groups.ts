@@ -76,7 +76,12 @@ const groupsForm = Command.make(
           // Facilitators by name, as the members will meet them, not by id.
           const facilitators = new Map((yield* uc.listFacilitators(team)).map((f) => [f.id as string, f.name]))
           const names = new Map(directory.map((m) => [m.id as string, m]))
-          const why = new Map(formed.result.explanations.map((e) => [e.memberId, e.text]))
+          // Why each member is in their group, in the --lang language (the engine explains in the
+          // community's; the stored grouping is told again in the language asked).
+          const told = yield* uc.getGrouping(team, { roundId: formed.round.id, language: c.lang })
+          const why = new Map(
+            told.groups.flatMap((g) => g.members.map((m) => [m.id as string, m.explanation ?? ""] as const))
+          )
           yield* Output.result(
             c.json,
             [
