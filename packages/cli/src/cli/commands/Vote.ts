@@ -5,7 +5,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { Path } from "@effect/platform"
-import { Services } from "@grenzeloos/core"
+import { Agenda, Services } from "@grenzeloos/core"
 import { DateTime, Effect, Option, Redacted } from "effect"
 import * as Ballots from "../../import/Ballots.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
@@ -240,7 +240,15 @@ export const close = <Name extends "close" | "prioritise">(name: Name): Group<Na
           yield* Output.result(
             c.json,
             [
-              r.summary,
+              // The engine's summary is in the community's language; it is told again in --lang's.
+              Agenda.Texts.summary(c.lang, r.unit, {
+                method: r.method,
+                themes: r.programme.length,
+                used: r.used,
+                budget: r.budget,
+                members: r.fairness.voters,
+                withAtLeastOne: r.fairness.withAtLeastOne
+              }),
               "",
               ...Output.table(
                 Texts.of(c.lang).votesHeader,
