@@ -1,10 +1,10 @@
 /**
  * What the commands say, Dutch first and English second, in one place (`--lang`, or
  * `GRENZELOOS_LANG`): this interface, and one file per language (`texts/nl.ts`, `texts/en.ts`),
- * in the shape of zod v4's `locales/`, so a text a language forgets does not compile. A command
- * never builds a sentence itself. Help texts carry both languages side by side. The core's reasons and refusals
- * are rendered by the core's own locales (`Texts.of(language)` of `@grenzeloos/core`), in the same
- * language.
+ * in the shape of zod v4's `locales/`, so a text a language forgets does not compile (decision
+ * 0118). A command never builds a sentence itself. Help texts carry both languages side by side.
+ * The core's reasons and refusals are rendered by the core's own locales (`Texts.of(language)` of
+ * `@grenzeloos/core`), in the same language.
  *
  * Not part of the package's public API (decision 0114): the command line's own plumbing.
  *
