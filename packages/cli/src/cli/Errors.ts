@@ -6,8 +6,10 @@
  * @internal
  * @since 0.1.0
  */
+import type { PlatformError } from "@effect/platform/Error"
 import { Schema } from "effect"
 import * as ImportTexts from "../import/Texts.js"
+import * as Texts from "./Texts.js"
 
 const ProblemSchema = Schema.Struct({
   row: Schema.UndefinedOr(Schema.Number),
@@ -30,9 +32,7 @@ export class InvalidRows extends Schema.TaggedError<InvalidRows>("@grenzeloos/cl
     const language = this.language ?? "nl"
     const lines = this.problems.map((p) => `  ${ImportTexts.where(language, p.row, p.column)}: ${p.message}`)
     const n = this.problems.length
-    const count =
-      language === "en" ? `${n} ${n === 1 ? "problem" : "problems"}` : `${n} ${n === 1 ? "probleem" : "problemen"}`
-    return [`${this.file}: ${count}`, ...lines, this.hint].join("\n")
+    return [`${this.file}: ${Texts.of(language).problemCount(n)}`, ...lines, this.hint].join("\n")
   }
 }
 
@@ -64,20 +64,9 @@ export class NothingToDo extends Schema.TaggedError<NothingToDo>("@grenzeloos/cl
   }
 }
 
-// The file system's reasons, as a person says them (Dutch, English).
-const PLAIN_REASONS: Readonly<Record<string, readonly [string, string]>> = {
-  NotFound: ["de map bestaat niet", "the folder does not exist"],
-  PermissionDenied: ["geen toestemming om daar te schrijven", "no permission to write there"],
-  AlreadyExists: ["er staat al iets met die naam", "something with that name exists"],
-  BadResource: ["dat is geen map", "that is not a folder"],
-  Busy: ["het bestand is in gebruik", "the file is in use"]
-}
-
 /** The file system's reason for an {@link Unwritable} as a person says it, or its own words. @internal */
-export const plainReason = (error: Unwritable, language: "nl" | "en"): string => {
-  const plain = error.kind === undefined ? undefined : PLAIN_REASONS[error.kind]
-  return plain === undefined ? error.reason : plain[language === "nl" ? 0 : 1]
-}
+export const plainReason = (error: Unwritable, language: "nl" | "en"): string =>
+  (error.kind === undefined ? undefined : Texts.of(language).writeFailure(error.kind)) ?? error.reason
 
 /**
  * A file or folder the command was asked to write (`--out`) cannot be written.
@@ -93,12 +82,26 @@ export class Unwritable extends Schema.TaggedError<Unwritable>("@grenzeloos/cli/
   /** The file system's reason (`NotFound`, `PermissionDenied`, …), said plainly in the message. */
   kind: Schema.optionalWith(Schema.String, { exact: true })
 }) {
+  /**
+   * What a failed write (or a folder that could not be made) becomes: the option the person typed
+   * (`--out`), the path, and the file system's reason, said in their language.
+   *
+   * @since 0.2.0
+   */
+  static fromWrite(option: string, path: string, language: "nl" | "en") {
+    return (cause: PlatformError): Unwritable =>
+      new Unwritable({
+        option,
+        path,
+        reason: cause.message,
+        language,
+        ...("reason" in cause ? { kind: String(cause.reason) } : {})
+      })
+  }
+
   override get message(): string {
-    const plain = this.kind === undefined ? undefined : PLAIN_REASONS[this.kind]
-    if (this.language === "nl")
-      return `${this.option}: ${this.path} is niet te schrijven (${plain?.[0] ?? this.reason}); kies een andere map of naam`
-    if (this.language === "en")
-      return `${this.option}: ${this.path} cannot be written (${plain?.[1] ?? this.reason}); choose another folder or name`
+    if (this.language !== undefined)
+      return Texts.of(this.language).unwritable(this.option, this.path, plainReason(this, this.language))
     return `${this.option}: ${this.path} is niet te schrijven (${this.reason}); kies een andere map / cannot be written; choose another folder`
   }
 }

@@ -80,6 +80,10 @@ const EXPECTED: ReadonlyArray<readonly [RegExp, string]> = [
   [/ without control characters\b/g, " zonder stuurtekens"]
 ]
 
+/** A message of effect's Schema or the domain's schemas in the person's language (they are English). */
+export const inLanguage = (message: string, language: "nl" | "en"): string =>
+  language === "en" ? message : dutch(message)
+
 /** Messages of effect's Schema and the domain's schemas in Dutch, as far as a person typing an option or filling a file meets them. */
 export const dutch = (message: string): string =>
   EXPECTED.reduce((out, [pattern, nl]) => out.replace(pattern, nl), message)
@@ -97,6 +101,8 @@ const COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwithdrawTheme\b/g, "grenzeloos themes withdraw"],
   [/\bwithdrawBallot\b/g, "grenzeloos vote withdraw"],
   [/\bchangeProgramme\b/g, "grenzeloos vote close --update-invitees"],
+  [/\bsetProgramme\b/g, "grenzeloos vote close --gathering"],
+  [/\bsendReminders\b/g, "grenzeloos invite --reminders"],
   [/\brequestPollAnswers\b/g, "grenzeloos poll request"],
   [/\brecordPollAnswers\b/g, "grenzeloos poll import"],
   [/\brecordBallots\b/g, "grenzeloos vote import"],
@@ -142,7 +148,7 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
         option === "--location"
           ? p.message.replace(/\ba title\b/g, 'a location such as "Beatrixgebouw, Utrecht"')
           : p.message
-      const text = `${option === "" ? "" : `${option}: `}${language === "en" ? message : dutch(message)}`
+      const text = `${option === "" ? "" : `${option}: `}${inLanguage(message, language)}`
       lines.set(text, text)
     }
     return [...lines.values()].join("\n")
@@ -150,9 +156,7 @@ export const of = (error: unknown, language: "nl" | "en"): string | undefined =>
   if (tag === "SystemError" || tag === "BadArgument") {
     const path = field(error, "pathOrDescriptor")
     const reason = String(field(error, "reason") ?? field(error, "description") ?? "")
-    return language === "en"
-      ? `${path === undefined ? "" : `${String(path)}: `}cannot be read or written (${reason}); check the path`
-      : `${path === undefined ? "" : `${String(path)}: `}is niet te lezen of te schrijven (${reason}); controleer het pad`
+    return Texts.of(language).unreadableOrUnwritable(path === undefined ? undefined : String(path), reason)
   }
   if (CoreTexts.isRefusal(error)) return CoreTexts.of(language).refusal(forThePerson(error))
   if (error instanceof NotConfirmed) return Texts.of(language).notConfirmed(error.what)
@@ -184,7 +188,8 @@ const forThePerson = (error: CoreTexts.Refusal): CoreTexts.Refusal => {
         state: error.state,
         step: commandsIn(error.step),
         needs: error.needs,
-        possible: error.possible.map(commandsIn)
+        // A step the command line has no command for (recording attendance) is not offered.
+        possible: error.possible.map(commandsIn).filter((step) => step.startsWith("grenzeloos "))
       })
     case "NotAllowed":
     case "MemberCannotAct":

@@ -70,14 +70,20 @@ export const table = (
 const formats = new Map<string, Intl.DateTimeFormat>()
 
 /**
- * A moment as a person in the Netherlands reads it: `dinsdag 12 januari 2027 om 13:00`.
+ * A moment as a person in the Netherlands reads it: `dinsdag 12 januari 2027 om 13:00`, or in
+ * English (`--lang en`) `Tuesday 12 January 2027 at 13:00`.
  *
  * @since 0.1.0
  */
-export const when = (moment: DateTime.DateTime, timeZone = "Europe/Amsterdam"): string => {
-  let format = formats.get(timeZone)
+export const when = (
+  moment: DateTime.DateTime,
+  timeZone = "Europe/Amsterdam",
+  language: "nl" | "en" = "nl"
+): string => {
+  const key = `${language} ${timeZone}`
+  let format = formats.get(key)
   if (format === undefined) {
-    format = new Intl.DateTimeFormat("nl-NL", {
+    format = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
       weekday: "long",
       day: "numeric",
       month: "long",
@@ -86,7 +92,7 @@ export const when = (moment: DateTime.DateTime, timeZone = "Europe/Amsterdam"): 
       minute: "2-digit",
       timeZone
     })
-    formats.set(timeZone, format)
+    formats.set(key, format)
   }
   return format.format(DateTime.toDateUtc(moment))
 }

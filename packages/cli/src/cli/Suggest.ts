@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import * as Texts from "./Texts.js"
 
 /** The commands and their subcommands, as `Commands.ts` assembles them. */
 export const COMMANDS: Readonly<Record<string, ReadonlyArray<string>>> = {
@@ -57,9 +58,7 @@ export const typo = (argv: ReadonlyArray<string>, language: "nl" | "en"): string
   const [first, second] = argv
   if (first === undefined || first.startsWith("-")) return undefined
   const say = (suggestion: string) =>
-    language === "en"
-      ? `unknown command "${argv.slice(0, suggestion.split(" ").length).join(" ")}"; did you mean: grenzeloos ${suggestion}?`
-      : `onbekende opdracht "${argv.slice(0, suggestion.split(" ").length).join(" ")}"; bedoelde u: grenzeloos ${suggestion}?`
+    Texts.of(language).unknownCommand(argv.slice(0, suggestion.split(" ").length).join(" "), suggestion)
   const subcommands = COMMANDS[first]
   if (subcommands === undefined) {
     const group = nearest(first, Object.keys(COMMANDS))

@@ -8,6 +8,7 @@
  * @internal
  */
 import { HelpDoc, type ValidationError } from "@effect/cli"
+import * as Texts from "./Texts.js"
 
 type Language = "nl" | "en"
 
@@ -63,20 +64,6 @@ const valueAfter = (argv: ReadonlyArray<string>, option: string): string | undef
   return undefined
 }
 
-const or = (language: Language, items: ReadonlyArray<string>) =>
-  items.length <= 1
-    ? (items[0] ?? "")
-    : `${items.slice(0, -1).join(", ")} ${language === "en" ? "or" : "of"} ${items[items.length - 1]}`
-
-const say = (language: Language, nl: string, en: string) => (language === "en" ? en : nl)
-
-const TYPES: Readonly<Record<string, readonly [string, string]>> = {
-  integer: ["een geheel getal, bijv. 14", "a whole number, e.g. 14"],
-  float: ["een getal, bijv. 1.5", "a number, e.g. 1.5"],
-  boolean: ["ja of nee (true of false)", "true or false"],
-  date: ["een datum, bijv. 2027-06-03", "a date, e.g. 2027-06-03"]
-}
-
 /**
  * The message for an error of the arguments, in one language, naming the option.
  *
@@ -89,7 +76,7 @@ export const message = (
   choices: ReadonlyMap<string, ReadonlyArray<string>>
 ): string => {
   const text = textOf(error)
-  const help = say(language, "zie --help voor wat kan", "see --help for what is possible")
+  const texts = Texts.of(language)
   // An option's own check, written as "--option: Dutch / English".
   const own = /^(--[\w-]+): (.+?) \/ (.+)$/s.exec(text)
   if (own !== null) return `${own[1]}: ${language === "en" ? own[3] : own[2]}`
@@ -101,73 +88,36 @@ export const message = (
         alternatives.join(", ") === cases.join(", ") && argv.some((a) => a === name || a.startsWith(`${name}=`))
     )?.[0]
     const typed = option === undefined ? undefined : valueAfter(argv, option)
-    const prefix = option === undefined ? "" : `${option}: `
-    const not = typed === undefined ? "" : say(language, `, niet "${typed}"`, `, not "${typed}"`)
-    return `${prefix}${say(language, "kies", "choose")} ${or(language, cases)}${not}`
+    return `${option === undefined ? "" : `${option}: `}${texts.chooseOne(cases, typed)}`
   }
   const typed = /^'(.*)' is not a (\w+)$/s.exec(text)
   if (typed !== null) {
     const value = typed[1] ?? ""
     const option = optionBefore(argv, value)
-    const expected = TYPES[typed[2] ?? ""]?.[language === "en" ? 1 : 0] ?? typed[2]
-    return `${option === undefined ? "" : `${option}: `}${say(language, `verwacht ${expected}, niet "${value}"`, `expected ${expected}, not "${value}"`)}`
+    return `${option === undefined ? "" : `${option}: `}${texts.expectedType(typed[2] ?? "", value)}`
   }
   const missing = /^Expected to find option: '(.+)'$/.exec(text)
-  if (missing !== null)
-    return say(
-      language,
-      `${missing[1]} ontbreekt; deze opdracht heeft die optie nodig (${help})`,
-      `${missing[1]} is missing; this command needs it (${help})`
-    )
+  if (missing !== null) return texts.optionMissing(missing[1] ?? "")
   const twice = /^More than one reference to option '(.+)' detected$/.exec(text)
-  if (twice !== null)
-    return say(
-      language,
-      `${twice[1]} staat er meer dan eens; geef hem één keer`,
-      `${twice[1]} is given more than once; give it once`
-    )
+  if (twice !== null) return texts.optionTwice(twice[1] ?? "")
   const argument = /^Missing argument (<[^>]+>|\w+)/.exec(text)
-  if (argument !== null)
-    return say(
-      language,
-      `het argument ${argument[1]} ontbreekt (${help})`,
-      `the argument ${argument[1]} is missing (${help})`
-    )
+  if (argument !== null) return texts.argumentMissing(argument[1] ?? "")
   const unknown = /^Received unknown argument: '(.*)'$/s.exec(text)
-  if (unknown !== null)
-    return say(
-      language,
-      `onbekend argument "${unknown[1]}"; staat er een optie verkeerd gespeld, of een waarde met spaties zonder aanhalingstekens? (${help})`,
-      `unknown argument "${unknown[1]}"; is an option misspelt, or a value with spaces not in quotes? (${help})`
-    )
+  if (unknown !== null) return texts.unknownArgument(unknown[1] ?? "")
   const subcommand = /^Invalid subcommand for (\S+) - use one of (.+)$/s.exec(text)
   if (subcommand !== null) {
     const commands = (subcommand[2] ?? "").split(", ").map((c) => c.replace(/^'|'$/g, ""))
     const where = subcommand[1] === "grenzeloos" ? "grenzeloos" : `grenzeloos … ${subcommand[1]}`
     // Options such as --db belong after the command: `grenzeloos --db x init` is not understood.
-    const optionFirst = argv[0]?.startsWith("-") === true
-    return say(
-      language,
-      `na ${where} hoort een opdracht: ${or(language, commands)}${optionFirst ? `; opties zoals ${argv[0]} komen na de opdracht (grenzeloos init ${argv[0]} …)` : ""} (${help})`,
-      `${where} needs a command: ${or(language, commands)}${optionFirst ? `; options such as ${argv[0]} go after the command (grenzeloos init ${argv[0]} …)` : ""} (${help})`
-    )
+    const optionFirst = argv[0]?.startsWith("-") === true ? argv[0] : undefined
+    return texts.needsCommand(where, commands, optionFirst)
   }
   const path = /^Path '(.*)' must (not )?exist$/s.exec(text)
   if (path !== null) {
     const value = path[1] ?? ""
     const option = optionBefore(argv, value)
     const where = option === undefined ? "" : `${option}: `
-    return path[2] === undefined
-      ? say(
-          language,
-          `${where}het bestand ${value} bestaat niet; controleer het pad`,
-          `${where}the file ${value} does not exist; check the path`
-        )
-      : say(
-          language,
-          `${where}${value} bestaat al; kies een andere naam`,
-          `${where}${value} exists already; choose another name`
-        )
+    return `${where}${path[2] === undefined ? texts.fileMissing(value) : texts.fileExists(value)}`
   }
   return text
 }

@@ -8,7 +8,8 @@
  * @since 0.2.0
  * @internal
  */
-import type { Agenda, Scheduling } from "@grenzeloos/core"
+import type { Agenda, Texts as CoreTexts, Scheduling } from "@grenzeloos/core"
+import * as Texts from "../cli/Texts.js"
 import { html, type Safe } from "./Html.js"
 import * as Numbers from "./Numbers.js"
 import { palette } from "./Palette.js"
@@ -76,7 +77,11 @@ ${rows.map(
 </table>`
 }
 
-const attendancePart = (f: Scheduling.Poll.YearFairness, nameOf: (id: string) => string): Safe => {
+const attendancePart = (
+  f: Scheduling.Poll.YearFairness,
+  naming: CoreTexts.Naming,
+  language: Numbers.Language
+): Safe => {
   const buckets = [
     { label: `minder dan ${percent(0.25)}`, from: 0, to: 0.25 },
     { label: `${percent(0.25)} tot ${percent(0.5)}`, from: 0.25, to: 0.5 },
@@ -88,7 +93,7 @@ const attendancePart = (f: Scheduling.Poll.YearFairness, nameOf: (id: string) =>
   const counts = buckets.map((b) => shares.filter((s) => s >= b.from && s < b.to).length)
   const most = Math.max(1, ...counts)
   return html`<h3 id="eerlijk-datum">Kans om erbij te zijn</h3>
-<p>Met de gekozen datum kan ieder lid bij minstens ${percent(f.minimumShare)} van de bijeenkomsten van het jaar zijn (gemiddeld ${percent(f.meanShare)}, spreiding ${numbers.number(100 * f.spread)} procentpunt). ${f.minimumShare < 1 ? `Het laagst: ${f.lowest.map(nameOf).join(", ") || "—"}.` : ""}${f.unknown > 0 ? ` Van ${numbers.number(f.unknown)} ${f.unknown === 1 ? "lid" : "leden"} weten we het niet (geen antwoord): voor hen telt deze bijeenkomst niet mee.` : ""} Wie eerder niet kon, telde bij de keuze zwaarder mee, hoogstens ${numbers.number(f.maxWeight, 2)} keer.</p>
+<p>${Texts.of(language).yearAttendance(f, naming)}</p>
 <table>
 <caption>Leden naar het deel van de bijeenkomsten waar ze bij kunnen zijn</caption>
 <thead><tr><th scope="col">Deel van de bijeenkomsten</th><th scope="col">Leden</th></tr></thead>
@@ -113,13 +118,16 @@ ${minority.map(
 }
 
 /**
- * Renders the section; the report calls it only when it has something to show.
+ * Renders the section; the report calls it only when it has something to show. `naming` names
+ * members by name (an id it does not know stays an id); `language` is the page's.
  *
  * @since 0.2.0
  */
-export const section = (input: FairnessSection, nameOf: (id: string) => string): Safe =>
-  html`<section aria-labelledby="eerlijkheid-jaar"><h2 id="eerlijkheid-jaar">Eerlijkheid over het jaar</h2>
+export const section = (input: FairnessSection, naming: CoreTexts.Naming, language: Numbers.Language = "nl"): Safe => {
+  const nameOf = (id: string) => naming.person?.(id) ?? id
+  return html`<section aria-labelledby="eerlijkheid-jaar"><h2 id="eerlijkheid-jaar">Eerlijkheid over het jaar</h2>
 ${input.records === undefined || input.records.length === 0 ? "" : membersPart(input.records, nameOf)}
-${input.attendance === undefined ? "" : attendancePart(input.attendance, nameOf)}
+${input.attendance === undefined ? "" : attendancePart(input.attendance, naming, language)}
 ${input.simulation === undefined || input.simulation.length === 0 ? "" : simulationPart(input.simulation)}
 </section>`
+}

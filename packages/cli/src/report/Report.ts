@@ -632,7 +632,9 @@ export const render = (input: ReportInput): string => {
     agendaSection(input.agenda),
     raw("\n"),
     meetingSection(input.meeting, format, people, input.attendance ?? []),
-    ...(input.fairness === undefined ? [] : [raw("\n"), Fairness.section(input.fairness, (id) => nameOf(people, id))])
+    ...(input.fairness === undefined
+      ? []
+      : [raw("\n"), Fairness.section(input.fairness, { person: (id) => people.get(id)?.name }, "nl")])
   ]
   return html`<!doctype html>
 <html lang="nl">

@@ -28,4 +28,26 @@ describe("grenzeloos groups form", () => {
     const en = await rijk.at("groups", "form", "--round", "2027", "--size", "5-7", "--lang", "en")
     expect(en.stderr).toContain("Add a facilitator with grenzeloos facilitators add")
   })
+
+  it("names each group's facilitator by name, not by id, and says why each member is there in the --lang language", async () => {
+    await rijk.json(
+      "facilitators",
+      "add",
+      "--name",
+      "Carla Visser",
+      "--email",
+      "carla.visser@rws.nl",
+      "--max-groups",
+      "8"
+    )
+    const ran = await rijk.at("groups", "form", "--round", "2028", "--size", "5-7")
+    expect(ran.code).toBe(0)
+    expect(ran.stdout).toMatch(/ — begeleiding (Carla Visser|Bas Verhoef|Anouk Bakker)$/m)
+    expect(ran.stdout).not.toMatch(/ — begeleiding f-/)
+    const en = await rijk.at("groups", "form", "--round", "2029", "--size", "5-7", "--lang", "en")
+    expect(en.stdout).toMatch(/ — facilitated by (Carla Visser|Bas Verhoef|Anouk Bakker)$/m)
+    // Why each member is in their group, in English too.
+    expect(en.stdout).toMatch(/organisations/)
+    expect(en.stdout).not.toMatch(/ deelt |organisaties|eerder in een groep/)
+  })
 })

@@ -78,4 +78,15 @@ describe("grenzeloos outbox", () => {
     expect(ran.code).toBe(2)
     expect(ran.stderr).toContain("--smtp")
   })
+
+  it("says what is wrong with --smtp in one language, the --lang one", async () => {
+    const rijk = await community()
+    const dutch = await rijk.at("outbox", "send", "--smtp", "http://mail.example.nl")
+    expect(dutch.code).toBe(2)
+    expect(dutch.stderr).toContain("--smtp: verwacht smtp:// of smtps://, niet http://")
+    expect(dutch.stderr).not.toContain("expected")
+    const english = await rijk.at("outbox", "send", "--lang", "en")
+    expect(english.stderr).toContain("where to? give --smtp")
+    expect(english.stderr).not.toContain("waarheen")
+  })
 })

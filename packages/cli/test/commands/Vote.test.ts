@@ -74,6 +74,23 @@ describe("grenzeloos vote", () => {
       await mailbox.close()
     }
   })
+
+  it("tells the result of a vote in the --lang language", async () => {
+    const rijk = await community({ members: 2 })
+    await rijk.json("themes", "add", "--title", "Omgaan met sabotage")
+    const vote = await rijk.json("vote", "open")
+    const [member] = (await rijk.json("members", "list")) as ReadonlyArray<{ id: string }>
+    const file = join(rijk.dir, "stemmen.csv")
+    writeFileSync(file, `Lidnummer;Omgaan met sabotage\n${member!.id};x\n`)
+    await rijk.json("vote", "import", file, "--vote", vote.id)
+    const english = await rijk.at("vote", "close", "--vote", vote.id, "--minutes", "60", "--lang", "en")
+    expect(english.code).toBe(0)
+    expect(english.stdout).toContain(
+      "By the Method of Equal Shares the programme has 1 themes (60 minutes of 60 minutes)."
+    )
+    expect(english.stdout).not.toMatch(/Volgens|thema's|leden die stemden/)
+  })
+
   it("refuses to close a vote nobody voted in, in Dutch, saying how to import ballots or force it", async () => {
     const rijk = await community({ members: 3 })
     await rijk.json("themes", "add", "--title", "Omgaan met sabotage")

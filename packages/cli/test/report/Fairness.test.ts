@@ -80,6 +80,32 @@ describe("the report's fairness over the year", () => {
     expect(page).not.toContain("Het laagst")
   })
 
+  it("says who counted more, and why, only when someone did", () => {
+    if (decision._tag !== "Decided") throw new Error("expected a decision")
+    // Cem could come to 1 of the year's 3 gatherings: he weighs 1 + (1 − 1/3) ≈ 1.67; the others 1.
+    const page = Report.render({ ...base, fairness: { attendance: decision.fairness } })
+    expect(page).toContain(
+      "Wie de vorige bijeenkomst miste of bij minder bijeenkomsten van het afgelopen jaar kon zijn, telde zwaarder mee, tot 1,67 keer: Cem Kaya."
+    )
+    const first = Either.getOrThrow(
+      Scheduling.Poll.decide({
+        poll: {
+          slots: [{ id: Domain.SlotId.make("s1"), startsAt: DateTime.unsafeMake("2027-03-09T12:00:00Z") }],
+          requiredMemberIds: []
+        },
+        invitees: [member(1), member(2)],
+        responses: [{ memberId: member(1), answers: [{ slotId: Domain.SlotId.make("s1"), answer: "yes" as const }] }],
+        // The first gathering of the year: a history without earlier gatherings.
+        attendanceOverYear: [
+          { memberId: member(1), attended: 0, gatherings: 0 },
+          { memberId: member(2), attended: 0, gatherings: 0 }
+        ]
+      })
+    )
+    if (first._tag !== "Decided") throw new Error("expected a decision")
+    expect(Report.render({ ...base, fairness: { attendance: first.fairness } })).not.toContain("zwaarder")
+  })
+
   it("is left out when there is nothing to show", () => {
     expect(Report.render(base)).not.toContain("Eerlijkheid over het jaar")
   })

@@ -65,21 +65,48 @@ const outbox = Effect.gen(function* () {
   })
 })
 
+/** A gathering of three hours, planned for the spring unless another title or quarter is given. */
+const planned = (
+  useCases: Services.UseCases.UseCasesService,
+  { title = "Kwartaalbijeenkomst voorjaar", quarter = "2027-Q2", venue = false } = {}
+) =>
+  useCases.planGathering(team, {
+    title,
+    quarter,
+    durationMinutes: 180,
+    ...(venue ? { venue: { name: "Nieuwspoort", address: "Lange Poten 10, Den Haag" } } : {})
+  })
+
+/** A planned gathering with its poll open: `count` dates on `weekdays` at 13:00 (3, Tuesdays and Thursdays). */
+const polling = (
+  useCases: Services.UseCases.UseCasesService,
+  {
+    title = "Kwartaalbijeenkomst voorjaar",
+    venue = false,
+    count = 3,
+    weekdays = ["tuesday", "thursday"] as readonly [Domain.Weekday, ...Array<Domain.Weekday>]
+  }: {
+    readonly title?: string
+    readonly venue?: boolean
+    readonly count?: number
+    readonly weekdays?: readonly [Domain.Weekday, ...Array<Domain.Weekday>]
+  } = {}
+) =>
+  Effect.gen(function* () {
+    const gathering = yield* planned(useCases, { title, venue })
+    const { poll } = yield* useCases.proposeDates(team, {
+      gatheringId: gathering.id,
+      count,
+      weekdays,
+      startTimes: ["13:00"]
+    })
+    return { gathering, poll }
+  })
+
 /** A gathering through its poll to a decided date: planned, dates proposed, answered, decided. */
 const decided = (useCases: Services.UseCases.UseCasesService, venue = true) =>
   Effect.gen(function* () {
-    const gathering = yield* useCases.planGathering(team, {
-      title: "Kwartaalbijeenkomst voorjaar",
-      quarter: "2027-Q2",
-      durationMinutes: 180,
-      ...(venue ? { venue: { name: "Nieuwspoort", address: "Lange Poten 10, Den Haag" } } : {})
-    })
-    const { poll } = yield* useCases.proposeDates(team, {
-      gatheringId: gathering.id,
-      count: 3,
-      weekdays: ["tuesday", "thursday"],
-      startTimes: ["13:00"]
-    })
+    const { gathering, poll } = yield* polling(useCases, { venue })
     yield* useCases.recordPollAnswers(team, {
       pollId: poll.id,
       responses: people.map((p) => ({
@@ -95,11 +122,7 @@ describe("a gathering's life cycle", () => {
   it.effect("every step checks the state, and a refusal names the state and what can be done now", () =>
     Effect.gen(function* () {
       const useCases = yield* setUp()
-      const gathering = yield* useCases.planGathering(team, {
-        title: "Kwartaalbijeenkomst voorjaar",
-        quarter: "2027-Q2",
-        durationMinutes: 180
-      })
+      const gathering = yield* planned(useCases)
       expect(gathering.status).toBe("planned")
       const early = yield* failureOf(useCases.sendInvitations(team, { gatheringId: gathering.id }))
       expect(early?._tag).toBe("GatheringStateError")
@@ -154,17 +177,7 @@ describe("a gathering's life cycle", () => {
   it.effect("a poll nobody answered is not decided unless forced; non-respondents are reported", () =>
     Effect.gen(function* () {
       const useCases = yield* setUp()
-      const gathering = yield* useCases.planGathering(team, {
-        title: "Kwartaalbijeenkomst voorjaar",
-        quarter: "2027-Q2",
-        durationMinutes: 180
-      })
-      const { poll } = yield* useCases.proposeDates(team, {
-        gatheringId: gathering.id,
-        count: 3,
-        weekdays: ["tuesday", "thursday"],
-        startTimes: ["13:00"]
-      })
+      const { poll } = yield* polling(useCases)
       const empty = yield* failureOf(useCases.decideDate(team, { pollId: poll.id }))
       expect(empty?._tag === "InvalidState" && empty.message).toContain("has no answers yet (0 of 3 members answered)")
       const second = poll.slots[1]
@@ -182,17 +195,7 @@ describe("a gathering's life cycle", () => {
   it.effect("deciding with force takes the first candidate date and says nobody answered", () =>
     Effect.gen(function* () {
       const useCases = yield* setUp()
-      const gathering = yield* useCases.planGathering(team, {
-        title: "Voorjaar",
-        quarter: "2027-Q2",
-        durationMinutes: 180
-      })
-      const { poll } = yield* useCases.proposeDates(team, {
-        gatheringId: gathering.id,
-        count: 2,
-        weekdays: ["tuesday"],
-        startTimes: ["13:00"]
-      })
+      const { poll } = yield* polling(useCases, { title: "Voorjaar", count: 2, weekdays: ["tuesday"] })
       const result = yield* useCases.decideDate(team, { pollId: poll.id, force: true })
       expect(result.answered).toEqual([])
       expect(result.notAnswered).toHaveLength(3)
@@ -253,17 +256,7 @@ describe("a gathering's life cycle", () => {
     () =>
       Effect.gen(function* () {
         const useCases = yield* setUp()
-        const gathering = yield* useCases.planGathering(team, {
-          title: "Voorjaar",
-          quarter: "2027-Q2",
-          durationMinutes: 180
-        })
-        const { poll } = yield* useCases.proposeDates(team, {
-          gatheringId: gathering.id,
-          count: 2,
-          weekdays: ["tuesday"],
-          startTimes: ["13:00"]
-        })
+        const { poll } = yield* polling(useCases, { title: "Voorjaar", count: 2, weekdays: ["tuesday"] })
         const first = yield* useCases.requestPollAnswers(team, { pollId: poll.id })
         expect(first).toMatchObject({ asked: 3, alreadyAnswered: 0 })
         const requests = (yield* outbox).filter((m) => m.event.type === "poll.requested")
@@ -664,11 +657,7 @@ describe("a quarter without a suitable day", () => {
   it.effect("is refused in Dutch without the engine's English reason inside", () =>
     Effect.gen(function* () {
       const useCases = yield* setUp()
-      const gathering = yield* useCases.planGathering(team, {
-        title: "Kwartaalbijeenkomst zomer",
-        quarter: "2027-Q3",
-        durationMinutes: 180
-      })
+      const gathering = yield* planned(useCases, { title: "Kwartaalbijeenkomst zomer", quarter: "2027-Q3" })
       const refused = yield* failureOf(
         useCases.proposeDates(team, {
           gatheringId: gathering.id,
@@ -693,17 +682,7 @@ describe("poll answers for someone who is not a member", () => {
   it.effect("are refused with each problem in Dutch for a Dutch reader", () =>
     Effect.gen(function* () {
       const useCases = yield* setUp()
-      const gathering = yield* useCases.planGathering(team, {
-        title: "Kwartaalbijeenkomst voorjaar",
-        quarter: "2027-Q2",
-        durationMinutes: 180
-      })
-      const { poll } = yield* useCases.proposeDates(team, {
-        gatheringId: gathering.id,
-        count: 2,
-        weekdays: ["tuesday"],
-        startTimes: ["13:00"]
-      })
+      const { poll } = yield* polling(useCases, { count: 2, weekdays: ["tuesday"] })
       const refused = yield* failureOf(
         useCases.recordPollAnswers(team, {
           pollId: poll.id,

@@ -8,7 +8,7 @@ import { Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, type Group, say, withUseCases } from "./Shared.js"
+import { common, type Group, withUseCases } from "./Shared.js"
 
 // --- facilitators --------------------------------------------------------------------------------
 
@@ -52,35 +52,25 @@ const facilitatorsAdd = Command.make(
   )
 )
 
-const ROLE = { guest: ["gastbegeleider", "guest"], "programme-team": ["programmateam", "programme team"] } as const
-
 const facilitatorsList = Command.make("list", { ...common }, (c) =>
-  withUseCases(c, say(c.lang, "Begeleiders ophalen", "Fetching facilitators"), (uc) =>
+  withUseCases(c, Texts.of(c.lang).fetchingFacilitators, (uc) =>
     Effect.flatMap(uc.listFacilitators(Environment.team(c)), (list) =>
       Output.result(
         c.json,
         list.length === 0
-          ? say(
-              c.lang,
-              'Nog geen begeleiders. Voeg er een toe: grenzeloos facilitators add --name "…" --email …',
-              'No facilitators yet. Add one: grenzeloos facilitators add --name "…" --email …'
-            )
+          ? Texts.of(c.lang).noFacilitators
           : [
               ...Output.table(
-                say(c.lang, "Naam|Rol|Leergroepen|Id", "Name|Role|Groups|Id").split("|"),
+                Texts.of(c.lang).facilitatorsHeader,
                 list.map((f) => [
                   f.name,
-                  ROLE[f.role][c.lang === "en" ? 1 : 0],
-                  f.maxGroups === undefined ? "—" : say(c.lang, `hoogstens ${f.maxGroups}`, `at most ${f.maxGroups}`),
+                  Texts.of(c.lang).role(f.role),
+                  f.maxGroups === undefined ? "—" : Texts.of(c.lang).atMostGroups(f.maxGroups),
                   f.id
                 ])
               ),
               "",
-              say(
-                c.lang,
-                `${list.length} ${list.length === 1 ? "begeleider" : "begeleiders"}`,
-                `${list.length} ${list.length === 1 ? "facilitator" : "facilitators"}`
-              )
+              Texts.of(c.lang).facilitatorCount(list.length)
             ],
         list
       )

@@ -9,16 +9,7 @@ import { Effect } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, type Group, say, withUseCases } from "./Shared.js"
-
-// What to type when the facilitators cannot lead every group (the engine says what to do; the
-// command line adds how).
-const facilitatorsHint = (language: "nl" | "en", detail: string) =>
-  say(
-    language,
-    `${detail}. Voeg een begeleider toe met grenzeloos facilitators add --name "…" --email … --max-groups 2, of vorm grotere groepen met --size, bijv. --size 7-9.`,
-    `${detail}. Add a facilitator with grenzeloos facilitators add --name "…" --email … --max-groups 2, or form larger groups with --size, e.g. --size 7-9.`
-  )
+import { common, type Group, withUseCases } from "./Shared.js"
 
 // --- groups --------------------------------------------------------------------------------------
 
@@ -74,21 +65,30 @@ const groupsForm = Command.make(
             .pipe(
               Effect.mapError((e) =>
                 e._tag === "GroupingInfeasible" && e.constraint === "facilitators"
-                  ? new Grouping.GroupingInfeasible({ ...e, detail: facilitatorsHint(c.lang, e.detail) })
+                  ? // What to type when the facilitators cannot lead every group (the engine says what to do;
+                    // the command line adds how).
+                    new Grouping.GroupingInfeasible({ ...e, detail: Texts.of(c.lang).facilitatorsShort(e.detail) })
                   : e
               )
             )
           const round = c.publish ? yield* uc.publishGroups(team, { roundId: formed.round.id }) : formed.round
           const directory = yield* uc.directory(team)
+          // Facilitators by name, as the members will meet them, not by id.
+          const facilitators = new Map((yield* uc.listFacilitators(team)).map((f) => [f.id as string, f.name]))
           const names = new Map(directory.map((m) => [m.id as string, m]))
-          const why = new Map(formed.result.explanations.map((e) => [e.memberId, e.text]))
+          // Why each member is in their group, in the --lang language (the engine explains in the
+          // community's; the stored grouping is told again in the language asked).
+          const told = yield* uc.getGrouping(team, { roundId: formed.round.id, language: c.lang })
+          const why = new Map(
+            told.groups.flatMap((g) => g.members.map((m) => [m.id as string, m.explanation ?? ""] as const))
+          )
           yield* Output.result(
             c.json,
             [
               Texts.of(c.lang).groupsFormed(formed.round.name, formed.groups.length, formed.round.id, c.publish),
               ...formed.groups.flatMap((g, i) => [
                 "",
-                `${g.name}${g.facilitatorId === undefined ? "" : Texts.of(c.lang).facilitatedBy(g.facilitatorId)}`,
+                `${g.name}${g.facilitatorId === undefined ? "" : Texts.of(c.lang).facilitatedBy(facilitators.get(g.facilitatorId) ?? g.facilitatorId)}`,
                 ...g.memberIds.map((id) => {
                   const m = names.get(id)
                   return `  ${m?.name ?? id} (${m?.organisation ?? "?"}): ${why.get(id) ?? ""}`

@@ -88,7 +88,12 @@ const intakesPlan = Command.make(
           Texts.of(c.lang).intakesPlanned(plan.intakes.length, slots.length),
           ...Output.table(
             Texts.of(c.lang).intakesHeader,
-            plan.intakes.map((i) => [i.id, name(i.memberId), name(i.facilitatorId), Output.when(i.startsAt)])
+            plan.intakes.map((i) => [
+              i.id,
+              name(i.memberId),
+              name(i.facilitatorId),
+              Output.when(i.startsAt, undefined, c.lang)
+            ])
           ),
           ...(plan.unplaced.length === 0
             ? []
@@ -135,13 +140,17 @@ const intakesRecord = Command.make(
           ...Option.match(c.notes, { onNone: () => ({}), onSome: (notes) => ({ notes }) })
         }),
         (intake) =>
-          Output.result(
-            c.json,
-            intake.status === "held"
-              ? Texts.of(c.lang).intakeHeld(intake.id, intake.memberId)
-              : Texts.of(c.lang).intakeCancelled(intake.id, intake.memberId),
-            intake
-          )
+          Effect.flatMap(uc.directory(Environment.team(c)), (directory) => {
+            // The member by name, as the team knows them, not by id.
+            const member = directory.find((m) => m.id === intake.memberId)?.name ?? intake.memberId
+            return Output.result(
+              c.json,
+              intake.status === "held"
+                ? Texts.of(c.lang).intakeHeld(intake.id, member)
+                : Texts.of(c.lang).intakeCancelled(intake.id, member),
+              intake
+            )
+          })
       )
     )
 ).pipe(

@@ -33,18 +33,9 @@ export const command: Group<"invite"> = Command.make(
       const fs = yield* FileSystem.FileSystem
       const path = yield* Path.Path
       // The folder is made before anything is queued, so an unwritable --out changes nothing.
-      yield* fs.makeDirectory(c.out, { recursive: true }).pipe(
-        Effect.mapError(
-          (cause) =>
-            new Unwritable({
-              option: "--out",
-              path: c.out,
-              reason: cause.message,
-              language: c.lang,
-              ...("reason" in cause ? { kind: String(cause.reason) } : {})
-            })
-        )
-      )
+      yield* fs
+        .makeDirectory(c.out, { recursive: true })
+        .pipe(Effect.mapError(Unwritable.fromWrite("--out", c.out, c.lang)))
       const { sent, reminders } = yield* withUseCases(c, Texts.of(c.lang).inviting, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
@@ -63,18 +54,7 @@ export const command: Group<"invite"> = Command.make(
         stamp: yield* DateTime.now
       })
       const file = path.join(c.out, `${c.gathering}.ics`)
-      yield* fs.writeFileString(file, ics).pipe(
-        Effect.mapError(
-          (cause) =>
-            new Unwritable({
-              option: "--out",
-              path: file,
-              reason: cause.message,
-              language: c.lang,
-              ...("reason" in cause ? { kind: String(cause.reason) } : {})
-            })
-        )
-      )
+      yield* fs.writeFileString(file, ics).pipe(Effect.mapError(Unwritable.fromWrite("--out", file, c.lang)))
       yield* Output.result(c.json, Texts.of(c.lang).invited(sent.invited, sent.messages, file), {
         id: c.gathering,
         status: "invited",

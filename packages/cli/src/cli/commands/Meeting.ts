@@ -11,6 +11,7 @@ import * as Environment from "../Environment.js"
 import { NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
+import * as Naming from "../texts/Naming.js"
 import {
   CandidateChoices,
   common,
@@ -18,26 +19,11 @@ import {
   field,
   type Group,
   listOption,
-  say,
   schoolRegions,
   weekdays,
   withUseCases,
   zoneOf
 } from "./Shared.js"
-
-const STATUS: Readonly<Record<string, readonly [string, string]>> = {
-  planned: ["gepland, nog zonder datum", "planned, no date yet"],
-  "dates-proposed": ["datumprikker open", "poll open"],
-  "date-decided": ["datum gekozen", "date decided"],
-  invited: ["uitgenodigd", "invited"],
-  held: ["gehouden", "held"],
-  closed: ["afgesloten", "closed"],
-  cancelled: ["afgelast", "cancelled"]
-}
-
-/** A gathering's status as the team says it. */
-export const statusText = (language: "nl" | "en", status: string): string =>
-  STATUS[status]?.[language === "en" ? 1 : 0] ?? status
 
 const gatheringOption = Options.text("gathering").pipe(
   Options.withDescription("De bijeenkomst, zoals meeting plan haar noemde. / The gathering.")
@@ -68,7 +54,7 @@ const meetingPlan = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Bijeenkomst plannen", "Planning the gathering"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).planningGathering, (uc) =>
       Effect.gen(function* () {
         const gathering = yield* uc.planGathering(Environment.team(c), {
           title: Option.getOrElse(c.title, () => `Kwartaalbijeenkomst ${c.quarter}`),
@@ -82,16 +68,14 @@ const meetingPlan = Command.make(
         yield* Output.result(
           c.json,
           [
-            say(
-              c.lang,
-              `${gathering.title} (${gathering.quarter}, ${gathering.durationMinutes} minuten${gathering.venue === undefined ? "" : `, ${gathering.venue.name}`}): ${statusText(c.lang, gathering.status)}.`,
-              `${gathering.title} (${gathering.quarter}, ${gathering.durationMinutes} minutes${gathering.venue === undefined ? "" : `, ${gathering.venue.name}`}): ${statusText(c.lang, gathering.status)}.`
+            Texts.of(c.lang).gatheringPlanned(
+              gathering.title,
+              gathering.quarter,
+              gathering.durationMinutes,
+              gathering.venue?.name,
+              Texts.of(c.lang).gatheringStatus(gathering.status)
             ),
-            say(
-              c.lang,
-              `Stel datums voor met: grenzeloos meeting candidates --gathering ${gathering.id}`,
-              `Propose dates with: grenzeloos meeting candidates --gathering ${gathering.id}`
-            )
+            Texts.of(c.lang).proposeWith(gathering.id)
           ],
           { id: gathering.id, status: gathering.status, gathering }
         )
@@ -160,12 +144,8 @@ const meetingCandidates = Command.make(
                   durationMinutes: c.minutes
                 })).id
               : yield* new NothingToDo({
-                  reason: say(c.lang, "geen bijeenkomst gegeven", "no gathering given"),
-                  hint: say(
-                    c.lang,
-                    "geef --gathering <id> (uit meeting plan) of --quarter 2027-Q1",
-                    "give --gathering <id> (from meeting plan) or --quarter 2027-Q1"
-                  )
+                  reason: Texts.of(c.lang).noGathering,
+                  hint: Texts.of(c.lang).noGatheringHint
                 })
           const { poll, proposal } = yield* uc.proposeDates(team, {
             gatheringId,
@@ -176,18 +156,10 @@ const meetingCandidates = Command.make(
           yield* Output.result(
             c.json,
             [
-              say(
-                c.lang,
-                `${poll.title}: datumprikker ${poll.id} staat open met ${poll.slots.length} datums.`,
-                `${poll.title}: poll ${poll.id} is open with ${poll.slots.length} dates.`
-              ),
-              ...poll.slots.map((s) => `  ${Output.when(s.startsAt, zone)}  (${s.id})`),
+              Texts.of(c.lang).pollOpen(poll.title, poll.id, poll.slots.length),
+              ...poll.slots.map((s) => `  ${Output.when(s.startsAt, zone, c.lang)}  (${s.id})`),
               Texts.of(c.lang).daysExcluded(proposal.excluded.length),
-              say(
-                c.lang,
-                `Vraag de leden met: grenzeloos poll request --poll ${poll.id}`,
-                `Ask the members with: grenzeloos poll request --poll ${poll.id}`
-              )
+              Texts.of(c.lang).askWith(poll.id)
             ],
             { id: poll.id, status: poll.status, gatheringId, poll, proposal }
           )
@@ -225,28 +197,33 @@ const meetingDecide = Command.make(
         const [directory, polls] = yield* Effect.all([uc.directory(team), uc.listPolls(team, {})])
         const people = new Map<string, string>(directory.map((m) => [m.id, m.name]))
         const slots = new Map<string, string>(
-          (polls.find((p) => p.id === c.poll)?.slots ?? []).map((s) => [s.id, Output.when(s.startsAt, zone)])
+          (polls.find((p) => p.id === c.poll)?.slots ?? []).map((s) => [s.id, Output.when(s.startsAt, zone, c.lang)])
         )
         const naming = { person: (id: string) => people.get(id), slot: (id: string) => slots.get(id) }
+        const texts = Texts.of(c.lang)
+        // The core's reason opens with the chosen date and its counts ("Gekozen: …"), so it is the
+        // first line. Who counted more is said here, with who and why, and only when someone did:
+        // the core says it for every poll with an attendance list, even in a first year.
+        const explanation =
+          d.explanation._tag === "SlotChosen" ? { ...d.explanation, withHistory: false } : d.explanation
+        const heavier = d.fairness.members.filter((m) => m.weight > 1)
         yield* Output.result(
           c.json,
           [
-            say(
-              c.lang,
-              `Gekozen: ${Output.when(d.chosen.startsAt, zone)} — ${d.chosen.yes.length} ja, ${d.chosen.ifNeedBe.length} als het moet, ${d.chosen.no.length} nee.`,
-              `Chosen: ${Output.when(d.chosen.startsAt, zone)} — ${d.chosen.yes.length} yes, ${d.chosen.ifNeedBe.length} if need be, ${d.chosen.no.length} no.`
-            ),
-            say(
-              c.lang,
-              `${decided.answered.length} van de ${total} leden antwoordden; van ${decided.notAnswered.length} weten we het niet.`,
-              `${decided.answered.length} of ${total} members answered; for ${decided.notAnswered.length} we do not know.`
-            ),
-            CoreTexts.of(c.lang).reason(d.explanation, naming),
-            say(
-              c.lang,
-              `Kies het programma met grenzeloos vote close --vote <id> --gathering ${decided.gathering.id}, en nodig uit met: grenzeloos invite --gathering ${decided.gathering.id}`,
-              `Choose the programme with grenzeloos vote close --vote <id> --gathering ${decided.gathering.id}, and invite with: grenzeloos invite --gathering ${decided.gathering.id}`
-            )
+            CoreTexts.of(c.lang).reason(explanation, naming),
+            ...(heavier.length === 0
+              ? []
+              : [
+                  texts.weighed(
+                    Naming.list(
+                      heavier.map((m) => m.memberId),
+                      naming
+                    ),
+                    Math.max(...heavier.map((m) => m.weight))
+                  )
+                ]),
+            texts.answeredOf(decided.answered.length, total, decided.notAnswered.length),
+            texts.closeAndInvite(decided.gathering.id)
           ],
           { id: decided.gathering.id, status: decided.gathering.status, ...decided }
         )
@@ -269,7 +246,7 @@ const meetingMove = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Bijeenkomst verplaatsen", "Moving the gathering"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).movingGathering, (uc) =>
       Effect.gen(function* () {
         const team = Environment.team(c)
         const moved = yield* uc.moveGathering(team, {
@@ -282,14 +259,10 @@ const meetingMove = Command.make(
         })
         const zone = yield* zoneOf(uc, team)
         const g = moved.gathering
-        const when = g.startsAt === undefined ? "" : Output.when(g.startsAt, zone)
+        const when = g.startsAt === undefined ? "" : Output.when(g.startsAt, zone, c.lang)
         yield* Output.result(
           c.json,
-          say(
-            c.lang,
-            `${g.title} is verplaatst naar ${when}${g.venue === undefined ? "" : `, ${g.venue.name}`}; ${moved.updated} genodigden krijgen de wijziging (versie ${g.sequence}).`,
-            `${g.title} moved to ${when}${g.venue === undefined ? "" : `, ${g.venue.name}`}; ${moved.updated} invitees get the update (sequence ${g.sequence}).`
-          ),
+          Texts.of(c.lang).gatheringMoved(g.title, when, g.venue?.name, moved.updated, g.sequence),
           { id: g.id, status: g.status, ...moved }
         )
       })
@@ -311,7 +284,7 @@ const meetingCancel = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Bijeenkomst aflassen", "Cancelling the gathering"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).cancellingGathering, (uc) =>
       Effect.gen(function* () {
         const cancelled = yield* uc.cancelGathering(Environment.team(c), {
           gatheringId: c.gathering,
@@ -319,11 +292,7 @@ const meetingCancel = Command.make(
         })
         yield* Output.result(
           c.json,
-          say(
-            c.lang,
-            `${cancelled.gathering.title} is afgelast: ${cancelled.notified} genodigden krijgen de afzegging; ${cancelled.withdrawn} berichten die nog klaarstonden gaan niet meer uit.`,
-            `${cancelled.gathering.title} is cancelled: ${cancelled.notified} invitees get the cancellation; ${cancelled.withdrawn} queued messages will not go out.`
-          ),
+          Texts.of(c.lang).gatheringCancelled(cancelled.gathering.title, cancelled.notified, cancelled.withdrawn),
           { id: cancelled.gathering.id, status: cancelled.gathering.status, ...cancelled }
         )
       })

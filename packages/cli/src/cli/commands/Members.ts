@@ -60,7 +60,7 @@ const membersImport = Command.make(
         language: c.lang,
         ...(organisations === undefined ? {} : { organisations })
       })
-      yield* printProblems(c.json, read.remarks)
+      yield* printProblems(c.json, read.remarks, c.lang)
       if (read.problems.length > 0 && !c.skipInvalid) {
         return yield* new InvalidRows({
           file: name,
@@ -115,18 +115,6 @@ const membersImport = Command.make(
   )
 )
 
-const STATUS: Readonly<Record<string, readonly [string, string]>> = {
-  invited: ["uitgenodigd (intake nog te plannen)", "invited (intake to plan)"],
-  "intake-planned": ["intake gepland", "intake planned"],
-  active: ["actief", "active"],
-  paused: ["gepauzeerd", "paused"],
-  left: ["vertrokken", "left"]
-}
-
-/** A member's status as the programme team says it. */
-const statusText = (language: "nl" | "en", status: string): string =>
-  STATUS[status]?.[language === "en" ? 1 : 0] ?? status
-
 const membersList = Command.make("list", { ...common }, (c) =>
   withUseCases(c, Texts.of(c.lang).fetchingMembers, (uc) =>
     Effect.flatMap(uc.directory(Environment.team(c)), (members) =>
@@ -137,7 +125,7 @@ const membersList = Command.make("list", { ...common }, (c) =>
           : [
               ...Output.table(
                 Texts.of(c.lang).membersHeader,
-                members.map((m) => [m.id, m.name, m.organisation, m.programme, statusText(c.lang, m.status)])
+                members.map((m) => [m.id, m.name, m.organisation, m.programme, Texts.of(c.lang).memberStatus(m.status)])
               ),
               "",
               Texts.of(c.lang).memberCount(members.length)

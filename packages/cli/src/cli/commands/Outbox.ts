@@ -11,8 +11,10 @@ import { WebhookConfig, WebhookNotifier } from "@grenzeloos/notify-webhook"
 import { Config, Effect, Either, Option, Schema } from "effect"
 import * as Environment from "../Environment.js"
 import { NothingToDo } from "../Errors.js"
+import * as Messages from "../Messages.js"
 import * as Output from "../Output.js"
-import { common, type Group, say } from "./Shared.js"
+import * as Texts from "../Texts.js"
+import { common, type Group } from "./Shared.js"
 
 /**
  * `outbox send` was asked to send from an address that cannot receive replies
@@ -22,9 +24,7 @@ export class PlaceholderOrganizer extends Schema.TaggedError<PlaceholderOrganize
   "@grenzeloos/cli/PlaceholderOrganizer"
 )("PlaceholderOrganizer", { email: Schema.String, language: Schema.Literal("nl", "en") }) {
   override get message(): string {
-    return this.language === "en"
-      ? `invitations would go out from ${this.email}, an address that receives no mail, so nothing was sent. Set a real organiser: grenzeloos init --name "…" --team-name "Your name" --team-email you@organisation.nl (with --as your id), or GRENZELOOS_ORGANIZER_EMAIL=you@organisation.nl`
-      : `de uitnodigingen zouden verstuurd worden vanaf ${this.email}, een adres dat geen post ontvangt, dus er is niets verstuurd. Stel een echte organisator in: grenzeloos init --name "…" --team-name "Uw naam" --team-email u@organisatie.nl (met --as uw id), of GRENZELOOS_ORGANIZER_EMAIL=u@organisatie.nl`
+    return Texts.of(this.language).placeholderOrganizer(this.email)
   }
 }
 
@@ -40,24 +40,19 @@ export class NoTransport extends Schema.TaggedError<NoTransport>("@grenzeloos/cl
 /** The SMTP server of `--smtp smtp://[user:pass@]host:port` (or `smtps://`). */
 export const smtpOf = (
   url: string,
-  from: { readonly name: string; readonly address: string }
+  from: { readonly name: string; readonly address: string },
+  language: "nl" | "en" = "nl"
 ): Either.Either<EmailConfig.EmailConfig, NoTransport> => {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    return Either.left(
-      new NoTransport({
-        reason: `--smtp: "${url}" is geen adres als smtp://mail.example.nl:587 / is not an address such as smtp://mail.example.nl:587`
-      })
-    )
+    return Either.left(new NoTransport({ reason: `--smtp: ${Texts.of(language).notSmtpAddress(url)}` }))
   }
   const secure = parsed.protocol === "smtps:"
   if (!secure && parsed.protocol !== "smtp:")
     return Either.left(
-      new NoTransport({
-        reason: `--smtp: verwacht smtp:// of smtps://, niet ${parsed.protocol}// / expected smtp:// or smtps://`
-      })
+      new NoTransport({ reason: `--smtp: ${Texts.of(language).notSmtpScheme(`${parsed.protocol}//`)}` })
     )
   return Either.mapLeft(
     Schema.decodeUnknownEither(EmailConfig.EmailConfig)({
@@ -69,7 +64,7 @@ export const smtpOf = (
         ? {}
         : { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } })
     }),
-    (error) => new NoTransport({ reason: `--smtp: ${error.message}` })
+    (error) => new NoTransport({ reason: `--smtp: ${Messages.inLanguage(error.message, language)}` })
   )
 }
 
@@ -78,6 +73,7 @@ const transports = (
     readonly smtp: Option.Option<string>
     readonly webhook: Option.Option<string>
     readonly concurrency: number
+    readonly lang: "nl" | "en"
   },
   from: { readonly name: string; readonly address: string }
 ) =>
@@ -86,7 +82,7 @@ const transports = (
     const webhookUrl = Option.orElse(c.webhook, () => Option.fromNullable(process.env.GRENZELOOS_WEBHOOK_URL))
     const list: Array<Notifier.NotifierService> = []
     if (Option.isSome(smtpUrl)) {
-      const config = yield* smtpOf(smtpUrl.value, from)
+      const config = yield* smtpOf(smtpUrl.value, from, c.lang)
       // As many connections as messages in flight, so none waits for a connection of its own.
       list.push(yield* EmailNotifier.make({ ...config, maxConnections: c.concurrency }))
     } else if (process.env.GRENZELOOS_SMTP_HOST !== undefined) {
@@ -98,15 +94,13 @@ const transports = (
         Config.map((s) => s.split(",").map((x) => x.trim()))
       )
       const config = yield* Schema.decodeUnknown(WebhookConfig.WebhookConfig)({ url: webhookUrl.value, secrets }).pipe(
-        Effect.mapError((error) => new NoTransport({ reason: `--webhook: ${error.message}` }))
+        Effect.mapError(
+          (error) => new NoTransport({ reason: `--webhook: ${Messages.inLanguage(error.message, c.lang)}` })
+        )
       )
       list.push(yield* WebhookNotifier.make(config))
     }
-    if (list.length === 0)
-      return yield* new NoTransport({
-        reason:
-          "waarheen? geef --smtp smtp://mail.example.nl:587 (of GRENZELOOS_SMTP_URL) of --webhook https://… (met GRENZELOOS_WEBHOOK_SECRETS) / where to? give --smtp smtp://mail.example.nl:587 (or GRENZELOOS_SMTP_URL) or --webhook https://… (with GRENZELOOS_WEBHOOK_SECRETS)"
-      })
+    if (list.length === 0) return yield* new NoTransport({ reason: Texts.of(c.lang).noTransport })
     return Notifier.route(list)
   })
 
@@ -152,15 +146,16 @@ const outboxSend = Command.make(
           deadLettered: total.deadLettered + batch.deadLettered,
           leasesLost: total.leasesLost + batch.leasesLost
         }
-        yield* Output.note(c.json, say(c.lang, `· ${total.delivered} verstuurd…`, `· ${total.delivered} sent…`))
+        yield* Output.note(c.json, Texts.of(c.lang).sentSoFar(total.delivered))
       }
       yield* Output.result(
         c.json,
         [
-          say(
-            c.lang,
-            `${total.delivered} berichten verstuurd vanaf ${organizer.name} <${organizer.email}>${total.retried > 0 ? `; ${total.retried} later opnieuw` : ""}${total.deadLettered > 0 ? `; ${total.deadLettered} gingen niet (zie grenzeloos outbox status)` : ""}.`,
-            `${total.delivered} messages sent from ${organizer.name} <${organizer.email}>${total.retried > 0 ? `; ${total.retried} to retry later` : ""}${total.deadLettered > 0 ? `; ${total.deadLettered} failed (see grenzeloos outbox status)` : ""}.`
+          Texts.of(c.lang).sent(
+            total.delivered,
+            `${organizer.name} <${organizer.email}>`,
+            total.retried,
+            total.deadLettered
           )
         ],
         total
@@ -173,12 +168,6 @@ const outboxSend = Command.make(
 )
 
 const STATUSES = ["pending", "claimed", "delivered", "dead"] as const
-const STATUS_TEXT = {
-  pending: ["klaar om te versturen", "waiting to be sent"],
-  claimed: ["wordt nu verstuurd", "being sent"],
-  delivered: ["verstuurd", "sent"],
-  dead: ["mislukt", "failed"]
-} as const
 
 // The ids of every message with a status, page by page (the Store gives at most 1,000 at a time).
 const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number] | "superseded") =>
@@ -200,10 +189,6 @@ const idsOf = (store: Store.CommunityStore, status: (typeof STATUSES)[number] | 
 
 // The status of one message, or `undefined` when the outbox has no message with that id.
 const ANY_STATUS = [...STATUSES, "superseded"] as const
-const ANY_STATUS_TEXT = {
-  ...STATUS_TEXT,
-  superseded: ["vervangen door een later bericht", "superseded by a later message"]
-} as const
 const statusOf = (store: Store.CommunityStore, id: string) =>
   Effect.map(
     Effect.forEach(ANY_STATUS, (status) =>
@@ -225,18 +210,10 @@ const outboxStatus = Command.make("status", { ...common }, (c) =>
     yield* Output.result(
       c.json,
       [
-        ...counts.map(([status, n]) => `${STATUS_TEXT[status][c.lang === "en" ? 1 : 0].padEnd(24)} ${n}`),
+        ...counts.map(([status, n]) => `${Texts.of(c.lang).messageStatus(status).padEnd(24)} ${n}`),
         ...(dead.length === 0
           ? []
-          : [
-              "",
-              say(
-                c.lang,
-                "Mislukt (probeer opnieuw met grenzeloos outbox retry <id> of --dead):",
-                "Failed (retry with grenzeloos outbox retry <id> or --dead):"
-              ),
-              ...dead.map((d) => `  ${d.id}: ${d.lastError ?? ""}`)
-            ])
+          : ["", Texts.of(c.lang).failedHeader, ...dead.map((d) => `  ${d.id}: ${d.lastError ?? ""}`)])
       ],
       { ...Object.fromEntries(counts), failed: dead.map((d) => ({ id: d.id, error: d.lastError ?? null })) }
     )
@@ -256,7 +233,7 @@ const outboxRetry = Command.make(
       const ids = c.dead ? yield* idsOf(store, "dead") : Option.toArray(c.id)
       if (ids.length === 0)
         return yield* new NoTransport({
-          reason: say(c.lang, "geef een bericht-id of --dead", "give a message id or --dead")
+          reason: Texts.of(c.lang).messageOrDead
         })
       const revived = yield* Effect.forEach(ids, (id) => store.reviveOutbox(id))
       // One message asked for by id that was not put back: say whether it does not exist or has
@@ -266,30 +243,12 @@ const outboxRetry = Command.make(
         const status = yield* statusOf(store, only)
         return yield* new NothingToDo({
           reason:
-            status === undefined
-              ? say(c.lang, `er is geen bericht ${only} in de outbox`, `there is no message ${only} in the outbox`)
-              : say(
-                  c.lang,
-                  `bericht ${only} is niet mislukt (${ANY_STATUS_TEXT[status][0]}); alleen mislukte berichten kunnen opnieuw`,
-                  `message ${only} has not failed (${ANY_STATUS_TEXT[status][1]}); only failed messages can be retried`
-                ),
-          hint: say(
-            c.lang,
-            "de ids van mislukte berichten staan onder grenzeloos outbox status; of probeer alle mislukte opnieuw met grenzeloos outbox retry --dead",
-            "the ids of failed messages are listed by grenzeloos outbox status; or retry every failed one with grenzeloos outbox retry --dead"
-          )
+            status === undefined ? Texts.of(c.lang).noSuchMessage(only) : Texts.of(c.lang).notFailed(only, status),
+          hint: Texts.of(c.lang).retryHint
         })
       }
       const again = revived.filter((r) => r === "pending").length
-      yield* Output.result(
-        c.json,
-        say(
-          c.lang,
-          `${again} berichten staan weer klaar; verstuur ze met grenzeloos outbox send.`,
-          `${again} messages are queued again; send them with grenzeloos outbox send.`
-        ),
-        { retried: again, ids }
-      )
+      yield* Output.result(c.json, Texts.of(c.lang).requeued(again), { retried: again, ids })
     }).pipe(Effect.provide(Environment.useCasesLayer(c)))
 ).pipe(Command.withDescription("Biedt mislukte berichten opnieuw aan. / Queues failed messages again."))
 

@@ -13,13 +13,12 @@ import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
 import { InvalidRows, NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
-import { common, field, type Group, printProblems, say, withUseCases, zoneOf } from "./Shared.js"
+import * as Texts from "../Texts.js"
+import { common, field, type Group, printProblems, withUseCases, zoneOf } from "./Shared.js"
 
 const pollOption = Options.text("poll").pipe(
   Options.withDescription("De datumprikker, zoals meeting candidates hem noemde. / The poll.")
 )
-
-const ANSWER_TEXT = { yes: ["ja", "yes"], "if-need-be": ["als het moet", "if need be"], no: ["nee", "no"] } as const
 
 const pollRequest = Command.make(
   "request",
@@ -32,22 +31,13 @@ const pollRequest = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Leden om hun antwoord vragen", "Asking the members"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).askingMembers, (uc) =>
       Effect.flatMap(uc.requestPollAnswers(Environment.team(c), { pollId: c.poll, ...field("url", c.url) }), (asked) =>
         Output.result(
           c.json,
           [
-            say(
-              c.lang,
-              `${asked.asked} leden krijgen de datumprikker per e-mail, in hun eigen taal${asked.alreadyAnswered > 0 ? `; ${asked.alreadyAnswered} antwoordden al` : ""}.`,
-              `${asked.asked} members get the poll by e-mail, in their own language${asked.alreadyAnswered > 0 ? `; ${asked.alreadyAnswered} have answered already` : ""}.`
-            ),
-            say(
-              c.lang,
-              "Verstuur met: grenzeloos outbox send. Voer de antwoorden in met: grenzeloos poll import antwoorden.csv --poll " +
-                c.poll,
-              `Send with: grenzeloos outbox send. Enter the answers with: grenzeloos poll import answers.csv --poll ${c.poll}`
-            )
+            Texts.of(c.lang).pollRequested(asked.asked, asked.alreadyAnswered),
+            Texts.of(c.lang).pollRequestNext(c.poll)
           ],
           asked
         )
@@ -74,14 +64,14 @@ const pollImport = Command.make(
       const path = yield* Path.Path
       const name = path.basename(c.file)
       const sheet = yield* Spreadsheet.readFile(c.file, name)
-      yield* withUseCases(c, say(c.lang, "Antwoorden invoeren", "Entering the answers"), (uc) =>
+      yield* withUseCases(c, Texts.of(c.lang).enteringAnswers, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
           const poll = (yield* uc.listPolls(team, {})).find((p) => p.id === c.poll)
           if (poll === undefined)
             return yield* new NothingToDo({
-              reason: say(c.lang, `er is geen datumprikker ${c.poll}`, `there is no poll ${c.poll}`),
-              hint: say(c.lang, "geef de id die meeting candidates noemde", "give the id meeting candidates printed")
+              reason: Texts.of(c.lang).noSuchPoll(c.poll),
+              hint: Texts.of(c.lang).noSuchPollHint
             })
           const zone = yield* zoneOf(uc, team)
           const slots = poll.slots.map((s) => {
@@ -118,30 +108,18 @@ const pollImport = Command.make(
                 {
                   row: undefined,
                   column: undefined,
-                  message: say(
-                    c.lang,
-                    "geen kopregel met een kolom lidnummer, e-mail of naam en de datums van de datumprikker gevonden",
-                    "no header row with a member id, e-mail or name column and the poll's dates found"
-                  )
+                  message: Texts.of(c.lang).noPollHeader
                 }
               ],
-              hint: say(
-                c.lang,
-                `Zet in de eerste rijen een kopregel: Naam (of Lidnummer, E-mail) en per datum de datum, bijv. ${slots[0]?.date ?? "2027-02-09"}.`,
-                `Put a header row in the first rows: Name (or Member id, E-mail) and each date, e.g. ${slots[0]?.date ?? "2027-02-09"}.`
-              ),
+              hint: Texts.of(c.lang).pollHeaderHint(slots[0]?.date ?? "2027-02-09"),
               language: c.lang
             })
-          yield* printProblems(c.json, read.remarks)
+          yield* printProblems(c.json, read.remarks, c.lang)
           if (read.problems.length > 0 && !c.skipInvalid)
             return yield* new InvalidRows({
               file: name,
               problems: read.problems,
-              hint: say(
-                c.lang,
-                "Er is niets ingevoerd. Pas het bestand aan, of neem de goede rijen met --skip-invalid.",
-                "Nothing was entered. Fix the file, or take the good rows with --skip-invalid."
-              ),
+              hint: Texts.of(c.lang).nothingVoted,
               language: c.lang
             })
           const recorded = yield* uc.recordPollAnswers(team, {
@@ -153,25 +131,17 @@ const pollImport = Command.make(
           yield* Output.result(
             c.json,
             [
-              say(
-                c.lang,
-                `${recorded.recorded} antwoorden ingevoerd in de datumprikker "${poll.title}".`,
-                `${recorded.recorded} answers entered in the poll "${poll.title}".`
-              ),
+              Texts.of(c.lang).answersEntered(recorded.recorded, poll.title),
               ...Output.table(
-                say(c.lang, "Datum|Ja|Als het moet|Nee", "Date|Yes|If need be|No").split("|"),
+                Texts.of(c.lang).answersHeader,
                 poll.slots.map((s) => [
-                  Output.when(s.startsAt, zone),
+                  Output.when(s.startsAt, zone, c.lang),
                   count(s.id, "yes"),
                   count(s.id, "if-need-be"),
                   count(s.id, "no")
                 ])
               ),
-              say(
-                c.lang,
-                `Kies de datum met: grenzeloos meeting decide --poll ${poll.id}`,
-                `Decide the date with: grenzeloos meeting decide --poll ${poll.id}`
-              )
+              Texts.of(c.lang).decideWith(poll.id)
             ],
             { ...recorded, skippedRows: read.problems.map((p) => p.row) }
           )
@@ -199,7 +169,7 @@ const pollAnswer = Command.make(
     ] as const).pipe(Options.withDescription("ja, als-het-moet of nee (yes, if-need-be, no)."))
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Antwoord invoeren", "Entering the answer"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).enteringAnswer, (uc) =>
       Effect.gen(function* () {
         const team = Environment.team(c)
         // The member's answers for the other dates stay as they were: an answer replaces the
@@ -226,10 +196,10 @@ const pollAnswer = Command.make(
         const zone = yield* zoneOf(uc, team)
         yield* Output.result(
           c.json,
-          say(
-            c.lang,
-            `${name}: ${ANSWER_TEXT[c.answer][0]} op ${slot === undefined ? c.slot : Output.when(slot.startsAt, zone)}.`,
-            `${name}: ${ANSWER_TEXT[c.answer][1]} for ${slot === undefined ? c.slot : Output.when(slot.startsAt, zone)}.`
+          Texts.of(c.lang).answerEntered(
+            name,
+            c.answer,
+            slot === undefined ? c.slot : Output.when(slot.startsAt, zone, c.lang)
           ),
           recorded
         )

@@ -35,18 +35,7 @@ const exportMember = Command.make(
       if (Option.isSome(c.out)) {
         const fs = yield* FileSystem.FileSystem
         const out = c.out.value
-        yield* fs.writeFileString(out, `${text}\n`).pipe(
-          Effect.mapError(
-            (cause) =>
-              new Unwritable({
-                option: "--out",
-                path: out,
-                reason: cause.message,
-                language: c.lang,
-                ...("reason" in cause ? { kind: String(cause.reason) } : {})
-              })
-          )
-        )
+        yield* fs.writeFileString(out, `${text}\n`).pipe(Effect.mapError(Unwritable.fromWrite("--out", out, c.lang)))
         yield* Output.result(c.json, Texts.of(c.lang).exported(c.memberId, c.out.value), { file: c.out.value })
       } else yield* Output.result(true, text, data)
     })

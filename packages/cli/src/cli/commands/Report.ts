@@ -102,7 +102,7 @@ export const command: Group<"report"> = Command.make(
                     problems: error.problems.map((p) => ({
                       row: undefined,
                       column: undefined,
-                      message: `${p.path === "" ? "" : `${p.path} `}${c.lang === "en" ? p.message : Messages.dutch(p.message)}`
+                      message: `${p.path === "" ? "" : `${p.path} `}${Messages.inLanguage(p.message, c.lang)}`
                     })),
                     hint: Texts.of(c.lang).reportSavedFile(option),
                     language: c.lang
@@ -237,18 +237,9 @@ export const command: Group<"report"> = Command.make(
       if (input.groups === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutGroups)
       if (input.agenda === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutAgenda)
       if (input.meeting === undefined) yield* Output.note(c.json, Texts.of(c.lang).reportWithoutDate)
-      yield* fs.writeFileString(c.out, ReportHtml.render(input)).pipe(
-        Effect.mapError(
-          (cause) =>
-            new Unwritable({
-              option: "--out",
-              path: c.out,
-              reason: cause.message,
-              language: c.lang,
-              ...("reason" in cause ? { kind: String(cause.reason) } : {})
-            })
-        )
-      )
+      yield* fs
+        .writeFileString(c.out, ReportHtml.render(input))
+        .pipe(Effect.mapError(Unwritable.fromWrite("--out", c.out, c.lang)))
       yield* Output.result(c.json, Texts.of(c.lang).reportWritten(c.out), { file: c.out })
     })
 ).pipe(Command.withDescription("Schrijft report.html: leergroepen, programma en datum. / Writes report.html."))

@@ -9,7 +9,8 @@ import type { Services } from "@grenzeloos/core"
 import { Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
-import { common, dateOption, field, type Group, listOption, say, weekdays, withUseCases } from "./Shared.js"
+import * as Texts from "../Texts.js"
+import { common, dateOption, field, type Group, listOption, weekdays, withUseCases } from "./Shared.js"
 
 type Weekdays = NonNullable<typeof Services.Sessions.PlanSessions.Encoded.weekdays>
 
@@ -44,7 +45,7 @@ const sessionsPlan = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Groepsbijeenkomsten plannen", "Planning the sessions"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).planningSessions, (uc) =>
       Effect.gen(function* () {
         const planned = yield* uc.planSessions(Environment.team(c), {
           roundId: c.round,
@@ -64,10 +65,12 @@ const sessionsPlan = Command.make(
         yield* Output.result(
           c.json,
           [
-            say(
-              c.lang,
-              `${planned.round.name}: ${c.sessions} bijeenkomsten per groep voor ${planned.groups.length} leergroepen gepland (${planned.sessions} in totaal); ${planned.messages} uitnodigingen staan klaar (verstuur met grenzeloos outbox send).`,
-              `${planned.round.name}: ${c.sessions} sessions per group planned for ${planned.groups.length} learning groups (${planned.sessions} in all); ${planned.messages} invitations are queued (send with grenzeloos outbox send).`
+            Texts.of(c.lang).sessionsPlanned(
+              planned.round.name,
+              c.sessions,
+              planned.groups.length,
+              planned.sessions,
+              planned.messages
             )
           ],
           { id: planned.round.id, status: planned.round.status, ...planned }

@@ -52,11 +52,7 @@ const notOnTeamOf = (c: Environment.Common, language: "nl" | "en") =>
   new BadOption({
     option: "--as",
     value: c.as,
-    hint: say(
-      language,
-      "is niet iemand van het programmateam van deze community; geef uw eigen id, zoals init --as of facilitators add --role programme-team het registreerde",
-      "is not on this community's programme team; give your own id, as init --as or facilitators add --role programme-team registered it"
-    )
+    hint: Texts.of(language).notOnTeam
   })
 
 /**
@@ -74,11 +70,7 @@ const checkWhere = (uc: UseCasesService, c: Environment.Common & { readonly lang
           new BadOption({
             option: "--community",
             value: c.community,
-            hint: say(
-              language,
-              `deze community bestaat niet in ${c.db}; richt haar in met grenzeloos init --name "…" --community ${c.community}, of kies de goede --community`,
-              `no such community in ${c.db}; set it up with grenzeloos init --name "…" --community ${c.community}, or give the right --community`
-            )
+            hint: Texts.of(language).noCommunity(c.db, c.community)
           })
         )
       )
@@ -93,11 +85,7 @@ const checkWhere = (uc: UseCasesService, c: Environment.Common & { readonly lang
       return yield* new BadOption({
         option: "--as",
         value: c.as,
-        hint: say(
-          language,
-          `is niet iemand van het programmateam; kies een van: ${team_.map((f) => `${f.id} (${f.name})`).join(", ")}`,
-          `is not on the programme team; choose one of: ${team_.map((f) => `${f.id} (${f.name})`).join(", ")}`
-        )
+        hint: Texts.of(language).notOnTeamChoose(team_.map((f) => `${f.id} (${f.name})`).join(", "))
       })
   })
 
@@ -139,10 +127,9 @@ export const readBytes = (file: string) =>
     )
   )
 
-export const printProblems = (json: boolean, remarks: ReadonlyArray<MemberImport.Problem>) =>
-  Effect.forEach(remarks, (r) => Output.note(json, `${r.row === undefined ? "" : `rij ${r.row}: `}${r.message}`), {
-    discard: true
-  })
+/** The remarks on rows that were read anyway, in the `--lang` language. */
+export const printProblems = (json: boolean, remarks: ReadonlyArray<MemberImport.Problem>, language: "nl" | "en") =>
+  Effect.forEach(remarks, (r) => Output.note(json, Texts.of(language).remark(r.row, r.message)), { discard: true })
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const
 export const weekdayOf = (date: string) => WEEKDAYS[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7] ?? "monday"
@@ -265,9 +252,6 @@ export type Group<Name extends string> = Command.Command<
   // biome-ignore lint/suspicious/noExplicitAny: a command's parsed options are its own; the root only runs it.
   any
 >
-
-/** A sentence of a new command in the `--lang` language: Dutch first, English second. */
-export const say = (language: "nl" | "en", nl: string, en: string): string => (language === "en" ? en : nl)
 
 /** An optional option's value as a field of a use case's input, or nothing. */
 export const field = <K extends string, A>(key: K, value: Option.Option<A>): { readonly [P in K]?: A } =>

@@ -8,7 +8,7 @@ import { Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, field, type Group, say, withUseCases } from "./Shared.js"
+import { common, field, type Group, withUseCases } from "./Shared.js"
 
 // --- themes --------------------------------------------------------------------------------------
 
@@ -37,15 +37,6 @@ const themesAdd = Command.make(
     )
 ).pipe(Command.withDescription("Zet een thema op de voorraadagenda. / Adds a theme to the backlog."))
 
-const STATUS = {
-  backlog: ["op de voorraadagenda", "on the backlog"],
-  scheduled: ["op het programma", "on a programme"],
-  discussed: ["besproken", "discussed"],
-  archived: ["ingetrokken", "withdrawn"]
-} as const
-
-const statusOf = (language: "nl" | "en", status: keyof typeof STATUS) => STATUS[status][language === "en" ? 1 : 0]
-
 const themesList = Command.make(
   "list",
   {
@@ -56,23 +47,19 @@ const themesList = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Thema's ophalen", "Fetching themes"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).fetchingThemes, (uc) =>
       Effect.flatMap(uc.listThemes(Environment.team(c), field("status", c.status)), (themes) =>
         Output.result(
           c.json,
           themes.length === 0
-            ? say(
-                c.lang,
-                'Nog geen thema\'s. Voeg er een toe: grenzeloos themes add --title "…"',
-                'No themes yet. Add one: grenzeloos themes add --title "…"'
-              )
+            ? Texts.of(c.lang).noThemes
             : [
                 ...Output.table(
-                  say(c.lang, "Thema|Minuten|Status|Id", "Theme|Minutes|Status|Id").split("|"),
-                  themes.map((t) => [t.title, t.durationMinutes, statusOf(c.lang, t.status), t.id])
+                  Texts.of(c.lang).themesHeader,
+                  themes.map((t) => [t.title, t.durationMinutes, Texts.of(c.lang).themeStatus(t.status), t.id])
                 ),
                 "",
-                say(c.lang, `${themes.length} thema's`, `${themes.length} themes`)
+                Texts.of(c.lang).themeCount(themes.length)
               ],
           themes
         )
@@ -92,7 +79,7 @@ const themesEdit = Command.make(
     description: Options.text("description").pipe(Options.withDescription("Een nieuwe toelichting."), Options.optional)
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Thema bijwerken", "Editing the theme"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).editingTheme, (uc) =>
       Effect.flatMap(
         uc.editTheme(Environment.team(c), {
           themeId: c.themeId,
@@ -100,32 +87,15 @@ const themesEdit = Command.make(
           ...field("durationMinutes", c.minutes),
           ...field("description", c.description)
         }),
-        (theme) =>
-          Output.result(
-            c.json,
-            say(
-              c.lang,
-              `Thema "${theme.title}" (${theme.durationMinutes} min) bijgewerkt.`,
-              `Theme "${theme.title}" (${theme.durationMinutes} min) updated.`
-            ),
-            theme
-          )
+        (theme) => Output.result(c.json, Texts.of(c.lang).themeEdited(theme.title, theme.durationMinutes), theme)
       )
     )
 ).pipe(Command.withDescription("Werkt de titel, duur of toelichting van een thema bij. / Edits a theme."))
 
 const themesWithdraw = Command.make("withdraw", { ...common, themeId }, (c) =>
-  withUseCases(c, say(c.lang, "Thema intrekken", "Withdrawing the theme"), (uc) =>
+  withUseCases(c, Texts.of(c.lang).withdrawingTheme, (uc) =>
     Effect.flatMap(uc.withdrawTheme(Environment.team(c), { themeId: c.themeId }), (theme) =>
-      Output.result(
-        c.json,
-        say(
-          c.lang,
-          `Thema "${theme.title}" is ingetrokken: het staat niet meer op de voorraadagenda.`,
-          `Theme "${theme.title}" is withdrawn: it is no longer on the backlog.`
-        ),
-        theme
-      )
+      Output.result(c.json, Texts.of(c.lang).themeWithdrawn(theme.title), theme)
     )
   )
 ).pipe(Command.withDescription("Haalt een thema van de voorraadagenda. / Withdraws a theme from the backlog."))

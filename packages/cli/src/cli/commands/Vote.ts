@@ -5,7 +5,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { Path } from "@effect/platform"
-import { Services } from "@grenzeloos/core"
+import { Agenda, Services } from "@grenzeloos/core"
 import { DateTime, Effect, Option, Redacted } from "effect"
 import * as Ballots from "../../import/Ballots.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
@@ -13,7 +13,7 @@ import * as Environment from "../Environment.js"
 import { InvalidRows } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { AGENDA_METHODS, common, field, type Group, printProblems, say, withUseCases, zoneOf } from "./Shared.js"
+import { AGENDA_METHODS, common, field, type Group, printProblems, withUseCases, zoneOf } from "./Shared.js"
 
 // --- vote ----------------------------------------------------------------------------------------
 
@@ -86,7 +86,7 @@ const voteImport = Command.make(
               language: c.lang
             })
           }
-          yield* printProblems(c.json, read.remarks)
+          yield* printProblems(c.json, read.remarks, c.lang)
           if (read.problems.length > 0 && !c.skipInvalid) {
             return yield* new InvalidRows({
               file: name,
@@ -143,7 +143,7 @@ const voteOpen = Command.make(
     )
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Stemronde openen", "Opening the vote"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).openingVote, (uc) =>
       Effect.gen(function* () {
         const team = Environment.team(c)
         const wanted = Option.getOrUndefined(c.gathering)
@@ -153,11 +153,7 @@ const voteOpen = Command.make(
         const zone = yield* zoneOf(uc, team)
         const closesAt = Services.Voting.closingTime(yield* DateTime.now, c.days, zone)
         const round = yield* uc.openVoting(team, {
-          title: Option.getOrElse(c.title, () =>
-            gathering === undefined
-              ? say(c.lang, "Stemronde", "Vote")
-              : `${say(c.lang, "Programma", "Programme")} ${gathering.title}`
-          ),
+          title: Option.getOrElse(c.title, () => Texts.of(c.lang).voteTitle(gathering?.title)),
           format: { _tag: "approval" },
           closesAt: DateTime.formatIso(closesAt),
           ...field("gatheringId", c.gathering)
@@ -165,16 +161,8 @@ const voteOpen = Command.make(
         yield* Output.result(
           c.json,
           [
-            say(
-              c.lang,
-              `Stemronde "${round.title}" staat open tot ${Output.when(closesAt, zone)}, over ${round.themeIds.length} thema's; elk actief lid krijgt een uitnodiging om te stemmen.`,
-              `Vote "${round.title}" is open until ${Output.when(closesAt, zone)}, on ${round.themeIds.length} themes; every active member is asked to vote.`
-            ),
-            say(
-              c.lang,
-              `Voer stemmen in met: grenzeloos vote import stemmen.csv --vote ${round.id}`,
-              `Enter ballots with: grenzeloos vote import ballots.csv --vote ${round.id}`
-            )
+            Texts.of(c.lang).voteOpened(round.title, Output.when(closesAt, zone, c.lang), round.themeIds.length),
+            Texts.of(c.lang).enterBallotsWith(round.id)
           ],
           { id: round.id, status: round.status, round }
         )
@@ -190,16 +178,12 @@ const voteWithdraw = Command.make(
     member: Options.text("member").pipe(Options.withDescription("Het lid van wie de stem vervalt. / The member."))
   },
   (c) =>
-    withUseCases(c, say(c.lang, "Stem intrekken", "Withdrawing the ballot"), (uc) =>
+    withUseCases(c, Texts.of(c.lang).withdrawingBallot, (uc) =>
       Effect.gen(function* () {
         const team = Environment.team(c)
         const withdrawn = yield* uc.withdrawBallot(team, { votingRoundId: c.vote, memberId: c.member })
         const name = (yield* uc.directory(team)).find((m) => m.id === c.member)?.name ?? c.member
-        yield* Output.result(
-          c.json,
-          say(c.lang, `De stem van ${name} is ingetrokken.`, `${name}'s ballot is withdrawn.`),
-          withdrawn
-        )
+        yield* Output.result(c.json, Texts.of(c.lang).ballotWithdrawn(name), withdrawn)
       })
     )
 ).pipe(Command.withDescription("Trekt de stem van een lid in. / Withdraws a member's ballot."))
@@ -256,7 +240,15 @@ export const close = <Name extends "close" | "prioritise">(name: Name): Group<Na
           yield* Output.result(
             c.json,
             [
-              r.summary,
+              // The engine's summary is in the community's language; it is told again in --lang's.
+              Agenda.Texts.summary(c.lang, r.unit, {
+                method: r.method,
+                themes: r.programme.length,
+                used: r.used,
+                budget: r.budget,
+                members: r.fairness.voters,
+                withAtLeastOne: r.fairness.withAtLeastOne
+              }),
               "",
               ...Output.table(
                 Texts.of(c.lang).votesHeader,
@@ -271,28 +263,13 @@ export const close = <Name extends "close" | "prioritise">(name: Name): Group<Na
               "",
               Texts.of(c.lang).fairness(Math.round(r.fairness.shareWithAtLeastOne * 100), r.fairness.voters),
               ...(closed.gathering === undefined
-                ? [
-                    say(
-                      c.lang,
-                      "Het programma hoort bij geen bijeenkomst: geef --gathering <id> om het op een uitnodiging te zetten.",
-                      "The programme belongs to no gathering: give --gathering <id> to put it on an invitation."
-                    )
-                  ]
+                ? [Texts.of(c.lang).programmeWithoutGathering]
                 : [
-                    say(
-                      c.lang,
-                      `Programma van ${closed.gathering.title}: ${closed.gathering.programme.map((p) => titles.get(p.themeId) ?? p.themeId).join(", ")}.`,
-                      `Programme of ${closed.gathering.title}: ${closed.gathering.programme.map((p) => titles.get(p.themeId) ?? p.themeId).join(", ")}.`
+                    Texts.of(c.lang).programmeOf(
+                      closed.gathering.title,
+                      closed.gathering.programme.map((p) => titles.get(p.themeId) ?? p.themeId)
                     ),
-                    ...((closed.updated ?? 0) > 0
-                      ? [
-                          say(
-                            c.lang,
-                            `${closed.updated} genodigden krijgen de wijziging.`,
-                            `${closed.updated} invitees get the update.`
-                          )
-                        ]
-                      : [])
+                    ...((closed.updated ?? 0) > 0 ? [Texts.of(c.lang).inviteesUpdated(closed.updated ?? 0)] : [])
                   ])
             ],
             { id: closed.round.id, status: closed.round.status, ...closed }
