@@ -55,7 +55,9 @@ export class NotFound extends Schema.TaggedError<NotFound>("@grenzeloos/core/Not
 /**
  * The use case does not fit the state the records are in (a vote on a closed round, a poll
  * decided twice); `hint` says what to do instead. `nl` carries the same parts in Dutch, since
- * an error reaches a person in their own language; `message` stays English.
+ * an error reaches a person in their own language; `message` stays English. A record in a state
+ * its step cannot start from is refused from the table in `Domain.Lifecycles`, worded by
+ * `Texts.en.conflict` and `Texts.nl.conflict`.
  *
  * @example
  * ```ts

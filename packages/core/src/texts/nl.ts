@@ -5,8 +5,10 @@
  */
 import { absurd } from "effect"
 import type { GatheringStatus } from "../domain/Gathering.js"
+import type { IntakeStatus } from "../domain/Intake.js"
 import type { StateConflict } from "../domain/Lifecycles.js"
 import type { MemberStatus, Weekday } from "../domain/Member.js"
+import type { RoundStatus } from "../domain/Round.js"
 import type { ThemeStatus } from "../domain/Theme.js"
 import type * as Poll from "../scheduling/Poll.js"
 import type * as Sessions from "../scheduling/Sessions.js"
@@ -139,6 +141,18 @@ const THEME_STATUS: { readonly [S in ThemeStatus]: string } = {
   archived: "is gearchiveerd"
 }
 
+const ROUND_STATUS: { readonly [S in RoundStatus]: string } = {
+  planning: "in voorbereiding",
+  active: "gepubliceerd en loopt",
+  closed: "afgesloten"
+}
+
+const INTAKE_STATUS: { readonly [S in IntakeStatus]: string } = {
+  planned: "gepland",
+  held: "gehouden",
+  cancelled: "geannuleerd"
+}
+
 const RIGHTS: { readonly [R in Right]: string } = {
   "membership of this community": "lidmaatschap van deze community",
   "programme team": "het programmateam",
@@ -247,7 +261,7 @@ const conflict = (c: StateConflict): StateParts => {
     case "editTheme":
       return {
         subject: theme,
-        problem: `heeft status ${c.state} en staat niet op de voorraadagenda`,
+        problem: `${THEME_STATUS[c.state]} en staat niet op de voorraadagenda`,
         hint: "wijzig een thema zolang het op de voorraadagenda staat"
       }
     case "withdrawTheme":
@@ -259,19 +273,19 @@ const conflict = (c: StateConflict): StateParts => {
           }
         : {
             subject: theme,
-            problem: `heeft status ${c.state} en staat niet op de voorraadagenda`,
+            problem: `${THEME_STATUS[c.state]} en staat niet op de voorraadagenda`,
             hint: "alleen thema's op de voorraadagenda kunnen worden ingetrokken"
           }
     case "formGroups":
       return {
         subject: `ronde ${c.id}`,
-        problem: `heeft status ${c.state}`,
+        problem: `is al ${ROUND_STATUS[c.state]}`,
         hint: "de groepen van een gepubliceerde ronde blijven zoals ze zijn; vorm de groepen van een nieuwe ronde"
       }
     case "publishRound":
       return {
         subject: `ronde ${c.id}`,
-        problem: `heeft al status ${c.state}`,
+        problem: `is al ${ROUND_STATUS[c.state]}`,
         hint: "een ronde wordt één keer gepubliceerd; vorm voor een wijziging de groepen van een nieuwe ronde"
       }
     case "planSessions":
@@ -283,7 +297,7 @@ const conflict = (c: StateConflict): StateParts => {
     case "recordIntake":
       return {
         subject: `intake ${c.id}`,
-        problem: `heeft al status ${c.state}`,
+        problem: `is al ${INTAKE_STATUS[c.state]}`,
         hint: "plan een nieuwe intake voor het lid om er nog een vast te leggen"
       }
     default:

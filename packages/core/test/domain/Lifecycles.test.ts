@@ -60,4 +60,17 @@ describe("Lifecycles.allow", () => {
     })
     expect(Texts.nl.conflict(refused.left).problem).toBe("staat op het programma van een bijeenkomst")
   })
+
+  it("names a theme's, round's or intake's state in Dutch words to a Dutch reader", () => {
+    const nl = (conflict: Domain.Lifecycles.StateConflict) => Texts.nl.conflict(conflict).problem
+    expect(nl({ _tag: "StateConflict", step: "editTheme", id: "t-1", title: "Ouderschap", state: "discussed" })).toBe(
+      "is al besproken en staat niet op de voorraadagenda"
+    )
+    expect(nl({ _tag: "StateConflict", step: "publishRound", id: "r-1", title: "Ronde 2027", state: "active" })).toBe(
+      "is al gepubliceerd en loopt"
+    )
+    expect(nl({ _tag: "StateConflict", step: "recordIntake", id: "i-1", title: "i-1", state: "cancelled" })).toBe(
+      "is al geannuleerd"
+    )
+  })
 })
