@@ -217,7 +217,7 @@ export type Explanation =
       readonly runnerUp: Standing | undefined
       readonly why: Why
       readonly fairness: YearFairness
-      /** The members' earlier attendance weighed in. */
+      /** Someone weighed more than 1 for missing earlier gatherings (their history weighed in). */
       readonly withHistory: boolean
     }
   /** Required people cannot come to any slot: who is missing per slot. */
@@ -531,7 +531,9 @@ export const decide = (input: Input): Either.Either<Decision, SchedulingInputErr
         runnerUp,
         why: why(best, runnerUp),
         fairness,
-        withHistory: (input.attendanceOverYear ?? []).length > 0
+        // Only when someone did weigh more: an attendance history where everyone came to every
+        // gathering (or a community's first poll) gives every member weight 1.
+        withHistory: p.weight.some((w) => w > 100)
       }
     } as const
   })

@@ -51,6 +51,23 @@ describe("Poll.decide", () => {
     expect(withYear.fairness.lowest).toEqual([member(2)])
   })
 
+  it("says members who could not come before counted more only when someone did (not for a history where all came)", () => {
+    const answers: Array<Array<Answer>> = [["yes"], ["yes"]]
+    const allCame = [
+      { memberId: member(0), attended: 2, gatherings: 2 },
+      { memberId: member(1), attended: 2, gatherings: 2 }
+    ]
+    const even = Either.getOrThrow(Poll.decide(pollOf(answers, 1, { attendanceOverYear: allCame })))
+    if (even._tag !== "Decided" || even.explanation._tag !== "SlotChosen") throw new Error("expected a decision")
+    expect(even.explanation.withHistory).toBe(false)
+    expect(Texts.nl.reason(even.explanation)).not.toContain("telde zwaarder mee")
+    const oneMissed = [allCame[0] as (typeof allCame)[number], { memberId: member(1), attended: 1, gatherings: 2 }]
+    const weighed = Either.getOrThrow(Poll.decide(pollOf(answers, 1, { attendanceOverYear: oneMissed })))
+    if (weighed._tag !== "Decided" || weighed.explanation._tag !== "SlotChosen") throw new Error("expected a decision")
+    expect(weighed.explanation.withHistory).toBe(true)
+    expect(Texts.en.reason(weighed.explanation)).toContain("Members who could not come before counted more")
+  })
+
   it("names people and dates where the reader passes their names, and falls back to ids", () => {
     const decided = Either.getOrThrow(
       Poll.decide(
