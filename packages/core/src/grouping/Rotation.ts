@@ -14,7 +14,7 @@
  * best (decisions 0014 and 0135). Without policy scores, shapes that finite geometry solves exactly
  * (q^m people in groups of q or q², q prime) are answered by {@link Geometry} first; with equal
  * groups, a tabu search over the base rounds of rotations that a cyclic shift of the people maps
- * onto themselves comes next, with three quarters of the budget, and the rotation with the fewest
+ * onto themselves comes next, with nine tenths of the budget, and the rotation with the fewest
  * repeated pairs of both searches is returned (decision 0104). The body lives in
  * `internal/rotation/` (decision 0136).
  *
@@ -44,7 +44,7 @@ export interface Problem {
 
 /**
  * Options of {@link solve}: the seed and the budget (iterations are search steps: without scores
- * and with equal groups, up to three quarters go to the cyclic search of decision 0104 and the rest
+ * and with equal groups, up to nine tenths go to the cyclic search of decision 0104 and the rest
  * to tabu steps).
  *
  * @since 0.1.0

@@ -126,3 +126,18 @@ describe("the cyclic rotation search (decision 0104)", () => {
     expect(Grouping.Rotation.repeatsOf(32, lowest).repeats === 0).toBe(search.lowest === 0)
   })
 })
+
+describe("Rotation.solve with the cyclic search first (decision 0104)", () => {
+  it("never returns more extra meetings than the cyclic search's nearest rotation for the same seed and budget", () => {
+    for (const seed of [1, 2]) {
+      // 8-4-10 within 1 200 steps: the cyclic search has 1 080 of them and stops short of zero
+      const nearest = cyclic(8, 4, 10, Rng.make(seed), { steps: 1_080, ...noClock })
+      expect(nearest.rounds).toBeDefined()
+      if (nearest.rounds === undefined) return
+      const solution = golfers(8, 4, 10, seed, 1_200)
+      expectPartitions(solution.rounds, 8, 4)
+      expect(solution.extraMeetings).toBeLessThanOrEqual(Grouping.Rotation.repeatsOf(32, nearest.rounds).extraMeetings)
+      expect(solution.iterations).toBeLessThanOrEqual(1_200)
+    }
+  })
+})

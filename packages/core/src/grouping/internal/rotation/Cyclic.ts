@@ -37,8 +37,8 @@ export interface Template {
 }
 
 /**
- * Every template for g groups of p people over w rounds that has enough classes for its pairs, the
- * fewest base rounds first (the smallest search), and among equals the largest cyclic group.
+ * The templates for g groups of p people over w rounds that have enough classes for their pairs,
+ * the fewest base rounds first (the smallest search), and among equals the largest cyclic group.
  */
 export const templates = (g: number, p: number, w: number): Array<Template> => {
   const n = g * p
@@ -63,9 +63,13 @@ export const templates = (g: number, p: number, w: number): Array<Template> => {
       }
     }
   }
-  // the fewest base rounds first (the smallest search), then the largest group
-  return out.sort((a, b) => a.k + a.c - (b.k + b.c) || b.m - a.m)
+  // the fewest base rounds first (the smallest search), then the largest group; at most
+  // `maxTemplates`, since each has tables of n² entries per base round
+  return out.sort((a, b) => a.k + a.c - (b.k + b.c) || b.m - a.m).slice(0, maxTemplates)
 }
+
+/** The most templates searched for one shape. */
+export const maxTemplates = 8
 
 /**
  * The classes of the pairs of people under the shift of a template: `kind[u·n + v]` is the class

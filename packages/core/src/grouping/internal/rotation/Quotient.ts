@@ -36,6 +36,9 @@ export class Quotient {
   /** `tabuPlace[(b·n + r)·m + x]`: the step until which row r may not take place x again. */
   private readonly tabuPlace: Int32Array
   private readonly conflicted: Uint8Array
+  /** `stamp[class] = stampCount`: the class was met in the current {@link peek}. */
+  private readonly stamp: Int32Array
+  private stampCount = 0
   private ties = new Int32Array(3 * 256)
   /** Classes used more than once (counted once per extra use) plus pairs of a forbidden kind. */
   cost = 0
@@ -63,6 +66,7 @@ export class Quotient {
     this.slotOf = new Int32Array(this.bases * n)
     this.point = new Int32Array(this.bases * n)
     this.use = new Int32Array(classes)
+    this.stamp = new Int32Array(classes)
     this.tabu = new Int32Array(this.bases * n * n)
     this.tabuPlace = new Int32Array(this.bases * n * shape.m)
     this.conflicted = new Uint8Array(this.bases * n)
@@ -167,6 +171,52 @@ export class Quotient {
     return d
   }
 
+  /**
+   * The change in cost when x and y swap, read without changing the counts when the classes the
+   * swap removes and adds are all different (the usual case): each removed class held twice or more
+   * lowers the cost by one, each added class already held raises it by one. Otherwise {@link delta}.
+   */
+  private peek(b: number, x: number, y: number): number {
+    const { n, p, kind, slot, group, point, use, stamp } = this
+    if (this.stampCount >= 0x3fffffff) {
+      stamp.fill(0)
+      this.stampCount = 0
+    }
+    const token = ++this.stampCount
+    const base = b * n
+    const ga = (group[base + x] as number) * p
+    const gb = (group[base + y] as number) * p
+    const px = (point[base + x] as number) * n
+    const py = (point[base + y] as number) * n
+    let d = 0
+    for (let side = 0; side < 2; side++) {
+      const start = side === 0 ? ga : gb
+      const leaving = side === 0 ? x : y
+      const out = side === 0 ? px : py
+      const into = side === 0 ? py : px
+      for (let s = start; s < start + p; s++) {
+        const z = slot[base + s] as number
+        if (z === leaving) continue
+        const pz = point[base + z] as number
+        const removed = kind[out + pz] as number
+        const added = kind[into + pz] as number
+        if (removed < 0) d--
+        else {
+          if (stamp[removed] === token) return this.delta(b, x, y, false)
+          stamp[removed] = token
+          if ((use[removed] as number) >= 2) d--
+        }
+        if (added < 0) d++
+        else {
+          if (stamp[added] === token) return this.delta(b, x, y, false)
+          stamp[added] = token
+          if ((use[added] as number) >= 1) d++
+        }
+      }
+    }
+    return d
+  }
+
   /** The change in cost when row r of invariant base round b takes person `to` instead, applied when `keep`. */
   private deltaPlace(b: number, r: number, to: number, keep: boolean): number {
     const { n, p, kind, slot, group, point } = this
@@ -266,7 +316,7 @@ export class Quotient {
           const gx = group[base + x] as number
           for (let y = 0; y < units; y++) {
             if (group[base + y] === gx) continue
-            const d = this.delta(b, x, y, false)
+            const d = this.peek(b, x, y)
             if (d > bestD) continue
             if ((tabu[(base + x) * n + y] as number) > it && !(this.cost + d < best)) continue
             if (d < bestD) {
