@@ -27,7 +27,16 @@ import { CalendarOptions } from "../scheduling/UnsuitableDays.js"
 import * as Texts from "../texts/index.js"
 import { activeMember, ownRecord } from "./Acting.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { alreadySent, eventOf, messagesAbout, step, withAttendees, zoneOf } from "./GatheringSupport.js"
+import {
+  alreadySent,
+  eventOf,
+  messagesAbout,
+  pendingAbout,
+  step,
+  withAttendees,
+  withdrawal,
+  zoneOf
+} from "./GatheringSupport.js"
 import { openPolls, pollStandingFor } from "./PollPrivacy.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -484,11 +493,19 @@ export const decideDate = Effect.fn("Gatherings.decideDate")(function* (
     status: decided,
     startsAt: DateTime.unsafeSetZoneNamed(chosen.startsAt, zone)
   })
+  // The poll is closed: a request to answer it that is still waiting would ask for an answer
+  // nobody reads any more, so it leaves the outbox with the decision.
+  const requests = yield* pendingAbout(
+    session,
+    { kind: "availability-poll", id: poll.value.id },
+    (e) => e.type === "poll.requested"
+  )
   yield* commit(session, "gathering.plan", {
     writes: [
       ...(yield* puts(Kinds.AvailabilityPolls, [{ value: closed, version: poll.version }])),
       ...(yield* puts(Kinds.Gatherings, [{ value: scheduled, version: gathering.version }]))
     ],
+    ...withdrawal(requests),
     subject: { kind: "gathering", id: scheduled.id },
     detail: {
       poll: poll.value.id,

@@ -24,7 +24,7 @@ import * as Texts from "../texts/index.js"
 import { activeMember, countedBallots, type EntryProblem, ownRecord } from "./Acting.js"
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { step, todayIn, zoneOf } from "./GatheringSupport.js"
+import { pendingAbout, step, todayIn, withdrawal, zoneOf } from "./GatheringSupport.js"
 import { applyProgramme, sameTitle } from "./ProgrammeSupport.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -601,6 +601,12 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
           gathering,
           result.programme.map((t) => ({ themeId: ThemeId.make(t.themeId), durationMinutes: t.durationMinutes }))
         )
+  // The vote is closed: requests to vote that are still waiting leave the outbox with it.
+  const requests = yield* pendingAbout(
+    session,
+    { kind: "voting-round", id: round.value.id },
+    (e) => e.type === "vote.requested"
+  )
   yield* commit(session, "voting.close", {
     writes: [
       ...(yield* puts(Kinds.VotingRounds, [{ value: closed, version: round.version }])),
@@ -608,7 +614,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
       ...(yield* puts(Kinds.FairnessRecords, fairnessRecords(round.value, result)))
     ],
     outbox: change?.outbox ?? [],
-    outboxRemovals: change?.outboxRemovals ?? [],
+    outboxRemovals: [...(change?.outboxRemovals ?? []), ...withdrawal(requests).outboxRemovals],
     subject: { kind: "voting-round", id: round.value.id },
     detail: {
       ballots: ballots.length,

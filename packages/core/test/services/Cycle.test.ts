@@ -192,6 +192,21 @@ describe("a gathering's life cycle", () => {
     }).pipe(Effect.provide(layer))
   )
 
+  it.effect("deciding the date takes the requests to answer the poll still waiting out of the outbox", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const { poll } = yield* polling(useCases)
+      yield* useCases.requestPollAnswers(team, { pollId: poll.id })
+      expect((yield* outbox).filter((m) => m.event.type === "poll.requested")).toHaveLength(3)
+      yield* useCases.answerPoll(member("m-001"), {
+        pollId: poll.id,
+        answers: [{ slotId: poll.slots[0].id, answer: "yes" }]
+      })
+      yield* useCases.decideDate(team, { pollId: poll.id })
+      expect((yield* outbox).filter((m) => m.event.type === "poll.requested")).toEqual([])
+    }).pipe(Effect.provide(layer))
+  )
+
   it.effect("deciding with force takes the first candidate date and says nobody answered", () =>
     Effect.gen(function* () {
       const useCases = yield* setUp()
@@ -523,6 +538,29 @@ describe("the backlog and the ballots", () => {
       yield* useCases.withdrawBallot(team, { votingRoundId: round.id, memberId: "m-003" })
       const gone = yield* failureOf(useCases.withdrawBallot(team, { votingRoundId: round.id, memberId: "m-003" }))
       expect(gone?._tag).toBe("NotFound")
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("closing a vote takes the requests to vote still waiting out of the outbox: no 'Stem mee' after the close", () =>
+    Effect.gen(function* () {
+      const useCases = yield* setUp()
+      const t = yield* useCases.proposeTheme(team, { title: "Omgaan met sabotage", durationMinutes: 60 })
+      const round = yield* useCases.openVoting(team, {
+        title: "Programma",
+        format: { _tag: "approval" },
+        closesAt: "2027-03-01T17:00:00.000Z"
+      })
+      yield* useCases.recordBallots(team, {
+        votingRoundId: round.id,
+        ballots: [{ memberId: "m-001", content: { _tag: "approval" as const, themeIds: [t.id] } }]
+      })
+      expect((yield* outbox).filter((m) => m.event.type === "vote.requested")).toHaveLength(2)
+      yield* useCases.closeVoting(team, {
+        votingRoundId: round.id,
+        method: { _tag: "greedy" },
+        budgetMinutes: 60
+      })
+      expect((yield* outbox).filter((m) => m.event.type === "vote.requested")).toEqual([])
     }).pipe(Effect.provide(layer))
   )
 
