@@ -144,6 +144,8 @@ interface Texts {
   readonly greeting: (name: string) => string
   readonly closing: string
   readonly when: string
+  /** The heading of a gathering's programme in its description. */
+  readonly programme: string
   readonly where: string
   readonly intake: {
     readonly subject: string
@@ -161,6 +163,8 @@ interface Texts {
     readonly body: (title: string, closes: string) => string
     readonly themes: string
     readonly link: string
+    /** How to answer when there is no link to a form. */
+    readonly reply: string
   }
   readonly gathering: {
     readonly subject: (title: string) => string
@@ -188,6 +192,8 @@ interface Texts {
     readonly body: (title: string) => string
     readonly dates: string
     readonly link: string
+    /** How to answer when there is no link to a form. */
+    readonly reply: string
   }
 }
 
@@ -200,6 +206,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     greeting: (name) => `Beste ${name},`,
     closing: "Met vriendelijke groet,\nProgrammateam Grenzeloos Samenwerken",
     when: "Wanneer",
+    programme: "Programma:",
     where: "Waar",
     intake: {
       subject: "Uitnodiging voor een kennismakingsgesprek",
@@ -217,7 +224,8 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
       subject: (title) => `Stem mee: ${title}`,
       body: (title, closes) => `Bepaal mee wat we bespreken. De stemronde "${title}" staat open tot ${closes}.`,
       themes: "Thema's op de voorraadagenda",
-      link: "Stemmen"
+      link: "Stemmen",
+      reply: "Antwoord op deze e-mail met je keuze uit deze thema's."
     },
     gathering: {
       subject: (title) => `Uitnodiging: ${title}`,
@@ -255,7 +263,8 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
       subject: (title, again) => `${again ? "Herinnering: " : ""}Wanneer kun je? ${title}`,
       body: (title) => `We zoeken een datum voor "${title}". Geef per datum aan of je kunt: ja, als het moet, of nee.`,
       dates: "De datums",
-      link: "Beantwoorden"
+      link: "Beantwoorden",
+      reply: "Antwoord op deze e-mail met achter elke datum ja, als het moet of nee."
     }
   },
   en: {
@@ -263,6 +272,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     greeting: (name) => `Dear ${name},`,
     closing: "Kind regards,\nThe Grenzeloos Samenwerken programme team",
     when: "When",
+    programme: "Programme:",
     where: "Where",
     intake: {
       subject: "Invitation to an introductory conversation",
@@ -280,7 +290,8 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
       subject: (title) => `Have your say: ${title}`,
       body: (title, closes) => `Help decide what we discuss. The voting round "${title}" is open until ${closes}.`,
       themes: "Themes on the backlog",
-      link: "Vote"
+      link: "Vote",
+      reply: "Reply to this e-mail with your choice from these themes."
     },
     gathering: {
       subject: (title) => `Invitation: ${title}`,
@@ -319,7 +330,8 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
       body: (title) =>
         `We are looking for a date for "${title}". For each date, say whether you can: yes, if need be, or no.`,
       dates: "The dates",
-      link: "Answer"
+      link: "Answer",
+      reply: "Reply to this e-mail with yes, if need be or no after each date."
     }
   }
 }
@@ -377,10 +389,24 @@ interface Draft {
   readonly data: Readonly<Record<string, unknown>>
 }
 
-const personal = (event: Invitation.Event, recipient: Addressee): Invitation.Event => ({
-  ...event,
-  attendees: [{ name: recipient.name, email: recipient.email }]
-})
+// A gathering's description starts with its programme under the heading that `Invitation.eventOf`
+// gives it in the community's language: each member reads that heading in their own language, in
+// the mail and in their copy of the calendar item.
+const described = (description: string | undefined, texts: Texts): string | undefined => {
+  const heading = [TEXTS.nl.programme, TEXTS.en.programme].find((h) => description?.startsWith(`${h}\n`) === true)
+  return description === undefined || heading === undefined
+    ? description
+    : `${texts.programme}${description.slice(heading.length)}`
+}
+
+const personal = (event: Invitation.Event, recipient: Addressee, texts: Texts): Invitation.Event => {
+  const description = described(event.description, texts)
+  return {
+    ...event,
+    ...(description === undefined ? {} : { description }),
+    attendees: [{ name: recipient.name, email: recipient.email }]
+  }
+}
 
 const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
   match(n)
@@ -392,7 +418,7 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
       discriminator: String(n.event.sequence),
       title: texts.intake.subject,
       paragraphs: [texts.intake.body(n.facilitatorName), whenWhere(texts, n.event)],
-      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient, texts)] },
       data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start) }
     }))
     .with({ _tag: "GroupPlacement" }, (n) => ({
@@ -420,7 +446,7 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
         ...(n.themeTitles.length === 0
           ? []
           : [`${texts.vote.themes}:\n${n.themeTitles.map((t) => `- ${t}`).join("\n")}`]),
-        ...(n.url === undefined ? [] : [`${texts.vote.link}: ${n.url}`])
+        n.url === undefined ? texts.vote.reply : `${texts.vote.link}: ${n.url}`
       ],
       data: { closesAt: DateTime.formatIso(n.closesAt) }
     }))
@@ -433,9 +459,9 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
       paragraphs: [
         texts.gathering.body,
         whenWhere(texts, n.event),
-        ...(n.event.description === undefined ? [] : [n.event.description])
+        ...(n.event.description === undefined ? [] : [described(n.event.description, texts) ?? ""])
       ],
-      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient, texts)] },
       data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start) }
     }))
     .with({ _tag: "Reminder" }, (n) => ({
@@ -454,11 +480,11 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
       discriminator: String(n.event.sequence),
       title: texts.changed.subject(n.event.summary),
       paragraphs: [texts.changed.body, ...(n.change === undefined ? [] : [n.change]), whenWhere(texts, n.event)],
-      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient, texts)] },
       data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start) }
     }))
     .with({ _tag: "GatheringCancelled" }, (n) => {
-      const cancel = Invitation.cancellation(personal(n.event, n.recipient), stamp)
+      const cancel = Invitation.cancellation(personal(n.event, n.recipient, texts), stamp)
       return {
         kind: "gathering-cancellation",
         type: "gathering.cancelled",
@@ -481,7 +507,7 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
       discriminator: String(n.event.sequence),
       title: texts.sessions.subject(n.groupName, n.sessions),
       paragraphs: [texts.sessions.body(n.groupName, n.sessions), sessionDates(texts, n.event)],
-      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient)] },
+      calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient, texts)] },
       data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start), sessions: n.sessions }
     }))
     .with({ _tag: "PollRequest" }, (n) => ({
@@ -493,7 +519,9 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
       paragraphs: [
         texts.poll.body(n.title),
         `${texts.poll.dates}:\n${n.slots.map((slot) => `- ${formatMoment(texts, slot)}`).join("\n")}`,
-        ...(n.url === undefined ? [] : [`${texts.poll.link}: ${n.url}`])
+        // Without a form to answer in, the member answers by replying (the programme team reads
+        // the replies into a sheet for `poll import`).
+        n.url === undefined ? texts.poll.reply : `${texts.poll.link}: ${n.url}`
       ],
       data: { asked: n.asked, slots: n.slots.map((slot) => DateTime.formatIso(slot)) }
     }))

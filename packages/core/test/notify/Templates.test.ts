@@ -27,6 +27,41 @@ describe("Templates", () => {
     expect(en[3]?.text).toContain("Thursday, 11 March 2027 at 13:00")
   })
 
+  it("tells a member how to answer a poll or a vote: by replying, or through the link when there is one", () => {
+    const slots = [DateTime.unsafeMakeZoned("2027-03-11T12:00:00Z", { timeZone: "Europe/Amsterdam" })]
+    const poll = (language: "nl" | "en", url?: string) =>
+      rendered({
+        _tag: "PollRequest",
+        recipient: addressee(1, language),
+        pollId: "poll-1",
+        title: "Kwartaalbijeenkomst 2027-Q1",
+        slots,
+        asked: 0,
+        ...(url === undefined ? {} : { url })
+      }).text
+    expect(poll("nl")).toContain("Antwoord op deze e-mail met achter elke datum ja, als het moet of nee.")
+    expect(poll("en")).toContain("Reply to this e-mail with yes, if need be or no after each date.")
+    const linked = poll("nl", "https://grenzeloos.example.nl/prikker/poll-1")
+    expect(linked).toContain("Beantwoorden: https://grenzeloos.example.nl/prikker/poll-1")
+    expect(linked).not.toContain("Antwoord op deze e-mail")
+    const [, , vote] = everyKind(addressee(1, "nl")).map((n) => rendered(n))
+    expect(vote?.text).toContain("Antwoord op deze e-mail met je keuze uit deze thema's.")
+  })
+
+  it("gives the programme's heading in the member's language, in the mail and in their calendar item", () => {
+    const event = { ...gathering(), description: "Programma:\n13:00–14:00 Omgaan met sabotage" }
+    const en = rendered({ _tag: "GatheringInvitation", recipient: addressee(2, "en"), event })
+    expect(en.text).toContain("Programme:\n13:00–14:00 Omgaan met sabotage")
+    expect(en.text).not.toContain("Programma:")
+    expect(en.attachments?.[0]?.content).toContain("DESCRIPTION:Programme:\\n13:00–14:00 Omgaan met sabotage")
+    const nl = rendered({
+      _tag: "GatheringInvitation",
+      recipient: addressee(1, "nl"),
+      event: { ...event, description: "Programme:\n13:00–14:00 Omgaan met sabotage" }
+    })
+    expect(nl.text).toContain("Programma:\n13:00–14:00 Omgaan met sabotage")
+  })
+
   it("names a learning group once in the placement, and lists every date of a session series", () => {
     const [, placement] = everyKind(addressee(1, "nl")).map((n) => rendered(n))
     expect(placement?.text).toContain("ben je ingedeeld in Leergroep 3, begeleid door Anne Bakker.")
