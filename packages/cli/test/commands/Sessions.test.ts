@@ -34,6 +34,9 @@ describe("grenzeloos sessions", () => {
     expect(planned.stdout).toMatch(
       /3 bijeenkomsten per groep voor 2 leergroepen gepland \(6 in totaal\); \d+ uitnodigingen staan klaar/
     )
+    // Each group's dates, by the group's name, as its members read them.
+    for (const group of formed.groups) expect(planned.stdout).toContain(`\n${group.name}\n  1. `)
+    expect(planned.stdout).toMatch(/ {2}3\. (dinsdag|donderdag) \d+ \w+ 20\d\d om 16:00/)
     const wrong = await rijk.at("sessions", "plan", "--round", formed.round.id, "--weekdays", "dinsdg")
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain("--weekdays")

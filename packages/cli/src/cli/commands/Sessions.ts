@@ -6,7 +6,7 @@
  */
 import { Command, Options } from "@effect/cli"
 import type { Services } from "@grenzeloos/core"
-import { Effect, Option } from "effect"
+import { DateTime, Effect, Option } from "effect"
 import * as Environment from "../Environment.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
@@ -71,7 +71,15 @@ const sessionsPlan = Command.make(
               planned.groups.length,
               planned.sessions,
               planned.messages
-            )
+            ),
+            // Each group's dates, as its members will read them in their invitation.
+            ...planned.groups.flatMap((g) => [
+              "",
+              g.name,
+              ...(g.sessions ?? []).map(
+                (s) => `  ${s.number}. ${Output.when(s.startsAt, DateTime.zoneToString(s.startsAt.zone), c.lang)}`
+              )
+            ])
           ],
           { id: planned.round.id, status: planned.round.status, ...planned }
         )
