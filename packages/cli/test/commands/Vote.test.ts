@@ -51,6 +51,9 @@ describe("grenzeloos vote", () => {
         `Lidnummer;Omgaan met sabotage;Hoe behoud ik mijn mensen?\n${members[0]!.id};x;\n${members[1]!.id};x;x\n`
       )
       expect(await rijk.json("vote", "import", file, "--vote", vote.id)).toMatchObject({ ballots: 2 })
+      // Imported again (the same ballots replace themselves), in words: the next step is closing the vote.
+      const told = await rijk.at("vote", "import", file, "--vote", vote.id)
+      expect(told.stdout).toContain(`Kies het programma met: grenzeloos vote close --vote ${vote.id} --gathering`)
       // Only the member who has not voted is still asked to.
       const sent = await rijk.json("outbox", "send", "--smtp", `smtp://127.0.0.1:${mailbox.port}`)
       expect(sent).toMatchObject({ delivered: 1 })

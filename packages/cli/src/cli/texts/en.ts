@@ -48,7 +48,7 @@ export const en: Texts = {
   ballotHeaderHint: "Put a header row in the first rows: Name (or Member id, E-mail) and each theme's title.",
   nothingVoted: "Nothing was entered. Fix the file, or take the good rows with --skip-invalid.",
   ballotsImported: (count, roundId) =>
-    `${count} ballots entered in voting round ${roundId}. Choose the programme with: grenzeloos agenda prioritise --vote ${roundId}`,
+    `${count} ballots entered in voting round ${roundId}. Choose the programme with: grenzeloos vote close --vote ${roundId} --gathering <gathering> --method equal-shares --minutes 180`,
   prioritising: "Choosing the programme",
   votesHeader: ["Place", "Theme", "Minutes", "Votes", "Programme"],
   yes: "yes",

@@ -49,7 +49,7 @@ export const nl: Texts = {
   ballotHeaderHint: "Zet in de eerste rijen een kopregel: Naam (of Lidnummer, E-mail) en per thema de titel.",
   nothingVoted: "Er is niets ingevoerd. Pas het bestand aan, of neem de goede rijen met --skip-invalid.",
   ballotsImported: (count, roundId) =>
-    `${count} stemmen ingevoerd in stemronde ${roundId}. Kies het programma met: grenzeloos agenda prioritise --vote ${roundId}`,
+    `${count} stemmen ingevoerd in stemronde ${roundId}. Kies het programma met: grenzeloos vote close --vote ${roundId} --gathering <bijeenkomst> --method equal-shares --minutes 180`,
   prioritising: "Programma kiezen",
   votesHeader: ["Plaats", "Thema", "Minuten", "Stemmen", "Programma"],
   yes: "ja",
