@@ -105,6 +105,10 @@ export interface MeetingSection {
   readonly decision: Scheduling.Poll.Decision
   /** The length of the meeting, shown with the chosen date. */
   readonly durationMinutes?: number
+  /** What happened to the gathering since the poll decided its date: moved, or cancelled. */
+  readonly since?:
+    | { readonly _tag: "Moved"; readonly startsAt: DateTime.DateTime }
+    | { readonly _tag: "Cancelled" }
 }
 
 /**
@@ -577,8 +581,15 @@ ${
     : html`<details><summary>Wie er op ${when(chosen)} niet bij kan zijn (${count(absent.length)})</summary><p>${names(absent)}</p></details>`
 }`
   })()
+  const since =
+    section.since === undefined
+      ? ""
+      : section.since._tag === "Cancelled"
+        ? html`<p class="highlight">De bijeenkomst is daarna afgelast.</p>`
+        : html`<p class="highlight">Daarna verplaatst naar ${format.format(DateTime.toDateUtc(section.since.startsAt))}.</p>`
   return html`<section aria-labelledby="datum"><h2 id="datum">${section.title}</h2>
 ${headline}
+${since}
 <p class="muted print-hide">${ORDER}</p>
 <p aria-hidden="true" class="muted">Legenda:<span class="key" style="${`background:${palette.bar}`}"></span>ja<span class="key" style="${`background:${palette.ifNeedBe}`}"></span>als het moet<span class="key" style="${`background:${palette.no}`}"></span>nee<span class="key" style="${`background:${palette.background}`}"></span>geen antwoord</p>
 <table>

@@ -224,5 +224,9 @@ describe("a whole quarter through the command line, with the mail a member recei
     const status = await json("outbox", "status")
     expect(status).toMatchObject({ pending: 0, claimed: 0, dead: 0 })
     expect(mailbox.received.some((m) => /herinnering/i.test(m.subject ?? ""))).toBe(false)
+    // The report says the date the poll chose no longer stands.
+    const afterwards = join(dir, "verslag-na-afgelasting.html")
+    expect((await at("report", "--out", afterwards)).code).toBe(0)
+    expect(readFileSync(afterwards, "utf8")).toContain("De bijeenkomst is daarna afgelast.")
   })
 })

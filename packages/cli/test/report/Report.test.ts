@@ -15,6 +15,19 @@ describe("Report.render", () => {
     expect(page).not.toMatch(/(src|href)="(https?:)?\/\//i)
   })
 
+  it("says when the gathering was moved or cancelled after the poll decided its date", () => {
+    const meeting = input.meeting
+    if (meeting === undefined) throw new Error("the sample quarter has a date")
+    expect(Report.render(input)).not.toMatch(/afgelast|verplaatst/)
+    const cancelled = Report.render({ ...input, meeting: { ...meeting, since: { _tag: "Cancelled" } } })
+    expect(cancelled).toContain("De bijeenkomst is daarna afgelast.")
+    const moved = Report.render({
+      ...input,
+      meeting: { ...meeting, since: { _tag: "Moved", startsAt: DateTime.unsafeMake("2027-03-18T13:00:00Z") } }
+    })
+    expect(moved).toContain("Daarna verplaatst naar donderdag 18 maart 2027 om 14:00.")
+  })
+
   it("escapes every text from the data", () => {
     const [first, second, ...others] = input.people
     const page = Report.render({

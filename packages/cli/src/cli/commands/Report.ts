@@ -121,7 +121,9 @@ export const command: Group<"report"> = Command.make(
           const community = yield* uc.getCommunity(team)
           // Without --round or --poll: the latest round and the latest poll, when there is one.
           const roundId = Option.isSome(c.round) ? c.round.value : (yield* uc.listRounds(team)).at(-1)?.id
-          const pollId = Option.isSome(c.poll) ? c.poll.value : (yield* uc.listPolls(team, {})).at(-1)?.id
+          const polls = yield* uc.listPolls(team, {})
+          const pollId = Option.isSome(c.poll) ? c.poll.value : polls.at(-1)?.id
+          const pollGatheringId = polls.find((p) => p.id === pollId)?.gatheringId
           // The stored grouping: each group under the name its members were e-mailed, with why per member.
           const grouping = roundId === undefined ? undefined : yield* uc.getGrouping(team, { roundId, language: "nl" })
           const standing = pollId === undefined ? undefined : yield* uc.pollStanding(team, { pollId })
@@ -131,7 +133,11 @@ export const command: Group<"report"> = Command.make(
           const current = gatherings.filter(
             (g) => g.status !== "held" && g.status !== "closed" && g.status !== "cancelled"
           )
-          const gathering = current.length === 1 ? current[0] : undefined
+          // The poll's own gathering when it names one (also once moved or cancelled), else the one
+          // being planned.
+          const gathering =
+            gatherings.find((g) => pollGatheringId !== undefined && g.id === pollGatheringId) ??
+            (current.length === 1 ? current[0] : undefined)
           // The programme of the latest gathering whose vote is closed, with the vote's stored result.
           const withVote = yield* Effect.forEach([...gatherings].reverse(), (g) =>
             uc.getProgramme(team, { gatheringId: g.id })
@@ -227,7 +233,15 @@ export const command: Group<"report"> = Command.make(
                   meeting: {
                     title: gathering?.title ?? "Datum",
                     decision: standing,
-                    ...(gathering === undefined ? {} : { durationMinutes: gathering.durationMinutes })
+                    ...(gathering === undefined ? {} : { durationMinutes: gathering.durationMinutes }),
+                    // What happened to the date since the poll decided it.
+                    ...(gathering?.status === "cancelled"
+                      ? { since: { _tag: "Cancelled" as const } }
+                      : gathering?.startsAt !== undefined &&
+                          standing._tag === "Decided" &&
+                          DateTime.toEpochMillis(gathering.startsAt) !== DateTime.toEpochMillis(standing.chosen.startsAt)
+                        ? { since: { _tag: "Moved" as const, startsAt: gathering.startsAt } }
+                        : {})
                   }
                 })
           }
