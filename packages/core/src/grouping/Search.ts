@@ -334,8 +334,9 @@ const search = (problem: Problem, options: Options): Solution => {
   // For the swap pass: the free people per group (as positions in `free`), and per pair of groups
   // the most that someone in b gains by moving to a (`bestInto[b·G + a]`), rebuilt per pass (O(nG));
   // per person twice the least score they have with anyone free (made when first needed), so the
-  // bound holds for negative scores too. With few groups the bound skips too little to pay.
-  const pruneSwaps = G >= 3
+  // bound holds for negative scores too. With few groups, or groups of fewer than six on average,
+  // reading the bounds costs as much as the pairs they skip (groups of three: 1.5× slower).
+  const pruneSwaps = G >= 3 && nf >= 6 * G
   const listStart = new Int32Array(G + 1)
   const listed = new Int32Array(nf)
   const bestInto = new Float64Array(pruneSwaps ? G * G : 0)
