@@ -887,10 +887,11 @@ const search = (problem: Problem, options: Options): Solution => {
   const population: Array<State> = [first]
   const children: Array<State> = [make()]
   if (!cutShort && nf >= 2) {
-    // enough descents for about 20 generations of three phases each, judged from the quickest
-    // random start so far (not from the greedy start and its descent: that time also paid for
-    // compiling the code, and ranged from 0.01 to 60 ms for the same problem on the CPU clock, so
-    // the population was 1 to 15 by chance; decision 0106)
+    // enough descents for about 20 generations of three phases each, judged from the time of the
+    // greedy start and its descent, but at most three times the quickest random start so far: in
+    // a fresh process the first descent also pays for compiling the code (0.01 to 60 ms for the
+    // same problem), which made the population 1 to 15 by chance (decision 0107)
+    const firstMs = Math.max(0.01, clock() - started)
     let cheapest = Number.POSITIVE_INFINITY
     for (let k = 1; k < size && !stop(); k++) {
       const before = clock()
@@ -901,7 +902,7 @@ const search = (problem: Problem, options: Options): Solution => {
       population.push(s)
       children.push(make())
       cheapest = Math.min(cheapest, clock() - before)
-      if (hasTime && (k + 1) * cheapest * 3 * 20 > limitMs) break
+      if (hasTime && (k + 1) * Math.min(firstMs, 3 * cheapest) * 3 * 20 > limitMs) break
     }
   }
   const sizeMax = population.length
