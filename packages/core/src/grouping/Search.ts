@@ -334,8 +334,9 @@ const search = (problem: Problem, options: Options): Solution => {
   // For the swap pass: the free people per group (as positions in `free`), and per pair of groups
   // the most that someone in b gains by moving to a (`bestInto[b·G + a]`), rebuilt per pass (O(nG));
   // per person twice the least score they have with anyone free (made when first needed), so the
-  // bound holds for negative scores too. With few groups the bound skips too little to pay.
-  const pruneSwaps = G >= 3
+  // bound holds for negative scores too. With few groups, or groups of fewer than six on average,
+  // reading the bounds costs as much as the pairs they skip (groups of three: 1.5× slower).
+  const pruneSwaps = G >= 3 && nf >= 6 * G
   const listStart = new Int32Array(G + 1)
   const listed = new Int32Array(nf)
   const bestInto = new Float64Array(pruneSwaps ? G * G : 0)
@@ -886,10 +887,11 @@ const search = (problem: Problem, options: Options): Solution => {
   const population: Array<State> = [first]
   const children: Array<State> = [make()]
   if (!cutShort && nf >= 2) {
-    // enough descents for about 20 generations of three phases each, judged from the quickest
-    // random start so far (not from the greedy start and its descent: that time also paid for
-    // compiling the code, and ranged from 0.01 to 60 ms for the same problem on the CPU clock, so
-    // the population was 1 to 15 by chance; decision 0106)
+    // enough descents for about 20 generations of three phases each, judged from the time of the
+    // greedy start and its descent, but at most three times the quickest random start so far: in
+    // a fresh process the first descent also pays for compiling the code (0.01 to 60 ms for the
+    // same problem), which made the population 1 to 15 by chance (decision 0107)
+    const firstMs = Math.max(0.01, clock() - started)
     let cheapest = Number.POSITIVE_INFINITY
     for (let k = 1; k < size && !stop(); k++) {
       const before = clock()
@@ -900,7 +902,7 @@ const search = (problem: Problem, options: Options): Solution => {
       population.push(s)
       children.push(make())
       cheapest = Math.min(cheapest, clock() - before)
-      if (hasTime && (k + 1) * cheapest * 3 * 20 > limitMs) break
+      if (hasTime && (k + 1) * Math.min(firstMs, 3 * cheapest) * 3 * 20 > limitMs) break
     }
   }
   const sizeMax = population.length
