@@ -106,9 +106,7 @@ export interface MeetingSection {
   /** The length of the meeting, shown with the chosen date. */
   readonly durationMinutes?: number
   /** What happened to the gathering since the poll decided its date: moved, or cancelled. */
-  readonly since?:
-    | { readonly _tag: "Moved"; readonly startsAt: DateTime.DateTime }
-    | { readonly _tag: "Cancelled" }
+  readonly since?: { readonly _tag: "Moved"; readonly startsAt: DateTime.DateTime } | { readonly _tag: "Cancelled" }
 }
 
 /**

@@ -541,27 +541,29 @@ describe("the backlog and the ballots", () => {
     }).pipe(Effect.provide(layer))
   )
 
-  it.effect("closing a vote takes the requests to vote still waiting out of the outbox: no 'Stem mee' after the close", () =>
-    Effect.gen(function* () {
-      const useCases = yield* setUp()
-      const t = yield* useCases.proposeTheme(team, { title: "Omgaan met sabotage", durationMinutes: 60 })
-      const round = yield* useCases.openVoting(team, {
-        title: "Programma",
-        format: { _tag: "approval" },
-        closesAt: "2027-03-01T17:00:00.000Z"
-      })
-      yield* useCases.recordBallots(team, {
-        votingRoundId: round.id,
-        ballots: [{ memberId: "m-001", content: { _tag: "approval" as const, themeIds: [t.id] } }]
-      })
-      expect((yield* outbox).filter((m) => m.event.type === "vote.requested")).toHaveLength(2)
-      yield* useCases.closeVoting(team, {
-        votingRoundId: round.id,
-        method: { _tag: "greedy" },
-        budgetMinutes: 60
-      })
-      expect((yield* outbox).filter((m) => m.event.type === "vote.requested")).toEqual([])
-    }).pipe(Effect.provide(layer))
+  it.effect(
+    "closing a vote takes the requests to vote still waiting out of the outbox: no 'Stem mee' after the close",
+    () =>
+      Effect.gen(function* () {
+        const useCases = yield* setUp()
+        const t = yield* useCases.proposeTheme(team, { title: "Omgaan met sabotage", durationMinutes: 60 })
+        const round = yield* useCases.openVoting(team, {
+          title: "Programma",
+          format: { _tag: "approval" },
+          closesAt: "2027-03-01T17:00:00.000Z"
+        })
+        yield* useCases.recordBallots(team, {
+          votingRoundId: round.id,
+          ballots: [{ memberId: "m-001", content: { _tag: "approval" as const, themeIds: [t.id] } }]
+        })
+        expect((yield* outbox).filter((m) => m.event.type === "vote.requested")).toHaveLength(2)
+        yield* useCases.closeVoting(team, {
+          votingRoundId: round.id,
+          method: { _tag: "greedy" },
+          budgetMinutes: 60
+        })
+        expect((yield* outbox).filter((m) => m.event.type === "vote.requested")).toEqual([])
+      }).pipe(Effect.provide(layer))
   )
 
   it.effect(

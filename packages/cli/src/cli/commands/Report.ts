@@ -239,7 +239,8 @@ export const command: Group<"report"> = Command.make(
                       ? { since: { _tag: "Cancelled" as const } }
                       : gathering?.startsAt !== undefined &&
                           standing._tag === "Decided" &&
-                          DateTime.toEpochMillis(gathering.startsAt) !== DateTime.toEpochMillis(standing.chosen.startsAt)
+                          DateTime.toEpochMillis(gathering.startsAt) !==
+                            DateTime.toEpochMillis(standing.chosen.startsAt)
                         ? { since: { _tag: "Moved" as const, startsAt: gathering.startsAt } }
                         : {})
                   }
