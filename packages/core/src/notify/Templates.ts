@@ -70,6 +70,8 @@ export type Notification =
       readonly recipient: Addressee
       readonly event: Invitation.Event
       readonly change?: string
+      /** When and where it was before the change: the mail names what moved. */
+      readonly previous?: { readonly start: DateTime.Zoned; readonly location?: string }
     }
   | {
       readonly _tag: "GatheringCancelled"
@@ -177,6 +179,8 @@ interface Texts {
   readonly changed: {
     readonly subject: (title: string) => string
     readonly body: string
+    /** Heads when and where it was before. */
+    readonly previously: string
   }
   readonly cancelled: {
     readonly subject: (title: string) => string
@@ -247,7 +251,8 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     },
     changed: {
       subject: (title) => `Gewijzigd: ${title}`,
-      body: "De bijeenkomst is gewijzigd. Het bijgewerkte agenda-item zit bij dit bericht."
+      body: "De bijeenkomst is gewijzigd. Het bijgewerkte agenda-item zit bij dit bericht.",
+      previously: "Eerder"
     },
     cancelled: {
       subject: (title) => `Geannuleerd: ${title}`,
@@ -313,7 +318,8 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     },
     changed: {
       subject: (title) => `Changed: ${title}`,
-      body: "The meeting has changed. The updated calendar item is attached."
+      body: "The meeting has changed. The updated calendar item is attached.",
+      previously: "Previously"
     },
     cancelled: {
       subject: (title) => `Cancelled: ${title}`,
@@ -366,6 +372,22 @@ const whenWhere = (texts: Texts, event: Invitation.Event) =>
     `${texts.when}: ${formatMoment(texts, event.start)}`,
     ...(event.location === undefined ? [] : [`${texts.where}: ${event.location}`])
   ].join("\n")
+
+// What changed, as it was: the moment and the place, each only when it moved.
+const before = (
+  texts: Texts,
+  event: Invitation.Event,
+  previous: { readonly start: DateTime.Zoned; readonly location?: string } | undefined
+): ReadonlyArray<string> => {
+  if (previous === undefined) return []
+  const parts = [
+    ...(DateTime.toEpochMillis(previous.start) === DateTime.toEpochMillis(event.start)
+      ? []
+      : [formatMoment(texts, previous.start)]),
+    ...(previous.location === undefined || previous.location === event.location ? [] : [previous.location])
+  ]
+  return parts.length === 0 ? [] : [`${texts.changed.previously}: ${parts.join(", ")}`]
+}
 
 // Every date of a session series (the first start, then the RDATEs), and where.
 const sessionDates = (texts: Texts, event: Invitation.Event) => {
@@ -479,7 +501,12 @@ const draftOf = (n: Notification, texts: Texts, stamp: DateTime.Utc): Draft =>
       subject: { kind: "gathering", id: subjectIdOf(n.event) },
       discriminator: String(n.event.sequence),
       title: texts.changed.subject(n.event.summary),
-      paragraphs: [texts.changed.body, ...(n.change === undefined ? [] : [n.change]), whenWhere(texts, n.event)],
+      paragraphs: [
+        texts.changed.body,
+        ...(n.change === undefined ? [] : [n.change]),
+        whenWhere(texts, n.event),
+        ...before(texts, n.event, n.previous)
+      ],
       calendar: { method: "REQUEST", stamp, events: [personal(n.event, n.recipient, texts)] },
       data: { sequence: n.event.sequence, startsAt: DateTime.formatIso(n.event.start) }
     }))

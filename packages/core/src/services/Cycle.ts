@@ -147,7 +147,11 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
   let outbox: ReadonlyArray<OutboxMessage> = []
   let invitees = 0
   if (state === "invited") {
-    const [members, event] = yield* Effect.all([inviteesOf(session, moved), eventOf(session, moved)])
+    const [members, event, earlier] = yield* Effect.all([
+      inviteesOf(session, moved),
+      eventOf(session, moved),
+      eventOf(session, g)
+    ])
     const declined = new Set<string>(moved.rsvps.filter((r) => r.response === "no").map((r) => r.memberId))
     const start = DateTime.toEpochMillis(startsAt)
     const now = DateTime.toEpochMillis(session.now)
@@ -157,7 +161,12 @@ export const moveGathering = Effect.fn("Cycle.moveGathering")(function* (
           _tag: "GatheringChanged",
           recipient: addressee(m),
           event: withAttendees(event, [m]),
-          ...(request.note === undefined ? {} : { change: request.note })
+          ...(request.note === undefined ? {} : { change: request.note }),
+          // An invited gathering has a start: the mail says when and where it was.
+          previous: {
+            start: earlier.start,
+            ...(earlier.location === undefined ? {} : { location: earlier.location })
+          }
         })
       ),
       ...members

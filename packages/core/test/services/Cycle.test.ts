@@ -259,6 +259,12 @@ describe("a gathering's life cycle", () => {
         expect(moved.updated).toBe(2)
         const updates = (yield* outbox).filter((m) => m.event.type === "gathering.changed")
         expect(updates.map((m) => m.event.data.memberId).sort()).toEqual(["m-001", "m-002"])
+        // Each says when it was before, in the member's language.
+        const textOf = (memberId: string) =>
+          (updates.find((m) => m.event.data.memberId === memberId) as unknown as { readonly text: string }).text
+        expect(textOf("m-001")).toContain("Wanneer: donderdag 17 juni 2027 om 13:00")
+        expect(textOf("m-001")).toContain("\n\nEerder: donderdag 15 april 2027 om 13:00\n\n")
+        expect(textOf("m-002")).toContain("\n\nPreviously: Thursday, 15 April 2027 at 13:00\n\n")
         // Inviting again reaches the newcomer, and the stored invitees keep m-003.
         yield* useCases.sendInvitations(team, { gatheringId: gathering.id })
         const [after] = yield* useCases.listGatherings(team)
