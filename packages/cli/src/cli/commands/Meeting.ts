@@ -202,8 +202,8 @@ const meetingDecide = Command.make(
         const naming = { person: (id: string) => people.get(id), slot: (id: string) => slots.get(id) }
         const texts = Texts.of(c.lang)
         // The core's reason opens with the chosen date and its counts ("Gekozen: …"), so it is the
-        // first line. Who counted more is said here, with who and why, and only when someone did:
-        // the core says it for every poll with an attendance list, even in a first year.
+        // first line. Who counted more is said here instead of in the core's general sentence,
+        // with who and by how much, and only when someone did.
         const explanation =
           d.explanation._tag === "SlotChosen" ? { ...d.explanation, withHistory: false } : d.explanation
         const heavier = d.fairness.members.filter((m) => m.weight > 1)
