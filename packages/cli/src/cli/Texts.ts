@@ -174,6 +174,10 @@ export interface Texts {
   // vote
   readonly openingVote: string
   readonly voteTitle: (gathering: string | undefined) => string
+  /** The title `meeting plan` gives a gathering without `--title`. */
+  readonly gatheringTitle: (quarter: string) => string
+  /** The name `groups form` gives a round of learning groups. */
+  readonly roundName: (round: number) => string
   readonly voteOpened: (title: string, until: string, themes: number) => string
   readonly enterBallotsWith: (roundId: string) => string
   readonly withdrawingBallot: string

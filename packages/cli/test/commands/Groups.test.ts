@@ -49,5 +49,9 @@ describe("grenzeloos groups form", () => {
     // Why each member is in their group, in English too.
     expect(en.stdout).toMatch(/organisations/)
     expect(en.stdout).not.toMatch(/ deelt |organisaties|eerder in een groep/)
+    // The round's default name is in the language the command was given in, like everything else.
+    expect(ran.stdout).toContain("Leergroepen 2028")
+    expect(en.stdout).toContain("Learning groups 2029")
+    expect(en.stdout).not.toContain("Leergroepen")
   })
 })

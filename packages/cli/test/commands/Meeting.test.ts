@@ -78,3 +78,23 @@ describe("a refusal of a gathering's step", () => {
     expect(again.stderr).not.toMatch(/setProgramme|changeProgramme|recordAttendance|closeGathering/)
   })
 })
+
+describe("grenzeloos meeting plan", () => {
+  it("titles a gathering without --title in the --lang language", async () => {
+    const nl = await rijk.json("meeting", "plan", "--quarter", "2028-Q1")
+    expect(nl.gathering.title).toBe("Kwartaalbijeenkomst 2028-Q1")
+    const en = await rijk.json("meeting", "plan", "--quarter", "2028-Q2", "--lang", "en")
+    expect(en.gathering.title).toBe("Quarterly gathering 2028-Q2")
+    const given = await rijk.json(
+      "meeting",
+      "plan",
+      "--quarter",
+      "2028-Q3",
+      "--title",
+      "Voorjaarsbijeenkomst",
+      "--lang",
+      "en"
+    )
+    expect(given.gathering.title).toBe("Voorjaarsbijeenkomst")
+  })
+})

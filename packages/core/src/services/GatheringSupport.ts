@@ -12,6 +12,7 @@ import * as Invitation from "../ical/Invitation.js"
 import { everyPage, type OutboxEntry, type StoreError } from "../ports/Store.js"
 import * as Kinds from "../repository/Kinds.js"
 import * as Repository from "../repository/Repository.js"
+import { InvalidState } from "./Errors.js"
 import type { Session } from "./Runner.js"
 import { Settings } from "./Settings.js"
 
@@ -39,6 +40,56 @@ export const step = (
   now: DateTime.Utc
 ): Effect.Effect<GatheringStatus, GatheringStateError> =>
   Lifecycle.transition(gathering, name, DateTime.toEpochMillis(now))
+
+/**
+ * The step by which a closed vote sets the gathering's programme: `setProgramme` until the
+ * invitations are out, then only `changeProgramme`, and only when the caller asks for the update
+ * to go to every invitee (`updateInvitees`); otherwise the refusal says how.
+ */
+export const programmeStep = (
+  gathering: Gathering,
+  updateInvitees: boolean,
+  now: DateTime.Utc
+): Effect.Effect<GatheringStatus, GatheringStateError | InvalidState> =>
+  gathering.status === "invited" && !updateInvitees
+    ? Effect.fail(
+        new InvalidState({
+          subject: `gathering "${gathering.title}" (${gathering.id})`,
+          problem: "is invited: its invitations, with their programme, are out",
+          hint: "close the vote with updateInvitees to change the programme and send every invitee the update",
+          nl: {
+            subject: `bijeenkomst "${gathering.title}" (${gathering.id})`,
+            problem: "is uitgenodigd: de uitnodigingen, met hun programma, zijn verstuurd",
+            hint: "sluit de stemronde met updateInvitees om het programma te wijzigen en elke genodigde de wijziging te sturen"
+          }
+        })
+      )
+    : step(gathering, gathering.status === "invited" ? "changeProgramme" : "setProgramme", now)
+
+/**
+ * Nothing when the gathering has no open date poll among `polls` (its own), or the refusal that
+ * names the open one: a gathering is polled for one set of dates at a time.
+ */
+export const noOpenPoll = (
+  gathering: Gathering,
+  polls: ReadonlyArray<{ readonly value: { readonly id: string; readonly status: string } }>
+): Effect.Effect<void, InvalidState> => {
+  const open = polls.find((p) => p.value.status === "open")
+  return open === undefined
+    ? Effect.void
+    : Effect.fail(
+        new InvalidState({
+          subject: `gathering ${gathering.id}`,
+          problem: `already has an open poll (${open.value.id})`,
+          hint: "decide that poll first",
+          nl: {
+            subject: `bijeenkomst ${gathering.id}`,
+            problem: `heeft al een open datumprikker (${open.value.id})`,
+            hint: "beslis eerst over die datumprikker"
+          }
+        })
+      )
+}
 
 /** Whether the gathering has started by now (a gathering without a date has not). */
 export const hasStarted = (gathering: Gathering, now: DateTime.Utc): boolean =>

@@ -31,6 +31,7 @@ import {
   alreadySent,
   eventOf,
   messagesAbout,
+  noOpenPoll,
   pendingAbout,
   step,
   withAttendees,
@@ -177,20 +178,7 @@ export const proposeDates = Effect.fn("Gatherings.proposeDates")(function* (
     Repository.all(session.store, Kinds.AvailabilityPolls, { gatheringId: gathering.value.id }),
     zoneOf(session)
   ])
-  const open = polls.find((p) => p.value.status === "open")
-  if (open !== undefined)
-    return yield* Effect.fail(
-      new InvalidState({
-        subject: `gathering ${gathering.value.id}`,
-        problem: `already has an open poll (${open.value.id})`,
-        hint: "decide that poll first",
-        nl: {
-          subject: `bijeenkomst ${gathering.value.id}`,
-          problem: `heeft al een open datumprikker (${open.value.id})`,
-          hint: "beslis eerst over die datumprikker"
-        }
-      })
-    )
+  yield* noOpenPoll(gathering.value, polls)
   const previous = gatherings
     .filter(
       (g) =>

@@ -24,7 +24,7 @@ import * as Texts from "../texts/index.js"
 import { activeMember, countedBallots, type EntryProblem, ownRecord } from "./Acting.js"
 import { carriedFairness, fairnessRecords } from "./CarriedFairness.js"
 import { InvalidState, NotAllowed } from "./Errors.js"
-import { pendingAbout, step, todayIn, withdrawal, zoneOf } from "./GatheringSupport.js"
+import { pendingAbout, programmeStep, todayIn, withdrawal, zoneOf } from "./GatheringSupport.js"
 import { applyProgramme, sameTitle } from "./ProgrammeSupport.js"
 import { addressee, authorize, begin, commit, input, naturalKey, notify, puts, required } from "./Runner.js"
 
@@ -503,22 +503,7 @@ export const closeVoting = Effect.fn("Voting.closeVoting")(function* (
           gatheringId,
           request.gatheringId === undefined ? "votingRoundId (its gathering)" : "gatheringId"
         )
-  if (gathering !== undefined) {
-    if (gathering.value.status === "invited" && request.updateInvitees !== true)
-      return yield* Effect.fail(
-        new InvalidState({
-          subject: `gathering "${gathering.value.title}" (${gathering.value.id})`,
-          problem: "is invited: its invitations, with their programme, are out",
-          hint: "close the vote with updateInvitees to change the programme and send every invitee the update",
-          nl: {
-            subject: `bijeenkomst "${gathering.value.title}" (${gathering.value.id})`,
-            problem: "is uitgenodigd: de uitnodigingen, met hun programma, zijn verstuurd",
-            hint: "sluit de stemronde met updateInvitees om het programma te wijzigen en elke genodigde de wijziging te sturen"
-          }
-        })
-      )
-    yield* step(gathering.value, gathering.value.status === "invited" ? "changeProgramme" : "setProgramme", session.now)
-  }
+  if (gathering !== undefined) yield* programmeStep(gathering.value, request.updateInvitees === true, session.now)
   const [themes, cast, gatherings, members] = yield* Effect.all([
     Repository.all(session.store, Kinds.Themes),
     Repository.all(session.store, Kinds.Ballots, { votingRoundId: round.value.id }),

@@ -55,7 +55,7 @@ const groupsForm = Command.make(
           const team = Environment.team(c)
           const formed = yield* uc
             .formGroups(team, {
-              name: `Leergroepen ${c.round}`,
+              name: Texts.of(c.lang).roundName(c.round),
               startsOn: `${c.round}-01-01`,
               endsOn: `${c.round}-12-31`,
               size: c.size,

@@ -40,7 +40,9 @@ const meetingPlan = Command.make(
     ...common,
     quarter: Options.text("quarter").pipe(Options.withDescription("Het kwartaal, bijv. 2027-Q1.")),
     title: Options.text("title").pipe(
-      Options.withDescription("De titel van de bijeenkomst (standaard: Kwartaalbijeenkomst <kwartaal>)."),
+      Options.withDescription(
+        "De titel van de bijeenkomst (standaard: Kwartaalbijeenkomst <kwartaal>; met --lang en: Quarterly gathering <quarter>)."
+      ),
       Options.optional
     ),
     minutes: Options.integer("minutes").pipe(
@@ -57,7 +59,7 @@ const meetingPlan = Command.make(
     withUseCases(c, Texts.of(c.lang).planningGathering, (uc) =>
       Effect.gen(function* () {
         const gathering = yield* uc.planGathering(Environment.team(c), {
-          title: Option.getOrElse(c.title, () => `Kwartaalbijeenkomst ${c.quarter}`),
+          title: Option.getOrElse(c.title, () => Texts.of(c.lang).gatheringTitle(c.quarter)),
           quarter: c.quarter,
           durationMinutes: c.minutes,
           ...Option.match(c.location, {
@@ -94,7 +96,7 @@ const meetingCandidates = Command.make(
     ),
     title: Options.text("title").pipe(
       Options.withDescription(
-        "Met --quarter: de titel van de bijeenkomst (standaard: Kwartaalbijeenkomst <kwartaal>)."
+        "Met --quarter: de titel van de bijeenkomst (standaard: Kwartaalbijeenkomst <kwartaal>; met --lang en: Quarterly gathering <quarter>)."
       ),
       Options.optional
     ),
@@ -136,9 +138,8 @@ const meetingCandidates = Command.make(
             ? c.gathering.value
             : Option.isSome(c.quarter)
               ? (yield* uc.planGathering(team, {
-                  title: Option.getOrElse(
-                    c.title,
-                    () => `Kwartaalbijeenkomst ${c.quarter.pipe(Option.getOrElse(() => ""))}`
+                  title: Option.getOrElse(c.title, () =>
+                    Texts.of(c.lang).gatheringTitle(Option.getOrElse(c.quarter, () => ""))
                   ),
                   quarter: c.quarter.value,
                   durationMinutes: c.minutes

@@ -212,6 +212,8 @@ export const en: Texts = {
   answerEntered: (name, answer, when) => `${name}: ${en.answer(answer)} for ${when}.`,
   openingVote: "Opening the vote",
   voteTitle: (gathering) => (gathering === undefined ? "Vote" : `Programme ${gathering}`),
+  gatheringTitle: (quarter) => `Quarterly gathering ${quarter}`,
+  roundName: (round) => `Learning groups ${round}`,
   voteOpened: (title, until, themes) =>
     `Vote "${title}" is open until ${until}, on ${themes} themes; every active member is asked to vote.`,
   enterBallotsWith: (roundId) => `Enter ballots with: grenzeloos vote import ballots.csv --vote ${roundId}`,

@@ -214,6 +214,8 @@ export const nl: Texts = {
   answerEntered: (name, answer, when) => `${name}: ${nl.answer(answer)} op ${when}.`,
   openingVote: "Stemronde openen",
   voteTitle: (gathering) => (gathering === undefined ? "Stemronde" : `Programma ${gathering}`),
+  gatheringTitle: (quarter) => `Kwartaalbijeenkomst ${quarter}`,
+  roundName: (round) => `Leergroepen ${round}`,
   voteOpened: (title, until, themes) =>
     `Stemronde "${title}" staat open tot ${until}, over ${themes} thema's; elk actief lid krijgt een uitnodiging om te stemmen.`,
   enterBallotsWith: (roundId) => `Voer stemmen in met: grenzeloos vote import stemmen.csv --vote ${roundId}`,
