@@ -86,70 +86,31 @@ export const fromSheet = (sheet: Sheet, options: Options): BallotImport | undefi
   const language = options.language ?? "nl"
   const themeByTitle = new Map(options.themes.map((t) => [Columns.fold(t.title), t.id]))
   const themeIds = new Set(options.themes.map((t) => t.id))
-  const within = options.headerWithin ?? 10
-  let header:
-    | {
-        row: number
-        member: { index: number; header: string; by: MemberColumn.By }
-        themes: Array<{ index: number; themeId: string }>
-        ignored: Array<string>
-      }
-    | undefined
-  sheet.rows.slice(0, within).forEach((row, i) => {
-    if (header !== undefined) return
-    let member: { index: number; header: string; by: MemberColumn.By } | undefined
-    const themes: Array<{ index: number; themeId: string }> = []
-    const ignored: Array<string> = []
-    row.forEach((cell, index) => {
-      const text = textOf(cell)
-      if (text === "") return
-      const by = MemberColumn.byOf(text)
-      const themeId = themeByTitle.get(Columns.fold(text)) ?? (themeIds.has(text) ? text : undefined)
-      if (member === undefined && by !== undefined) member = { index, header: text, by }
-      else if (themeId !== undefined) themes.push({ index, themeId })
-      else ignored.push(text)
-    })
-    if (member !== undefined && themes.length > 0) header = { row: i + 1, member, themes, ignored }
+  const found = MemberColumn.layout(sheet.rows, options.headerWithin ?? 10, textOf, (header) => {
+    const themeId = themeByTitle.get(Columns.fold(header)) ?? (themeIds.has(header) ? header : undefined)
+    return themeId === undefined ? undefined : { themeId }
   })
-  if (header === undefined) return undefined
-  const found = header
-  const memberOf = MemberColumn.resolver(found.member.by, found.member.header, options.members, language)
-  const firstRow = new Map<string, number>()
+  if (found === undefined) return undefined
   const ballots: Array<BallotRow> = []
   const problems: Array<Problem> = []
-  sheet.rows.forEach((row, i) => {
-    const rowNumber = i + 1
-    if (rowNumber <= found.row || row.every((cell) => textOf(cell) === "")) return
-    const rowProblems: Array<Problem> = []
-    const member = memberOf(textOf(row[found.member.index]))
-    const memberId = "memberId" in member ? member.memberId : undefined
-    if (memberId === undefined) {
-      rowProblems.push({
-        row: rowNumber,
-        column: found.member.header,
-        message: "problem" in member ? member.problem : ""
-      })
-    } else {
-      const first = firstRow.get(memberId)
-      if (first !== undefined) {
-        rowProblems.push({
-          row: rowNumber,
-          column: found.member.header,
-          message: pick(
-            language,
-            `dubbele stem: dit lid stemde al in rij ${first}`,
-            `duplicate ballot: this member already voted in row ${first}`
-          )
-        })
-      } else firstRow.set(memberId, rowNumber)
-    }
+  for (const { cells, row, memberId, problems: rowProblems } of MemberColumn.memberRows(sheet.rows, found, {
+    members: options.members,
+    language,
+    text: textOf,
+    again: (first) =>
+      pick(
+        language,
+        `dubbele stem: dit lid stemde al in rij ${first}`,
+        `duplicate ballot: this member already voted in row ${first}`
+      )
+  })) {
     const approved: Array<string> = []
-    for (const column of found.themes) {
-      const mark = textOf(row[column.index]).toLowerCase()
+    for (const column of found.columns) {
+      const mark = textOf(cells[column.index]).toLowerCase()
       if (YES.has(mark)) approved.push(column.themeId)
       else if (!NO.has(mark)) {
         rowProblems.push({
-          row: rowNumber,
+          row,
           column: textOf(sheet.rows[found.row - 1]?.[column.index]),
           message: pick(
             language,
@@ -160,8 +121,8 @@ export const fromSheet = (sheet: Sheet, options: Options): BallotImport | undefi
       }
     }
     if (rowProblems.length > 0 || memberId === undefined) problems.push(...rowProblems)
-    else ballots.push({ row: rowNumber, memberId, themeIds: approved })
-  })
+    else ballots.push({ row, memberId, themeIds: approved })
+  }
   const remarks = found.ignored.map((header) => ({
     row: found.row,
     column: header,

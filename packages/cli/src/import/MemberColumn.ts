@@ -8,6 +8,7 @@
  */
 import type { Domain } from "@grenzeloos/core"
 import * as Columns from "./Columns.js"
+import type { Cell } from "./Spreadsheet.js"
 
 /** How the column names a member. */
 export type By = "id" | "email" | "name"
@@ -89,4 +90,86 @@ export const resolver = (
               )
     }
   }
+}
+
+/** The header row of a member sheet: the member column, the columns of choices, the rest. */
+export interface Layout<C> {
+  /** The header's row number (1-based). */
+  readonly row: number
+  readonly member: { readonly index: number; readonly header: string; readonly by: By }
+  readonly columns: ReadonlyArray<C & { readonly index: number }>
+  /** Headers that are neither the member nor a choice, for the import's remarks. */
+  readonly ignored: ReadonlyArray<string>
+}
+
+/**
+ * The first row among the first `within` that has a member column and at least one column that
+ * `choiceOf` recognises (a theme of the vote, a date of the poll), or `undefined`.
+ */
+export const layout = <C>(
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  within: number,
+  text: (cell: Cell | undefined) => string,
+  choiceOf: (header: string) => C | undefined
+): Layout<C> | undefined => {
+  for (let i = 0; i < Math.min(within, rows.length); i++) {
+    let member: Layout<C>["member"] | undefined
+    const columns: Array<C & { index: number }> = []
+    const ignored: Array<string> = []
+    ;(rows[i] ?? []).forEach((cell, index) => {
+      const header = text(cell)
+      if (header === "") return
+      const by = byOf(header)
+      const choice = by !== undefined && member === undefined ? undefined : choiceOf(header)
+      if (member === undefined && by !== undefined) member = { index, header, by }
+      else if (choice !== undefined) columns.push({ ...choice, index })
+      else ignored.push(header)
+    })
+    if (member !== undefined && columns.length > 0) return { row: i + 1, member, columns, ignored }
+  }
+  return undefined
+}
+
+/** A data row of a member sheet: who it is about (when the member column says), and its problems so far. */
+export interface MemberRow {
+  readonly cells: ReadonlyArray<Cell>
+  readonly row: number
+  readonly memberId: string | undefined
+  readonly problems: Array<{ readonly row: number; readonly column: string; readonly message: string }>
+}
+
+/**
+ * The rows below the header that are not empty, each with its member resolved and, when the
+ * member was already in an earlier row, the problem `again(first)` words under the member column.
+ */
+export const memberRows = <C>(
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  found: Layout<C>,
+  options: {
+    readonly members: ReadonlyArray<Known>
+    readonly language: Domain.Language
+    readonly text: (cell: Cell | undefined) => string
+    readonly again: (firstRow: number) => string
+  }
+): ReadonlyArray<MemberRow> => {
+  const text = options.text
+  const memberOf = resolver(found.member.by, found.member.header, options.members, options.language)
+  const firstRow = new Map<string, number>()
+  const out: Array<MemberRow> = []
+  rows.forEach((cells, i) => {
+    const row = i + 1
+    if (row <= found.row || cells.every((cell) => text(cell) === "")) return
+    const problems: MemberRow["problems"] = []
+    const member = memberOf(text(cells[found.member.index]))
+    const memberId = "memberId" in member ? member.memberId : undefined
+    if (memberId === undefined)
+      problems.push({ row, column: found.member.header, message: "problem" in member ? member.problem : "" })
+    else {
+      const first = firstRow.get(memberId)
+      if (first !== undefined) problems.push({ row, column: found.member.header, message: options.again(first) })
+      else firstRow.set(memberId, row)
+    }
+    out.push({ cells, row, memberId, problems })
+  })
+  return out
 }

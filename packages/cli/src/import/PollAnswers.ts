@@ -148,70 +148,27 @@ const pick = (language: Domain.Language, nl: string, en: string) => (language ==
  */
 export const fromSheet = (sheet: Sheet, options: Options): PollImport | undefined => {
   const language = options.language ?? "nl"
-  const within = options.headerWithin ?? 10
-  let header:
-    | {
-        row: number
-        member: { index: number; header: string; by: MemberColumn.By }
-        slots: Array<{ index: number; slotId: string; header: string }>
-        ignored: Array<string>
-      }
-    | undefined
-  sheet.rows.slice(0, within).forEach((row, i) => {
-    if (header !== undefined) return
-    let member: { index: number; header: string; by: MemberColumn.By } | undefined
-    const slots: Array<{ index: number; slotId: string; header: string }> = []
-    const ignored: Array<string> = []
-    row.forEach((cell, index) => {
-      const text = textOf(cell)
-      if (text === "") return
-      const by = MemberColumn.byOf(text)
-      const slot = slotOf(text, options.slots)
-      if (member === undefined && by !== undefined) member = { index, header: text, by }
-      else if (slot !== undefined) slots.push({ index, slotId: slot.id, header: text })
-      else ignored.push(text)
-    })
-    if (member !== undefined && slots.length > 0) header = { row: i + 1, member, slots, ignored }
+  const found = MemberColumn.layout(sheet.rows, options.headerWithin ?? 10, textOf, (header) => {
+    const slot = slotOf(header, options.slots)
+    return slot === undefined ? undefined : { slotId: slot.id, header }
   })
-  if (header === undefined) return undefined
-  const found = header
-  const memberOf = MemberColumn.resolver(found.member.by, found.member.header, options.members, language)
-  const firstRow = new Map<string, number>()
+  if (found === undefined) return undefined
   const rows: Array<AnswerRow> = []
   const problems: Array<Problem> = []
-  sheet.rows.forEach((row, i) => {
-    const rowNumber = i + 1
-    if (rowNumber <= found.row || row.every((cell) => textOf(cell) === "")) return
-    const rowProblems: Array<Problem> = []
-    const member = memberOf(textOf(row[found.member.index]))
-    const memberId = "memberId" in member ? member.memberId : undefined
-    if (memberId === undefined) {
-      rowProblems.push({
-        row: rowNumber,
-        column: found.member.header,
-        message: "problem" in member ? member.problem : ""
-      })
-    } else {
-      const first = firstRow.get(memberId)
-      if (first !== undefined)
-        rowProblems.push({
-          row: rowNumber,
-          column: found.member.header,
-          message: pick(
-            language,
-            `dit lid antwoordde al in rij ${first}`,
-            `this member already answered in row ${first}`
-          )
-        })
-      else firstRow.set(memberId, rowNumber)
-    }
+  for (const { cells, row, memberId, problems: rowProblems } of MemberColumn.memberRows(sheet.rows, found, {
+    members: options.members,
+    language,
+    text: textOf,
+    again: (first) =>
+      pick(language, `dit lid antwoordde al in rij ${first}`, `this member already answered in row ${first}`)
+  })) {
     const answers: Array<{ slotId: string; answer: Answer }> = []
-    for (const column of found.slots) {
-      const text = textOf(row[column.index])
+    for (const column of found.columns) {
+      const text = textOf(cells[column.index])
       const answer = answerOf(text)
       if (answer === undefined)
         rowProblems.push({
-          row: rowNumber,
+          row,
           column: column.header,
           message: pick(
             language,
@@ -222,8 +179,8 @@ export const fromSheet = (sheet: Sheet, options: Options): PollImport | undefine
       else if (answer !== "empty") answers.push({ slotId: column.slotId, answer })
     }
     if (rowProblems.length > 0 || memberId === undefined) problems.push(...rowProblems)
-    else rows.push({ row: rowNumber, memberId, answers })
-  })
+    else rows.push({ row, memberId, answers })
+  }
   const remarks = found.ignored.map((column) => ({
     row: found.row,
     column,

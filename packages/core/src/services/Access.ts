@@ -213,6 +213,17 @@ const onCommunity = (resource: Resource, rule: () => Decision): Decision =>
 const onMember = (resource: Resource, rule: (memberId: MemberId) => Decision): Decision =>
   resource._tag === "Member" ? rule(resource.memberId) : denied("a resource that fits the action")
 
+// Writing a case: only its author, while still in the case's learning group.
+const asCaseAuthor = (actor: Actor, resource: Resource, missing: Right): Decision =>
+  resource._tag === "Case"
+    ? when(
+        resource.authorId !== undefined &&
+          isMemberSelf(actor, resource.authorId) &&
+          inGroup(actor, resource.groupMemberIds),
+        missing
+      )
+    : denied("a resource that fits the action")
+
 /**
  * Decides whether `actor` may perform `action` on `resource`.
  *
@@ -307,16 +318,7 @@ export const check = (actor: Actor, action: Action, resource: Resource): Decisio
             )
           : denied("a resource that fits the action")
       )
-      .with("case.create", () =>
-        resource._tag === "Case"
-          ? when(
-              resource.authorId !== undefined &&
-                isMemberSelf(actor, resource.authorId) &&
-                inGroup(actor, resource.groupMemberIds),
-              "membership of the learning group"
-            )
-          : denied("a resource that fits the action")
-      )
+      .with("case.create", () => asCaseAuthor(actor, resource, "membership of the learning group"))
       .with("case.read", () =>
         resource._tag === "Case"
           ? when(
@@ -325,16 +327,7 @@ export const check = (actor: Actor, action: Action, resource: Resource): Decisio
             )
           : denied("a resource that fits the action")
       )
-      .with("case.update", () =>
-        resource._tag === "Case"
-          ? when(
-              resource.authorId !== undefined &&
-                isMemberSelf(actor, resource.authorId) &&
-                inGroup(actor, resource.groupMemberIds),
-              "author of the case"
-            )
-          : denied("a resource that fits the action")
-      )
+      .with("case.update", () => asCaseAuthor(actor, resource, "author of the case"))
       .exhaustive()
   )
 }
