@@ -4,7 +4,6 @@
  * @internal
  */
 import { Args, Command, Options } from "@effect/cli"
-import { Path } from "@effect/platform"
 import { Effect, Option, Schema } from "effect"
 import * as MemberImport from "../../import/Members.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
@@ -12,7 +11,16 @@ import * as Environment from "../Environment.js"
 import { InvalidRows } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, type Group, printProblems, readBytes, SLOW_IMPORT_ROWS, withUseCases } from "./Shared.js"
+import {
+  common,
+  type Group,
+  printProblems,
+  readBytes,
+  readSheet,
+  SLOW_IMPORT_ROWS,
+  skipInvalidOption,
+  withUseCases
+} from "./Shared.js"
 
 // --- members -------------------------------------------------------------------------------------
 
@@ -23,10 +31,8 @@ const membersImport = Command.make(
     file: Args.file({ name: "bestand", exists: "yes" }).pipe(
       Args.withDescription("Een ledenlijst: .csv (; of ,, met of zonder BOM, Excel-export) of .xlsx.")
     ),
-    skipInvalid: Options.boolean("skip-invalid").pipe(
-      Options.withDescription(
-        "Importeer de goede rijen en sla rijen met problemen over (standaard: niets importeren zolang er problemen zijn)."
-      )
+    skipInvalid: skipInvalidOption(
+      "Importeer de goede rijen en sla rijen met problemen over (standaard: niets importeren zolang er problemen zijn)."
     ),
     organisations: Options.file("organisations", { exists: "yes" }).pipe(
       Options.withDescription(
@@ -41,9 +47,7 @@ const membersImport = Command.make(
   },
   (c) =>
     Effect.gen(function* () {
-      const path = yield* Path.Path
-      const name = path.basename(c.file)
-      const sheet = yield* Spreadsheet.readFile(c.file, name)
+      const { name, sheet } = yield* readSheet(c.file)
       const organisations = yield* Option.match(c.organisations, {
         onNone: () => Effect.succeed(undefined),
         onSome: (file) =>

@@ -5,16 +5,23 @@
  * @internal
  */
 import { Args, Command, Options } from "@effect/cli"
-import { Path } from "@effect/platform"
 import { DateTime, Effect, Redacted } from "effect"
 import * as Columns from "../../import/Columns.js"
 import * as PollAnswers from "../../import/PollAnswers.js"
-import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
 import { InvalidRows, NothingToDo } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { common, field, type Group, printProblems, withUseCases, zoneOf } from "./Shared.js"
+import {
+  common,
+  field,
+  type Group,
+  printProblems,
+  readSheet,
+  skipInvalidOption,
+  withUseCases,
+  zoneOf
+} from "./Shared.js"
 
 const pollOption = Options.text("poll").pipe(
   Options.withDescription("De datumprikker, zoals meeting candidates hem noemde. / The poll.")
@@ -55,15 +62,11 @@ const pollImport = Command.make(
       )
     ),
     poll: pollOption,
-    skipInvalid: Options.boolean("skip-invalid").pipe(
-      Options.withDescription("Neem de goede rijen en sla rijen met problemen over.")
-    )
+    skipInvalid: skipInvalidOption("Neem de goede rijen en sla rijen met problemen over.")
   },
   (c) =>
     Effect.gen(function* () {
-      const path = yield* Path.Path
-      const name = path.basename(c.file)
-      const sheet = yield* Spreadsheet.readFile(c.file, name)
+      const { name, sheet } = yield* readSheet(c.file)
       yield* withUseCases(c, Texts.of(c.lang).enteringAnswers, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)

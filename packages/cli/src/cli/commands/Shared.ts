@@ -4,7 +4,7 @@
  * @internal
  */
 import { type Command, HelpDoc, Options } from "@effect/cli"
-import { FileSystem, type Path, type Terminal } from "@effect/platform"
+import { FileSystem, Path, type Terminal } from "@effect/platform"
 import { Domain, Scheduling, Services } from "@grenzeloos/core"
 import { Config, type ConfigError, DateTime, Effect, Either, Option, Schema } from "effect"
 import type * as MemberImport from "../../import/Members.js"
@@ -113,6 +113,16 @@ export const withUseCases = <A, E>(
 
 // Measured on the 2-core reference machine: registering 1,000 members takes over a second.
 export const SLOW_IMPORT_ROWS = 1000
+
+/** `--skip-invalid` of the imports: what the good rows do is the import's own (`does`). */
+export const skipInvalidOption = (does: string) => Options.boolean("skip-invalid").pipe(Options.withDescription(does))
+
+/** The sheet in `file` (.csv or .xlsx) and the file's own name, by which its problems name it. */
+export const readSheet = (file: string) =>
+  Effect.flatMap(Path.Path, (path) => {
+    const name = path.basename(file)
+    return Effect.map(Spreadsheet.readFile(file, name), (sheet) => ({ sheet, name }))
+  })
 
 export const readBytes = (file: string) =>
   Effect.flatMap(FileSystem.FileSystem, (fs) =>

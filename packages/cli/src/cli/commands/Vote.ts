@@ -4,16 +4,24 @@
  * @internal
  */
 import { Args, Command, Options } from "@effect/cli"
-import { Path } from "@effect/platform"
 import { Agenda, Services } from "@grenzeloos/core"
 import { DateTime, Effect, Option, Redacted } from "effect"
 import * as Ballots from "../../import/Ballots.js"
-import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
 import { InvalidRows } from "../Errors.js"
 import * as Output from "../Output.js"
 import * as Texts from "../Texts.js"
-import { AGENDA_METHODS, common, field, type Group, printProblems, withUseCases, zoneOf } from "./Shared.js"
+import {
+  AGENDA_METHODS,
+  common,
+  field,
+  type Group,
+  printProblems,
+  readSheet,
+  skipInvalidOption,
+  withUseCases,
+  zoneOf
+} from "./Shared.js"
 
 // --- vote ----------------------------------------------------------------------------------------
 
@@ -34,15 +42,11 @@ const voteImport = Command.make(
       Options.withDescription("De titel van een nieuwe stemronde."),
       Options.withDefault("Stemronde")
     ),
-    skipInvalid: Options.boolean("skip-invalid").pipe(
-      Options.withDescription("Neem de goede rijen en sla rijen met problemen over.")
-    )
+    skipInvalid: skipInvalidOption("Neem de goede rijen en sla rijen met problemen over.")
   },
   (c) =>
     Effect.gen(function* () {
-      const path = yield* Path.Path
-      const name = path.basename(c.file)
-      const sheet = yield* Spreadsheet.readFile(c.file, name)
+      const { name, sheet } = yield* readSheet(c.file)
       yield* withUseCases(c, Texts.of(c.lang).importingBallots, (uc) =>
         Effect.gen(function* () {
           const team = Environment.team(c)
