@@ -5,7 +5,7 @@
  * @internal
  */
 import { Args, Command, Options } from "@effect/cli"
-import { DateTime, Effect, Redacted } from "effect"
+import { DateTime, Effect } from "effect"
 import * as Columns from "../../import/Columns.js"
 import * as PollAnswers from "../../import/PollAnswers.js"
 import * as Environment from "../Environment.js"
@@ -19,6 +19,7 @@ import {
   printProblems,
   readSheet,
   skipInvalidOption,
+  withEmails,
   withUseCases,
   zoneOf
 } from "./Shared.js"
@@ -94,13 +95,7 @@ const pollImport = Command.make(
             byName !== undefined && Columns.fieldOf(byName.memberColumn) === "email"
               ? PollAnswers.fromSheet(sheet, {
                   slots,
-                  members: yield* Effect.forEach(directory, (m) =>
-                    Effect.map(uc.getMember(team, { memberId: m.id }), (full) => ({
-                      id: m.id as string,
-                      name: m.name,
-                      email: Redacted.value(full.email)
-                    }))
-                  ),
+                  members: yield* withEmails(uc, team, directory),
                   language: c.lang
                 })
               : byName

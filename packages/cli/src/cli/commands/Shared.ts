@@ -5,8 +5,8 @@
  */
 import { type Command, HelpDoc, Options } from "@effect/cli"
 import { FileSystem, Path, type Terminal } from "@effect/platform"
-import { Domain, Scheduling, Services } from "@grenzeloos/core"
-import { Config, type ConfigError, DateTime, Effect, Either, Option, Schema } from "effect"
+import { type Access, Domain, Scheduling, Services } from "@grenzeloos/core"
+import { Config, type ConfigError, DateTime, Effect, Either, Option, Redacted, Schema } from "effect"
 import type * as MemberImport from "../../import/Members.js"
 import * as Spreadsheet from "../../import/Spreadsheet.js"
 import * as Environment from "../Environment.js"
@@ -113,6 +113,26 @@ export const withUseCases = <A, E>(
 
 // Measured on the 2-core reference machine: registering 1,000 members takes over a second.
 export const SLOW_IMPORT_ROWS = 1000
+
+/**
+ * The directory's members with their e-mail addresses, for a sheet that names members by
+ * address: each read one member at a time, as the programme team may (the directory leaves them out).
+ */
+export const withEmails = (
+  useCases: UseCasesService,
+  team: Access.Actor,
+  directory: ReadonlyArray<{ readonly id: Domain.MemberId; readonly name: string }>
+): Effect.Effect<
+  ReadonlyArray<{ readonly id: string; readonly name: string; readonly email: string }>,
+  Services.UseCases.UseCaseError
+> =>
+  Effect.forEach(directory, (m) =>
+    Effect.map(useCases.getMember(team, { memberId: m.id }), (full) => ({
+      id: m.id as string,
+      name: m.name,
+      email: Redacted.value(full.email)
+    }))
+  )
 
 /** `--skip-invalid` of the imports: what the good rows do is the import's own (`does`). */
 export const skipInvalidOption = (does: string) => Options.boolean("skip-invalid").pipe(Options.withDescription(does))

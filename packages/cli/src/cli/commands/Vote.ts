@@ -5,7 +5,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { Agenda, Services } from "@grenzeloos/core"
-import { DateTime, Effect, Option, Redacted } from "effect"
+import { DateTime, Effect, Option } from "effect"
 import * as Ballots from "../../import/Ballots.js"
 import * as Environment from "../Environment.js"
 import { InvalidRows } from "../Errors.js"
@@ -19,6 +19,7 @@ import {
   printProblems,
   readSheet,
   skipInvalidOption,
+  withEmails,
   withUseCases,
   zoneOf
 } from "./Shared.js"
@@ -66,13 +67,7 @@ const voteImport = Command.make(
             byId?.memberColumn.by === "email"
               ? Ballots.fromSheet(sheet, {
                   themes,
-                  members: yield* Effect.forEach(directory, (m) =>
-                    Effect.map(uc.getMember(team, { memberId: m.id }), (full) => ({
-                      id: m.id as string,
-                      name: m.name,
-                      email: Redacted.value(full.email)
-                    }))
-                  ),
+                  members: yield* withEmails(uc, team, directory),
                   language: c.lang
                 })
               : byId
