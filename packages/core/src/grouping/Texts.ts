@@ -1,16 +1,32 @@
 /**
- * Every sentence the grouping engine writes for people, in Dutch (the default) and English, in one
- * place: member explanations, unmet soft constraints and infeasibility messages.
+ * What the grouping engine says to people: its reasons as data (`Reason`, `Unmet`, `LostOut`)
+ * and their sentences in Dutch (the default) and English. The sentences live in one object per
+ * language, `grouping/texts/nl.ts` and `grouping/texts/en.ts` ({@link of}); the functions here
+ * take the language first and are the same sentences.
  *
  * @since 0.1.0
  */
 import type { Language } from "../domain/Language.js"
+import { en } from "./texts/en.js"
+import type { GroupingLocale } from "./texts/Locale.js"
+import { nl } from "./texts/nl.js"
 
-const list = (language: Language, items: ReadonlyArray<string>): string => {
-  if (items.length <= 1) return items.join("")
-  const and = language === "nl" ? " en " : " and "
-  return `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`
-}
+/**
+ * Everything the grouping engine says, in one language: one object per language
+ * (`grouping/texts/nl.ts`, `grouping/texts/en.ts`), each rendering the engine's tagged reasons.
+ * The functions below are the same sentences by language.
+ *
+ * @example
+ * ```ts
+ * import { Grouping } from "@grenzeloos/core"
+ *
+ * Grouping.Texts.of("en").organisations(2) // "2 organisations"
+ * ```
+ * @since 0.2.0
+ */
+export const of = (language: Language): GroupingLocale => (language === "en" ? en : nl)
+
+export type { GroupingLocale } from "./texts/Locale.js"
 
 /**
  * The part of a member's explanation about shared interests: how many others share their most
@@ -24,13 +40,8 @@ const list = (language: Language, items: ReadonlyArray<string>): string => {
  * ```
  * @since 0.1.0
  */
-export const sharedInterest = (language: Language, others: number, interest: string | undefined): string => {
-  if (others === 0 || interest === undefined)
-    return language === "nl" ? "niemand deelt een van je interesses" : "no one shares one of your interests"
-  if (language === "nl")
-    return others === 1 ? `met 1 persoon die '${interest}' deelt` : `met ${others} mensen die '${interest}' delen`
-  return others === 1 ? `with 1 person who shares '${interest}'` : `with ${others} people who share '${interest}'`
-}
+export const sharedInterest = (language: Language, others: number, interest: string | undefined): string =>
+  of(language).sharedInterest(others, interest)
 
 /**
  * The part of a member's explanation about diversity: the number of organisations in the group.
@@ -43,10 +54,7 @@ export const sharedInterest = (language: Language, others: number, interest: str
  * ```
  * @since 0.1.0
  */
-export const organisations = (language: Language, count: number): string =>
-  language === "nl"
-    ? `${count} ${count === 1 ? "organisatie" : "organisaties"}`
-    : `${count} ${count === 1 ? "organisation" : "organisations"}`
+export const organisations = (language: Language, count: number): string => of(language).organisations(count)
 
 /**
  * The note on a grouping that the time limit cut short: the groups respect the sizes and the hard
@@ -60,10 +68,7 @@ export const organisations = (language: Language, count: number): string =>
  * ```
  * @since 0.1.0
  */
-export const cutShort = (language: Language, limitMs: number): string =>
-  language === "nl"
-    ? `Afgebroken bij de tijdslimiet van ${Math.round(limitMs)} ms: dit is de beste indeling tot dan toe, niet de beste die te vinden is. Geef meer tijd (timeLimitMs) voor een betere indeling.`
-    : `Cut short at the time limit of ${Math.round(limitMs)} ms: this is the best grouping found so far, not the best there is. Allow more time (timeLimitMs) for a better grouping.`
+export const cutShort = (language: Language, limitMs: number): string => of(language).cutShort(limitMs)
 
 /**
  * The part of a member's explanation about earlier rounds: whom they were grouped with before.
@@ -76,13 +81,7 @@ export const cutShort = (language: Language, limitMs: number): string =>
  * ```
  * @since 0.1.0
  */
-export const metBefore = (language: Language, names: ReadonlyArray<string>): string => {
-  if (names.length === 0)
-    return language === "nl" ? "niemand met wie je eerder in een groep zat" : "no one you were grouped with before"
-  return language === "nl"
-    ? `opnieuw met ${list(language, names)}, met wie je eerder in een groep zat`
-    : `again with ${list(language, names)}, whom you were grouped with before`
-}
+export const metBefore = (language: Language, names: ReadonlyArray<string>): string => of(language).metBefore(names)
 
 /**
  * Joins the parts of an explanation into one line.
@@ -98,6 +97,19 @@ export const metBefore = (language: Language, names: ReadonlyArray<string>): str
 export const sentence = (parts: ReadonlyArray<string>): string => parts.join("; ")
 
 /**
+ * An unmet soft constraint in a group, in data; {@link unmet} turns it into a sentence.
+ *
+ * @since 0.2.0
+ */
+export type Unmet =
+  | {
+      readonly _tag: "SameOrganisation" | "SameProgramme"
+      readonly value: string
+      readonly names: ReadonlyArray<string>
+    }
+  | { readonly _tag: "MetBefore"; readonly roundsAgo: number; readonly names: ReadonlyArray<string> }
+
+/**
  * The description of an unmet soft constraint in a group.
  *
  * @example
@@ -108,28 +120,7 @@ export const sentence = (parts: ReadonlyArray<string>): string => parts.join("; 
  * ```
  * @since 0.1.0
  */
-export const unmet = (
-  language: Language,
-  item:
-    | {
-        readonly _tag: "SameOrganisation" | "SameProgramme"
-        readonly value: string
-        readonly names: ReadonlyArray<string>
-      }
-    | { readonly _tag: "MetBefore"; readonly roundsAgo: number; readonly names: ReadonlyArray<string> }
-): string => {
-  const who = list(language, item.names)
-  switch (item._tag) {
-    case "SameOrganisation":
-      return language === "nl" ? `${who} werken allebei bij ${item.value}` : `${who} both work for ${item.value}`
-    case "SameProgramme":
-      return language === "nl" ? `${who} zitten allebei in ${item.value}` : `${who} are both in ${item.value}`
-    case "MetBefore":
-      return language === "nl"
-        ? `${who} zaten ${item.roundsAgo === 1 ? "vorige ronde" : `${item.roundsAgo} rondes geleden`} al samen in een groep`
-        : `${who} were already grouped together ${item.roundsAgo === 1 ? "last round" : `${item.roundsAgo} rounds ago`}`
-  }
-}
+export const unmet = (language: Language, item: Unmet): string => of(language).unmet(item)
 
 /**
  * The sentence of an infeasibility: why the constraint cannot be met.
@@ -142,55 +133,7 @@ export const unmet = (
  * ```
  * @since 0.1.0
  */
-export const infeasible = (language: Language, reason: Reason): string => {
-  const nl = language === "nl"
-  switch (reason._tag) {
-    case "Sizes":
-      return nl
-        ? `${reason.members} leden passen niet in groepen van ${reason.min} tot ${reason.max}`
-        : `${reason.members} members cannot be split into groups of ${reason.min} to ${reason.max}`
-    case "TooManyGroups":
-      return nl
-        ? `${reason.members} leden zijn te weinig voor ${reason.groups} groepen`
-        : `${reason.members} members are too few for ${reason.groups} groups`
-    case "TooManyOfOne":
-      return nl
-        ? `${reason.count} leden ${reason.rule === "organisation" ? "van" : "uit programma"} ${reason.value} en maar ${reason.groups} groepen, terwijl er hoogstens één per groep mag`
-        : `${reason.count} members ${reason.rule === "organisation" ? "of" : "in programme"} ${reason.value} but only ${reason.groups} groups, with at most one per group`
-    case "TogetherTooLarge":
-      return nl
-        ? `${reason.count} leden moeten samen in één groep, maar een groep telt hoogstens ${reason.max} leden`
-        : `${reason.count} members must be in one group, but a group holds at most ${reason.max}`
-    case "TogetherButApart":
-      return nl
-        ? `${list(language, reason.names)} moeten samen in een groep, maar ook uit elkaar (${ruleName(language, reason.rule)})`
-        : `${list(language, reason.names)} must be together, but also apart (${ruleName(language, reason.rule)})`
-    case "FixedApart":
-      return nl
-        ? `${list(language, reason.names)} staan vast in verschillende groepen, maar moeten samen`
-        : `${list(language, reason.names)} are fixed to different groups but must be together`
-    case "FixedTooMany":
-      return nl
-        ? `${reason.count} leden staan vast in groep ${reason.group + 1}, die hoogstens ${reason.max} leden telt`
-        : `${reason.count} members are fixed to group ${reason.group + 1}, which holds at most ${reason.max}`
-    case "FixedGroupMissing":
-      return nl
-        ? `${list(language, reason.names)} staan vast in groep ${reason.group + 1}, maar er zijn ${reason.groups} groepen`
-        : `${list(language, reason.names)} are fixed to group ${reason.group + 1}, but there are ${reason.groups} groups`
-    case "FacilitatorCapacity":
-      return nl
-        ? `de begeleiders kunnen samen ${reason.capacity} groepen begeleiden, er zijn er ${reason.groups}; voeg begeleiders toe, laat begeleiders meer groepen begeleiden of maak de groepen groter, zodat er minder nodig zijn`
-        : `the facilitators can lead ${reason.capacity} groups together, there are ${reason.groups}; add facilitators, let facilitators lead more groups or make the groups larger so that fewer are needed`
-    case "FacilitatorConflicts":
-      return nl
-        ? `geen begeleider zonder belangenconflict voor de groep van ${list(language, reason.names)}`
-        : `no facilitator without a conflict is left for the group of ${list(language, reason.names)}`
-    case "NotFound":
-      return nl
-        ? `geen indeling gevonden die ${ruleName(language, reason.rule)} nakomt voor ${list(language, reason.names)}`
-        : `no grouping found that meets ${ruleName(language, reason.rule)} for ${list(language, reason.names)}`
-  }
-}
+export const infeasible = (language: Language, reason: Reason): string => of(language).infeasible(reason)
 
 /**
  * Why a constraint cannot be met, in data; {@link infeasible} turns it into a sentence.
@@ -228,22 +171,6 @@ export type Reason =
  */
 export type HardRule = "organisation" | "programme" | "history" | "must-apart" | "must-together"
 
-const ruleName = (language: Language, rule: HardRule): string => {
-  const nl = language === "nl"
-  switch (rule) {
-    case "organisation":
-      return nl ? "hoogstens één per organisatie" : "at most one per organisation"
-    case "programme":
-      return nl ? "hoogstens één per programma" : "at most one per programme"
-    case "history":
-      return nl ? "niet opnieuw bij elkaar" : "not together again"
-    case "must-apart":
-      return nl ? "moeten uit elkaar" : "must be apart"
-    case "must-together":
-      return nl ? "moeten samen" : "must be together"
-  }
-}
-
 /**
  * A wish of a member that was not met in an earlier round, as the explanation names it.
  *
@@ -266,20 +193,7 @@ export type LostOut =
  * ```
  * @since 0.2.0
  */
-export const lostOut = (language: Language, wishes: ReadonlyArray<LostOut>): string => {
-  const what = wishes.map((w) =>
-    w._tag === "InterestNotShared"
-      ? language === "nl"
-        ? "deelde niemand in je groep een van je interesses"
-        : "no one in your group shared one of your interests"
-      : language === "nl"
-        ? `kwam je niet bij ${w.colleague}, om wie je had gevraagd`
-        : `you were not placed with ${w.colleague}, whom you had asked for`
-  )
-  return language === "nl"
-    ? `vorige keer ${list(language, what)}, dus gingen je wensen deze keer voor`
-    : `last time ${list(language, what)}, so your wishes went first this time`
-}
+export const lostOut = (language: Language, wishes: ReadonlyArray<LostOut>): string => of(language).lostOut(wishes)
 
 /**
  * The part of a member's explanation about the colleagues they asked for: who is in their group
@@ -293,27 +207,5 @@ export const lostOut = (language: Language, wishes: ReadonlyArray<LostOut>): str
  * ```
  * @since 0.2.0
  */
-export const colleagues = (
-  language: Language,
-  placed: ReadonlyArray<string>,
-  missed: ReadonlyArray<string>
-): string => {
-  const nl = language === "nl"
-  const parts = [
-    ...(placed.length === 0
-      ? []
-      : [
-          nl
-            ? `${list(language, placed)}, om wie je vroeg, ${placed.length === 1 ? "zit" : "zitten"} in je groep`
-            : `${list(language, placed)}, whom you asked for, ${placed.length === 1 ? "is" : "are"} in your group`
-        ]),
-    ...(missed.length === 0
-      ? []
-      : [
-          nl
-            ? `${list(language, missed)}, om wie je vroeg, ${missed.length === 1 ? "zit" : "zitten"} in een andere groep (dat onthouden we voor de volgende ronde)`
-            : `${list(language, missed)}, whom you asked for, ${missed.length === 1 ? "is" : "are"} in another group (we remember that for the next round)`
-        ])
-  ]
-  return parts.join("; ")
-}
+export const colleagues = (language: Language, placed: ReadonlyArray<string>, missed: ReadonlyArray<string>): string =>
+  of(language).colleagues(placed, missed)

@@ -1,0 +1,23 @@
+// What the grouping engine says to people, as one object per language (`nl.ts`, `en.ts`): the
+// renderers of its tagged reasons. `Grouping.Texts` is the public face; this is the shape both
+// languages fill in.
+import type { HardRule, LostOut, Reason, Unmet } from "../Texts.js"
+
+export interface GroupingLocale {
+  /** "a, b and c". */
+  readonly list: (items: ReadonlyArray<string>) => string
+  readonly sharedInterest: (others: number, interest: string | undefined) => string
+  readonly organisations: (count: number) => string
+  readonly cutShort: (limitMs: number) => string
+  readonly metBefore: (names: ReadonlyArray<string>) => string
+  readonly unmet: (item: Unmet) => string
+  readonly infeasible: (reason: Reason) => string
+  readonly rule: (rule: HardRule) => string
+  readonly lostOut: (wishes: ReadonlyArray<LostOut>) => string
+  readonly colleagues: (placed: ReadonlyArray<string>, missed: ReadonlyArray<string>) => string
+}
+
+export const joinList =
+  (and: string) =>
+  (items: ReadonlyArray<string>): string =>
+    items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`
