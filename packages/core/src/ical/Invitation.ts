@@ -371,6 +371,9 @@ export const programmeText = (
   return [heading, ...lines].join("\n")
 }
 
+// The heading of the programme in the event's description, in the language of its reader.
+const PROGRAMME_HEADING: { readonly [L in "nl" | "en"]: string } = { nl: "Programma:", en: "Programme:" }
+
 /**
  * The event of a {@link Domain.Gathering}: UID from its id, SEQUENCE from its own counter, the
  * venue as location and the programme (theme titles looked up by id) in the description.
@@ -410,7 +413,6 @@ export const fromGathering = (
       })
     )
   }
-  const en = options.language === "en"
   const items = gathering.programme.map((item) => ({
     title: options.themeTitles.get(item.themeId) ?? item.themeId,
     durationMinutes: item.durationMinutes
@@ -420,7 +422,9 @@ export const fromGathering = (
     uid: `${gathering.id}@${options.uidDomain}`,
     sequence: gathering.sequence,
     summary: gathering.title,
-    ...(items.length === 0 ? {} : { description: programmeText(start, items, en ? "Programme:" : "Programma:") }),
+    ...(items.length === 0
+      ? {}
+      : { description: programmeText(start, items, PROGRAMME_HEADING[options.language ?? "nl"]) }),
     ...(venue === undefined
       ? {}
       : { location: venue.address === undefined ? venue.name : `${venue.name}, ${venue.address}` }),
