@@ -1000,8 +1000,12 @@ const search = (problem: Problem, options: Options): Solution => {
       descent(s, since)
       consider(s)
     }
-    // the population shrinks linearly with the budget used, keeping its best
-    const want = Math.max(sizeMin, Math.round(sizeMax - (sizeMax - sizeMin) * progress()))
+    // the population shrinks with the budget used, keeping its best: as in anticlust's TPSDP
+    // (whose update of β from its current value, in integers, makes it about β_min + 1 / progress),
+    // not linearly as in the paper: it stays whole for the first part and then runs most of the
+    // budget with two to five solutions (decision 0144; RanReal n = 240, 20 s of CPU, seeds 1–7:
+    // mean gap 0.187 % linearly, 0.117 % so)
+    const want = Math.max(sizeMin, Math.min(sizeMax, Math.floor(sizeMin + 1 / Math.max(progress(), 1e-9))))
     if (want < live) {
       population.sort((x, y) => y.objective - x.objective)
       while (live > want) {
