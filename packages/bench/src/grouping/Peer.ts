@@ -26,12 +26,34 @@ export interface PeerRun {
   readonly iterations: number
 }
 
-/** Runs TPSDP on an instance file with a seed and a time budget; a string says why it could not. */
-export const run = (file: string, seed: number, seconds: number): PeerRun | string => {
-  const result = spawnSync("Rscript", [script, file, String(seed), String(seconds)], { encoding: "utf8" })
+/**
+ * Runs TPSDP on an instance file with a seed and a time budget, in wall seconds or (`"cpu"`) CPU
+ * seconds of the R process; a string says why it could not. Without `iterations` the script first
+ * finds how many iterations fill the budget (up to about twice the budget again); pass the count
+ * an earlier run on the same instance and budget returned to skip that.
+ */
+export const run = (
+  file: string,
+  seed: number,
+  seconds: number,
+  clock: "wall" | "cpu" = "wall",
+  iterations?: number
+): PeerRun | string => {
+  const args = [
+    script,
+    file,
+    String(seed),
+    String(seconds),
+    clock,
+    ...(iterations === undefined ? [] : [String(iterations)])
+  ]
+  const result = spawnSync("Rscript", args, { encoding: "utf8" })
   if (result.status !== 0) {
-    const last = result.stderr.trim().split("\n").pop() ?? ""
-    return last.includes("exact group sizes") ? "n/a (ranged sizes)" : `failed: ${last}`
+    // R ends its error output with "Execution halted": the reason is the line that starts "Error"
+    const lines = result.stderr.trim().split("\n")
+    if (lines.some((l) => l.includes("exact group sizes"))) return "n/a (ranged sizes)"
+    const reason = lines.find((l) => l.startsWith("Error")) ?? lines.pop() ?? `exit code ${result.status}`
+    return `failed: ${reason}`
   }
   const parsed = JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as PeerRun & { sizesOk: boolean }
   if (!parsed.sizesOk) return "failed: group sizes differ from the instance"

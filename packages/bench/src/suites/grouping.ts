@@ -1,8 +1,9 @@
 /**
- * `pnpm bench grouping [--seeds 1,2,3] [--scale 1] [--only mdgp|sgp|community|deadlines] [--peer] [--cpu-clock]`:
+ * `pnpm bench grouping [--seeds 1,2,3] [--scale 1] [--only mdgp|sgp|community|deadlines] [--peer] [--equal-sizes] [--cpu-clock]`:
  * the grouping engine on the MDGPLIB instances in the shared data (gap to the TPSDP best-known
  * values, 3 s for n = 120, 20 s for n = 240, 60 s for n = 480, times `--scale`; with `--peer` side
- * by side with anticlust's TPSDP when R and anticlust are installed), on social golfer instances
+ * by side with anticlust's TPSDP when R and anticlust are installed; `--equal-sizes` keeps the
+ * instances with equal group sizes, the only ones anticlust takes), on social golfer instances
  * (zero repeats within 10 s, with finite geometry and from the search alone), on the 100-member
  * synthetic community (three generated communities, a call under 200 ms against a 30 s run) and on
  * communities of 100 to 5,000 members with a 200 ms limit. Run it under `flock /tmp/bench.lock`.
@@ -27,10 +28,10 @@ const secondsFor = (n: number): number => (n <= 120 ? 3 : n <= 240 ? 20 : 60)
 
 const targetFor = (n: number): number => (n <= 120 ? 0.15 : n <= 240 ? 0.2 : 0.3)
 
-const mdgp = (seeds: ReadonlyArray<number>, scale: number, peer: boolean) => {
+const mdgp = (seeds: ReadonlyArray<number>, scale: number, peer: boolean, equalOnly: boolean, clock?: () => number) => {
   const best = bestKnown()
   const files = readdirSync(instanceDir)
-    .filter((f) => f.endsWith(".txt"))
+    .filter((f) => f.endsWith(".txt") && (!equalOnly || f.includes("_ss_")))
     .sort()
   const peerMissing = peer ? Peer.missing() : undefined
   if (peer && peerMissing !== undefined)
@@ -38,30 +39,46 @@ const mdgp = (seeds: ReadonlyArray<number>, scale: number, peer: boolean) => {
       `--peer: ${peerMissing}; the table below is Grenzeloos alone. Install R and anticlust as the grouping guide says (docs/guides/grouping.md, "Side by side with anticlust").\n`
     )
   const withPeer = peer && peerMissing === undefined
+  const now = clock ?? (() => performance.now())
   const rows: Array<Array<string | number>> = []
   const gaps = new Map<number, Array<number>>()
-  const peerGaps = new Map<number, Array<number>>()
+  // per size, our gap and the peer's on the runs where both finished (equal sizes)
+  const paired = new Map<number, Array<readonly [number, number]>>()
+  // TPSDP's iteration count that fills the limit, found on the first seed of an instance
+  const peerIterations = new Map<string, number>()
   for (const file of files) {
     const instance = read(join(instanceDir, file))
     const known = best.get(instance.name)
     const gapOf = (objective: number) => (known === undefined ? Number.NaN : (100 * (known - objective)) / known)
     for (const seed of seeds) {
       const seconds = secondsFor(instance.problem.size) * scale
-      const start = performance.now()
-      const result = Grouping.Search.solve(instance.problem, { seed, timeLimitMs: seconds * 1000 })
-      const elapsed = (performance.now() - start) / 1000
+      const start = now()
+      const result = Grouping.Search.solve(instance.problem, {
+        seed,
+        timeLimitMs: seconds * 1000,
+        ...(clock === undefined ? {} : { clock })
+      })
+      const elapsed = (now() - start) / 1000
       if (Either.isLeft(result)) throw new Error(result.left.message)
       const violation = sizeViolation(instance, result.right.assignment)
       if (violation !== undefined) throw new Error(violation)
       const gap = gapOf(result.right.objective)
-      gaps.set(instance.problem.size, [...(gaps.get(instance.problem.size) ?? []), gap])
+      const n = instance.problem.size
+      gaps.set(n, [...(gaps.get(n) ?? []), gap])
       const row: Array<string | number> = [instance.name, seed, result.right.objective, known ?? "?", gap, elapsed]
       if (withPeer) {
-        const other = Peer.run(join(instanceDir, file), seed, seconds)
+        const other = Peer.run(
+          join(instanceDir, file),
+          seed,
+          seconds,
+          clock === undefined ? "wall" : "cpu",
+          peerIterations.get(file)
+        )
         if (typeof other === "string") row.push(other, "", "")
         else {
+          peerIterations.set(file, other.iterations)
           const otherGap = gapOf(other.objective)
-          peerGaps.set(instance.problem.size, [...(peerGaps.get(instance.problem.size) ?? []), otherGap])
+          paired.set(n, [...(paired.get(n) ?? []), [gap, otherGap] as const])
           row.push(other.objective, otherGap, other.seconds)
         }
       }
@@ -71,22 +88,25 @@ const mdgp = (seeds: ReadonlyArray<number>, scale: number, peer: boolean) => {
     }
   }
   console.log("")
-  const header = ["instance", "seed", "objective", "best known", "gap %", "seconds"]
-  if (withPeer) header.push("anticlust TPSDP", "its gap %", "its seconds")
+  const header = ["instance", "seed", "objective", "best known", "gap %", clock === undefined ? "seconds" : "CPU s"]
+  if (withPeer) header.push("anticlust TPSDP", "its gap %", clock === undefined ? "its seconds" : "its CPU s")
   console.log(table(header, rows))
   const mean = (g: ReadonlyArray<number>) => g.reduce((a, b) => a + b, 0) / Math.max(1, g.length)
   const summary = [...gaps].map(([n, g]) => {
     const row: Array<string | number> = [n, g.length, mean(g), Math.max(...g), targetFor(n), 2 * targetFor(n)]
     if (withPeer) {
-      const p = peerGaps.get(n) ?? []
-      row.push(p.length === 0 ? "" : mean(p), p.length)
+      const p = paired.get(n) ?? []
+      const ours = mean(p.map(([a]) => a))
+      const theirs = mean(p.map(([, b]) => b))
+      row.push(p.length, ...(p.length === 0 ? ["", "", ""] : [ours, theirs, ours <= theirs ? "yes" : "no"]))
     }
     return row
   })
   const summaryHeader = ["n", "runs", "mean gap %", "worst gap %", "target mean %", "target worst %"]
-  if (withPeer) summaryHeader.push("anticlust mean gap %", "its runs (equal sizes only)")
+  if (withPeer)
+    summaryHeader.push("runs beside anticlust", "our mean gap % there", "anticlust mean gap %", "at least as good")
   console.log(`\n${table(summaryHeader, summary)}\n`)
-  console.log(`load average ${loadAverage()}\n`)
+  console.log(`${clock === undefined ? "wall" : "CPU"} time; load average ${loadAverage()}\n`)
 }
 
 const golfers = (g: number, p: number, w: number, seconds: number, seed: number, geometry = true) => {
@@ -146,7 +166,7 @@ const sgp = (seed: number) => {
   console.log(`load average ${loadAverage()}\n`)
 }
 
-// `--cpu-clock`: the limits of the community and deadline calls count CPU time of this process,
+// `--cpu-clock`: the limits of the MDGP runs (ours and, in R, the peer's), community and deadline calls count CPU time of the process,
 // and the times printed are CPU milliseconds (on a machine loaded by others, what the call does
 // with the time it gets); without it, wall time.
 const community = (seeds: ReadonlyArray<number>, clock?: () => number) => {
@@ -225,9 +245,10 @@ const suite: Suite = {
     const seeds = (option(args, "--seeds") ?? "1,2,3").split(",").map(Number)
     const scale = Number(option(args, "--scale") ?? "1")
     const only = option(args, "--only")
-    if (only === undefined || only === "mdgp") mdgp(seeds, scale, args.includes("--peer"))
-    if (only === undefined || only === "sgp") sgp(seeds[0] ?? 1)
     const clock = args.includes("--cpu-clock") ? cpuClock : undefined
+    if (only === undefined || only === "mdgp")
+      mdgp(seeds, scale, args.includes("--peer"), args.includes("--equal-sizes"), clock)
+    if (only === undefined || only === "sgp") sgp(seeds[0] ?? 1)
     if (only === undefined || only === "community") community(seeds, clock)
     if (only === undefined || only === "deadlines") deadlines(seeds, clock)
   }

@@ -10,6 +10,7 @@
  */
 import { Either } from "effect"
 import type { Language } from "../domain/Language.js"
+import * as Blocks from "./Blocks.js"
 import * as Facilitators from "./Facilitators.js"
 import { GroupingInfeasible } from "./Infeasible.js"
 import type { Request, UnmetWish } from "./Input.js"
@@ -651,12 +652,12 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
   const started = limit === undefined ? 0 : clock()
   // with a time limit, part of it is kept for checking and describing the result: 5 % (decision
   // 0017), or what describing this many members took before on this clock, if more (decision
-  // 0130); the matrix may take at most 60 % of the rest
+  // 0130); the matrix may take at most 40 % of the rest (a larger one is built block by block, decision 0143)
   const reserve =
     limit === undefined
       ? 0
-      : Math.min(0.35 * limit, Math.max(0.05 * limit, describeCost.of(clock, request.members.length)))
-  const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.6 * (limit - reserve) }
+      : Math.min(0.6 * limit, Math.max(0.05 * limit, describeCost.of(clock, request.members.length)))
+  const buildBudget = limit === undefined ? undefined : { clock, deadline: started + 0.4 * (limit - reserve) }
   return Either.gen(function* () {
     const sizes = yield* shape(request, language)
     const built = Matrix.build(request, [], buildBudget)
@@ -667,7 +668,19 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
     let iterations = 0
     let cutShort = false
     if (!compiled.complete) {
-      assignment = dealt(request, compiled, sizes, fixed)
+      // the whole matrix would not be ready in time: the dealt grouping, improved block by block
+      // with the time left (decision 0143)
+      const start = dealt(request, compiled, sizes, fixed)
+      assignment = start
+      if (limit !== undefined) {
+        const improved = Blocks.improve(request, sizes, start, fixed, {
+          clock,
+          deadline: started + limit - reserve,
+          seed: options.seed
+        })
+        assignment = improved.assignment
+        iterations = improved.iterations
+      }
       cutShort = true
     } else {
       // the time limit covers the whole call: what compiling took is not left to the search

@@ -76,6 +76,11 @@ export interface Compiled {
 export interface BuildBudget {
   readonly deadline: number
   readonly clock: () => number
+  /**
+   * Whether to time a few rows first and not build at all when the whole would not be ready in
+   * time (the default); without it the build starts at once and stops at the deadline.
+   */
+  readonly probe?: boolean
 }
 
 const codes = (values: ReadonlyArray<string>): Int32Array => {
@@ -256,14 +261,23 @@ export const build = (
   // waits for memory it cannot fill.
   const rowsPerCheck = Math.max(1, Math.floor(20_000 / Math.max(1, n)))
   let affordable = true
-  if (budget !== undefined && n > 0) {
-    const probeRows = Math.min(n, rowsPerCheck)
+  // The probe runs until the clock has moved by 1 ms or an eighth of the rows are done: a clock
+  // read at coarse steps (a CPU clock read once per millisecond) showed a probe of 20 000 cells
+  // as taking 0 or 1 ms, so a build that could not finish was started, or one that could was not.
+  if (budget !== undefined && budget.probe !== false && n > 0) {
     const scratch = new Float64Array(n)
     const scratchCodes = new Int8Array(n)
     const probeStart = budget.clock()
-    for (let i = 0; i < probeRows; i++) fillRow(i, scratch, scratchCodes, 0)
-    const perRow = (budget.clock() - probeStart) / probeRows
-    affordable = probeStart + perRow * n * 1.5 < budget.deadline
+    const most = Math.max(1, Math.ceil(n / 8))
+    let probeRows = 0
+    let elapsed = 0
+    while (probeRows < most && elapsed < 1) {
+      for (let r = 0; r < rowsPerCheck && probeRows < most; r++, probeRows++)
+        fillRow(probeRows, scratch, scratchCodes, 0)
+      elapsed = budget.clock() - probeStart
+    }
+    const perRow = elapsed / probeRows
+    affordable = budget.clock() + perRow * (n - probeRows) * 1.5 < budget.deadline
   }
   const score = affordable ? new Float64Array(n * n) : new Float64Array(0)
   const hard = affordable ? new Int8Array(n * n) : new Int8Array(0)

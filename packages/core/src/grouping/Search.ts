@@ -39,6 +39,11 @@ export interface Problem {
   readonly maxSizes: ReadonlyArray<number>
   /** Per person the group they are fixed to, or `-1`; omitted means nobody is fixed. */
   readonly fixed?: ReadonlyArray<number>
+  /**
+   * A grouping to start from instead of the greedy start (within the bounds, fixed people in their
+   * group): the result is never worse than it. Used to improve a grouping part by part.
+   */
+  readonly start?: ReadonlyArray<number>
 }
 
 /**
@@ -186,6 +191,22 @@ export const checkSizes = (problem: Problem): Either.Either<void, SizeConflict> 
       needed += Math.max(count[g] as number, minSizes[g] as number)
     }
     if (needed > n) return conflict(`with the fixed people the groups need at least ${needed} people, there are ${n}`)
+  }
+  if (problem.start !== undefined) {
+    const start = problem.start
+    if (start.length !== n) return conflict(`the start assigns ${start.length} people, there are ${n}`)
+    const count = new Int32Array(minSizes.length)
+    for (let i = 0; i < n; i++) {
+      const g = start[i] as number
+      if (!(Number.isInteger(g) && g >= 0 && g < minSizes.length))
+        return conflict(`the start puts person ${i} in group ${g}, which does not exist`)
+      const f = problem.fixed?.[i] ?? -1
+      if (f >= 0 && f !== g) return conflict(`the start puts person ${i} in group ${g}, but they are fixed to ${f}`)
+      count[g] = (count[g] as number) + 1
+    }
+    for (let g = 0; g < minSizes.length; g++)
+      if ((count[g] as number) < (minSizes[g] as number) || (count[g] as number) > (maxSizes[g] as number))
+        return conflict(`the start puts ${count[g]} people in group ${g}, which takes ${minSizes[g]}–${maxSizes[g]}`)
   }
   return Either.right(undefined)
 }
@@ -890,9 +911,14 @@ const search = (problem: Problem, options: Options): Solution => {
     }
   }
 
-  // the first solution: greedy, then a descent (both watch the clock)
+  // the first solution: greedy (or the given start), then a descent (both watch the clock)
   const first = make()
-  let cutShort = !greedyStart(first)
+  const fromStart = (s: State, start: ReadonlyArray<number>): boolean => {
+    for (let i = 0; i < n; i++) s.assignment[i] = start[i] as number
+    s.rebuild()
+    return true
+  }
+  let cutShort = !(problem.start === undefined ? greedyStart(first) : fromStart(first, problem.start))
   if (cutShort) {
     best.assignment.set(first.assignment)
   } else {
@@ -974,8 +1000,12 @@ const search = (problem: Problem, options: Options): Solution => {
       descent(s, since)
       consider(s)
     }
-    // the population shrinks linearly with the budget used, keeping its best
-    const want = Math.max(sizeMin, Math.round(sizeMax - (sizeMax - sizeMin) * progress()))
+    // the population shrinks with the budget used, keeping its best: as in anticlust's TPSDP
+    // (whose update of β from its current value, in integers, makes it about β_min + 1 / progress),
+    // not linearly as in the paper: it stays whole for the first part and then runs most of the
+    // budget with two to five solutions (decision 0144; RanReal n = 240, 20 s of CPU, seeds 1–7:
+    // mean gap 0.187 % linearly, 0.117 % so)
+    const want = Math.max(sizeMin, Math.min(sizeMax, Math.floor(sizeMin + 1 / Math.max(progress(), 1e-9))))
     if (want < live) {
       population.sort((x, y) => y.objective - x.objective)
       while (live > want) {

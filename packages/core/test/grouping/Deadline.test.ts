@@ -161,3 +161,57 @@ describe("Matrix.build with a deadline", () => {
     }
   })
 })
+
+describe("large communities with a short limit (decision 0143)", () => {
+  // 1,200 members: with a clock that moves 1 ms per read, the probe of the whole matrix (16 rows
+  // per read) predicts 112 ms, more than the build may take of a 150 ms limit
+  const request = community(1200)
+  const byId = new Map(request.members.map((m) => [m.id as string, m]))
+
+  it("improves the dealt grouping block by block instead of returning it as it was dealt", () => {
+    // with no time at all the call returns the dealt grouping, with no search
+    const dealt = Grouping.Form.form(request, { seed: 1, timeLimitMs: 1, clock: steppingClock(1).clock })
+    expect(Either.isRight(dealt)).toBe(true)
+    if (Either.isLeft(dealt)) return
+    expect(dealt.right.iterations).toBe(0)
+    const { clock, reads } = steppingClock(1)
+    const result = Grouping.Form.form(request, { seed: 1, timeLimitMs: 150, clock, language: "en" })
+    expect(Either.isRight(result)).toBe(true)
+    if (Either.isLeft(result)) return
+    // before, the whole matrix was not built and the dealt grouping came back untouched, with
+    // 0 iterations and the dealt objective, whatever the seed and the time left
+    expect(result.right.iterations).toBeGreaterThan(0)
+    expect(result.right.objective).toBeGreaterThan(dealt.right.objective)
+    expect(result.right.cutShort).toBe(true)
+    expect(result.right.note).toContain("Cut short at the time limit of 150 ms")
+    // the clock read once per step: the call ended within 10 % of its limit
+    expect(reads()).toBeLessThanOrEqual(165)
+    // sizes, one per organisation (hard), the must-together and must-apart pairs
+    const groupOf = new Map<string, number>()
+    for (const group of result.right.groups) {
+      expect(group.memberIds.length).toBeGreaterThanOrEqual(5)
+      expect(group.memberIds.length).toBeLessThanOrEqual(7)
+      const orgs = group.memberIds.map((id) => byId.get(id)?.organisation)
+      expect(new Set(orgs).size).toBe(orgs.length)
+      for (const id of group.memberIds) groupOf.set(id, group.index)
+    }
+    expect(groupOf.size).toBe(1200)
+    expect(groupOf.get("m-1")).toBe(groupOf.get("m-2"))
+    expect(groupOf.get("m-0")).not.toBe(groupOf.get("m-10"))
+  })
+})
+
+describe("Search.solve from a given start", () => {
+  it("never returns worse than the start, and refuses a start outside the sizes", () => {
+    const problem = randomProblem(60, 6)
+    const start = Array.from({ length: 60 }, (_, i) => i % 6)
+    const startObjective = Grouping.Search.objectiveOf(problem.score, 60, start)
+    const result = Grouping.Search.solve({ ...problem, start }, { seed: 3, iterations: 1 })
+    expect(Either.isRight(result)).toBe(true)
+    if (Either.isLeft(result)) return
+    expect(result.right.objective).toBeGreaterThan(startObjective)
+    expect(sizesOf(result.right.assignment, 6)).toEqual(new Array(6).fill(10))
+    const lopsided = Grouping.Search.solve({ ...problem, start: start.map((g, i) => (i < 11 ? 0 : g)) }, { seed: 3 })
+    expect(Either.isLeft(lopsided) && lopsided.left.message).toContain("which takes 10–10")
+  })
+})
