@@ -10,11 +10,11 @@
  */
 import { Either } from "effect"
 import type { Language } from "../domain/Language.js"
-import * as Blocks from "./Blocks.js"
 import * as Facilitators from "./Facilitators.js"
 import { GroupingInfeasible } from "./Infeasible.js"
 import type { Request, UnmetWish } from "./Input.js"
 import { defaultPolicy } from "./Input.js"
+import * as Blocks from "./internal/blocks.js"
 import * as Matrix from "./Matrix.js"
 import * as Rotation from "./Rotation.js"
 import * as Search from "./Search.js"

@@ -595,12 +595,7 @@ const search = (problem: Problem, options: Options): Solution => {
       if (g >= 0) count[g] = (count[g] as number) + 1
     }
     order.set(free)
-    for (let t = nf - 1; t > 0; t--) {
-      const k = rng.int(t + 1)
-      const x = order[t] as number
-      order[t] = order[k] as number
-      order[k] = x
-    }
+    Rng.shuffleInPlace(rng, order, nf)
     fill(assignment, count, order, nf)
     s.rebuild()
   }
@@ -861,12 +856,7 @@ const search = (problem: Problem, options: Options): Solution => {
       const v = free[t] as number
       if ((assignment[v] as number) < 0) leftover[m++] = v
     }
-    for (let t = m - 1; t > 0; t--) {
-      const r = rng.int(t + 1)
-      const x = leftover[t] as number
-      leftover[t] = leftover[r] as number
-      leftover[r] = x
-    }
+    Rng.shuffleInPlace(rng, leftover, m)
     greedyFill(assignment, count, leftover, m)
     child.rebuild()
   }

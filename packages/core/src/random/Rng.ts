@@ -87,13 +87,34 @@ export const make = (seed: number): Rng => {
  */
 export const shuffle = <A>(rng: Rng, items: ReadonlyArray<A>): Array<A> => {
   const out = items.slice()
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1)
-    const tmp = out[i] as A
-    out[i] = out[j] as A
-    out[j] = tmp
-  }
+  shuffleInPlace(rng, out)
   return out
+}
+
+/**
+ * Shuffles the first `count` elements of an array (or typed array) in place, without allocating:
+ * the Fisher–Yates shuffle {@link shuffle} makes on a copy, with the same draws.
+ *
+ * @example
+ * ```ts
+ * import { Rng } from "@grenzeloos/core"
+ *
+ * const order = Int32Array.from([0, 1, 2, 3])
+ * Rng.shuffleInPlace(Rng.make(1), order, 3) // the first three shuffled, 3 stays last
+ * ```
+ * @since 0.2.0
+ */
+export const shuffleInPlace = <A>(
+  rng: Rng,
+  items: { [index: number]: A; readonly length: number },
+  count = items.length
+): void => {
+  for (let i = count - 1; i > 0; i--) {
+    const j = rng.int(i + 1)
+    const tmp = items[i] as A
+    items[i] = items[j] as A
+    items[j] = tmp
+  }
 }
 
 /**

@@ -12,11 +12,11 @@
  *
  * @internal
  */
-import * as Rng from "../random/Rng.js"
-import type { Request } from "./Input.js"
-import * as Matrix from "./Matrix.js"
-import * as Search from "./Search.js"
-import * as Wishes from "./Wishes.js"
+import * as Rng from "../../random/Rng.js"
+import type { Request } from "../Input.js"
+import * as Matrix from "../Matrix.js"
+import * as Search from "../Search.js"
+import * as Wishes from "../Wishes.js"
 
 /** About how many members a block has. */
 export const blockMembers = 300
