@@ -9,6 +9,14 @@
  * the run), as Dotú & Van Hentenryck (2005) do on whole rotations; a run starts from random base
  * rounds and ends after `stallLimit` steps without a new best. The space is about m times smaller
  * than the rotation's, and every solution of it is a whole rotation.
+ *
+ * Decision 0142 adds two things. A swap of two rows of an invariant round gives each row its best
+ * person in its new set in the same step (the classes it touches are all different, so the best
+ * place of each row is read on its own). And when a template has a single developed round and every
+ * class must be held (as many pairs in the base groups as classes), the people at places 0 and 1 of
+ * each row share a group of that round and never move: every solution has, in each row, one pair
+ * at distance 1 in that round (nothing else can hold the row's class of distance 1), shifting a
+ * row's places maps solutions onto solutions, and two such pairs never share a group.
  */
 import type * as Rng from "../../../random/Rng.js"
 import { classTable, develop, type Template, templates } from "./Cyclic.js"
@@ -40,6 +48,10 @@ export class Quotient {
   private readonly stamp: Int32Array
   private stampCount = 0
   private ties = new Int32Array(3 * 256)
+  /** `pinned[u]`: person u never moves in developed round 0 (see the module's comment). */
+  private readonly pinned: Uint8Array
+  /** The best places found by the last {@link exchange}, encoded as placeX + m·placeY. */
+  private exchanged = 0
   /** Classes used more than once (counted once per extra use) plus pairs of a forbidden kind. */
   cost = 0
   steps = 0
@@ -72,6 +84,12 @@ export class Quotient {
     this.conflicted = new Uint8Array(this.bases * n)
     this.lowestGroup = new Int32Array(this.bases * n)
     this.lowestPoint = new Int32Array(this.bases * n)
+    this.pinned = new Uint8Array(n)
+    if (pinnable(g, p, shape, classes))
+      for (let r = 0; r < shape.t; r++) {
+        this.pinned[r * shape.m] = 1
+        this.pinned[r * shape.m + 1] = 1
+      }
   }
 
   /** The units of base round b: every person (developed) or every row (invariant). */
@@ -113,6 +131,14 @@ export class Quotient {
         slot[base + u] = slot[base + j] as number
         slot[base + j] = tmp
       }
+      // pinned rows: row q's people at places 0 and 1 first in group q, the others in shuffled order
+      if (b === 0 && this.pinned[0] === 1) {
+        let at = 0
+        const free = slot.filter((u, s) => s < units && this.pinned[u] === 0)
+        for (let s = 0; s < units; s++)
+          slot[base + s] =
+            Math.floor(s / p) < this.t && s % p < 2 ? Math.floor(s / p) * m + (s % p) : (free[at++] as number)
+      }
       for (let s = 0; s < units; s++) {
         const x = slot[base + s] as number
         this.slotOf[base + x] = s
@@ -129,44 +155,36 @@ export class Quotient {
     }
   }
 
+  /**
+   * Counts the pairs of unit `leaving` with the rest of its group (the group's first slot `start`
+   * in base round b) as held by person `into` instead of person `out` (both as row offsets `· n`),
+   * and returns the change in cost. Calling it again with `out` and `into` exchanged undoes it.
+   */
+  private replace(base: number, start: number, leaving: number, out: number, into: number): number {
+    const { p, kind, slot, point } = this
+    let d = 0
+    for (let s = start; s < start + p; s++) {
+      const z = slot[base + s] as number
+      if (z === leaving) continue
+      const pz = point[base + z] as number
+      d += this.remove(kind[out + pz] as number)
+      d += this.add(kind[into + pz] as number)
+    }
+    return d
+  }
+
   /** The change in cost when x and y (in different groups of base round b) swap, applied when `keep`. */
   private delta(b: number, x: number, y: number, keep: boolean): number {
-    const { n, p, kind, slot, group, point } = this
+    const { n, p, group, point } = this
     const base = b * n
     const ga = (group[base + x] as number) * p
     const gb = (group[base + y] as number) * p
     const px = (point[base + x] as number) * n
     const py = (point[base + y] as number) * n
-    let d = 0
-    for (let s = ga; s < ga + p; s++) {
-      const z = slot[base + s] as number
-      if (z === x) continue
-      const pz = point[base + z] as number
-      d += this.remove(kind[px + pz] as number)
-      d += this.add(kind[py + pz] as number)
-    }
-    for (let s = gb; s < gb + p; s++) {
-      const z = slot[base + s] as number
-      if (z === y) continue
-      const pz = point[base + z] as number
-      d += this.remove(kind[py + pz] as number)
-      d += this.add(kind[px + pz] as number)
-    }
+    const d = this.replace(base, ga, x, px, py) + this.replace(base, gb, y, py, px)
     if (!keep) {
-      for (let s = ga; s < ga + p; s++) {
-        const z = slot[base + s] as number
-        if (z === x) continue
-        const pz = point[base + z] as number
-        this.add(kind[px + pz] as number)
-        this.remove(kind[py + pz] as number)
-      }
-      for (let s = gb; s < gb + p; s++) {
-        const z = slot[base + s] as number
-        if (z === y) continue
-        const pz = point[base + z] as number
-        this.add(kind[py + pz] as number)
-        this.remove(kind[px + pz] as number)
-      }
+      this.replace(base, ga, x, py, px)
+      this.replace(base, gb, y, px, py)
     }
     return d
   }
@@ -219,27 +237,73 @@ export class Quotient {
 
   /** The change in cost when row r of invariant base round b takes person `to` instead, applied when `keep`. */
   private deltaPlace(b: number, r: number, to: number, keep: boolean): number {
-    const { n, p, kind, slot, group, point } = this
+    const { n, p, group, point } = this
     const base = b * n
     const ga = (group[base + r] as number) * p
     const from = (point[base + r] as number) * n
-    let d = 0
-    for (let s = ga; s < ga + p; s++) {
-      const z = slot[base + s] as number
-      if (z === r) continue
-      const pz = point[base + z] as number
-      d += this.remove(kind[from + pz] as number)
-      d += this.add(kind[to * n + pz] as number)
-    }
-    if (!keep)
-      for (let s = ga; s < ga + p; s++) {
-        const z = slot[base + s] as number
-        if (z === r) continue
-        const pz = point[base + z] as number
-        this.add(kind[from + pz] as number)
-        this.remove(kind[to * n + pz] as number)
-      }
+    const d = this.replace(base, ga, r, from, to * n)
+    if (!keep) this.replace(base, ga, r, to * n, from)
     return d
+  }
+
+  /**
+   * The cost that row r of invariant base round b leaves behind in its set: minus the classes
+   * of its pairs that are held more than once.
+   */
+  private leave(base: number, r: number): number {
+    const { n, p, kind, slot, group, point, use } = this
+    const start = (group[base + r] as number) * p
+    const pr = (point[base + r] as number) * n
+    let d = 0
+    for (let s = start; s < start + p; s++) {
+      const z = slot[base + s] as number
+      if (z !== r && (use[kind[pr + (point[base + z] as number)] as number] as number) >= 2) d--
+    }
+    return d
+  }
+
+  /** The lowest cost row r brings into the set of row y (y leaving it), and (in `bestPlace`) its place. */
+  private join(base: number, r: number, y: number): number {
+    const { n, m, p, kind, slot, group, point, use } = this
+    const start = (group[base + y] as number) * p
+    let lowest = Number.POSITIVE_INFINITY
+    for (let place = 0; place < m; place++) {
+      const pr = (r * m + place) * n
+      let d = 0
+      for (let s = start; s < start + p; s++) {
+        const z = slot[base + s] as number
+        if (z !== y && (use[kind[pr + (point[base + z] as number)] as number] as number) >= 1) d++
+      }
+      if (d < lowest) {
+        lowest = d
+        this.bestPlace = place
+      }
+    }
+    return lowest
+  }
+
+  private bestPlace = 0
+
+  /**
+   * The change in cost when rows x and y of invariant base round b change sets, each taking its best
+   * place in its new set (kept in {@link exchanged}). Every class it touches is a different pair of
+   * rows, so the change is the sum of the four parts, read without changing the counts.
+   */
+  private exchange(b: number, x: number, y: number, leavingX: number): number {
+    const base = b * this.n
+    const d = leavingX + this.leave(base, y) + this.join(base, x, y)
+    const placeX = this.bestPlace
+    const e = this.join(base, y, x)
+    this.exchanged = placeX + this.m * this.bestPlace
+    return d + e
+  }
+
+  /** Row r of invariant base round b takes person `to`. */
+  private place(b: number, r: number, to: number): void {
+    const at = b * this.n + r
+    if (this.point[at] === to) return
+    this.cost += this.deltaPlace(b, r, to, true)
+    this.point[at] = to
   }
 
   private swap(b: number, x: number, y: number): void {
@@ -311,19 +375,22 @@ export class Quotient {
       for (let b = 0; b < this.bases; b++) {
         const base = b * n
         const units = this.units(b)
+        const pin = b === 0 && this.pinned[0] === 1
         for (let x = 0; x < units; x++) {
-          if (this.conflicted[base + x] === 0) continue
+          if (this.conflicted[base + x] === 0 || (pin && this.pinned[x] === 1)) continue
           const gx = group[base + x] as number
+          const leavingX = b < this.k ? 0 : this.leave(base, x)
           for (let y = 0; y < units; y++) {
-            if (group[base + y] === gx) continue
-            const d = this.peek(b, x, y)
+            if (group[base + y] === gx || (pin && this.pinned[y] === 1)) continue
+            // an exchange of rows is encoded as y + n·(1 + places)
+            const d = b < this.k ? this.peek(b, x, y) : this.exchange(b, x, y, leavingX)
             if (d > bestD) continue
             if ((tabu[(base + x) * n + y] as number) > it && !(this.cost + d < best)) continue
             if (d < bestD) {
               bestD = d
               ties = 0
             }
-            ties = this.tie(b, x, y, ties)
+            ties = this.tie(b, x, b < this.k ? y : y + n * (1 + this.exchanged), ties)
           }
           if (b < this.k) continue
           // another person for row x: encoded as y = −1 − place
@@ -346,16 +413,21 @@ export class Quotient {
       const pick = rng.int(ties / 3) * 3
       const b = this.ties[pick] as number
       const x = this.ties[pick + 1] as number
-      const y = this.ties[pick + 2] as number
-      const until = it + 5 + rng.int(11)
-      if (y >= 0) {
+      const code = this.ties[pick + 2] as number
+      const until = it + tenureMin + rng.int(tenureSpan)
+      if (code >= 0) {
+        const y = code % n
         this.swap(b, x, y)
         tabu[(b * n + x) * n + y] = until
         tabu[(b * n + y) * n + x] = until
+        if (code >= n) {
+          const places = Math.floor(code / n) - 1
+          this.place(b, x, x * m + (places % m))
+          this.place(b, y, y * m + Math.floor(places / m))
+        }
       } else {
         const from = (point[b * n + x] as number) % m
-        this.cost += this.deltaPlace(b, x, x * m + (-1 - y), true)
-        point[b * n + x] = x * m + (-1 - y)
+        this.place(b, x, x * m + (-1 - code))
         tabuPlace[(b * n + x) * m + from] = until
       }
       if (this.cost < best) {
@@ -406,8 +478,21 @@ export interface Limits {
  */
 const share = 3
 
-/** Steps without a new best of a run, per person, after which the run ends. */
-const stallPerPerson = 50
+/** Steps without a new best of a run, per person, after which the run ends (decision 0142). */
+const stallPerPerson = 100
+
+/** A swap stays tabu for `tenureMin` to `tenureMin + tenureSpan − 1` steps (decision 0142). */
+const tenureMin = 2
+const tenureSpan = 5
+
+/**
+ * Whether the people at places 0 and 1 of every row can be pinned to a group of developed round 0
+ * (see the module's comment): a single developed round, every class held, and a group for each row.
+ */
+export const pinnable = (g: number, p: number, shape: Template, classes: number): boolean => {
+  const pairs = (p * (p - 1)) / 2
+  return shape.k === 1 && shape.m >= 3 && shape.t <= g && g * pairs + (shape.c * g * pairs) / shape.m === classes
+}
 
 /**
  * Searches for a rotation of g groups of p people over w rounds in which no pair meets twice, among
