@@ -12,8 +12,9 @@
  *
  * Decision 0142 adds two things. A swap of two rows of an invariant round gives each row its best
  * person in its new set in the same step (the classes it touches are all different, so the best
- * place of each row is read on its own). And when a template has a single developed round and every
- * class must be held (as many pairs in the base groups as classes), the people at places 0 and 1 of
+ * place of each row is read on its own). And when a template has a single developed round, every
+ * class must be held (as many pairs in the base groups as classes) and m is 3 or 4 (see
+ * {@link pinnable}), the people at places 0 and 1 of
  * each row share a group of that round and never move: every solution has, in each row, one pair
  * at distance 1 in that round (nothing else can hold the row's class of distance 1), shifting a
  * row's places maps solutions onto solutions, and two such pairs never share a group.
@@ -52,6 +53,9 @@ export class Quotient {
   private readonly pinned: Uint8Array
   /** The best places found by the last {@link exchange}, encoded as placeX + m·placeY. */
   private exchanged = 0
+  /** See {@link tabulate}. */
+  private readonly leaving: Int32Array
+  private readonly joining: Int32Array
   /** Classes used more than once (counted once per extra use) plus pairs of a forbidden kind. */
   cost = 0
   steps = 0
@@ -85,6 +89,8 @@ export class Quotient {
     this.lowestGroup = new Int32Array(this.bases * n)
     this.lowestPoint = new Int32Array(this.bases * n)
     this.pinned = new Uint8Array(n)
+    this.leaving = new Int32Array(shape.t)
+    this.joining = new Int32Array(shape.t * shape.m * Math.ceil(shape.t / p))
     if (pinnable(g, p, shape, classes))
       for (let r = 0; r < shape.t; r++) {
         this.pinned[r * shape.m] = 1
@@ -247,33 +253,52 @@ export class Quotient {
   }
 
   /**
-   * The cost that row r of invariant base round b leaves behind in its set: minus the classes
-   * of its pairs that are held more than once.
+   * Fills, for invariant base round b, the tables that {@link exchange} and a row's move to another
+   * place read: `leaving[r]`, minus the classes of row r's pairs in its set that are held more than
+   * once, and `joining[(r·m + place)·sets + q]`, the classes already held among the pairs that row r
+   * at that place would form with the rows of set q other than r. Every class a move of rows touches
+   * is a different pair of rows, so a move's change in cost is a sum of these parts. (A row in no
+   * conflict only ever joins another set, so its own set's entries are left as they were.)
    */
-  private leave(base: number, r: number): number {
-    const { n, p, kind, slot, group, point, use } = this
-    const start = (group[base + r] as number) * p
-    const pr = (point[base + r] as number) * n
-    let d = 0
-    for (let s = start; s < start + p; s++) {
-      const z = slot[base + s] as number
-      if (z !== r && (use[kind[pr + (point[base + z] as number)] as number] as number) >= 2) d--
+  private tabulate(b: number): void {
+    const { n, m, p, t, kind, slot, group, point, use, leaving, joining } = this
+    const base = b * n
+    const sets = t / p
+    for (let r = 0; r < t; r++) {
+      const own = (group[base + r] as number) * p
+      const pr = (point[base + r] as number) * n
+      let d = 0
+      for (let s = own; s < own + p; s++) {
+        const z = slot[base + s] as number
+        if (z !== r && (use[kind[pr + (point[base + z] as number)] as number] as number) >= 2) d--
+      }
+      leaving[r] = d
+      for (let place = 0; place < m; place++) {
+        const at = (r * m + place) * n
+        for (let q = 0; q < sets; q++) {
+          // a row outside any conflict moves only by exchange, into another set
+          if (q === own / p && this.conflicted[base + r] === 0) continue
+          let held = 0
+          for (let s = q * p; s < q * p + p; s++) {
+            const z = slot[base + s] as number
+            if (z !== r && (use[kind[at + (point[base + z] as number)] as number] as number) >= 1) held++
+          }
+          joining[(r * m + place) * sets + q] = held
+        }
+      }
     }
-    return d
   }
 
-  /** The lowest cost row r brings into the set of row y (y leaving it), and (in `bestPlace`) its place. */
+  /** The lowest cost row r brings into the set of row y of invariant base round b (y leaving it), its place in `bestPlace`. */
   private join(base: number, r: number, y: number): number {
-    const { n, m, p, kind, slot, group, point, use } = this
-    const start = (group[base + y] as number) * p
+    const { n, m, p, t, kind, group, point, use, joining } = this
+    const sets = t / p
+    const q = group[base + y] as number
+    const py = point[base + y] as number
     let lowest = Number.POSITIVE_INFINITY
     for (let place = 0; place < m; place++) {
-      const pr = (r * m + place) * n
-      let d = 0
-      for (let s = start; s < start + p; s++) {
-        const z = slot[base + s] as number
-        if (z !== y && (use[kind[pr + (point[base + z] as number)] as number] as number) >= 1) d++
-      }
+      const at = r * m + place
+      const d = (joining[at * sets + q] as number) - ((use[kind[at * n + py] as number] as number) >= 1 ? 1 : 0)
       if (d < lowest) {
         lowest = d
         this.bestPlace = place
@@ -285,13 +310,12 @@ export class Quotient {
   private bestPlace = 0
 
   /**
-   * The change in cost when rows x and y of invariant base round b change sets, each taking its best
-   * place in its new set (kept in {@link exchanged}). Every class it touches is a different pair of
-   * rows, so the change is the sum of the four parts, read without changing the counts.
+   * The change in cost when rows x and y of invariant base round b (after {@link tabulate}) change
+   * sets, each taking its best place in its new set (kept in {@link exchanged}).
    */
-  private exchange(b: number, x: number, y: number, leavingX: number): number {
+  private exchange(b: number, x: number, y: number): number {
     const base = b * this.n
-    const d = leavingX + this.leave(base, y) + this.join(base, x, y)
+    const d = (this.leaving[x] as number) + (this.leaving[y] as number) + this.join(base, x, y)
     const placeX = this.bestPlace
     const e = this.join(base, y, x)
     this.exchanged = placeX + this.m * this.bestPlace
@@ -376,14 +400,19 @@ export class Quotient {
         const base = b * n
         const units = this.units(b)
         const pin = b === 0 && this.pinned[0] === 1
+        if (b >= this.k) {
+          let any = false
+          for (let x = 0; x < units && !any; x++) any = this.conflicted[base + x] === 1
+          if (!any) continue
+          this.tabulate(b)
+        }
         for (let x = 0; x < units; x++) {
           if (this.conflicted[base + x] === 0 || (pin && this.pinned[x] === 1)) continue
           const gx = group[base + x] as number
-          const leavingX = b < this.k ? 0 : this.leave(base, x)
           for (let y = 0; y < units; y++) {
             if (group[base + y] === gx || (pin && this.pinned[y] === 1)) continue
             // an exchange of rows is encoded as y + n·(1 + places)
-            const d = b < this.k ? this.peek(b, x, y) : this.exchange(b, x, y, leavingX)
+            const d = b < this.k ? this.peek(b, x, y) : this.exchange(b, x, y)
             if (d > bestD) continue
             if ((tabu[(base + x) * n + y] as number) > it && !(this.cost + d < best)) continue
             if (d < bestD) {
@@ -398,7 +427,7 @@ export class Quotient {
           for (let place = 0; place < m; place++) {
             const to = x * m + place
             if (to === at) continue
-            const d = this.deltaPlace(b, x, to, false)
+            const d = (this.leaving[x] as number) + (this.joining[to * (this.t / this.p) + gx] as number)
             if (d > bestD) continue
             if ((tabuPlace[(base + x) * m + place] as number) > it && !(this.cost + d < best)) continue
             if (d < bestD) {
@@ -473,10 +502,11 @@ export interface Limits {
 }
 
 /**
- * A template's share of the steps is its number of base rounds to this power (decision 0104): on
- * 8-4-10 the template with seven base rounds, the only one that reaches zero, gets 343 of 443 parts.
+ * A template's share of the steps is its number of base rounds to this power (decision 0104, raised
+ * from 3 by decision 0142): on 8-4-10 the template with seven base rounds, the only one that reaches
+ * zero, gets 2 401 of 2 755 parts (87 %).
  */
-const share = 3
+const share = 4
 
 /** Steps without a new best of a run, per person, after which the run ends (decision 0142). */
 const stallPerPerson = 100
@@ -486,19 +516,27 @@ const tenureMin = 2
 const tenureSpan = 5
 
 /**
- * Whether the people at places 0 and 1 of every row can be pinned to a group of developed round 0
- * (see the module's comment): a single developed round, every class held, and a group for each row.
+ * Whether the people at places 0 and 1 of every row are pinned to a group of developed round 0 (see
+ * the module's comment): a single developed round, every class held, a group for each row, and m = 3
+ * or 4, so that distance 1 is the only class a row has of its own and the pinned pair is all the row
+ * holds with itself. With larger m pinning is as sound but slowed the search (decision 0142: on 7-4-9
+ * the templates m = 7 and m = 9 took 4–6 times as many steps).
  */
 export const pinnable = (g: number, p: number, shape: Template, classes: number): boolean => {
   const pairs = (p * (p - 1)) / 2
-  return shape.k === 1 && shape.m >= 3 && shape.t <= g && g * pairs + (shape.c * g * pairs) / shape.m === classes
+  return (
+    shape.k === 1 &&
+    (shape.m === 3 || shape.m === 4) &&
+    shape.t <= g &&
+    g * pairs + (shape.c * g * pairs) / shape.m === classes
+  )
 }
 
 /**
  * Searches for a rotation of g groups of p people over w rounds in which no pair meets twice, among
  * the rotations that a cyclic shift maps onto themselves: runs of {@link Quotient} from random base
  * rounds over every template that fits (see {@link templates}), each next run going to the template
- * furthest below its share of the steps (its base rounds cubed), until one reaches zero, the steps
+ * furthest below its share of the steps (its base rounds to the fourth power), until one reaches zero, the steps
  * run out or the clock reaches the deadline. Returns the rounds (`rounds[r][i]` the group of
  * i) with no repeated pair, or else those with the fewest repeated pairs among the best base rounds
  * of each template (`undefined` when no template fits), their repeated pairs, and the steps taken.
@@ -515,7 +553,7 @@ export const cyclic = (
   const searches: Array<Quotient | undefined> = shapes.map(() => undefined)
   const stallLimit = stallPerPerson * g * p
   let steps = 0
-  // each template's share of the steps grows with the cube of its base rounds (the weaker the
+  // each template's share of the steps grows with the fourth power of its base rounds (the weaker the
   // symmetry, the larger the space and the likelier it holds a solution); the next run goes to the
   // template furthest below its share (the first among equals)
   const weights = shapes.map((s) => (s.k + s.c) ** share)
