@@ -59,6 +59,11 @@ export class Quotient {
   /** Classes used more than once (counted once per extra use) plus pairs of a forbidden kind. */
   cost = 0
   steps = 0
+  /**
+   * The moves read over all steps (plus the rows of every {@link tabulate}): the work of the
+   * search, which grows with the step's neighbourhood, so that templates share work, not steps.
+   */
+  work = 0
   /** The lowest cost reached by any run, and its base rounds. */
   lowest = Number.POSITIVE_INFINITY
   private readonly lowestGroup: Int32Array
@@ -405,6 +410,7 @@ export class Quotient {
           for (let x = 0; x < units && !any; x++) any = this.conflicted[base + x] === 1
           if (!any) continue
           this.tabulate(b)
+          this.work += units
         }
         for (let x = 0; x < units; x++) {
           if (this.conflicted[base + x] === 0 || (pin && this.pinned[x] === 1)) continue
@@ -412,6 +418,7 @@ export class Quotient {
           for (let y = 0; y < units; y++) {
             if (group[base + y] === gx || (pin && this.pinned[y] === 1)) continue
             // an exchange of rows is encoded as y + n·(1 + places)
+            this.work++
             const d = b < this.k ? this.peek(b, x, y) : this.exchange(b, x, y)
             if (d > bestD) continue
             if ((tabu[(base + x) * n + y] as number) > it && !(this.cost + d < best)) continue
@@ -427,6 +434,7 @@ export class Quotient {
           for (let place = 0; place < m; place++) {
             const to = x * m + place
             if (to === at) continue
+            this.work++
             const d = (this.leaving[x] as number) + (this.joining[to * (this.t / this.p) + gx] as number)
             if (d > bestD) continue
             if ((tabuPlace[(base + x) * m + place] as number) > it && !(this.cost + d < best)) continue
@@ -502,7 +510,7 @@ export interface Limits {
 }
 
 /**
- * A template's share of the steps is its number of base rounds to this power (decision 0104, raised
+ * A template's share of the work (moves read, {@link Quotient.work}; decision 0142, steps before) is its number of base rounds to this power (decision 0104, raised
  * from 3 by decision 0142): on 8-4-10 the template with seven base rounds, the only one that reaches
  * zero, gets 2 401 of 2 755 parts (87 %).
  */
@@ -536,7 +544,7 @@ export const pinnable = (g: number, p: number, shape: Template, classes: number)
  * Searches for a rotation of g groups of p people over w rounds in which no pair meets twice, among
  * the rotations that a cyclic shift maps onto themselves: runs of {@link Quotient} from random base
  * rounds over every template that fits (see {@link templates}), each next run going to the template
- * furthest below its share of the steps (its base rounds to the fourth power), until one reaches zero, the steps
+ * furthest below its share of the work (moves read) (its base rounds to the fourth power), until one reaches zero, the steps
  * run out or the clock reaches the deadline. Returns the rounds (`rounds[r][i]` the group of
  * i) with no repeated pair, or else those with the fewest repeated pairs among the best base rounds
  * of each template (`undefined` when no template fits), their repeated pairs, and the steps taken.
@@ -553,7 +561,7 @@ export const cyclic = (
   const searches: Array<Quotient | undefined> = shapes.map(() => undefined)
   const stallLimit = stallPerPerson * g * p
   let steps = 0
-  // each template's share of the steps grows with the fourth power of its base rounds (the weaker the
+  // each template's share of the work grows with the fourth power of its base rounds (the weaker the
   // symmetry, the larger the space and the likelier it holds a solution); the next run goes to the
   // template furthest below its share (the first among equals)
   const weights = shapes.map((s) => (s.k + s.c) ** share)
@@ -571,9 +579,10 @@ export const cyclic = (
       searches[at] = search
     }
     const before = search.steps
+    const worked = search.work
     const found = search.run(rng, stallLimit, before + (limits.steps - steps), limits.deadline, limits.clock)
     steps += search.steps - before
-    spent[at] = (spent[at] as number) + search.steps - before + 1
+    spent[at] = (spent[at] as number) + search.work - worked + 1
     if (found) return { rounds: search.rounds(), repeats: 0, steps }
   }
   // none reached zero: the rotation with the fewest repeated pairs among the lowest of each template
