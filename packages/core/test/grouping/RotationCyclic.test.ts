@@ -149,7 +149,7 @@ const recount = (n: number, m: number, kind: Int32Array, classes: number, rounds
 }
 
 describe("the cyclic search's moves and pinned rows (decision 0142)", () => {
-  it("keeps its cost equal to a recount from the rotation, with rows exchanged at their best places and pinned rows", () => {
+  it("keeps its cost equal to a recount from the rotation and its tables of the invariant rounds equal to fresh ones, with rows exchanged at their best places and pinned rows", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 8 }),
@@ -165,6 +165,7 @@ describe("the cyclic search's moves and pinned rows (decision 0142)", () => {
             // a short stall limit, so that the budget spans several runs
             search.run(Rng.make(seed), 40, steps, Number.POSITIVE_INFINITY, () => 0)
             expect(recount(n, shape.m, kind, classes, search.rounds())).toBe(search.cost)
+            expect(search.tablesAgree()).toBe(true)
             expect(recount(n, shape.m, kind, classes, search.rounds(true))).toBe(search.lowest)
           }
         }

@@ -53,14 +53,21 @@ export class Quotient {
   private readonly pinned: Uint8Array
   /** The best places found by the last {@link exchange}, encoded as placeX + m·placeY. */
   private exchanged = 0
-  /** See {@link tabulate}. */
+  /** See {@link tabulate}: per invariant round, `t` entries of `leaving` and `t·m·sets` of `joining`. */
   private readonly leaving: Int32Array
   private readonly joining: Int32Array
+  private readonly sets: number
+  /** The rows a < b and offset d (x_b − x_a) of every class between two rows (−1 for the others). */
+  private readonly classLow: Int32Array
+  private readonly classHigh: Int32Array
+  private readonly classOffset: Int32Array
+  /** Whether {@link add} and {@link remove} keep the tables of the invariant rounds (when a move is made). */
+  private tracking = false
   /** Classes used more than once (counted once per extra use) plus pairs of a forbidden kind. */
   cost = 0
   steps = 0
   /**
-   * The moves read over all steps (plus the rows of every {@link tabulate}): the work of the
+   * The moves read over all steps: the work of the
    * search, which grows with the step's neighbourhood, so that templates share work, not steps.
    */
   work = 0
@@ -94,8 +101,23 @@ export class Quotient {
     this.lowestGroup = new Int32Array(this.bases * n)
     this.lowestPoint = new Int32Array(this.bases * n)
     this.pinned = new Uint8Array(n)
-    this.leaving = new Int32Array(shape.t)
-    this.joining = new Int32Array(shape.t * shape.m * Math.ceil(shape.t / p))
+    this.sets = Math.floor(shape.t / p)
+    this.leaving = new Int32Array(shape.c * shape.t)
+    this.joining = new Int32Array(shape.c * shape.t * shape.m * this.sets)
+    this.classLow = new Int32Array(shape.c > 0 ? classes : 0).fill(-1)
+    this.classHigh = new Int32Array(shape.c > 0 ? classes : 0)
+    this.classOffset = new Int32Array(shape.c > 0 ? classes : 0)
+    if (shape.c > 0)
+      for (let u = 0; u < shape.m * shape.t; u++)
+        for (let v = 0; v < shape.m * shape.t; v++) {
+          const cls = kind[u * n + v] as number
+          const a = Math.floor(u / shape.m)
+          const b = Math.floor(v / shape.m)
+          if (cls < 0 || a >= b) continue
+          this.classLow[cls] = a
+          this.classHigh[cls] = b
+          this.classOffset[cls] = ((((v % shape.m) - (u % shape.m)) % shape.m) + shape.m) % shape.m
+        }
     if (pinnable(g, p, shape, classes))
       for (let r = 0; r < shape.t; r++) {
         this.pinned[r * shape.m] = 1
@@ -112,6 +134,7 @@ export class Quotient {
     if (cls < 0) return 1
     const before = this.use[cls] as number
     this.use[cls] = before + 1
+    if (this.tracking && before < 2) this.crossed(cls, before === 0 ? 1 : 0, before === 1 ? -1 : 0)
     return before >= 1 ? 1 : 0
   }
 
@@ -119,7 +142,41 @@ export class Quotient {
     if (cls < 0) return -1
     const before = this.use[cls] as number
     this.use[cls] = before - 1
+    if (this.tracking && before <= 2) this.crossed(cls, before === 1 ? -1 : 0, before === 2 ? 1 : 0)
     return before >= 2 ? -1 : 0
+  }
+
+  /**
+   * Keeps the tables of every invariant round (see {@link tabulate}) when class cls comes to be held
+   * or no longer (`joined` ±1) or to be held more than once or no longer (`left` ∓1): each round has
+   * one entry of `joining` for each of the class's two rows, and one of `leaving` each when the two
+   * rows share a set at the class's offset.
+   */
+  private crossed(cls: number, joined: number, left: number): void {
+    const a = this.classLow[cls] as number
+    if (a < 0) return
+    const { n, m, k, t, sets, group, point, joining, leaving } = this
+    const b = this.classHigh[cls] as number
+    const d = this.classOffset[cls] as number
+    for (let round = k; round < this.bases; round++) {
+      const base = round * n
+      const pa = (point[base + a] as number) % m
+      const pb = (point[base + b] as number) % m
+      const qa = group[base + a] as number
+      const qb = group[base + b] as number
+      if (joined !== 0) {
+        const at = (round - k) * t * m * sets
+        joining[at + (a * m + ((pb - d + m) % m)) * sets + qb] =
+          (joining[at + (a * m + ((pb - d + m) % m)) * sets + qb] as number) + joined
+        joining[at + (b * m + ((pa + d) % m)) * sets + qa] =
+          (joining[at + (b * m + ((pa + d) % m)) * sets + qa] as number) + joined
+      }
+      if (left !== 0 && qa === qb && (pb - pa + m) % m === d) {
+        const at = (round - k) * t
+        leaving[at + a] = (leaving[at + a] as number) + left
+        leaving[at + b] = (leaving[at + b] as number) + left
+      }
+    }
   }
 
   /** Random base rounds. */
@@ -164,6 +221,7 @@ export class Quotient {
             ] as number
           )
     }
+    for (let b = this.k; b < this.bases; b++) this.tabulate(b)
   }
 
   /**
@@ -262,13 +320,14 @@ export class Quotient {
    * place read: `leaving[r]`, minus the classes of row r's pairs in its set that are held more than
    * once, and `joining[(r·m + place)·sets + q]`, the classes already held among the pairs that row r
    * at that place would form with the rows of set q other than r. Every class a move of rows touches
-   * is a different pair of rows, so a move's change in cost is a sum of these parts. (A row in no
-   * conflict only ever joins another set, so its own set's entries are left as they were.)
+   * is a different pair of rows, so a move's change in cost is a sum of these parts. The tables are
+   * filled when a run starts and after a move in the round, and kept by {@link crossed} otherwise.
    */
   private tabulate(b: number): void {
-    const { n, m, p, t, kind, slot, group, point, use, leaving, joining } = this
+    const { n, m, p, t, kind, slot, group, point, use, leaving, joining, sets } = this
     const base = b * n
-    const sets = t / p
+    const atL = (b - this.k) * t
+    const atJ = (b - this.k) * t * m * sets
     for (let r = 0; r < t; r++) {
       const own = (group[base + r] as number) * p
       const pr = (point[base + r] as number) * n
@@ -277,33 +336,32 @@ export class Quotient {
         const z = slot[base + s] as number
         if (z !== r && (use[kind[pr + (point[base + z] as number)] as number] as number) >= 2) d--
       }
-      leaving[r] = d
+      leaving[atL + r] = d
       for (let place = 0; place < m; place++) {
         const at = (r * m + place) * n
         for (let q = 0; q < sets; q++) {
-          // a row outside any conflict moves only by exchange, into another set
-          if (q === own / p && this.conflicted[base + r] === 0) continue
           let held = 0
           for (let s = q * p; s < q * p + p; s++) {
             const z = slot[base + s] as number
             if (z !== r && (use[kind[at + (point[base + z] as number)] as number] as number) >= 1) held++
           }
-          joining[(r * m + place) * sets + q] = held
+          joining[atJ + (r * m + place) * sets + q] = held
         }
       }
     }
   }
 
   /** The lowest cost row r brings into the set of row y of invariant base round b (y leaving it), its place in `bestPlace`. */
-  private join(base: number, r: number, y: number): number {
-    const { n, m, p, t, kind, group, point, use, joining } = this
-    const sets = t / p
+  private join(b: number, r: number, y: number): number {
+    const { n, m, t, kind, group, point, use, joining, sets } = this
+    const base = b * n
+    const atJ = (b - this.k) * t * m * sets
     const q = group[base + y] as number
     const py = point[base + y] as number
     let lowest = Number.POSITIVE_INFINITY
     for (let place = 0; place < m; place++) {
       const at = r * m + place
-      const d = (joining[at * sets + q] as number) - ((use[kind[at * n + py] as number] as number) >= 1 ? 1 : 0)
+      const d = (joining[atJ + at * sets + q] as number) - ((use[kind[at * n + py] as number] as number) >= 1 ? 1 : 0)
       if (d < lowest) {
         lowest = d
         this.bestPlace = place
@@ -319,10 +377,10 @@ export class Quotient {
    * sets, each taking its best place in its new set (kept in {@link exchanged}).
    */
   private exchange(b: number, x: number, y: number): number {
-    const base = b * this.n
-    const d = (this.leaving[x] as number) + (this.leaving[y] as number) + this.join(base, x, y)
+    const atL = (b - this.k) * this.t
+    const d = (this.leaving[atL + x] as number) + (this.leaving[atL + y] as number) + this.join(b, x, y)
     const placeX = this.bestPlace
-    const e = this.join(base, y, x)
+    const e = this.join(b, y, x)
     this.exchanged = placeX + this.m * this.bestPlace
     return d + e
   }
@@ -331,12 +389,16 @@ export class Quotient {
   private place(b: number, r: number, to: number): void {
     const at = b * this.n + r
     if (this.point[at] === to) return
+    this.tracking = true
     this.cost += this.deltaPlace(b, r, to, true)
+    this.tracking = false
     this.point[at] = to
   }
 
   private swap(b: number, x: number, y: number): void {
+    this.tracking = true
     this.cost += this.delta(b, x, y, true)
+    this.tracking = false
     const base = b * this.n
     const sx = this.slotOf[base + x] as number
     const sy = this.slotOf[base + y] as number
@@ -409,8 +471,6 @@ export class Quotient {
           let any = false
           for (let x = 0; x < units && !any; x++) any = this.conflicted[base + x] === 1
           if (!any) continue
-          this.tabulate(b)
-          this.work += units
         }
         for (let x = 0; x < units; x++) {
           if (this.conflicted[base + x] === 0 || (pin && this.pinned[x] === 1)) continue
@@ -435,7 +495,9 @@ export class Quotient {
             const to = x * m + place
             if (to === at) continue
             this.work++
-            const d = (this.leaving[x] as number) + (this.joining[to * (this.t / this.p) + gx] as number)
+            const d =
+              (this.leaving[(b - this.k) * this.t + x] as number) +
+              (this.joining[(b - this.k) * this.t * m * this.sets + to * this.sets + gx] as number)
             if (d > bestD) continue
             if ((tabuPlace[(base + x) * m + place] as number) > it && !(this.cost + d < best)) continue
             if (d < bestD) {
@@ -467,6 +529,8 @@ export class Quotient {
         this.place(b, x, x * m + (-1 - code))
         tabuPlace[(b * n + x) * m + from] = until
       }
+      // the round's own tables, which the move's changes of classes left behind (see crossed)
+      if (b >= this.k) this.tabulate(b)
       if (this.cost < best) {
         best = this.cost
         lastGain = it
@@ -474,6 +538,17 @@ export class Quotient {
       }
     }
     return true
+  }
+
+  /**
+   * Whether the tables kept by {@link crossed} equal tables filled afresh (which it leaves in place):
+   * a check for the tests, since wrong tables would only slow the search, never break a result.
+   */
+  tablesAgree(): boolean {
+    const leaving = this.leaving.slice()
+    const joining = this.joining.slice()
+    for (let b = this.k; b < this.bases; b++) this.tabulate(b)
+    return leaving.every((v, i) => v === this.leaving[i]) && joining.every((v, i) => v === this.joining[i])
   }
 
   /** Copies the current base rounds as the lowest of all runs. */
