@@ -26,7 +26,7 @@ if (seedsAt >= 0 && (seedRange === undefined || seedRange === null || Number(see
   console.error(`--seeds expects a range of seeds such as 1-10, got ${args[seedsAt + 1] ?? "nothing"}\n${usage}`)
   process.exit(2)
 }
-const shape = positional(args.filter((_, i) => i !== seedsAt && i !== seedsAt + 1)).map(Number)
+const shape = positional(args).map(Number)
 if (shape.length !== 0 && (shape.length !== 3 || !shape.every((x) => Number.isInteger(x) && x > 0))) {
   console.error(usage)
   process.exit(2)
