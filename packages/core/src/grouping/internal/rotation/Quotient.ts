@@ -14,10 +14,10 @@
  * person in its new set in the same step (the classes it touches are all different, so the best
  * place of each row is read on its own). And when a template has a single developed round, every
  * class must be held (as many pairs in the base groups as classes) and m is 3 or 4 (see
- * {@link pinnable}), the people at places 0 and 1 of
- * each row share a group of that round and never move: every solution has, in each row, one pair
- * at distance 1 in that round (nothing else can hold the row's class of distance 1), shifting a
- * row's places maps solutions onto solutions, and two such pairs never share a group.
+ * {@link pinnable}), the people at places 0 and 1 of each row share a group of that round and never
+ * move: every solution has, in each row, one pair at distance 1 in that round (nothing else can
+ * hold the row's class of distance 1), shifting a row's places maps solutions onto solutions, and
+ * two such pairs never share a group.
  */
 import type * as Rng from "../../../random/Rng.js"
 import { classTable, develop, type Template, templates } from "./Cyclic.js"
@@ -67,8 +67,8 @@ export class Quotient {
   cost = 0
   steps = 0
   /**
-   * The moves read over all steps: the work of the
-   * search, which grows with the step's neighbourhood, so that templates share work, not steps.
+   * The moves read over all steps: the work of the search, which grows with the size of a step's
+   * neighbourhood, so that templates share work rather than steps (decision 0142).
    */
   work = 0
   /** The lowest cost reached by any run, and its base rounds. */
