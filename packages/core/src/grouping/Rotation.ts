@@ -15,7 +15,7 @@
  * (q^m people in groups of q or q², q prime) are answered by {@link Geometry} first; with equal
  * groups, a tabu search over the base rounds of rotations that a cyclic shift of the people maps
  * onto themselves comes next, with nine tenths of the budget, and the rotation with the fewest
- * repeated pairs of both searches is returned (decision 0104). The body lives in
+ * repeated pairs of both searches is returned (decisions 0104 and 0142). The body lives in
  * `internal/rotation/` (decision 0136).
  *
  * @since 0.1.0
