@@ -22,6 +22,7 @@
 import type * as Rng from "../../../random/Rng.js"
 import { classTable, develop, type Template, templates } from "./Cyclic.js"
 import { repeatsOf } from "./Meetings.js"
+import { exchangeSlots } from "./Schedule.js"
 
 export class Quotient {
   private readonly n: number
@@ -399,16 +400,7 @@ export class Quotient {
     this.tracking = true
     this.cost += this.delta(b, x, y, true)
     this.tracking = false
-    const base = b * this.n
-    const sx = this.slotOf[base + x] as number
-    const sy = this.slotOf[base + y] as number
-    this.slot[base + sx] = y
-    this.slot[base + sy] = x
-    this.slotOf[base + x] = sy
-    this.slotOf[base + y] = sx
-    const gx = this.group[base + x] as number
-    this.group[base + x] = this.group[base + y] as number
-    this.group[base + y] = gx
+    exchangeSlots(this.slot, this.slotOf, this.group, b * this.n, x, y)
   }
 
   /** Marks the units of a pair that holds a class used more than once, or a forbidden pair. */

@@ -10,6 +10,29 @@
  * members of g. A swap updates all tables in O(n + p·R).
  */
 
+/**
+ * Exchanges people `x` and `y` of the round whose tables start at `base`: their places in the
+ * round (`slot`, `slotOf`) and their groups. The one exchange of the rotation's searches.
+ */
+export const exchangeSlots = (
+  slot: Int32Array,
+  slotOf: Int32Array,
+  group: Int32Array,
+  base: number,
+  x: number,
+  y: number
+): void => {
+  const sx = slotOf[base + x] as number
+  const sy = slotOf[base + y] as number
+  slot[base + sx] = y
+  slot[base + sy] = x
+  slotOf[base + x] = sy
+  slotOf[base + y] = sx
+  const gx = group[base + x] as number
+  group[base + x] = group[base + y] as number
+  group[base + y] = gx
+}
+
 /** The people of one shape: `size` people in groups of `groupSizes` in each of `rounds` rounds. */
 export class Schedule {
   readonly n: number
@@ -65,16 +88,7 @@ export class Schedule {
 
   /** Exchanges i and j in round r without touching the tables (call {@link rebuild} after). */
   exchange(r: number, i: number, j: number): void {
-    const base = r * this.n
-    const si = this.slotOf[base + i] as number
-    const sj = this.slotOf[base + j] as number
-    this.slot[base + si] = j
-    this.slot[base + sj] = i
-    this.slotOf[base + i] = sj
-    this.slotOf[base + j] = si
-    const gi = this.group[base + i] as number
-    this.group[base + i] = this.group[base + j] as number
-    this.group[base + j] = gi
+    exchangeSlots(this.slot, this.slotOf, this.group, r * this.n, i, j)
   }
 
   /** Takes every round's groups from `assignment` (`assignment[r·n + i]`), then the slots from the groups. */
