@@ -5,6 +5,11 @@ import type { Weight } from "../Carried.js"
 import type { MethodName, Reason } from "../Explanation.js"
 import type { Summary, Unit } from "../Texts.js"
 
+/**
+ * Everything the agenda engine says, in one language: the sentence of each reason, the name of each method, the summary of an outcome and the note on a member's carried weight. `Agenda.Texts.of(language)` gives the one for a language.
+ *
+ * @since 0.2.0
+ */
 export interface AgendaLocale {
   readonly methodName: (method: MethodName) => string
   readonly reason: (unit: Unit, reason: Reason) => string

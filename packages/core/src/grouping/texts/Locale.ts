@@ -3,6 +3,11 @@
 // languages fill in.
 import type { HardRule, LostOut, Reason, Unmet } from "../Texts.js"
 
+/**
+ * Everything the grouping engine says, in one language: the parts of a member's explanation, unmet soft constraints, infeasibilities and the note on a search cut short. `Grouping.Texts.of(language)` gives the one for a language.
+ *
+ * @since 0.2.0
+ */
 export interface GroupingLocale {
   /** "a, b and c". */
   readonly list: (items: ReadonlyArray<string>) => string
