@@ -1,7 +1,7 @@
 // What the grouping engine says to people, as one object per language (`nl.ts`, `en.ts`): the
 // renderers of its tagged reasons. `Grouping.Texts` is the public face; this is the shape both
 // languages fill in.
-import type { HardRule, LostOut, Reason, Unmet } from "../Texts.js"
+import type { LostOut, Reason, Unmet } from "../Texts.js"
 
 /**
  * Everything the grouping engine says, in one language: the parts of a member's explanation, unmet soft constraints, infeasibilities and the note on a search cut short. `Grouping.Texts.of(language)` gives the one for a language.
@@ -9,15 +9,12 @@ import type { HardRule, LostOut, Reason, Unmet } from "../Texts.js"
  * @since 0.2.0
  */
 export interface GroupingLocale {
-  /** "a, b and c". */
-  readonly list: (items: ReadonlyArray<string>) => string
   readonly sharedInterest: (others: number, interest: string | undefined) => string
   readonly organisations: (count: number) => string
   readonly cutShort: (limitMs: number) => string
   readonly metBefore: (names: ReadonlyArray<string>) => string
   readonly unmet: (item: Unmet) => string
   readonly infeasible: (reason: Reason) => string
-  readonly rule: (rule: HardRule) => string
   readonly lostOut: (wishes: ReadonlyArray<LostOut>) => string
   readonly colleagues: (placed: ReadonlyArray<string>, missed: ReadonlyArray<string>) => string
 }

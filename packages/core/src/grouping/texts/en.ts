@@ -1,10 +1,11 @@
 // The grouping engine in English.
+import type { HardRule } from "../Texts.js"
 import type { GroupingLocale } from "./Locale.js"
 import { joinList } from "./Locale.js"
 
 const list = joinList(" and ")
 
-const rule: GroupingLocale["rule"] = (r) => {
+const rule = (r: HardRule): string => {
   switch (r) {
     case "organisation":
       return "at most one per organisation"
@@ -20,7 +21,6 @@ const rule: GroupingLocale["rule"] = (r) => {
 }
 
 export const en: GroupingLocale = {
-  list,
   sharedInterest: (others, interest) =>
     others === 0 || interest === undefined
       ? "no one shares one of your interests"
@@ -71,7 +71,6 @@ export const en: GroupingLocale = {
         return `no grouping found that meets ${rule(reason.rule)} for ${list(reason.names)}`
     }
   },
-  rule,
   lostOut: (wishes) =>
     `last time ${list(
       wishes.map((w) =>

@@ -1,10 +1,11 @@
 // The grouping engine in Dutch.
+import type { HardRule } from "../Texts.js"
 import type { GroupingLocale } from "./Locale.js"
 import { joinList } from "./Locale.js"
 
 const list = joinList(" en ")
 
-const rule: GroupingLocale["rule"] = (r) => {
+const rule = (r: HardRule): string => {
   switch (r) {
     case "organisation":
       return "hoogstens één per organisatie"
@@ -20,7 +21,6 @@ const rule: GroupingLocale["rule"] = (r) => {
 }
 
 export const nl: GroupingLocale = {
-  list,
   sharedInterest: (others, interest) =>
     others === 0 || interest === undefined
       ? "niemand deelt een van je interesses"
@@ -71,7 +71,6 @@ export const nl: GroupingLocale = {
         return `geen indeling gevonden die ${rule(reason.rule)} nakomt voor ${list(reason.names)}`
     }
   },
-  rule,
   lostOut: (wishes) =>
     `vorige keer ${list(
       wishes.map((w) =>
