@@ -13,6 +13,11 @@ import * as Receiver from "./Receiver.js"
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 const TIMEOUT_MS = 1_000
 const MAX_DELAY_MS = 1_000
+// Send attempts per message while the receiver is down for 2 s. Backoff with full jitter from
+// 100 ms (the outage's base delay) to the 1 s cap tries a message about 10 times in 2 s; without
+// backoff the dispatcher tries again at every idle poll (50 ms), about 48 times (measured), and a
+// busy loop thousands of times. Counted, not timed: the bound holds on a slow or loaded machine.
+const BUSY_LOOP_BOUND = 16
 
 // The third field: whether the fault lands in the send-to-settle window. "sometimes": a request
 // sent on a fresh connection just as the receiver returns can be answered after the client's
@@ -59,7 +64,7 @@ describe("webhooks under injected faults, through the dispatcher", () => {
           const keys = new Set<string>(messages.map((m) => m.idempotencyKey))
           expect(receiver.accepted.every((a) => keys.has(a.id) && a.verified[0] === true)).toBe(true)
           expect(report.recoveryMs).toBeLessThanOrEqual(MAX_DELAY_MS + TIMEOUT_MS + 1_000)
-          expect(report.cpuWhileDown).toBeLessThan(0.5)
+          expect(report.attemptsWhileDown).toBeLessThanOrEqual(BUSY_LOOP_BOUND)
         }),
       30_000
     )

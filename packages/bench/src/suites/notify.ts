@@ -259,12 +259,13 @@ const suite: Suite = {
       const r = await Effect.runPromise(outage(seconds, maxDelayMs))
       console.log(
         `\n## outage: 1,000 e-mails, connections refused for ${seconds} s (retry cap ${maxDelayMs} ms)\n\n${table(
-          ["lost", "duplicates", "dead", "cpu while down", "recovery ms", "target ms", "met", "load"],
+          ["lost", "duplicates", "dead", "attempts per message while down", "cpu while down", "recovery ms", "target ms", "met", "load"],
           [
             [
               r.lost,
               r.duplicates,
               r.dead,
+              r.attemptsWhileDown.toFixed(1),
               r.cpuWhileDown,
               r.recoveryMs,
               30_000,

@@ -3,7 +3,8 @@
  * in-memory outbox, the dispatcher runs (on the real clock) against a real receiver behind a
  * {@link FaultProxy}, the fault is injected for a while and then lifted. The result counts what
  * the receiver got: messages lost, duplicates, the time from the receiver's return to the last
- * delivery, and the CPU the process used while the receiver was down.
+ * delivery, how often the dispatcher tried to send while the receiver was down, and the CPU the
+ * process used meanwhile.
  *
  * @since 0.1.0
  */
@@ -24,7 +25,14 @@ export interface OutageReport {
   readonly duplicates: number
   /** From lifting the fault to the last message delivered (acknowledged). */
   readonly recoveryMs: number
-  /** CPU time (user + system) per wall-clock time while the fault held, 0 to 1 per core. */
+  /**
+   * Send attempts per committed message while the fault held. With backoff from `baseDelayMs`
+   * doubling to `maxDelayMs`, a message is tried about log2(maxDelayMs / baseDelayMs) times plus
+   * once per `maxDelayMs` after that; a busy loop tries hundreds of times. Unlike the CPU share, it
+   * does not depend on how fast or how loaded the machine is.
+   */
+  readonly attemptsWhileDown: number
+  /** CPU time (user + system) per wall-clock time while the fault held, 0 to 1 per core (a figure to read, not to assert on: it includes the compiler warming up). */
   readonly cpuWhileDown: number
   /** Messages dead-lettered. */
   readonly dead: number
@@ -65,47 +73,63 @@ export const measure = (input: {
   readonly options?: Partial<Dispatcher.Options>
   readonly giveUpMs?: number
 }): Effect.Effect<OutageReport, Store.StoreError, Scope.Scope> =>
-  Effect.gen(function* () {
-    const communityId = "outage"
-    const store = yield* Store.forCommunity(communityId)
-    yield* store.commit({ outbox: input.messages.map(Notifier.toOutbox) })
-    yield* input.proxy.set(input.fault)
-    const cpuBefore = process.cpuUsage()
-    const downAt = Date.now()
-    yield* Effect.forkScoped(
-      Dispatcher.run({
-        communityId,
-        baseDelayMs: 100,
-        maxDelayMs: 1_000,
-        leaseMs: 10_000,
-        idleMs: 50,
-        ...input.options
-      })
-    )
-    yield* Effect.sleep(Duration.millis(input.downMs))
-    const cpu = process.cpuUsage(cpuBefore)
-    const cpuWhileDown = (cpu.user + cpu.system) / 1_000 / Math.max(1, Date.now() - downAt)
-    yield* input.proxy.set({ _tag: "Pass" })
-    const upAt = Date.now()
-    const giveUpAt = upAt + (input.giveUpMs ?? 20_000)
-    let delivered = 0
-    while (Date.now() < giveUpAt) {
-      delivered = yield* countOf(store, "delivered")
-      if (delivered === input.messages.length) break
-      yield* Effect.sleep(Duration.millis(100))
+  Effect.suspend(() => {
+    // Every send the dispatcher makes goes through here, counted while the fault holds.
+    let attempts = 0
+    let down = true
+    const counting: Notifier.NotifierService = {
+      channels: input.notifier.channels,
+      send: (message) =>
+        Effect.suspend(() => {
+          if (down) attempts += 1
+          return input.notifier.send(message)
+        })
     }
-    const recoveryMs = Date.now() - upAt
-    const arrivals = input.received()
-    const keys = new Set(arrivals)
-    return {
-      committed: input.messages.length,
-      lost: input.messages.filter((m) => !keys.has(m.idempotencyKey)).length,
-      duplicates: arrivals.length - keys.size,
-      recoveryMs,
-      cpuWhileDown,
-      dead: yield* countOf(store, "dead")
-    }
-  }).pipe(Effect.provide(Layer.merge(MemoryStore.layer, Layer.succeed(Notifier.Notifier, input.notifier))))
+    return Effect.gen(function* () {
+      const communityId = "outage"
+      const store = yield* Store.forCommunity(communityId)
+      yield* store.commit({ outbox: input.messages.map(Notifier.toOutbox) })
+      yield* input.proxy.set(input.fault)
+      const cpuBefore = process.cpuUsage()
+      const downAt = Date.now()
+      yield* Effect.forkScoped(
+        Dispatcher.run({
+          communityId,
+          baseDelayMs: 100,
+          maxDelayMs: 1_000,
+          leaseMs: 10_000,
+          idleMs: 50,
+          ...input.options
+        })
+      )
+      yield* Effect.sleep(Duration.millis(input.downMs))
+      const cpu = process.cpuUsage(cpuBefore)
+      const cpuWhileDown = (cpu.user + cpu.system) / 1_000 / Math.max(1, Date.now() - downAt)
+      down = false
+      const attemptsWhileDown = attempts / Math.max(1, input.messages.length)
+      yield* input.proxy.set({ _tag: "Pass" })
+      const upAt = Date.now()
+      const giveUpAt = upAt + (input.giveUpMs ?? 20_000)
+      let delivered = 0
+      while (Date.now() < giveUpAt) {
+        delivered = yield* countOf(store, "delivered")
+        if (delivered === input.messages.length) break
+        yield* Effect.sleep(Duration.millis(100))
+      }
+      const recoveryMs = Date.now() - upAt
+      const arrivals = input.received()
+      const keys = new Set(arrivals)
+      return {
+        committed: input.messages.length,
+        lost: input.messages.filter((m) => !keys.has(m.idempotencyKey)).length,
+        duplicates: arrivals.length - keys.size,
+        recoveryMs,
+        attemptsWhileDown,
+        cpuWhileDown,
+        dead: yield* countOf(store, "dead")
+      }
+    }).pipe(Effect.provide(Layer.merge(MemoryStore.layer, Layer.succeed(Notifier.Notifier, counting))))
+  })
 
 const countOf = (store: Store.CommunityStore, status: Store.OutboxStatus) =>
   Effect.map(
