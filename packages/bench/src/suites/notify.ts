@@ -259,7 +259,17 @@ const suite: Suite = {
       const r = await Effect.runPromise(outage(seconds, maxDelayMs))
       console.log(
         `\n## outage: 1,000 e-mails, connections refused for ${seconds} s (retry cap ${maxDelayMs} ms)\n\n${table(
-          ["lost", "duplicates", "dead", "attempts per message while down", "cpu while down", "recovery ms", "target ms", "met", "load"],
+          [
+            "lost",
+            "duplicates",
+            "dead",
+            "attempts per message while down",
+            "cpu while down",
+            "recovery ms",
+            "target ms",
+            "met",
+            "load"
+          ],
           [
             [
               r.lost,
