@@ -322,14 +322,19 @@ export const answerPoll = Effect.fn("Gatherings.answerPoll")(function* (
     yield* ownRecord(session, Kinds.PollResponses, { field: "pollId", id: poll.value.id }, by.memberId)
   )
   const id = previous[0]?.value.id ?? PollResponseId.make(naturalKey(poll.value.id, by.memberId))
-  const response = new PollResponse({
-    id,
-    communityId: CommunityId.make(session.store.communityId),
-    pollId: poll.value.id,
-    memberId: by.memberId,
-    answers: request.answers,
-    respondedAt: session.now
-  })
+  // `true`: built from decoded values, and the Store checks each record as it encodes it, so the
+  // constructor's validation (compiled anew on every call, about 0.13 ms) is skipped (decision 0149).
+  const response = new PollResponse(
+    {
+      id,
+      communityId: CommunityId.make(session.store.communityId),
+      pollId: poll.value.id,
+      memberId: by.memberId,
+      answers: request.answers,
+      respondedAt: session.now
+    },
+    true
+  )
   yield* commit(session, "poll.respond", {
     writes: yield* puts(Kinds.PollResponses, [{ value: response, version: previous[0]?.version ?? 0 }]),
     subject: { kind: "availability-poll", id: poll.value.id }

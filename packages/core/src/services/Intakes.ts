@@ -127,23 +127,28 @@ export const planIntakes = Effect.fn("Intakes.planIntakes")(function* (
   const slotById = new Map(slots.map((s) => [s.id as string, s]))
   const intakes: Array<Intake> = []
   const updated: Array<{ value: Member; version: number }> = []
+  // `true`: built from decoded values, and the Store checks each record as it encodes it, so the
+  // constructor's validation (compiled anew on every call, about 0.13 ms) is skipped (decision 0149).
   for (const a of plan.assignments) {
     const member = memberById.get(a.memberId)
     const slot = slotById.get(a.slotId)
     if (member === undefined || slot === undefined) continue
     intakes.push(
-      new Intake({
-        id: IntakeId.make(yield* session.ids.next("intake")),
-        communityId: CommunityId.make(session.store.communityId),
-        memberId: a.memberId,
-        facilitatorId: a.facilitatorId,
-        status: "planned",
-        startsAt: a.startsAt,
-        durationMinutes: slot.durationMinutes,
-        interests: member.value.interests
-      })
+      new Intake(
+        {
+          id: IntakeId.make(yield* session.ids.next("intake")),
+          communityId: CommunityId.make(session.store.communityId),
+          memberId: a.memberId,
+          facilitatorId: a.facilitatorId,
+          status: "planned",
+          startsAt: a.startsAt,
+          durationMinutes: slot.durationMinutes,
+          interests: member.value.interests
+        },
+        true
+      )
     )
-    updated.push({ value: new Member({ ...member.value, status: "intake-planned" }), version: member.version })
+    updated.push({ value: new Member({ ...member.value, status: "intake-planned" }, true), version: member.version })
   }
   const outbox = yield* notify(
     session,
@@ -267,17 +272,25 @@ export const recordIntake = Effect.fn("Intakes.recordIntake")(function* (
   const member = yield* required(session, Kinds.Members, intake.value.memberId, "intakeId (its member)")
   const interests = request.interests ?? intake.value.interests
   const status: IntakeStatus = request.status
-  const next = new Intake({
-    ...intake.value,
-    status,
-    interests,
-    ...(request.notes === undefined ? {} : { notes: Redacted.make(request.notes) })
-  })
-  const memberNext = new Member({
-    ...member.value,
-    status: status === "held" ? "active" : "invited",
-    interests: status === "held" ? interests : member.value.interests
-  })
+  // `true`: built from decoded values, and the Store checks each record as it encodes it, so the
+  // constructor's validation (compiled anew on every call, about 0.13 ms) is skipped (decision 0149).
+  const next = new Intake(
+    {
+      ...intake.value,
+      status,
+      interests,
+      ...(request.notes === undefined ? {} : { notes: Redacted.make(request.notes) })
+    },
+    true
+  )
+  const memberNext = new Member(
+    {
+      ...member.value,
+      status: status === "held" ? "active" : "invited",
+      interests: status === "held" ? interests : member.value.interests
+    },
+    true
+  )
   yield* commit(session, "intake.record", {
     writes: [
       ...(yield* puts(Kinds.Intakes, [{ value: next, version: intake.version }])),

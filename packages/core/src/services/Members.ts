@@ -236,19 +236,24 @@ const registerOnce = (session: Session, members: ReadonlyArray<typeof MemberInpu
       const known = find(m.id, m.email)
       const id = known?.value.id ?? m.id ?? MemberId.make(yield* session.ids.next("m"))
       const availability = m.availability ?? known?.value.availability
-      const member = new Member({
-        id,
-        communityId: CommunityId.make(session.store.communityId),
-        name: m.name,
-        email: Redacted.make(m.email),
-        organisation: m.organisation,
-        programme: m.programme,
-        interests: m.interests ?? known?.value.interests ?? [],
-        preferredLanguage: m.preferredLanguage ?? known?.value.preferredLanguage ?? "nl",
-        status: m.status ?? known?.value.status ?? "invited",
-        joinedOn: m.joinedOn ?? known?.value.joinedOn ?? today,
-        ...(availability === undefined ? {} : { availability })
-      })
+      // `true`: built from decoded values, and the Store checks each record as it encodes it, so the
+      // constructor's validation (compiled anew on every call, about 0.13 ms) is skipped (decision 0149).
+      const member = new Member(
+        {
+          id,
+          communityId: CommunityId.make(session.store.communityId),
+          name: m.name,
+          email: Redacted.make(m.email),
+          organisation: m.organisation,
+          programme: m.programme,
+          interests: m.interests ?? known?.value.interests ?? [],
+          preferredLanguage: m.preferredLanguage ?? known?.value.preferredLanguage ?? "nl",
+          status: m.status ?? known?.value.status ?? "invited",
+          joinedOn: m.joinedOn ?? known?.value.joinedOn ?? today,
+          ...(availability === undefined ? {} : { availability })
+        },
+        true
+      )
       if (known === undefined) {
         created.push(id)
         changes.push({ value: member, version: 0 })

@@ -192,18 +192,23 @@ export const planSessions = Effect.fn("Sessions.planSessions")(function* (
   }
   const planned = groups.map(({ value: g, version }) => {
     const sessions = (byGroup.get(g.id) ?? []).sort((a, b) => a.number - b.number)
+    // `true`: built from decoded values, and the Store checks each record as it encodes it, so the
+    // constructor's validation (compiled anew on every call, about 0.13 ms) is skipped (decision 0149).
     return {
       version,
-      value: new LearningGroup({
-        ...g,
-        sessions: sessions.map((s) => ({
-          number: s.number,
-          startsAt: s.startsAt,
-          durationMinutes: s.durationMinutes
-        })),
-        // The first timetable is SEQUENCE 0; every later one an update of the same series.
-        sessionsSequence: g.sessions === undefined ? 0 : (g.sessionsSequence ?? 0) + 1
-      })
+      value: new LearningGroup(
+        {
+          ...g,
+          sessions: sessions.map((s) => ({
+            number: s.number,
+            startsAt: s.startsAt,
+            durationMinutes: s.durationMinutes
+          })),
+          // The first timetable is SEQUENCE 0; every later one an update of the same series.
+          sessionsSequence: g.sessions === undefined ? 0 : (g.sessionsSequence ?? 0) + 1
+        },
+        true
+      )
     }
   })
   const invite = request.invite ?? true

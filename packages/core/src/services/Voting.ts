@@ -347,14 +347,19 @@ export const castBallot = Effect.fn("Voting.castBallot")(function* (actor: unkno
     yield* ownRecord(session, Kinds.Ballots, { field: "votingRoundId", id: round.value.id }, by.memberId)
   )
   const id = previous[0]?.value.id ?? BallotId.make(naturalKey(round.value.id, by.memberId))
-  const ballot = new Ballot({
-    id,
-    communityId: CommunityId.make(session.store.communityId),
-    votingRoundId: round.value.id,
-    memberId: by.memberId,
-    castAt: session.now,
-    content: request.content
-  })
+  // `true`: built from decoded values, and the Store checks each record as it encodes it, so the
+  // constructor's validation (compiled anew on every call, about 0.13 ms) is skipped (decision 0149).
+  const ballot = new Ballot(
+    {
+      id,
+      communityId: CommunityId.make(session.store.communityId),
+      votingRoundId: round.value.id,
+      memberId: by.memberId,
+      castAt: session.now,
+      content: request.content
+    },
+    true
+  )
   // The agenda engine's validation checks the ballot against the round: its format, the themes
   // on it and the format's limits, each problem with its path. The round alone says all of that,
   // so the themes' records are not read (decision 0122).

@@ -34,6 +34,20 @@ describe("Repository", () => {
     )
   )
 
+  it.effect("a record built without the constructor's validation is still checked when it is put", () =>
+    Effect.gen(function* () {
+      // The use cases build records from decoded values with validation off (decision 0149): the
+      // Store's encoding is the check that remains, and it names the record and the field.
+      const unchecked = new Domain.Member({ ...member("m-1"), id: Domain.MemberId.make("m-1"), status: "away" as never }, true)
+      const refused = yield* Effect.flip(Repository.put(Repository.Members, unchecked, 0))
+      expect(refused._tag).toBe("StoreInvalidRequest")
+      expect(refused.problems[0]?.path).toBe("member m-1")
+      expect(refused.problems[0]?.message).toContain("status")
+      const badId = new Domain.Member({ ...member("m-2"), id: "m 2" as Domain.MemberId }, true)
+      expect((yield* Effect.flip(Repository.put(Repository.Members, badId, 0)))._tag).toBe("StoreInvalidRequest")
+    })
+  )
+
   it.effect("a where filter names only the kind's indexed fields: a misspelt field does not compile", () =>
     withStore((store) =>
       Effect.gen(function* () {
