@@ -38,7 +38,10 @@ describe("Repository", () => {
     Effect.gen(function* () {
       // The use cases build records from decoded values with validation off (decision 0149): the
       // Store's encoding is the check that remains, and it names the record and the field.
-      const unchecked = new Domain.Member({ ...member("m-1"), id: Domain.MemberId.make("m-1"), status: "away" as never }, true)
+      const unchecked = new Domain.Member(
+        { ...member("m-1"), id: Domain.MemberId.make("m-1"), status: "away" as never },
+        true
+      )
       const refused = yield* Effect.flip(Repository.put(Repository.Members, unchecked, 0))
       expect(refused._tag).toBe("StoreInvalidRequest")
       expect(refused.problems[0]?.path).toBe("member m-1")
