@@ -267,27 +267,17 @@ export const build = (
   if (budget !== undefined && budget.probe !== false && n > 0) {
     const scratch = new Float64Array(n)
     const scratchCodes = new Int8Array(n)
+    const probeStart = budget.clock()
     const most = Math.max(1, Math.ceil(n / 8))
     let probeRows = 0
-    let perRow = Number.POSITIVE_INFINITY
-    // Up to three timings, the fastest counting: one taken while the collector, the compiler or
-    // another process held the thread made a 1,000-member build look five times slower than it
-    // was (decision 0146). A build far out of reach is judged on the first.
-    for (let window = 0; window < 3 && probeRows < most; window++) {
-      const windowStart = budget.clock()
-      let windowRows = 0
-      let elapsed = 0
-      while (probeRows < most && elapsed < 1) {
-        for (let r = 0; r < rowsPerCheck && probeRows < most; r++, probeRows++, windowRows++)
-          fillRow(probeRows, scratch, scratchCodes, 0)
-        elapsed = budget.clock() - windowStart
-      }
-      perRow = Math.min(perRow, elapsed / windowRows)
-      const forecast = perRow * (n - probeRows) * 1.5
-      const left = budget.deadline - budget.clock()
-      affordable = forecast < left
-      if (affordable || forecast > 3 * left) break
+    let elapsed = 0
+    while (probeRows < most && elapsed < 1) {
+      for (let r = 0; r < rowsPerCheck && probeRows < most; r++, probeRows++)
+        fillRow(probeRows, scratch, scratchCodes, 0)
+      elapsed = budget.clock() - probeStart
     }
+    const perRow = elapsed / probeRows
+    affordable = budget.clock() + perRow * (n - probeRows) * 1.5 < budget.deadline
   }
   const score = affordable ? new Float64Array(n * n) : new Float64Array(0)
   const hard = affordable ? new Int8Array(n * n) : new Int8Array(0)
