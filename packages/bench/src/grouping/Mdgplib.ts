@@ -7,8 +7,13 @@ import { basename, dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { Grouping } from "@grenzeloos/core"
 
-/** `/work/shared/bench-data`, resolved relative to the repository root. */
-export const benchData = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/bench-data")
+/**
+ * `/work/shared/bench-data`, resolved relative to the repository root, or `GRENZELOOS_BENCH_DATA`
+ * when set (a git worktree sits one level deeper than the main checkout).
+ */
+export const benchData =
+  process.env.GRENZELOOS_BENCH_DATA ??
+  resolve(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/bench-data")
 
 /** An MDGPLIB instance as a grouping problem. */
 export interface Instance {

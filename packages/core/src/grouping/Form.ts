@@ -15,6 +15,7 @@ import { GroupingInfeasible } from "./Infeasible.js"
 import type { Request, UnmetWish } from "./Input.js"
 import { defaultPolicy } from "./Input.js"
 import * as Blocks from "./internal/blocks.js"
+import { describe } from "./internal/describe.js"
 import * as Matrix from "./Matrix.js"
 import * as Rotation from "./Rotation.js"
 import * as Search from "./Search.js"
@@ -420,156 +421,6 @@ const dealt = (request: Request, compiled: Matrix.Compiled, shape: Shape, fixed:
   return assignment
 }
 
-/** What {@link describe} turns into a {@link Grouping}: a found assignment and how it was found. */
-interface Found {
-  readonly compiled: Matrix.Compiled
-  /** The group of each member, by index. */
-  readonly assignment: ArrayLike<number>
-  readonly groupCount: number
-  /** The facilitator of each group, by index, when the request has facilitators. */
-  readonly facilitatorOf: ReadonlyArray<number> | undefined
-  readonly language: Language
-  readonly iterations: number
-  /** The earlier rounds the history penalty counts; the request's own history when left out. */
-  readonly history?: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>>
-}
-
-const describe = (request: Request, found: Found): Grouping => {
-  const { compiled, assignment, groupCount: G, facilitatorOf, language, iterations } = found
-  const history = found.history ?? request.history ?? []
-  const { n, agoOf } = compiled
-  const members = request.members
-  const name = nameOf(request)
-  const policy = { ...defaultPolicy, ...request.policy }
-  const decay = (ago: number) =>
-    policy.history.mode === "soft" ? policy.history.weight * policy.history.decay ** (ago - 1) : 0
-  const groupsOf: Array<Array<number>> = Array.from({ length: G }, () => [])
-  for (let i = 0; i < n; i++) groupsOf[assignment[i] as number]?.push(i)
-  const interestSets = members.map((m) => new Set(m.interests))
-  // the history penalty of a pair: per earlier round in which they shared a group, its decayed weight
-  const roundsOf = new Map<string, Array<readonly [number, number]>>()
-  history.forEach((round, at) => {
-    round.forEach((grp, k) => {
-      for (const id of grp) {
-        const list = roundsOf.get(id)
-        if (list === undefined) roundsOf.set(id, [[at, k]])
-        else list.push([at, k])
-      }
-    })
-  })
-  const pastOf = (i: number, j: number): number => {
-    const a = roundsOf.get(members[i]?.id ?? "") ?? []
-    const b = roundsOf.get(members[j]?.id ?? "") ?? []
-    let total = 0
-    let last = -1
-    for (const [at, k] of a)
-      if (at !== last && b.some(([at2, k2]) => at2 === at && k2 === k)) {
-        total += decay(history.length - at)
-        last = at
-      }
-    return total
-  }
-  const unmet: Array<Unmet> = []
-  const groups = groupsOf.map((idx, g): Group => {
-    let organisation = 0
-    let programme = 0
-    let interests = 0
-    let past = 0
-    for (let a = 0; a < idx.length; a++)
-      for (let b = a + 1; b < idx.length; b++) {
-        const i = idx[a] as number
-        const j = idx[b] as number
-        const mi = members[i]
-        const mj = members[j]
-        if (mi === undefined || mj === undefined) continue
-        const pair = [mi.id, mj.id] as const
-        if (mi.organisation === mj.organisation && policy.organisation.mode === "soft") {
-          organisation -= policy.organisation.weight
-          unmet.push({
-            _tag: "SameOrganisation",
-            group: g,
-            memberIds: pair,
-            value: mi.organisation,
-            text: Texts.unmet(language, { _tag: "SameOrganisation", value: mi.organisation, names: pair.map(name) })
-          })
-        }
-        if (mi.programme === mj.programme && policy.programme.mode === "soft") {
-          programme -= policy.programme.weight
-          unmet.push({
-            _tag: "SameProgramme",
-            group: g,
-            memberIds: pair,
-            value: mi.programme,
-            text: Texts.unmet(language, { _tag: "SameProgramme", value: mi.programme, names: pair.map(name) })
-          })
-        }
-        const sharedWith = interestSets[j] as ReadonlySet<string>
-        let shared = 0
-        for (const t of interestSets[i] as ReadonlySet<string>) if (sharedWith.has(t)) shared++
-        interests += policy.interests.weight * shared
-        const ago = agoOf(i, j)
-        if (ago > 0 && policy.history.mode === "soft") {
-          past -= pastOf(i, j)
-          unmet.push({
-            _tag: "MetBefore",
-            group: g,
-            memberIds: pair,
-            roundsAgo: ago,
-            text: Texts.unmet(language, { _tag: "MetBefore", roundsAgo: ago, names: pair.map(name) })
-          })
-        }
-      }
-    const criteria = { organisation, programme, interests: interests, history: past }
-    const f = facilitatorOf?.[g]
-    return {
-      index: g,
-      memberIds: idx.map((i) => members[i]?.id ?? ""),
-      facilitatorId: f === undefined ? undefined : request.facilitators?.[f]?.id,
-      score: organisation + programme + interests + past,
-      criteria
-    }
-  })
-  const sum = (key: keyof Criteria) => groups.reduce((s, g) => s + g.criteria[key], 0)
-  const explanations = members.map((m, i) => {
-    const g = assignment[i] as number
-    const others = (groupsOf[g] ?? []).filter((j) => j !== i)
-    let bestInterest: string | undefined
-    let bestCount = 0
-    for (const t of m.interests) {
-      const c = others.filter((j) => members[j]?.interests.includes(t)).length
-      if (c > bestCount) {
-        bestCount = c
-        bestInterest = t
-      }
-    }
-    const orgs = new Set([m.organisation, ...others.map((j) => members[j]?.organisation ?? "")]).size
-    const before = others.filter((j) => agoOf(i, j) > 0).map((j) => name(members[j]?.id ?? ""))
-    return {
-      memberId: m.id,
-      group: g,
-      text: Texts.sentence([
-        Texts.sharedInterest(language, bestCount, bestInterest),
-        Texts.organisations(language, orgs),
-        Texts.metBefore(language, before)
-      ])
-    }
-  })
-  const criteria = {
-    organisation: sum("organisation"),
-    programme: sum("programme"),
-    interests: sum("interests"),
-    history: sum("history")
-  }
-  return {
-    groups,
-    objective: groups.reduce((s, g) => s + g.score, 0),
-    criteria,
-    unmet,
-    explanations,
-    iterations
-  }
-}
-
 const facilitate = (
   request: Request,
   assignment: ArrayLike<number>,
@@ -578,7 +429,14 @@ const facilitate = (
 ): Either.Either<ReadonlyArray<number> | undefined, GroupingInfeasible> => {
   const facilitators = request.facilitators
   if (facilitators === undefined || facilitators.length === 0) return Either.right(undefined)
-  const index = new Map(request.members.map((m, i) => [m.id as string, i]))
+  // the index of each member someone has a conflict with (-1: not a member); the other members
+  // are not looked up, so a large community costs one pass over its ids
+  const index = new Map<string, number>()
+  for (const f of facilitators) for (const id of f.conflicts ?? []) index.set(id, -1)
+  if (index.size > 0)
+    request.members.forEach((m, i) => {
+      if (index.has(m.id)) index.set(m.id, i)
+    })
   const conflictGroups = facilitators.map(
     (f) => new Set((f.conflicts ?? []).map((id) => assignment[index.get(id) ?? -1]).filter((g) => g !== undefined))
   )
@@ -603,19 +461,22 @@ const facilitate = (
 // What checking and describing a result costs per member, learned from the calls before on the
 // same clock (each clock function has its own estimate: a caller's clock may count CPU time or
 // anything else): the reserve a time limit keeps for it, so that a large community does not overrun
-// its limit while its result is described (decision 0130). A clock's first call assumes 20 µs per
-// member; a slower call raises the estimate by half the difference (one call paused by the
-// collector or a busy machine does not take the search's time for good), a faster one lowers it by
-// a fifth. It changes how long the search runs, never what a given number of iterations finds.
+// its limit while its result is described (decision 0130). Describing is one pass over typed arrays
+// (decision 0146): a clock's first call assumes 5 µs per member, and each call of at least 500
+// members moves the estimate a quarter of the way to what it saw, up or down, so one call paused by
+// the collector or a busy machine does not take the search's time for long (smaller calls are
+// mostly fixed costs, and their reserve is the 5 % floor). It changes how long the search runs,
+// never what a given number of iterations finds.
 const defaultClock = (): number => globalThis.performance.now()
 const perMemberByClock = new WeakMap<() => number, number>()
+const firstPerMemberMs = 0.005
 const describeCost = {
-  of: (clock: () => number, members: number): number => 1.25 * (perMemberByClock.get(clock) ?? 0.02) * members,
+  of: (clock: () => number, members: number): number =>
+    1.25 * (perMemberByClock.get(clock) ?? firstPerMemberMs) * members,
   learn: (clock: () => number, members: number, ms: number): void => {
-    if (members < 50 || !(ms >= 0)) return
-    const before = perMemberByClock.get(clock) ?? 0.02
-    const seen = ms / members
-    perMemberByClock.set(clock, seen > before ? 0.5 * (before + seen) : 0.8 * before + 0.2 * seen)
+    if (members < 500 || !(ms >= 0)) return
+    const before = perMemberByClock.get(clock) ?? firstPerMemberMs
+    perMemberByClock.set(clock, before + 0.25 * (ms / members - before))
   }
 }
 
@@ -652,7 +513,8 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
   const started = limit === undefined ? 0 : clock()
   // with a time limit, part of it is kept for checking and describing the result: 5 % (decision
   // 0017), or what describing this many members took before on this clock, if more (decision
-  // 0130); the matrix may take at most 40 % of the rest (a larger one is built block by block, decision 0143)
+  // 0130); the matrix may take at most 40 % of the rest (a larger one is built block by block,
+  // decision 0143; a share of 60 % was worse at 1,000 members, decision 0146)
   const reserve =
     limit === undefined
       ? 0

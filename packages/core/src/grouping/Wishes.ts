@@ -11,6 +11,7 @@
  */
 import type { Language } from "../domain/Language.js"
 import { defaultPolicy, type Request, type UnmetWish } from "./Input.js"
+import * as Interests from "./internal/interests.js"
 import type { Compiled } from "./Matrix.js"
 import * as Texts from "./Texts.js"
 
@@ -95,18 +96,43 @@ export const adjust = (compiled: Compiled, request: Request): Compiled => {
  * @since 0.2.0
  */
 export const unmet = (request: Request, groups: ReadonlyArray<ReadonlyArray<string>>): Array<UnmetWish> => {
+  const members = request.members
+  const n = members.length
   const groupOf = new Map<string, number>()
   groups.forEach((g, k) => {
     for (const id of g) groupOf.set(id, k)
   })
-  const byId = new Map(request.members.map((m) => [m.id as string, m]))
+  // per group, how many of its members hold each interest (as codes, decision 0146): a member
+  // shares an interest when one of theirs is held by someone else in the group
+  const index = new Map<string, number>()
+  for (let i = 0; i < n; i++) index.set((members[i] as Request["members"][number]).id, i)
+  const { start, codes, names } = Interests.encode(members)
+  const held = new Int32Array(names.length)
+  const countedIn = new Int32Array(n).fill(-1)
+  const inGroup: Array<number> = []
+  const shares = new Uint8Array(n)
+  groups.forEach((g, k) => {
+    inGroup.length = 0
+    for (const id of g) {
+      const i = index.get(id)
+      if (i === undefined || countedIn[i] === k) continue
+      countedIn[i] = k
+      inGroup.push(i)
+      for (let x = start[i] as number; x < (start[i + 1] as number); x++)
+        held[codes[x] as number] = (held[codes[x] as number] as number) + 1
+    }
+    for (const i of inGroup) {
+      if (groupOf.get((members[i] as Request["members"][number]).id) !== k) continue
+      for (let x = start[i] as number; x < (start[i + 1] as number); x++)
+        if ((held[codes[x] as number] as number) > 1) shares[i] = 1
+    }
+    for (const i of inGroup)
+      for (let x = start[i] as number; x < (start[i + 1] as number); x++) held[codes[x] as number] = 0
+  })
   const result: Array<UnmetWish> = []
-  for (const m of request.members) {
-    if (m.interests.length === 0) continue
-    const mine = new Set(m.interests)
-    const others = (groups[groupOf.get(m.id) ?? -1] ?? []).filter((id) => id !== m.id)
-    if (!others.some((id) => byId.get(id)?.interests.some((t) => mine.has(t))))
-      result.push({ _tag: "InterestNotShared", memberId: m.id })
+  for (let i = 0; i < n; i++) {
+    const m = members[i] as Request["members"][number]
+    if (m.interests.length > 0 && shares[i] === 0) result.push({ _tag: "InterestNotShared", memberId: m.id })
   }
   for (const w of request.wishes ?? [])
     if (groupOf.get(w.memberId) !== groupOf.get(w.colleagueId))
@@ -133,13 +159,14 @@ export const explain = (
   groups: ReadonlyArray<ReadonlyArray<string>>,
   language: Language
 ): Map<string, Array<string>> => {
+  const parts = new Map<string, Array<string>>()
+  if ((request.lostOut ?? []).length === 0 && (request.wishes ?? []).length === 0) return parts
   const names = new Map(request.members.map((m) => [m.id as string, m.name ?? m.id]))
   const name = (id: string) => names.get(id) ?? id
   const groupOf = new Map<string, number>()
   groups.forEach((g, k) => {
     for (const id of g) groupOf.set(id, k)
   })
-  const parts = new Map<string, Array<string>>()
   const push = (id: string, text: string) => parts.set(id, [...(parts.get(id) ?? []), text])
   const lostBy = new Map<string, Array<Texts.LostOut>>()
   for (const w of request.lostOut ?? [])
@@ -178,10 +205,13 @@ export const complete = <G extends Grouped>(grouping: G, request: Request, langu
   return {
     ...grouping,
     wishesUnmet: unmet(request, groups),
-    explanations: grouping.explanations.map((e) => {
-      const extra = parts.get(e.memberId)
-      return extra === undefined ? e : { ...e, text: Texts.sentence([e.text, ...extra]) }
-    })
+    explanations:
+      parts.size === 0
+        ? grouping.explanations
+        : grouping.explanations.map((e) => {
+            const extra = parts.get(e.memberId)
+            return extra === undefined ? e : { ...e, text: Texts.sentence([e.text, ...extra]) }
+          })
   }
 }
 

@@ -1,6 +1,7 @@
 import { Grouping } from "@grenzeloos/core"
-import { Either } from "effect"
+import { Either, FastCheck as fc } from "effect"
 import { describe, expect, it } from "vitest"
+import * as Blocks from "../../src/grouping/internal/blocks.js"
 
 // A clock that advances `step` ms at every read, and counts its reads.
 const steppingClock = (step: number) => {
@@ -213,5 +214,41 @@ describe("Search.solve from a given start", () => {
     expect(sizesOf(result.right.assignment, 6)).toEqual(new Array(6).fill(10))
     const lopsided = Grouping.Search.solve({ ...problem, start: start.map((g, i) => (i < 11 ? 0 : g)) }, { seed: 3 })
     expect(Either.isLeft(lopsided) && lopsided.left.message).toContain("which takes 10–10")
+  })
+})
+
+describe("a block's earlier rounds (decision 0146)", () => {
+  // A block's matrix is built from its members' own earlier groups, not the whole history; it must
+  // be the matrix the whole history gives, also when a round lists someone twice or a stranger.
+  it("give the block the matrix the whole history gives (property)", () => {
+    const arb = fc.record({
+      n: fc.integer({ min: 2, max: 14 }),
+      rounds: fc.array(fc.array(fc.array(fc.nat(15), { maxLength: 5 }), { maxLength: 4 }), { maxLength: 3 }),
+      block: fc.array(fc.nat(13), { minLength: 1, maxLength: 10 })
+    })
+    fc.assert(
+      fc.property(arb, ({ n, rounds, block }) => {
+        const request = Either.getOrThrow(
+          Grouping.Input.decode({
+            members: Array.from({ length: n }, (_, i) => ({
+              id: `m-${i}`,
+              organisation: `o-${i % 3}`,
+              programme: `p-${i % 2}`,
+              interests: i % 2 === 0 ? ["a"] : ["a", "b"]
+            })),
+            size: { groups: 1 },
+            policy: { history: { mode: "soft", weight: 7, decay: 0.3 } },
+            history: rounds.map((round) => round.map((group) => group.map((k) => `m-${k}`)))
+          })
+        )
+        const members = [...new Set(block.filter((i) => i < n))]
+        const pick = { ...request, members: members.map((i) => request.members[i] as (typeof request.members)[number]) }
+        const whole = Grouping.Matrix.build(pick)
+        const own = Grouping.Matrix.build({ ...pick, history: Blocks.earlierGroups(request)(members) })
+        expect(Array.from(own.score)).toEqual(Array.from(whole.score))
+        expect(Array.from(own.metAgo)).toEqual(Array.from(whole.metAgo))
+      }),
+      { seed: 146, numRuns: 300 }
+    )
   })
 })

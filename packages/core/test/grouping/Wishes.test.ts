@@ -119,3 +119,48 @@ describe("Wishes: who lost out last time goes first", () => {
     expect(result.left.problems.map((p) => p.path)).toStrictEqual(["wishes[0].colleagueId"])
   })
 })
+
+describe("Wishes.unmet", () => {
+  // Counted per group from interest codes (decision 0146); recounted here with sets and lists, on
+  // groups that may list someone twice, name someone who is not a member or leave a member out.
+  it("finds the members nobody in their group shares an interest with (property)", () => {
+    const themes = ["a", "b", "c", "d"]
+    const arb = fc.record({
+      interests: fc.array(fc.array(fc.constantFrom(...themes), { maxLength: 3 }), { minLength: 1, maxLength: 9 }),
+      groups: fc.array(fc.array(fc.nat(10), { maxLength: 5 }), { maxLength: 4 }),
+      wishes: fc.array(fc.tuple(fc.nat(10), fc.nat(10)), { maxLength: 3 })
+    })
+    fc.assert(
+      fc.property(arb, ({ interests, groups, wishes }) => {
+        const n = interests.length
+        const request = decode({
+          members: interests.map((list, i) => ({ id: `m-${i}`, organisation: "X", programme: "Y", interests: list })),
+          size: { groups: 1 },
+          wishes: wishes
+            .filter(([a, b]) => a < n && b < n && a !== b)
+            .map(([a, b]) => ({ memberId: `m-${a}`, colleagueId: `m-${b}` }))
+        })
+        const ids = groups.map((g) => g.map((k) => `m-${k}`))
+        const groupOf = new Map<string, number>()
+        ids.forEach((g, k) => {
+          for (const id of g) groupOf.set(id, k)
+        })
+        const byId = new Map(request.members.map((m) => [m.id as string, m]))
+        const expected: Array<Grouping.Input.UnmetWish> = []
+        for (const m of request.members) {
+          const others = (ids[groupOf.get(m.id) ?? -1] ?? []).filter((id) => id !== m.id)
+          if (
+            m.interests.length > 0 &&
+            !others.some((id) => byId.get(id)?.interests.some((t) => m.interests.includes(t)))
+          )
+            expected.push({ _tag: "InterestNotShared", memberId: m.id })
+        }
+        for (const w of request.wishes ?? [])
+          if (groupOf.get(w.memberId) !== groupOf.get(w.colleagueId))
+            expected.push({ _tag: "ColleagueNotPlaced", memberId: w.memberId, colleagueId: w.colleagueId })
+        expect(Grouping.Wishes.unmet(request, ids)).toEqual(expected)
+      }),
+      { seed: 146, numRuns: 400 }
+    )
+  })
+})
