@@ -458,7 +458,8 @@ const facilitate = (
   )
 }
 
-// What checking and describing a result costs per member, learned from the calls before on the
+// What everything after the search costs per member (the fallback a search cut short may need,
+// checking the hard rules, the facilitators, the description), learned from the calls before on the
 // same clock (each clock function has its own estimate: a caller's clock may count CPU time or
 // anything else): the reserve a time limit keeps for it, so that a large community does not overrun
 // its limit while its result is described (decision 0130). Describing is one pass over typed arrays
@@ -529,6 +530,9 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
     let assignment: Int32Array
     let iterations = 0
     let cutShort = false
+    // when the search ends: what follows (the fallback a search cut short may need, the check of
+    // the hard rules, the facilitators and the description) is what the reserve must cover
+    let searched = 0
     if (!compiled.complete) {
       // the whole matrix would not be ready in time: the dealt grouping, improved block by block
       // with the time left (decision 0143)
@@ -543,6 +547,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
         assignment = improved.assignment
         iterations = improved.iterations
       }
+      searched = limit === undefined ? 0 : clock()
       cutShort = true
     } else {
       // the time limit covers the whole call: what compiling took is not left to the search
@@ -566,6 +571,7 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
         const max = Math.max(...sizes.maxSizes)
         return yield* fail(language, "sizes", { _tag: "Sizes", members: ids.length, min, max }, ids)
       }
+      searched = limit === undefined ? 0 : clock()
       assignment = solved.right.assignment
       iterations = solved.right.iterations
       cutShort = solved.right.cutShort
@@ -581,14 +587,13 @@ export const form = (request: Request, options: Options): Either.Either<Grouping
       return yield* brokenRule(request, broken, language)
     }
     const G = sizes.minSizes.length
-    const describing = limit === undefined ? 0 : clock()
     const facilitatorOf = yield* facilitate(request, assignment, G, language)
     const grouping = Wishes.complete(
       describe(request, { compiled, assignment, groupCount: G, facilitatorOf, language, iterations }),
       request,
       language
     )
-    if (limit !== undefined) describeCost.learn(clock, request.members.length, clock() - describing)
+    if (limit !== undefined) describeCost.learn(clock, request.members.length, clock() - searched)
     return cutShort ? { ...grouping, cutShort, note: Texts.cutShort(language, limit ?? 0) } : grouping
   })
 }
