@@ -13,6 +13,7 @@
  */
 import type { Request } from "./Input.js"
 import { defaultPolicy } from "./Input.js"
+import { codes } from "./internal/codes.js"
 
 /**
  * Hard rule codes in {@link Compiled.hard}: 0 none, 1 organisation, 2 programme, 3 history,
@@ -83,18 +84,6 @@ export interface BuildBudget {
   readonly probe?: boolean
 }
 
-const codes = (values: ReadonlyArray<string>): Int32Array => {
-  const index = new Map<string, number>()
-  return Int32Array.from(values, (v) => {
-    let c = index.get(v)
-    if (c === undefined) {
-      c = index.size
-      index.set(v, c)
-    }
-    return c
-  })
-}
-
 const pairCount = (counts: Map<number, number> | Array<number>): number => {
   let total = 0
   for (const c of counts.values()) total += c * (c - 1)
@@ -153,8 +142,8 @@ export const build = (
     }
   })
 
-  const org = codes(members.map((m) => m.organisation))
-  const prog = codes(members.map((m) => m.programme))
+  const org = codes(members.map((m) => m.organisation)).of
+  const prog = codes(members.map((m) => m.programme)).of
   const interestIndex = new Map<string, number>()
   for (const m of members)
     for (const t of m.interests) if (!interestIndex.has(t)) interestIndex.set(t, interestIndex.size)

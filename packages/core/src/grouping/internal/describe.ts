@@ -13,6 +13,7 @@ import type { Group, Grouping, Unmet } from "../Form.js"
 import { defaultPolicy, type Request } from "../Input.js"
 import type { Compiled } from "../Matrix.js"
 import * as Texts from "../Texts.js"
+import { codes } from "./codes.js"
 import * as Interests from "./interests.js"
 
 /** What {@link describe} turns into a grouping: a found assignment and how it was found. */
@@ -27,21 +28,6 @@ export interface Found {
   readonly iterations: number
   /** The earlier rounds the history penalty counts; the request's own history when left out. */
   readonly history?: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>>
-}
-
-const codes = (n: number, value: (i: number) => string): { readonly of: Int32Array; readonly count: number } => {
-  const index = new Map<string, number>()
-  const of = new Int32Array(n)
-  for (let i = 0; i < n; i++) {
-    const v = value(i)
-    let c = index.get(v)
-    if (c === undefined) {
-      c = index.size
-      index.set(v, c)
-    }
-    of[i] = c
-  }
-  return { of, count: index.size }
 }
 
 /**
@@ -133,8 +119,8 @@ export const describe = (request: Request, found: Found): Grouping => {
     }
   }
 
-  const org = codes(n, (i) => member(i).organisation)
-  const prog = codes(n, (i) => member(i).programme)
+  const org = codes(members.map((m) => m.organisation))
+  const prog = codes(members.map((m) => m.programme))
   const { start, codes: interest, names: interestNames } = Interests.encode(members)
   // per interest: how many members of the group hold it, and the member whose interests are marked
   const held = new Int32Array(interestNames.length)
@@ -144,6 +130,12 @@ export const describe = (request: Request, found: Found): Grouping => {
   const met = new Uint8Array(largest * largest)
   const texts = new Array<string | undefined>(n)
   const unmet: Array<Unmet> = []
+  // a soft rule two members of a group do not meet by sharing an organisation or a programme
+  const sameValue = (_tag: "SameOrganisation" | "SameProgramme", value: string, g: number, i: number, j: number) => {
+    const names = [nameAt(i), nameAt(j)] as const
+    const text = Texts.unmet(language, { _tag, value, names })
+    unmet.push({ _tag, group: g, memberIds: [member(i).id, member(j).id], value, text })
+  }
   const groups = new Array<Group>(G)
   for (let g = 0; g < G; g++) {
     const s = first[g] as number
@@ -170,17 +162,11 @@ export const describe = (request: Request, found: Found): Grouping => {
         const j = order[b] as number
         if (wOrg !== undefined && org.of[i] === org.of[j]) {
           organisation -= wOrg
-          const value = member(i).organisation
-          const memberIds = [member(i).id, member(j).id] as const
-          const text = Texts.unmet(language, { _tag: "SameOrganisation", value, names: [nameAt(i), nameAt(j)] })
-          unmet.push({ _tag: "SameOrganisation", group: g, memberIds, value, text })
+          sameValue("SameOrganisation", member(i).organisation, g, i, j)
         }
         if (wProg !== undefined && prog.of[i] === prog.of[j]) {
           programme -= wProg
-          const value = member(i).programme
-          const memberIds = [member(i).id, member(j).id] as const
-          const text = Texts.unmet(language, { _tag: "SameProgramme", value, names: [nameAt(i), nameAt(j)] })
-          unmet.push({ _tag: "SameProgramme", group: g, memberIds, value, text })
+          sameValue("SameProgramme", member(i).programme, g, i, j)
         }
         let shared = 0
         for (let y = start[j] as number; y < (start[j + 1] as number); y++)
